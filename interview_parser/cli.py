@@ -1,0 +1,150 @@
+"""Stage 4: the command line, a thin shell over the library.
+
+Every command reads its inputs, calls the library, and writes the result; errors the library
+raises on purpose are printed as one line, ``path:line:col: error: message``, and turn into
+the exit code (1 for content problems, 2 for usage problems). Nothing here parses text.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from . import __version__
+from .api import parse_bytes
+from .errors import InterviewParserError, UsageError
+from .model import Transcript
+
+
+class _Failed(click.exceptions.Exit):
+    """Leave with ``code`` after the error line was printed."""
+
+
+def _fail(exc: InterviewParserError) -> _Failed:
+    where = exc.location() if exc.path or exc.line else "interview-parser"
+    click.echo(f"{where}: error: {exc.message}", err=True)
+    return _Failed(exc.exit_code)
+
+
+def _read_input(name: str) -> tuple[bytes, str | None]:
+    if name == "-":
+        return sys.stdin.buffer.read(), None
+    try:
+        with open(name, "rb") as handle:
+            return handle.read(), name
+    except OSError as exc:
+        raise UsageError(f"cannot read: {exc.strerror or exc}", path=name) from None
+
+
+def _load(name: str, interviewers: Sequence[str]) -> Transcript:
+    data, path = _read_input(name)
+    transcript = parse_bytes(data, interviewers=interviewers, path=path or "<stdin>")
+    if path is None:
+        transcript = transcript.model_copy(
+            update={"source": transcript.source.model_copy(update={"path": None})}
+        )
+    for warning in transcript.warnings:
+        click.echo(f"{path or '<stdin>'}: warning: {warning}", err=True)
+    return transcript
+
+
+_interviewer_option = click.option(
+    "--interviewer",
+    "interviewers",
+    multiple=True,
+    metavar="LABEL",
+    help="Label of a speaker who asks the questions (repeatable); overrides detection.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="interview-parser")
+def cli() -> None:
+    """Turn interview transcripts into structured data."""
+
+
+@cli.command()
+@click.argument("input_file", metavar="FILE")
+@click.option(
+    "--to",
+    "fmt",
+    default="json",
+    show_default=True,
+    metavar="FORMAT",
+    help="Output format (see `interview-parser formats`).",
+)
+@click.option("-o", "--output", metavar="PATH", help="Write here (atomically) instead of stdout.")
+@_interviewer_option
+def convert(input_file: str, fmt: str, output: str | None, interviewers: tuple[str, ...]) -> None:
+    """Convert FILE (or - for stdin) to another format."""
+    from .exporters import get_exporter
+    from .files import atomic_write
+
+    try:
+        exporter = get_exporter(fmt)
+        document = exporter.render(_load(input_file, interviewers))
+        if output is None or output == "-":
+            click.echo(document, nl=False)
+        else:
+            try:
+                atomic_write(output, document)
+            except OSError as exc:
+                raise UsageError(f"cannot write: {exc.strerror or exc}", path=output) from None
+    except InterviewParserError as exc:
+        raise _fail(exc) from None
+
+
+@cli.command()
+@click.argument("input_file", metavar="FILE")
+@_interviewer_option
+def inspect(input_file: str, interviewers: tuple[str, ...]) -> None:
+    """Show the detected layout, speakers, roles and pairs of FILE, and why."""
+    from .describe import describe
+
+    try:
+        click.echo(describe(_load(input_file, interviewers)), nl=False)
+    except InterviewParserError as exc:
+        raise _fail(exc) from None
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSON output."""
+    from .exporters.jsonout import schema as json_schema
+
+    click.echo(json_schema(), nl=False)
+
+
+@cli.command()
+def formats() -> None:
+    """List the output formats."""
+    from .exporters import EXPORTERS
+
+    for exporter in EXPORTERS.values():
+        click.echo(f"{exporter.name:14} {exporter.summary}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (``sys.exit(main())``)."""
+    args = list(argv) if argv is not None else None
+    try:
+        code = cli.main(args=args, prog_name="interview-parser", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        return 1
+    except BrokenPipeError:
+        return 1
+    # standalone_mode=False hands back the code of click.exceptions.Exit (ours included).
+    return code if isinstance(code, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

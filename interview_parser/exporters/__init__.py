@@ -1,0 +1,61 @@
+"""Stage 3 of the pipeline: the registry of exporters (a transcript -> a document).
+
+A plain dict from format name to :class:`Exporter`. Each exporter's module is imported only
+when that format is used, so adding formats never slows the commands that do not use them.
+An unknown name raises :class:`~interview_parser.errors.UsageError` listing the known ones.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..errors import UsageError
+from ..model import Transcript
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Every option an exporter may read; each exporter documents the ones it uses."""
+
+    indent: int | None = 2
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+Render = Callable[[Transcript, ExportOptions], str]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    suffix: str  # file suffix for --out-dir, with the dot
+    summary: str
+    target: str  # "module:function" inside this package, imported on first use
+
+    def render(self, transcript: Transcript, options: ExportOptions | None = None) -> str:
+        module_name, _, function = self.target.partition(":")
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        render: Render = getattr(module, function)
+        return render(transcript, options or ExportOptions())
+
+
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter("json", ".json", "the versioned JSON form (see `interview-parser schema`)", "jsonout:render"),
+    )
+}
+
+
+def get_exporter(name: str) -> Exporter:
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        known = ", ".join(sorted(EXPORTERS))
+        raise UsageError(f"unknown format {name!r} (known: {known})") from None
+
+
+def export(transcript: Transcript, name: str, options: ExportOptions | None = None) -> str:
+    """Render ``transcript`` in format ``name``."""
+    return get_exporter(name).render(transcript, options)

@@ -1,0 +1,115 @@
+"""The typed model: what a parsed transcript *is*, with no behaviour attached.
+
+These pydantic models are the contract of the JSON output (``interview-parser schema`` prints
+their JSON Schema). They hold data only: no I/O, no Lark, no formatting. Bump
+``SCHEMA_VERSION`` on any change of the JSON form: the minor number for added fields, the
+major number for renamed or removed ones.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Role(str, Enum):
+    interviewer = "interviewer"
+    interviewee = "interviewee"
+    other = "other"
+
+
+class PairKind(str, Enum):
+    question = "question"
+    remark = "remark"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class Source(_Model):
+    """Where the transcript came from and how it was read."""
+
+    path: str | None = Field(None, description="The input file, or null for text or stdin.")
+    encoding: str = Field(description="The text encoding the input was decoded with.")
+    newline: str = Field(description='Line ends found: "\\n", "\\r\\n", "\\r", "mixed", "none".')
+    final_newline: bool = Field(description="Whether the input ended with a line end.")
+    line_count: int = Field(description="Number of lines in the input.")
+    dialect: str = Field(description="The layout family the transcript was read as.")
+    dialect_evidence: str = Field(description="Why that layout was chosen, in one sentence.")
+
+
+class Speaker(_Model):
+    id: str = Field(description="Stable identifier, unique in this transcript; turns refer to it.")
+    label: str = Field(description="The canonical label as written, e.g. 'Dr. Morozova'.")
+    name: str | None = Field(None, description="Full name, when the transcript gives one.")
+    description: str | None = Field(
+        None, description="How the transcript introduces the speaker, when it does."
+    )
+    affiliation: str | None = Field(None, description="Affiliation from the label, if any.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Every other label this speaker appears under."
+    )
+    role: Role = Field(description="interviewer, interviewee or other.")
+    role_source: str = Field(
+        description="What decided the role: 'declared', 'label' or 'behaviour'."
+    )
+    turn_count: int = Field(description="Number of turns spoken.")
+
+
+class Turn(_Model):
+    index: int = Field(description="0-based position among the turns.")
+    speaker: str = Field(description="The id of the speaker.")
+    label: str = Field(description="The label exactly as written on this turn.")
+    text: str = Field(
+        description="The spoken text without the label; wrapped lines joined with a space, "
+        "paragraphs separated by a blank line."
+    )
+    line: int = Field(description="1-based source line of the turn's label.")
+    column: int = Field(description="1-based column of the label's first character.")
+    end_line: int = Field(description="1-based source line of the turn's last text.")
+    start: float | None = Field(None, description="Start time in seconds, when written.")
+    end: float | None = Field(None, description="End time in seconds, when known.")
+
+
+class Pair(_Model):
+    index: int
+    kind: PairKind = Field(description="question when the prompt asks something, else remark.")
+    question_turns: list[int] = Field(description="Indices of the prompt's turns.")
+    answer_turns: list[int] = Field(description="Indices of the answer's turns.")
+    question: str = Field(description="The prompt's text (its turns joined by a blank line).")
+    answer: str = Field(description="The answer's text (its turns joined by a blank line).")
+
+
+class Transcript(_Model):
+    schema_version: str = Field(SCHEMA_VERSION, description="Version of this JSON form.")
+    source: Source
+    title: str | None = Field(None, description="The title line, or null.")
+    title_line: int | None = Field(None, description="1-based line of the title.")
+    preamble: str | None = Field(
+        None, description="Text before the title and the first turn (an article, notes)."
+    )
+    preamble_lines: list[int] | None = Field(
+        None, description="First and last source line of the preamble."
+    )
+    speakers: list[Speaker]
+    turns: list[Turn]
+    pairs: list[Pair]
+    unpaired_turns: list[int] = Field(
+        default_factory=list, description="Turns that belong to no pair (e.g. a closing remark)."
+    )
+    warnings: list[str] = Field(default_factory=list)
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        """The speaker with ``speaker_id`` (KeyError if there is none)."""
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker
+        raise KeyError(speaker_id)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The versioned JSON form (what ``interview-parser convert --to json`` prints)."""
+        return self.model_dump_json(indent=indent)

@@ -1,0 +1,119 @@
+"""Stage 2 of the pipeline: raw blocks -> the typed :class:`~interview_parser.model.Transcript`.
+
+``build_transcript`` runs the resolution steps in order, each in its own module:
+``evidence`` (which labels are speakers), ``lead`` (preamble and title), ``speakers``
+(spellings -> people), ``intro`` (full names from introductions), ``roles`` and ``pairs``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..errors import NoTurnsError
+from ..model import Source, Speaker, Transcript, Turn
+from ..syntax import RawBlock
+from .evidence import speaker_blocks
+from .intro import fill_introductions
+from .labels import LabelInfo
+from .lead import split_lead
+from .pairs import build_pairs
+from .roles import assign_roles
+from .speakers import group_speakers
+from .text import clean
+
+__all__ = ["build_transcript"]
+
+
+@dataclass
+class _PendingTurn:
+    info: LabelInfo
+    body: str
+    line: int
+    column: int
+    end_line: int
+
+
+def _collect(
+    decided: Sequence[tuple[RawBlock, LabelInfo | None]],
+) -> tuple[str, int, list[_PendingTurn]]:
+    """Lead text, its first line, and the turns; rejected labels rejoin the text they cut."""
+    lead = ""
+    lead_line = decided[0][0].line if decided else 1
+    turns: list[_PendingTurn] = []
+    for block, info in decided:
+        if info is not None:
+            turns.append(_PendingTurn(info, block.text, block.line, block.label_column, block.end_line))
+            continue
+        source = (block.label or "") + block.text
+        if turns:
+            last = turns[-1]
+            last.body += source
+            last.end_line = max(last.end_line, block.end_line)
+        else:
+            lead += source
+    return lead, lead_line, turns
+
+
+def build_transcript(
+    blocks: Sequence[RawBlock],
+    source: Source,
+    *,
+    interviewers: Iterable[str] = (),
+) -> Transcript:
+    """Resolve raw blocks into a transcript; raise :class:`NoTurnsError` if there are no turns."""
+    declared = list(interviewers)
+    lead_text, lead_line, pending = _collect(speaker_blocks(blocks, declared))
+    if not pending:
+        raise NoTurnsError(
+            "no speaker turns found (expected lines such as 'Name: text')",
+            path=source.path,
+            line=1,
+            column=1,
+        )
+    lead = split_lead(lead_text, lead_line)
+    groups, owners = group_speakers([p.info for p in pending])
+    texts = [clean(p.body) for p in pending]
+    spoken = list(zip(owners, texts, strict=True))
+    fill_introductions(groups, spoken)
+    roles = assign_roles(groups, spoken, declared)
+    turn_roles = [roles[g.id].role for g in owners]
+    pairs, unpaired = build_pairs(turn_roles, texts)
+    turns = [
+        Turn(
+            index=i,
+            speaker=owners[i].id,
+            label=p.info.raw,
+            text=texts[i],
+            line=p.line,
+            column=p.column,
+            end_line=p.end_line,
+            start=p.info.time,
+        )
+        for i, p in enumerate(pending)
+    ]
+    speakers = [
+        Speaker(
+            id=g.id,
+            label=g.label,
+            name=g.name,
+            description=g.description,
+            affiliation=g.affiliation,
+            aliases=g.aliases,
+            role=roles[g.id].role,
+            role_source=roles[g.id].source,
+            turn_count=sum(1 for o in owners if o is g),
+        )
+        for g in groups
+    ]
+    return Transcript(
+        source=source,
+        title=lead.title,
+        title_line=lead.title_line,
+        preamble=lead.preamble,
+        preamble_lines=list(lead.preamble_lines) if lead.preamble_lines else None,
+        speakers=speakers,
+        turns=turns,
+        pairs=pairs,
+        unpaired_turns=unpaired,
+    )

@@ -1,0 +1,70 @@
+"""Introductions: fill in a speaker's full name and description from the transcript itself.
+
+Hosts introduce guests ("Joining me is Dr. Elena Morozova, an expert in international
+relations and Russian politics.") and speakers introduce themselves ("My name is Harold
+Spikes"). A name introduced this way belongs to the speaker whose label it extends: every
+word of the label (honorifics aside) is a word of the name, and the surnames agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .labels import HONORIFICS, Shape, words_of
+from .speakers import SpeakerGroup
+
+_NAME = r"((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Rev)\.?\s+)?[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]*\.?|van|von|de|der|da|di|du|la|le|bin|al)){0,4})"
+_HOST_INTRO = re.compile(
+    r"(?:joining (?:me|us)(?: (?:today|now|tonight|here|in the studio))?,? (?:is|are)"
+    r"|(?:my|our) (?:guest|guests)(?: (?:today|tonight|this week))? (?:is|are)"
+    r"|(?:I'm|I am|we're|we are) (?:joined|here) (?:by|with)"
+    r"|with (?:me|us) (?:today |now |tonight )?(?:is|are)"
+    r"|please welcome|let me introduce|i'd like to introduce|we welcome)\s+"
+    + _NAME
+    + r"(?:,\s+(?P<desc>[^.!?]*(?:\.(?=\w)[^.!?]*)*))?",
+    re.IGNORECASE,
+)
+_SELF_INTRO = re.compile(r"\b(?:my name is|my name's|this is|I'm|I am)\s+" + _NAME)
+
+
+def _name_fits(name: str, group: SpeakerGroup) -> bool:
+    name_words = [w for w in words_of(name) if w not in HONORIFICS]
+    if len(name_words) < 2:
+        return False
+    for info in group.infos:
+        if info.shape is not Shape.name:
+            continue
+        label_words = [w for w in words_of(info.name) if w not in HONORIFICS]
+        if label_words and label_words[-1] == name_words[-1] and set(label_words) <= set(name_words):
+            return True
+    return False
+
+
+def _candidate(match: re.Match[str]) -> str:
+    # The case-insensitive match may run into lower-case words; keep the capitalised run.
+    name = match.group(1)
+    words: list[str] = []
+    for word in name.split():
+        if words and not word[:1].isupper() and word.lower() not in {"van", "von", "de", "der", "da", "di", "du", "la", "le", "bin", "al"}:
+            break
+        words.append(word)
+    return " ".join(words).rstrip(".,")
+
+
+def fill_introductions(groups: Sequence[SpeakerGroup], turns: Sequence[tuple[SpeakerGroup, str]]) -> None:
+    """Set ``name`` and ``description`` on the groups that the turns introduce."""
+    for speaker, text in turns:
+        for match in _HOST_INTRO.finditer(text):
+            name = _candidate(match)
+            for group in groups:
+                if group is not speaker and group.name is None and _name_fits(name, group):
+                    group.name = name
+                    desc = (match.group("desc") or "").strip()
+                    group.description = desc or None
+        if speaker.name is None:
+            for match in _SELF_INTRO.finditer(text):
+                name = _candidate(match)
+                if _name_fits(name, speaker):
+                    speaker.name = name
+                    break

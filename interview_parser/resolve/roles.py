@@ -1,0 +1,98 @@
+"""Who asks and who answers.
+
+In order of authority: roles the user declared (``--interviewer``), roles the labels carry
+(``Editor``, ``Host``, ``Q`` ask; ``Guest``, ``A`` answer), then behaviour. Behaviour scores
+each speaker by the share of their turns that ask something, with a bonus for hosting
+phrases ("welcome to", "my guest", "joining me") and for opening the conversation; the best
+scorers ask. Everyone else answers, except speakers whose labels say they are neither
+(``Narrator``, ``Announcer``, ``Interpreter``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Role
+from .labels import name_key
+from .speakers import SpeakerGroup
+from .text import asks
+
+_OTHER_WORDS = frozenset(
+    "narrator announcer voice voiceover voice-over operator interpreter translator clerk crowd".split()
+)
+_HOSTING = re.compile(
+    r"\b(?:welcome (?:to|back)|my guests?|our guests?|joining (?:me|us)|thanks? (?:you )?for "
+    r"(?:coming|joining|being)|I'm your host|this is your host|let's (?:dive|jump|get started)|"
+    r"tell (?:me|us)|what do you think|how do you)\b",
+    re.IGNORECASE,
+)
+# A speaker asks when their score reaches this share of the best score, and this much at least.
+RELATIVE_SHARE = 0.6
+MIN_SCORE = 0.25
+
+
+@dataclass(frozen=True)
+class RoleDecision:
+    role: Role
+    source: str  # "declared", "label" or "behaviour"
+
+
+def _score(group: SpeakerGroup, texts: Sequence[str], opens: bool) -> float:
+    if not texts:
+        return 0.0
+    share = sum(1 for t in texts if asks(t)) / len(texts)
+    hosting = sum(1 for t in texts if _HOSTING.search(t)) / len(texts)
+    return share + 0.5 * hosting + (0.1 if opens else 0.0)
+
+
+def assign_roles(
+    groups: Sequence[SpeakerGroup],
+    turns: Sequence[tuple[SpeakerGroup, str]],
+    declared_interviewers: Iterable[str] = (),
+) -> dict[str, RoleDecision]:
+    """Map each group id to its role and what decided it."""
+    declared = {name_key(d) for d in declared_interviewers}
+    decisions: dict[str, RoleDecision] = {}
+    if declared:
+        for group in groups:
+            if group.keys & declared:
+                decisions[group.id] = RoleDecision(Role.interviewer, "declared")
+    else:
+        for group in groups:
+            hints = {i.role_hint for i in group.infos if i.role_hint is not None}
+            if len(hints) == 1:
+                decisions[group.id] = RoleDecision(hints.pop(), "label")
+    if not any(d.role is Role.interviewer for d in decisions.values()):
+        for ident in _by_behaviour(groups, turns, decisions):
+            decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
+    for group in groups:
+        if group.id not in decisions:
+            words = set(group.label.casefold().split())
+            role = Role.other if words & _OTHER_WORDS else Role.interviewee
+            source = "declared" if declared else ("label" if role is Role.other else "behaviour")
+            decisions[group.id] = RoleDecision(role, source)
+    return decisions
+
+
+def _by_behaviour(
+    groups: Sequence[SpeakerGroup],
+    turns: Sequence[tuple[SpeakerGroup, str]],
+    decided: dict[str, RoleDecision],
+) -> list[str]:
+    undecided = [g for g in groups if g.id not in decided]
+    if len(groups) < 2 or not undecided:
+        return []
+    opener = turns[0][0].id if turns else None
+    scores = {
+        g.id: _score(g, [t for s, t in turns if s is g], g.id == opener) for g in undecided
+    }
+    best = max(scores.values())
+    if best < MIN_SCORE:
+        return []
+    chosen = [i for i, s in scores.items() if s >= max(MIN_SCORE, RELATIVE_SHARE * best)]
+    # Somebody has to answer: if everyone scores alike, only the best asks.
+    if len(chosen) == len(groups):
+        chosen = [max(scores, key=lambda i: scores[i])]
+    return chosen

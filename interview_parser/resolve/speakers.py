@@ -1,0 +1,99 @@
+"""Group accepted labels into speakers: one person, one speaker, however it is spelt.
+
+Spellings of one label share a key (``Dr. Morozova`` / ``Dr Morozova``; ``Editor (Time.news)``
+/ ``Editor``). Two more equivalences join keys: a label may introduce a short form
+(``Peter McCormack (PM):`` then ``PM:``), and a bare surname names the one speaker whose
+full-name label ends with it (``SOLEDAD O'BRIEN, CNN ANCHOR:`` then ``O'BRIEN:``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .labels import LabelInfo, Shape, name_key
+
+
+@dataclass
+class SpeakerGroup:
+    """A speaker while it is being resolved (mutable; becomes a model Speaker at the end)."""
+
+    id: str
+    infos: list[LabelInfo] = field(default_factory=list)
+    name: str | None = None
+    description: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The spelling used most often (the first of equals), without qualifiers."""
+        counts = Counter(i.name for i in self.infos)
+        best = max(counts.values())
+        return next(i.name for i in self.infos if counts[i.name] == best)
+
+    @property
+    def aliases(self) -> list[str]:
+        label = self.label
+        seen: dict[str, None] = {}
+        for info in self.infos:
+            if info.raw != label:
+                seen.setdefault(info.raw, None)
+            if info.alias:
+                seen.setdefault(info.alias, None)
+        return list(seen)
+
+    @property
+    def affiliation(self) -> str | None:
+        return next((i.affiliation for i in self.infos if i.affiliation), None)
+
+    @property
+    def keys(self) -> set[str]:
+        keys = {i.key for i in self.infos}
+        keys.update(name_key(i.alias) for i in self.infos if i.alias)
+        return keys
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "speaker"
+
+
+def _alias_map(infos: Sequence[LabelInfo]) -> dict[str, str]:
+    """Map a key to the key of the speaker it is another name for."""
+    mapping: dict[str, str] = {}
+    for info in infos:
+        if info.alias:
+            mapping.setdefault(name_key(info.alias), info.key)
+    full_names = {i.key for i in infos if i.shape is Shape.name and len(i.key.split()) > 1}
+    for info in infos:
+        key = info.key
+        if key in mapping or len(key.split()) != 1 or info.shape is not Shape.name:
+            continue
+        owners = {full for full in full_names if full.split()[-1] == key}
+        if len(owners) == 1:
+            mapping[key] = owners.pop()
+    return mapping
+
+
+def group_speakers(infos: Sequence[LabelInfo]) -> tuple[list[SpeakerGroup], list[SpeakerGroup]]:
+    """Group the labels of accepted turns, in order of first appearance.
+
+    Returns the groups, and for each input label the group it belongs to.
+    """
+    mapping = _alias_map(infos)
+    groups: dict[str, SpeakerGroup] = {}
+    used_ids: set[str] = set()
+    per_turn: list[SpeakerGroup] = []
+    for info in infos:
+        root = mapping.get(info.key, info.key)
+        group = groups.get(root)
+        if group is None:
+            base = _slug(info.name)
+            ident, n = base, 2
+            while ident in used_ids:
+                ident, n = f"{base}-{n}", n + 1
+            used_ids.add(ident)
+            group = groups[root] = SpeakerGroup(ident)
+        group.infos.append(info)
+        per_turn.append(group)
+    return list(groups.values()), per_turn

@@ -1,0 +1,35 @@
+"""Text clean-up shared by the resolver: paragraphs, blanks and questions."""
+
+from __future__ import annotations
+
+import re
+
+# Blanks a transcript uses besides the space: tabs, no-break and zero-width spaces.
+BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+_QUESTION = re.compile(r"[?？¿]")
+
+
+def paragraphs(body: str) -> list[str]:
+    """Paragraphs of a block: blank lines separate them, wrapped lines join with a space."""
+    result: list[str] = []
+    current: list[str] = []
+    for line in body.split("\n"):
+        line = line.strip(BLANKS)
+        if line:
+            current.append(line)
+        elif current:
+            result.append(" ".join(current))
+            current = []
+    if current:
+        result.append(" ".join(current))
+    return result
+
+
+def clean(body: str) -> str:
+    """The text of a block as the model stores it."""
+    return "\n\n".join(paragraphs(body))
+
+
+def asks(text: str) -> bool:
+    """Whether a prompt asks something (a question mark in any script)."""
+    return bool(_QUESTION.search(text))
