@@ -16,6 +16,7 @@ from . import __version__
 from .api import parse_bytes
 from .errors import InterviewParserError, UsageError
 from .model import Transcript
+from .timing import DEFAULT_PAUSE, DEFAULT_WPM
 
 
 class _Failed(click.exceptions.Exit):
@@ -65,6 +66,23 @@ def cli() -> None:
     """Turn interview transcripts into structured data."""
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """Accept 90, 90.5, 1:30 or 00:01:30 for a time option."""
+    if value is None:
+        return None
+    from .resolve.labels import parse_clock
+
+    seconds = parse_clock(value)
+    if seconds is None:
+        try:
+            seconds = float(value)
+        except ValueError:
+            raise click.BadParameter("expected seconds or h:mm:ss", ctx, param) from None
+    if seconds < 0:
+        raise click.BadParameter("must not be negative", ctx, param)
+    return seconds
+
+
 @cli.command()
 @click.argument("input_file", metavar="FILE")
 @click.option(
@@ -77,14 +95,45 @@ def cli() -> None:
 )
 @click.option("-o", "--output", metavar="PATH", help="Write here (atomically) instead of stdout.")
 @_interviewer_option
-def convert(input_file: str, fmt: str, output: str | None, interviewers: tuple[str, ...]) -> None:
+@click.option("--indent", type=click.IntRange(0, 8), default=2, show_default=True,
+              help="json: indentation (0 for one line).")
+@click.option("--wpm", type=click.FloatRange(min=40, max=400), default=DEFAULT_WPM,
+              show_default=True, help="Speaking rate for estimated times, in words a minute.")
+@click.option("--pause", type=click.FloatRange(min=0, max=10), default=DEFAULT_PAUSE,
+              show_default=True, help="Seconds of silence at a change of speaker (estimates).")
+@click.option("--start", callback=_seconds, metavar="TIME",
+              help="Offset the whole track (seconds or h:mm:ss).")
+@click.option("--duration", callback=_seconds, metavar="TIME",
+              help="Stretch estimated times to this recording length.")
+@click.option("--profile", default="netflix", show_default=True,
+              help="Subtitles: segmentation profile.")
+@click.option("--speaker-style", type=click.Choice(["prefix", "dash", "none"]),
+              help="Subtitles: how speakers are shown.")
+@click.option("--names/--roles", "names", default=False,
+              help="Podcast script: the cast's names instead of HOST / GUEST.")
+@click.option("--cues/--no-cues", default=True, show_default=True,
+              help="Podcast script: production cues such as [MUSIC UP].")
+@click.option("--qa-style", type=click.Choice(["names", "qa"]), default="names",
+              show_default=True, help="Markdown Q&A: speaker names or Q/A markers.")
+def convert(
+    input_file: str,
+    fmt: str,
+    output: str | None,
+    interviewers: tuple[str, ...],
+    **options: object,
+) -> None:
     """Convert FILE (or - for stdin) to another format."""
-    from .exporters import get_exporter
+    from .exporters import ExportOptions, get_exporter
     from .files import atomic_write
 
+    if options.get("indent") == 0:
+        options["indent"] = None
+    if options.get("start") is None:
+        options["start"] = 0.0
     try:
         exporter = get_exporter(fmt)
-        document = exporter.render(_load(input_file, interviewers))
+        transcript = _load(input_file, interviewers)
+        document = exporter.render(transcript, ExportOptions(**options))  # type: ignore[arg-type]
         if output is None or output == "-":
             click.echo(document, nl=False)
         else:

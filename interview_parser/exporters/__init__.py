@@ -9,18 +9,33 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import UsageError
 from ..model import Transcript
+from ..timing import DEFAULT_PAUSE, DEFAULT_WPM
 
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """Every option an exporter may read; each exporter documents the ones it uses."""
+    """Every option an exporter may read; each exporter documents the ones it uses.
 
-    indent: int | None = 2
-    extra: dict[str, object] = field(default_factory=dict)
+    The CLI maps its flags onto these one to one; library callers pass them by keyword.
+    """
+
+    indent: int | None = 2  # json: indentation, None for one line
+    # Timing, shared by every exporter that needs times (see interview_parser.timing).
+    wpm: float = DEFAULT_WPM
+    pause: float = DEFAULT_PAUSE
+    start: float = 0.0
+    duration: float | None = None
+    # Subtitles.
+    profile: str = "netflix"
+    speaker_style: str | None = None  # prefix | dash | none; None means the format's default
+    # Podcast script and Q&A article.
+    names: bool = False  # the cast's own names instead of HOST / GUEST
+    cues: bool = True  # production cues such as [MUSIC UP, THEN UNDER]
+    qa_style: str = "names"  # names | qa
 
 
 Render = Callable[[Transcript, ExportOptions], str]

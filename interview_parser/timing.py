@@ -1,0 +1,88 @@
+"""When each turn is spoken: read from the transcript, or estimated from a speaking rate.
+
+One function serves every exporter that needs times (subtitles, the podcast script,
+Podcasting 2.0 JSON), so their estimates agree. Written times (``turn.start``) win; turns
+without one are placed by word count at ``wpm`` words a minute, with ``pause`` seconds of
+silence at each change of speaker. ``start`` shifts the whole track; ``duration`` stretches
+or shrinks an estimated track to a known recording length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Transcript
+
+DEFAULT_WPM = 160.0  # a typical conversational speaking rate
+DEFAULT_PAUSE = 0.3  # seconds of silence when the speaker changes
+MIN_TURN = 1.0  # no turn is shorter than this, however few its words
+
+
+@dataclass(frozen=True)
+class TurnTime:
+    index: int
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Timeline:
+    turns: list[TurnTime]
+    estimated: bool  # True when any time was estimated rather than read
+
+    @property
+    def end(self) -> float:
+        return self.turns[-1].end if self.turns else 0.0
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def speaking_seconds(words: int, wpm: float = DEFAULT_WPM) -> float:
+    """Seconds it takes to say ``words`` words at ``wpm`` words a minute."""
+    if wpm <= 0:
+        raise ValueError("the speaking rate must be positive")
+    return max(MIN_TURN, words * 60.0 / wpm)
+
+
+def timeline(
+    transcript: Transcript,
+    *,
+    wpm: float = DEFAULT_WPM,
+    pause: float = DEFAULT_PAUSE,
+    start: float = 0.0,
+    duration: float | None = None,
+) -> Timeline:
+    """Start and end of every turn, in seconds, never overlapping and only moving forward."""
+    turns = transcript.turns
+    written = [t.start for t in turns]
+    estimated = any(s is None for s in written)
+    lengths = [speaking_seconds(word_count(t.text), wpm) for t in turns]
+    if duration is not None and estimated and not any(s is not None for s in written):
+        total = sum(lengths) + pause * _changes(transcript)
+        if total > 0 and duration > 0:
+            scale = duration / total
+            lengths = [n * scale for n in lengths]
+            pause *= scale
+    times: list[TurnTime] = []
+    clock = 0.0
+    for i, turn in enumerate(turns):
+        gap = pause if i and turns[i - 1].speaker != turn.speaker else 0.0
+        begin = max(clock + gap if i else 0.0, turn.start if turn.start is not None else 0.0)
+        following = next((s for s in written[i + 1 :] if s is not None), None)
+        finish = turn.end if turn.end is not None else begin + lengths[i]
+        if written[i] is not None and i + 1 < len(turns) and written[i + 1] is not None:
+            finish = max(begin, written[i + 1])  # a timed turn lasts until the next one starts
+        if following is not None and finish > following:
+            finish = max(begin, following)
+        if finish <= begin:
+            finish = begin + 0.001
+        times.append(TurnTime(turn.index, begin + start, finish + start))
+        clock = finish
+    return Timeline(times, estimated)
+
+
+def _changes(transcript: Transcript) -> int:
+    turns = transcript.turns
+    return sum(1 for a, b in zip(turns, turns[1:]) if a.speaker != b.speaker)

@@ -1,0 +1,18 @@
+"""Every sample in every format equals its reviewed golden file.
+
+Regenerate with ``python tests/regen_golden.py`` after an intended change, and review the diff.
+"""
+
+from __future__ import annotations
+
+import pytest
+from regen_golden import EXPORTERS, golden_path, render, sample_files
+
+CASES = [(s, f) for f in EXPORTERS for s in sample_files()]
+
+
+@pytest.mark.parametrize(("sample", "fmt"), CASES, ids=[f"{s.name}-{f}" for s, f in CASES])
+def test_golden(sample, fmt):  # type: ignore[no-untyped-def]
+    path = golden_path(sample, fmt)
+    assert path.exists(), f"no golden file {path}; run python tests/regen_golden.py"
+    assert render(sample, fmt) == path.read_text(encoding="utf-8")
