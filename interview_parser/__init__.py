@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from .api import parse, parse_bytes, parse_file
 from .errors import InputError, InterviewParserError, NoTurnsError, UsageError
-from .model import SCHEMA_VERSION, Pair, PairKind, Role, Speaker, Transcript, Turn
+from .model import SCHEMA_VERSION, CastMember, Pair, PairKind, Role, Speaker, Transcript, Turn
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "CastMember",
     "InputError",
     "InterviewParserError",
     "NoTurnsError",

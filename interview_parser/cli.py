@@ -95,26 +95,66 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 )
 @click.option("-o", "--output", metavar="PATH", help="Write here (atomically) instead of stdout.")
 @_interviewer_option
-@click.option("--indent", type=click.IntRange(0, 8), default=2, show_default=True,
-              help="json: indentation (0 for one line).")
-@click.option("--wpm", type=click.FloatRange(min=40, max=400), default=DEFAULT_WPM,
-              show_default=True, help="Speaking rate for estimated times, in words a minute.")
-@click.option("--pause", type=click.FloatRange(min=0, max=10), default=DEFAULT_PAUSE,
-              show_default=True, help="Seconds of silence at a change of speaker (estimates).")
-@click.option("--start", callback=_seconds, metavar="TIME",
-              help="Offset the whole track (seconds or h:mm:ss).")
-@click.option("--duration", callback=_seconds, metavar="TIME",
-              help="Stretch estimated times to this recording length.")
-@click.option("--profile", default="netflix", show_default=True,
-              help="Subtitles: segmentation profile.")
-@click.option("--speaker-style", type=click.Choice(["prefix", "dash", "none"]),
-              help="Subtitles: how speakers are shown.")
-@click.option("--names/--roles", "names", default=False,
-              help="Podcast script: the cast's names instead of HOST / GUEST.")
-@click.option("--cues/--no-cues", default=True, show_default=True,
-              help="Podcast script: production cues such as [MUSIC UP].")
-@click.option("--qa-style", type=click.Choice(["names", "qa"]), default="names",
-              show_default=True, help="Markdown Q&A: speaker names or Q/A markers.")
+@click.option(
+    "--indent",
+    type=click.IntRange(0, 8),
+    default=2,
+    show_default=True,
+    help="json: indentation (0 for one line).",
+)
+@click.option(
+    "--wpm",
+    type=click.FloatRange(min=40, max=400),
+    default=DEFAULT_WPM,
+    show_default=True,
+    help="Speaking rate for estimated times, in words a minute.",
+)
+@click.option(
+    "--pause",
+    type=click.FloatRange(min=0, max=10),
+    default=DEFAULT_PAUSE,
+    show_default=True,
+    help="Seconds of silence at a change of speaker (estimates).",
+)
+@click.option(
+    "--start",
+    callback=_seconds,
+    metavar="TIME",
+    help="Offset the whole track (seconds or h:mm:ss).",
+)
+@click.option(
+    "--duration",
+    callback=_seconds,
+    metavar="TIME",
+    help="Stretch estimated times to this recording length.",
+)
+@click.option(
+    "--profile", default="netflix", show_default=True, help="Subtitles: segmentation profile."
+)
+@click.option(
+    "--speaker-style",
+    type=click.Choice(["prefix", "dash", "none"]),
+    help="Subtitles: how speakers are shown.",
+)
+@click.option(
+    "--names/--roles",
+    "names",
+    default=False,
+    help="Podcast script: the cast's names instead of HOST / GUEST.",
+)
+@click.option(
+    "--cues/--no-cues",
+    default=True,
+    show_default=True,
+    help="Podcast script: production cues such as [MUSIC UP].",
+)
+@click.option(
+    "--qa-style",
+    type=click.Choice(["names", "qa"]),
+    default="names",
+    show_default=True,
+    help="Markdown Q&A: speaker names or Q/A markers.",
+)
 def convert(
     input_file: str,
     fmt: str,

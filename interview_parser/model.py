@@ -9,6 +9,7 @@ major number for renamed or removed ones.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,6 +41,15 @@ class Source(_Model):
     line_count: int = Field(description="Number of lines in the input.")
     dialect: str = Field(description="The layout family the transcript was read as.")
     dialect_evidence: str = Field(description="Why that layout was chosen, in one sentence.")
+
+
+class CastMember(_Model):
+    """A speaker declared ahead of parsing (front matter ``cast:``, pyproject, or the caller)."""
+
+    label: str = Field(description="The label as it appears in the transcript.")
+    name: str | None = Field(None, description="Full name.")
+    role: Role | None = Field(None, description="Declared role; wins over detection.")
+    aliases: list[str] = Field(default_factory=list, description="Other labels of this speaker.")
 
 
 class Speaker(_Model):
@@ -94,6 +104,15 @@ class Transcript(_Model):
     )
     preamble_lines: list[int] | None = Field(
         None, description="First and last source line of the preamble."
+    )
+    front_matter: dict[str, Any] | None = Field(
+        None, description="The YAML front matter at the top of the file, parsed, or null."
+    )
+    front_matter_lines: list[int] | None = Field(
+        None, description="First and last source line of the front matter (the --- lines)."
+    )
+    cast: list[CastMember] = Field(
+        default_factory=list, description="The declared cast (front matter and caller), if any."
     )
     speakers: list[Speaker]
     turns: list[Turn]

@@ -52,11 +52,30 @@ def _last_text_line(token: Token) -> int:
     return int(token.line or 1) + body.count("\n")
 
 
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML block at the top of a file, as written (``---`` lines included)."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+def read_front_matter(tree: Tree[Token]) -> FrontMatter | None:
+    for node in tree.children:
+        if isinstance(node, Tree) and node.data == "front_matter":
+            token = node.children[0]
+            assert isinstance(token, Token)
+            line = int(token.line or 1)
+            return FrontMatter(str(token), line, line + str(token).rstrip("\n").count("\n"))
+    return None
+
+
 def read_blocks(tree: Tree[Token]) -> list[RawBlock]:
     """Flatten a ``labelled``-shaped tree into blocks; adjacent TEXT tokens are joined."""
     blocks: list[RawBlock] = []
     for node in tree.children:
-        if not isinstance(node, Tree):
+        if not isinstance(node, Tree) or node.data == "front_matter":
             continue
         tokens = [t for t in node.children if isinstance(t, Token)]
         texts = [t for t in tokens if t.type == "TEXT"]

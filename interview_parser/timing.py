@@ -10,6 +10,7 @@ or shrinks an estimated track to a known recording length.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .model import Transcript
 
@@ -72,8 +73,9 @@ def timeline(
         begin = max(clock + gap if i else 0.0, turn.start if turn.start is not None else 0.0)
         following = next((s for s in written[i + 1 :] if s is not None), None)
         finish = turn.end if turn.end is not None else begin + lengths[i]
-        if written[i] is not None and i + 1 < len(turns) and written[i + 1] is not None:
-            finish = max(begin, written[i + 1])  # a timed turn lasts until the next one starts
+        next_written = written[i + 1] if i + 1 < len(turns) else None
+        if written[i] is not None and next_written is not None:
+            finish = max(begin, next_written)  # a timed turn lasts until the next one starts
         if following is not None and finish > following:
             finish = max(begin, following)
         if finish <= begin:
@@ -85,4 +87,4 @@ def timeline(
 
 def _changes(transcript: Transcript) -> int:
     turns = transcript.turns
-    return sum(1 for a, b in zip(turns, turns[1:]) if a.speaker != b.speaker)
+    return sum(1 for a, b in pairwise(turns) if a.speaker != b.speaker)

@@ -58,7 +58,7 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("json", ".json", "the versioned JSON form (see `interview-parser schema`)", "jsonout:render"),
+        Exporter("json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout:render"),
     )
 }
 

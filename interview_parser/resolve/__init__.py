@@ -11,11 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import NoTurnsError
-from ..model import Source, Speaker, Transcript, Turn
-from ..syntax import RawBlock
+from ..model import CastMember, Source, Speaker, Transcript, Turn
+from ..syntax import FrontMatter, RawBlock
+from . import frontmatter
 from .evidence import speaker_blocks
 from .intro import fill_introductions
-from .labels import LabelInfo
+from .labels import LabelInfo, name_key
 from .lead import split_lead
 from .pairs import build_pairs
 from .roles import assign_roles
@@ -43,7 +44,9 @@ def _collect(
     turns: list[_PendingTurn] = []
     for block, info in decided:
         if info is not None:
-            turns.append(_PendingTurn(info, block.text, block.line, block.label_column, block.end_line))
+            turns.append(
+                _PendingTurn(info, block.text, block.line, block.label_column, block.end_line)
+            )
             continue
         source = (block.label or "") + block.text
         if turns:
@@ -55,14 +58,30 @@ def _collect(
     return lead, lead_line, turns
 
 
+def _merge_cast(*casts: Iterable[CastMember]) -> list[CastMember]:
+    """Earlier casts win: the caller's declaration over the file's front matter."""
+    merged: dict[str, CastMember] = {}
+    for cast in casts:
+        for member in cast:
+            merged.setdefault(name_key(member.label), member)
+    return list(merged.values())
+
+
 def build_transcript(
     blocks: Sequence[RawBlock],
     source: Source,
     *,
+    front: FrontMatter | None = None,
     interviewers: Iterable[str] = (),
+    cast: Iterable[CastMember] = (),
 ) -> Transcript:
     """Resolve raw blocks into a transcript; raise :class:`NoTurnsError` if there are no turns."""
-    declared = list(interviewers)
+    meta = frontmatter.read(front) if front is not None else frontmatter.FrontMatterData()
+    declared_cast = _merge_cast(cast, meta.cast)
+    interviewer_labels = list(interviewers)
+    declared = interviewer_labels + [
+        label for m in declared_cast for label in (m.label, *m.aliases)
+    ]
     lead_text, lead_line, pending = _collect(speaker_blocks(blocks, declared))
     if not pending:
         raise NoTurnsError(
@@ -72,11 +91,11 @@ def build_transcript(
             column=1,
         )
     lead = split_lead(lead_text, lead_line)
-    groups, owners = group_speakers([p.info for p in pending])
+    groups, owners = group_speakers([p.info for p in pending], declared_cast)
     texts = [clean(p.body) for p in pending]
     spoken = list(zip(owners, texts, strict=True))
     fill_introductions(groups, spoken)
-    roles = assign_roles(groups, spoken, declared)
+    roles = assign_roles(groups, spoken, interviewer_labels, declared_cast)
     turn_roles = [roles[g.id].role for g in owners]
     pairs, unpaired = build_pairs(turn_roles, texts)
     turns = [
@@ -106,14 +125,21 @@ def build_transcript(
         )
         for g in groups
     ]
+    title, title_line = lead.title, lead.title_line
+    if title is None and meta.title is not None and front is not None:
+        title, title_line = meta.title, front.line
     return Transcript(
         source=source,
-        title=lead.title,
-        title_line=lead.title_line,
+        title=title,
+        title_line=title_line,
         preamble=lead.preamble,
         preamble_lines=list(lead.preamble_lines) if lead.preamble_lines else None,
+        front_matter=meta.data,
+        front_matter_lines=[front.line, front.end_line] if front is not None else None,
+        cast=declared_cast,
         speakers=speakers,
         turns=turns,
         pairs=pairs,
         unpaired_turns=unpaired,
+        warnings=meta.warnings,
     )

@@ -47,7 +47,10 @@ def speaker_blocks(
         key
         for key, n in counts.items()
         if key in declared_keys
-        or (n >= 2 and any(i is not None and i.key == key and i.shape is not Shape.prose for i in infos))
+        or (
+            n >= 2
+            and any(i is not None and i.key == key and i.shape is not Shape.prose for i in infos)
+        )
     }
     accepted: list[bool] = []
     seen_recurring = False

@@ -14,7 +14,12 @@ from collections.abc import Sequence
 from .labels import HONORIFICS, Shape, words_of
 from .speakers import SpeakerGroup
 
-_NAME = r"((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Rev)\.?\s+)?[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]*\.?|van|von|de|der|da|di|du|la|le|bin|al)){0,4})"
+_PARTICLE = r"(?:van|von|de|der|da|di|du|la|le|bin|al)"
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Rev)\.?\s+)"
+_NAME = (
+    rf"({_HONORIFIC}?[A-Z][\w'’\-]+"
+    rf"(?:\s+(?:[A-Z][\w'’\-]*\.?|{_PARTICLE})){{0,4}})"
+)
 _HOST_INTRO = re.compile(
     r"(?:joining (?:me|us)(?: (?:today|now|tonight|here|in the studio))?,? (?:is|are)"
     r"|(?:my|our) (?:guest|guests)(?: (?:today|tonight|this week))? (?:is|are)"
@@ -36,7 +41,11 @@ def _name_fits(name: str, group: SpeakerGroup) -> bool:
         if info.shape is not Shape.name:
             continue
         label_words = [w for w in words_of(info.name) if w not in HONORIFICS]
-        if label_words and label_words[-1] == name_words[-1] and set(label_words) <= set(name_words):
+        if (
+            label_words
+            and label_words[-1] == name_words[-1]
+            and set(label_words) <= set(name_words)
+        ):
             return True
     return False
 
@@ -46,13 +55,20 @@ def _candidate(match: re.Match[str]) -> str:
     name = match.group(1)
     words: list[str] = []
     for word in name.split():
-        if words and not word[:1].isupper() and word.lower() not in {"van", "von", "de", "der", "da", "di", "du", "la", "le", "bin", "al"}:
+        if (
+            words
+            and not word[:1].isupper()
+            and word.lower()
+            not in {"van", "von", "de", "der", "da", "di", "du", "la", "le", "bin", "al"}
+        ):
             break
         words.append(word)
     return " ".join(words).rstrip(".,")
 
 
-def fill_introductions(groups: Sequence[SpeakerGroup], turns: Sequence[tuple[SpeakerGroup, str]]) -> None:
+def fill_introductions(
+    groups: Sequence[SpeakerGroup], turns: Sequence[tuple[SpeakerGroup, str]]
+) -> None:
     """Set ``name`` and ``description`` on the groups that the turns introduce."""
     for speaker, text in turns:
         for match in _HOST_INTRO.finditer(text):

@@ -22,28 +22,32 @@ class Shape(str, Enum):
     prose = "prose"  # anything else: "He said", "Interview on U.S.-Russia Relations"
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Labels that ask: their speakers are interviewers unless the user says otherwise.
-ASKING = frozenset(
+ASKING = _words(
     """interviewer host co-host cohost editor moderator anchor presenter reporter journalist
     q question questioner correspondent examiner counsel audience audience-member caller
-    hosts interviewers""".split()
+    hosts interviewers"""
 )
 # Labels that answer.
-ANSWERING = frozenset(
+ANSWERING = _words(
     """a answer interviewee guest respondent witness expert panelist panellist
-    guests interviewees""".split()
+    guests interviewees"""
 )
 # Generic labels with no role of their own.
-NEUTRAL = frozenset(
+NEUTRAL = _words(
     """speaker unknown unidentified narrator announcer voice voiceover voice-over participant
     student man woman male female person crowd audience-members all both several multiple
     court clerk interpreter translator operator chair chairman chairwoman chairperson
-    president""".split()
+    president"""
 )
 ROLE_WORDS = ASKING | ANSWERING | NEUTRAL
 
 # Prefixes that look like labels in articles and notes but never name a speaker.
-NOT_SPEAKERS = frozenset(
+NOT_SPEAKERS = _words(
     """note notes nb update updated updates source sources photo photos caption credit credits
     related correction corrections disclaimer warning example examples summary transcript title
     date time location tags tag topic subject re fwd from to cc posted published by edit edited
@@ -51,18 +55,18 @@ NOT_SPEAKERS = frozenset(
     editors' chapter part section episode season abstract keywords keyword contents index
     copyright license url link links website email phone tel fax address when where what why
     how who which this that these those it there here today tonight yesterday tomorrow
-    background context bio biography""".split()
+    background context bio biography first second third finally next then also however"""
 )
 
-HONORIFICS = frozenset(
+HONORIFICS = _words(
     """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor sec
     secretary gen general col colonel capt captain lt sgt det rev reverend fr father sr sister
     sir dame lord lady judge justice president vice chairman chairwoman chair mayor minister
-    ambassador amb commissioner officer hon the""".split()
+    ambassador amb commissioner officer hon the"""
 )
 
 # Lower-case words that belong inside names ("Aaron van Wirdum", "Ludwig von Mises").
-PARTICLES = frozenset("van von der den de del della di da dos das du la le ten ter bin al y e".split())
+PARTICLES = _words("van von der den de del della di da dos das du la le ten ter bin al y e")
 
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?$")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -128,16 +132,16 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
         return Shape.prose, False
     if words[0] in NOT_SPEAKERS and not honorific:
         return Shape.prose, False
-    if len(words) <= 3 and all(w in ROLE_WORDS or w.isdigit() or len(w) == 1 for w in words):
-        if words[0] in ROLE_WORDS:
-            return Shape.role, False
+    generic = all(w in ROLE_WORDS or w.isdigit() or len(w) == 1 for w in words)
+    if len(words) <= 3 and generic and words[0] in ROLE_WORDS:
+        return Shape.role, False  # "Q", "Host", "Speaker 2", "Audience member"
     if words[:1] == ["the"] and len(words) <= 3:
         return Shape.role, True  # "THE COURT", "THE PRESIDENT", "The Witness"
     for original in name.split():
         bare = original.strip(".'’\"-&")
         if not bare:
             continue
-        if bare[0].isupper() or bare[0].isdigit() and len(words) > 1:
+        if bare[0].isupper() or (bare[0].isdigit() and len(words) > 1):
             continue
         if bare.casefold() in PARTICLES:
             continue

@@ -8,7 +8,7 @@ turns right after it. A prompt with no answer (a closing remark) and an answer w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from ..model import Pair, PairKind, Role
 from .text import asks
@@ -22,7 +22,7 @@ def build_pairs(roles: Sequence[Role], texts: Sequence[str]) -> tuple[list[Pair]
     ]
     pairs: list[Pair] = []
     paired: set[int] = set()
-    for (role, prompt), (next_role, answer) in zip(runs, runs[1:]):
+    for (role, prompt), (next_role, answer) in pairwise(runs):
         if role is not Role.interviewer or next_role is not Role.interviewee:
             continue
         question = "\n\n".join(texts[i] for i in prompt)

@@ -14,13 +14,24 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Role
+from ..model import CastMember, Role
 from .labels import name_key
 from .speakers import SpeakerGroup
 from .text import asks
 
 _OTHER_WORDS = frozenset(
-    "narrator announcer voice voiceover voice-over operator interpreter translator clerk crowd".split()
+    [
+        "narrator",
+        "announcer",
+        "voice",
+        "voiceover",
+        "voice-over",
+        "operator",
+        "interpreter",
+        "translator",
+        "clerk",
+        "crowd",
+    ]
 )
 _HOSTING = re.compile(
     r"\b(?:welcome (?:to|back)|my guests?|our guests?|joining (?:me|us)|thanks? (?:you )?for "
@@ -51,10 +62,16 @@ def assign_roles(
     groups: Sequence[SpeakerGroup],
     turns: Sequence[tuple[SpeakerGroup, str]],
     declared_interviewers: Iterable[str] = (),
+    cast: Sequence[CastMember] = (),
 ) -> dict[str, RoleDecision]:
     """Map each group id to its role and what decided it."""
     declared = {name_key(d) for d in declared_interviewers}
+    cast_roles = {name_key(m.label): m.role for m in cast if m.role is not None}
     decisions: dict[str, RoleDecision] = {}
+    for group in groups:
+        role = next((cast_roles[k] for k in sorted(group.keys) if k in cast_roles), None)
+        if role is not None:
+            decisions[group.id] = RoleDecision(role, "declared")
     if declared:
         for group in groups:
             if group.keys & declared:
@@ -62,7 +79,7 @@ def assign_roles(
     else:
         for group in groups:
             hints = {i.role_hint for i in group.infos if i.role_hint is not None}
-            if len(hints) == 1:
+            if len(hints) == 1 and group.id not in decisions:
                 decisions[group.id] = RoleDecision(hints.pop(), "label")
     if not any(d.role is Role.interviewer for d in decisions.values()):
         for ident in _by_behaviour(groups, turns, decisions):
@@ -85,9 +102,7 @@ def _by_behaviour(
     if len(groups) < 2 or not undecided:
         return []
     opener = turns[0][0].id if turns else None
-    scores = {
-        g.id: _score(g, [t for s, t in turns if s is g], g.id == opener) for g in undecided
-    }
+    scores = {g.id: _score(g, [t for s, t in turns if s is g], g.id == opener) for g in undecided}
     best = max(scores.values())
     if best < MIN_SCORE:
         return []

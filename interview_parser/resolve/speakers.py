@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..model import CastMember
 from .labels import LabelInfo, Shape, name_key
 
 
@@ -58,9 +59,12 @@ def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "speaker"
 
 
-def _alias_map(infos: Sequence[LabelInfo]) -> dict[str, str]:
+def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[str, str]:
     """Map a key to the key of the speaker it is another name for."""
     mapping: dict[str, str] = {}
+    for member in cast:
+        for alias in member.aliases:
+            mapping.setdefault(name_key(alias), name_key(member.label))
     for info in infos:
         if info.alias:
             mapping.setdefault(name_key(info.alias), info.key)
@@ -75,12 +79,16 @@ def _alias_map(infos: Sequence[LabelInfo]) -> dict[str, str]:
     return mapping
 
 
-def group_speakers(infos: Sequence[LabelInfo]) -> tuple[list[SpeakerGroup], list[SpeakerGroup]]:
+def group_speakers(
+    infos: Sequence[LabelInfo], cast: Sequence[CastMember] = ()
+) -> tuple[list[SpeakerGroup], list[SpeakerGroup]]:
     """Group the labels of accepted turns, in order of first appearance.
 
-    Returns the groups, and for each input label the group it belongs to.
+    Returns the groups, and for each input label the group it belongs to. A declared cast
+    member's aliases join its group, and its name becomes the group's name.
     """
-    mapping = _alias_map(infos)
+    mapping = _alias_map(infos, cast)
+    names = {name_key(m.label): m.name for m in cast if m.name}
     groups: dict[str, SpeakerGroup] = {}
     used_ids: set[str] = set()
     per_turn: list[SpeakerGroup] = []
@@ -93,7 +101,7 @@ def group_speakers(infos: Sequence[LabelInfo]) -> tuple[list[SpeakerGroup], list
             while ident in used_ids:
                 ident, n = f"{base}-{n}", n + 1
             used_ids.add(ident)
-            group = groups[root] = SpeakerGroup(ident)
+            group = groups[root] = SpeakerGroup(ident, name=names.get(root))
         group.infos.append(info)
         per_turn.append(group)
     return list(groups.values()), per_turn
