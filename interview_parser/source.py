@@ -85,7 +85,14 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     # Imported here: only legacy files pay for charset detection.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None:
+        # Short texts often fit several code pages equally well (cp1250, cp1252, cp1257 read
+        # "café" identically); among equals prefer cp1252, the legacy encoding of most
+        # English-language transcripts.
+        ties = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = next((m for m in ties if m.encoding == "cp1252"), best)
     if best is None or best.encoding in {"utf_8", "utf_16", "utf_32"}:
         line, column = _position(data, utf8_error.start)
         raise InputError(
@@ -134,7 +141,7 @@ def read_text(text: str, *, encoding: str = "str") -> SourceText:
 def read_bytes(data: bytes) -> SourceText:
     """Decode file contents; raise :class:`InputError` for binary or undecodable input."""
     if not data.strip():
-        raise InputError("empty input: no text to parse")
+        raise InputError("empty input: no text to parse", line=1, column=1)
     _reject_binary(data)
     text, encoding, warnings = _decode(data)
     source = read_text(text, encoding=encoding)

@@ -1,0 +1,115 @@
+"""Prose that merely contains a colon is never a speaker; real labels are, on evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+import interview_parser as ip
+
+
+def labels_of(text: str) -> list[str]:
+    return [s.label for s in ip.parse(text).speakers]
+
+
+INTERVIEW = "Host: Hello and welcome.\nGuest: Thanks.\nHost: Why bees?\nGuest: Because.\n"
+
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "Note: the audio dropped here.",
+        "He said: bring the boat round.",
+        "Two options: fly or sail.",
+        "We met at 10:30 and talked until noon.",
+        "First: the ferry still runs.",
+        "See https://example.org/page for more.",
+    ],
+)
+def test_prose_with_a_colon_inside_a_turn_stays_text(trap: str) -> None:
+    text = INTERVIEW.replace("Guest: Thanks.\n", f"Guest: Thanks.\n{trap}\n")
+    t = ip.parse(text)
+    assert labels_of(text) == ["Host", "Guest"]
+    assert trap.split(":")[0] in t.turns[1].text
+
+
+def test_headline_with_colon_is_the_title() -> None:
+    t = ip.parse("Bees and Boats: A Conversation\n" + INTERVIEW)
+    assert t.title == "Bees and Boats: A Conversation" and t.title_line == 1
+    assert t.turns[0].line == 2
+
+
+def test_one_off_name_among_speakers_is_a_speaker() -> None:
+    text = INTERVIEW + "Caller: Can I ask something?\nGuest: Sure.\n"
+    assert labels_of(text) == ["Host", "Guest", "Caller"]
+
+
+def test_recurring_prose_prefix_is_not_a_speaker() -> None:
+    text = INTERVIEW.replace("Because.", "Because.\nHe said: one.\nHe said: two.")
+    assert labels_of(text) == ["Host", "Guest"]
+
+
+def test_two_spellings_of_one_label_are_one_speaker() -> None:
+    t = ip.parse("Editor (Daily Post): Hi?\nDr Lee: Hello.\nEditor: Why?\nDr. Lee: Because.\n")
+    assert [(s.label, s.aliases, s.affiliation) for s in t.speakers] == [
+        ("Editor", ["Editor (Daily Post)"], "Daily Post"),
+        ("Dr Lee", ["Dr. Lee"], None),
+    ]
+
+
+def test_short_form_and_surname_aliases() -> None:
+    text = (
+        "Peter McCormack (PM): Welcome to the show. What is new?\n"
+        "SOLEDAD O'BRIEN, CNN ANCHOR: Thanks, Peter.\n"
+        "PM: Tell me more?\n"
+        "O'BRIEN: Gladly.\n"
+    )
+    t = ip.parse(text)
+    assert [s.label for s in t.speakers] == ["Peter McCormack", "SOLEDAD O'BRIEN"]
+    assert t.turns[2].speaker == t.speakers[0].id and t.turns[3].speaker == t.speakers[1].id
+    assert t.speakers[1].affiliation == "CNN"
+
+
+def test_multi_paragraph_turns_continue() -> None:
+    t = ip.parse("Q: One?\nA: First line\nsecond line.\n\nNew paragraph.\nQ: Two?\nA: Yes.\n")
+    assert t.turns[1].text == "First line second line.\n\nNew paragraph."
+    assert (t.turns[1].line, t.turns[1].end_line) == (2, 5)
+
+
+def test_interviewer_override() -> None:
+    t = ip.parse(INTERVIEW, interviewers=["Guest"])
+    roles = {s.label: (s.role, s.role_source) for s in t.speakers}
+    assert roles["Guest"] == (ip.Role.interviewer, "declared")
+    assert roles["Host"][0] is ip.Role.interviewee
+
+
+def test_roles_from_behaviour_when_labels_are_names() -> None:
+    text = (
+        "Maria Lopez: Welcome. What brought you to sailing?\n"
+        "Tom Reed: My father. He had a small boat.\n"
+        "Maria Lopez: And what keeps you at it?\n"
+        "Tom Reed: The quiet. Nothing else is that quiet.\n"
+    )
+    roles = {s.label: s.role for s in ip.parse(text).speakers}
+    assert roles == {"Maria Lopez": ip.Role.interviewer, "Tom Reed": ip.Role.interviewee}
+
+
+def test_no_turns_is_an_error_with_a_line() -> None:
+    with pytest.raises(ip.NoTurnsError) as info:
+        ip.parse("Just an article.\nNothing: here.\n", path="a.txt")
+    assert str(info.value).startswith("a.txt:1:1: ")
+
+
+def test_declared_cast_in_front_matter() -> None:
+    text = (
+        "---\ntitle: Bees\ncast:\n"
+        "  - {label: Keeper, name: Ann Hive, role: interviewee}\n  - Ask\n"
+        "---\nAsk: Why?\nKeeper: Because.\n"
+    )
+    t = ip.parse(text)
+    assert t.title == "Bees" and t.front_matter_lines == [1, 6]
+    keeper = t.speakers[1]
+    assert (keeper.name, keeper.role, keeper.role_source) == (
+        "Ann Hive",
+        ip.Role.interviewee,
+        "declared",
+    )

@@ -1,0 +1,90 @@
+"""What a label says by itself, one case per line."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_parser.model import Role
+from interview_parser.resolve.labels import Shape, analyse, parse_clock
+
+R = Role
+CASES = [
+    # label, name, shape, role hint, affiliation, alias, time
+    ("Editor (Time.news):", "Editor", Shape.role, R.interviewer, "Time.news", None, None),
+    ("Dr. Morozova:", "Dr. Morozova", Shape.name, None, None, None, None),
+    ("MS. JEAN-PIERRE:", "MS. JEAN-PIERRE", Shape.name, None, None, None, None),
+    ("JANE DOE, HOST:", "JANE DOE", Shape.name, R.interviewer, None, None, None),
+    (
+        "SOLEDAD O'BRIEN, CNN ANCHOR:",
+        "SOLEDAD O'BRIEN",
+        Shape.name,
+        R.interviewer,
+        "CNN",
+        None,
+        None,
+    ),
+    ("Peter McCormack (PM):", "Peter McCormack", Shape.name, None, None, "PM", None),
+    ("Speaker 2 (00:41):", "Speaker 2", Shape.role, None, None, None, 41.0),
+    ("Q:", "Q", Shape.role, R.interviewer, None, None, None),
+    ("A:", "A", Shape.role, R.interviewee, None, None, None),
+    ("Guest:", "Guest", Shape.role, R.interviewee, None, None, None),
+    ("Zoë:", "Zoë", Shape.name, None, None, None, None),
+    ("José Álvarez:", "José Álvarez", Shape.name, None, None, None, None),
+    ("Aaron van Wirdum:", "Aaron van Wirdum", Shape.name, None, None, None, None),
+    ("Jean-Pierre:", "Jean-Pierre", Shape.name, None, None, None, None),
+    ("He said:", "He said", Shape.prose, None, None, None, None),
+    ("Two options:", "Two options", Shape.prose, None, None, None, None),
+    ("Note:", "Note", Shape.prose, None, None, None, None),
+    (
+        "Interview on U.S.-Russia Relations:",
+        "Interview on U.S.-Russia Relations",
+        Shape.prose,
+        None,
+        None,
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "name", "shape", "hint", "affiliation", "alias", "time"), CASES)
+def test_analyse(
+    label: str,
+    name: str,
+    shape: Shape,
+    hint: Role | None,
+    affiliation: str | None,
+    alias: str | None,
+    time: float | None,
+) -> None:
+    info = analyse(label)
+    assert (info.name, info.shape, info.role_hint, info.affiliation, info.alias, info.time) == (
+        name,
+        shape,
+        hint,
+        affiliation,
+        alias,
+        time,
+    )
+
+
+def test_spellings_share_a_key() -> None:
+    assert (
+        analyse("Dr Morozova:").key == analyse("Dr. Morozova:").key == analyse("DR. MOROZOVA").key
+    )
+    assert analyse("Editor (Time.news)").key == analyse("Editor").key
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("1:23", 83.0),
+        ("01:02:03", 3723.0),
+        ("00:00:01.500", 1.5),
+        ("00:00:02,250", 2.25),
+        ("1:2", None),
+        ("abc", None),
+    ],
+)
+def test_parse_clock(text: str, seconds: float | None) -> None:
+    assert parse_clock(text) == seconds

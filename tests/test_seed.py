@@ -1,0 +1,64 @@
+"""The seed transcript (../shared/seed) and our sample of its layout give the issue's structure.
+
+The seed itself is not copied into the repository; CI has ../shared beside the clone.
+samples/article-preamble.txt reproduces every structural feature of it in our own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conftest import SAMPLES, SHARED_SEED
+
+import interview_parser as ip
+
+SEED = SHARED_SEED / "000_0179c88bf8765c69.txt"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def test_seed_structure() -> None:
+    t = ip.parse_file(SEED)
+    assert t.title == "Interview on U.S.-Russia Relations: Time.news and Expert Discussion"
+    assert t.title_line == 11
+    assert t.preamble_lines == [1, 10]
+    assert [(s.label, s.role) for s in t.speakers] == [
+        ("Editor", ip.Role.interviewer),
+        ("Dr. Morozova", ip.Role.interviewee),
+    ]
+    editor, guest = t.speakers
+    assert editor.affiliation == "Time.news"
+    assert guest.name == "Dr. Elena Morozova"
+    assert guest.description == "an expert in international relations and Russian politics"
+    assert [turn.line for turn in t.turns] == list(range(12, 27))
+    assert [turn.speaker for turn in t.turns] == [editor.id, guest.id] * 7 + [editor.id]
+    assert [(p.kind.value, p.question_turns, p.answer_turns) for p in t.pairs] == [
+        ("remark", [0], [1]),
+        *[("question", [i], [i + 1]) for i in range(2, 14, 2)],
+    ]
+    assert t.unpaired_turns == [14]
+    assert not t.source.final_newline
+
+
+def test_seed_words_of_the_interview_are_all_in_the_turns_in_order() -> None:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    expected = [w for line in lines[11:26] for w in _words(line.split(":", 1)[1])]
+    got = [w for turn in ip.parse_file(SEED).turns for w in _words(turn.text)]
+    assert got == expected
+
+
+def test_own_sample_reproduces_the_seed_layout() -> None:
+    t = ip.parse_file(SAMPLES / "article-preamble.txt")
+    assert t.title is not None and ":" in t.title
+    assert t.title_line == 5 and t.preamble_lines == [1, 4]
+    assert "<a href=" in (t.preamble or "")
+    host, guest = t.speakers
+    assert (host.label, host.affiliation, host.role) == ("Host", "Radio North", ip.Role.interviewer)
+    assert host.aliases == ["Host (Radio North)"]
+    assert guest.name == "Prof. Amara Okafor" and guest.role is ip.Role.interviewee
+    assert guest.description is not None and guest.description.startswith("a marine biologist")
+    assert t.pairs[0].kind is ip.PairKind.remark
+    assert t.unpaired_turns == [len(t.turns) - 1]
+    assert not t.source.final_newline
