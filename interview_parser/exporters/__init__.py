@@ -59,6 +59,8 @@ EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
         Exporter("json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout:render"),
+        Exporter("srt", ".srt", "SubRip subtitles cut to a profile (--profile)", "srt:render"),
+        Exporter("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt:render"),
     )
 }
 

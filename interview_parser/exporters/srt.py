@@ -1,0 +1,51 @@
+"""The SRT exporter: the subtitle track (``interview_parser.subtitles``) as SubRip text.
+
+Options used: ``profile`` (netflix, bbc, podcast), ``speaker_style`` (prefix, the default,
+puts ``Name:`` before the first cue of each turn; dash shows two speakers in one cue as
+``- `` lines; none shows no speakers) and the timing options ``wpm``, ``pause``, ``start``,
+``duration``. SRT has no comment syntax, so an estimated track cannot say so in the file.
+"""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from ..model import Transcript
+from ..subtitles import STYLES, Track, build_track, get_profile
+from . import ExportOptions
+
+
+def render(transcript: Transcript, options: ExportOptions) -> str:
+    return compose(track(transcript, options, "srt"))
+
+
+def track(transcript: Transcript, options: ExportOptions, fmt: str) -> Track:
+    """The cues for ``fmt`` (srt or vtt) under ``options``; shared with the WebVTT exporter."""
+    style = options.speaker_style or "prefix"
+    if style not in STYLES:
+        raise UsageError(f"unknown speaker style {style!r} (known: {', '.join(STYLES)})")
+    return build_track(
+        transcript,
+        profile=get_profile(options.profile, fmt),
+        style=style,
+        prefix_in_text=fmt == "srt",
+        wpm=options.wpm,
+        pause=options.pause,
+        start=options.start,
+        duration=options.duration,
+    )
+
+
+def timestamp(ms: int, separator: str = ",") -> str:
+    """``HH:MM:SS,mmm`` (SRT) or, with ``separator="."``, ``HH:MM:SS.mmm`` (WebVTT)."""
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
+
+
+def compose(subtitles: Track) -> str:
+    blocks = [
+        f"{n}\n{timestamp(cue.start)} --> {timestamp(cue.end)}\n" + "\n".join(cue.lines) + "\n"
+        for n, cue in enumerate(subtitles.cues, 1)
+    ]
+    return "\n".join(blocks)

@@ -1,0 +1,100 @@
+"""When each cue is shown: a turn's time shared among its cues, then made legal.
+
+:func:`share` splits the window of one turn among its cues by text length, keeps the
+profile's gap between them, lifts short cues to the profile's minimum when the window has
+room, and cuts cues that would stay up longer than the maximum. :func:`settle` then walks
+the whole track once: no cue starts before the previous one ended plus the gap, every cue
+lasts at least a millisecond, and a cue that is still too short or too fast to read is
+lengthened into the silence after it, never into the next cue. :func:`pace` is the
+alternative for a track whose times are all estimated: there is no recording to stay in
+step with, so a cue that would be too fast to read is given the time it needs and the
+cues after it move later.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from .profiles import Profile
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # milliseconds
+    end: int
+
+
+def share(start: int, end: int, weights: list[int], profile: Profile) -> list[Span]:
+    """Split ``[start, end)`` among cues of text widths ``weights``, in order."""
+    n = len(weights)
+    gap = profile.min_gap_ms
+    available = end - start - gap * (n - 1)
+    if available < n:  # no room for the gaps: let settle() push the cues forward
+        return [Span(start, start + 1) for _ in weights]
+    durations = _fill(available, [max(w, 1) for w in weights], profile.min_ms or 0)
+    spans: list[Span] = []
+    clock = start
+    for duration in durations:
+        shown = min(duration, profile.max_ms) if profile.max_ms else duration
+        spans.append(Span(clock, clock + max(shown, 1)))
+        clock += duration + gap
+    return spans
+
+
+def _fill(available: int, weights: list[int], floor: int) -> list[int]:
+    """Whole milliseconds in proportion to ``weights``, none below ``floor`` when possible."""
+    n = len(weights)
+    if floor * n > available:
+        floor = 0
+    fixed: set[int] = set()
+    while True:
+        rest = available - floor * len(fixed)
+        total = sum(w for i, w in enumerate(weights) if i not in fixed)
+        exact = [floor if i in fixed else rest * w / total for i, w in enumerate(weights)]
+        short = {i for i, d in enumerate(exact) if i not in fixed and d < floor}
+        if not short:
+            break
+        fixed |= short
+    durations = [math.floor(d) for d in exact]
+    durations[-1] += available - sum(durations)  # rounding leftovers go to the last cue
+    return durations
+
+
+def needed(profile: Profile, width: int, words: int) -> int:
+    """Milliseconds a cue of ``width`` columns and ``words`` words needs on screen."""
+    need = profile.min_ms or 1
+    if profile.max_cps:
+        need = max(need, math.ceil(width * 1000 / profile.max_cps))
+    if profile.max_wpm:
+        need = max(need, math.ceil(words * 60000 / profile.max_wpm))
+    return min(need, profile.max_ms) if profile.max_ms else need
+
+
+def settle(spans: list[Span], needs: list[int], profile: Profile) -> list[Span]:
+    """Make the track legal: ordered, gapped, positive; lengthen short cues into silence."""
+    gap = profile.min_gap_ms
+    out: list[Span] = []
+    for span in spans:
+        start = max(span.start, out[-1].end + gap) if out else span.start
+        out.append(Span(start, max(span.end, start + 1)))
+    for i, span in enumerate(out):
+        if span.end - span.start >= needs[i]:
+            continue
+        limit = out[i + 1].start - gap if i + 1 < len(out) else span.start + needs[i]
+        out[i] = replace(span, end=max(span.end, min(span.start + needs[i], limit)))
+    return out
+
+
+def pace(spans: list[Span], needs: list[int], profile: Profile) -> list[Span]:
+    """Give every cue the time it needs to be read, moving later cues later as needed."""
+    gap = profile.min_gap_ms
+    out: list[Span] = []
+    delay = 0
+    for span, need in zip(spans, needs, strict=True):
+        start = span.start + delay
+        if out:
+            start = max(start, out[-1].end + gap)
+        delay = start - span.start
+        out.append(Span(start, start + max(span.end - span.start, need, 1)))
+    return out

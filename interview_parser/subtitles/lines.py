@@ -1,0 +1,144 @@
+"""Where a subtitle may break: the cost of a break between two tokens, and line layout.
+
+A break is cheap after a full stop, a little dearer after a comma, fair before a
+conjunction or preposition, and all but forbidden after an article, after a preposition,
+or inside a name ("Prof. | Okafor", "Amara | Okafor"). :func:`break_lines` lays a cue's
+tokens out on the fewest lines that fit, choosing the breaks that minimise that cost plus
+the imbalance between the lines (a two-line cue should have lines of similar length).
+"""
+
+from __future__ import annotations
+
+from .width import Spans, Token, line_width
+
+SENTENCE_END = 0
+CLAUSE_END = 1
+BEFORE_FUNCTION_WORD = 2
+NEUTRAL = 4
+AFTER_FUNCTION_WORD = 8
+FORBIDDEN = 20
+# A layout's price: BREAK_WEIGHT times its break costs plus IMBALANCE_WEIGHT times how far
+# its lines are from equal width, in columns. Syntax comes first, so a sentence may end on
+# a short top line rather than run on into a balanced but clumsy break.
+BREAK_WEIGHT = 6
+IMBALANCE_WEIGHT = 0.25
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ARTICLES = _words(
+    "a an the this these those my your his her its our their some every each no any another such"
+)
+PREPOSITIONS = _words(
+    "about above across after against along among around at before behind below "
+    "beneath beside between beyond by despite during except for from in inside into "
+    "like near of off on onto outside over past since through throughout till to "
+    "toward towards under until upon with within without"
+)
+CONJUNCTIONS = _words(
+    "and but or nor so yet because although though while whereas if unless whether "
+    "when whenever where that which who whom whose as than"
+)
+HONORIFICS = _words(
+    "mr mrs ms mx dr prof sen rep gov gen sir st rev fr dame lady lord capt col lt "
+    "sgt president senator professor doctor judge mayor"
+)
+_CLOSERS = "\"'”’»)]}"
+_SENTENCE_MARKS = ".?!…。？！"
+_CLAUSE_MARKS = ",;:–—-、，；："
+
+
+def _bare(text: str) -> str:
+    return text.strip(_CLOSERS + "(\"'“‘«[{").rstrip(_SENTENCE_MARKS + _CLAUSE_MARKS).lower()
+
+
+def _is_capitalised(text: str) -> bool:
+    stripped = text.lstrip("\"'“‘«([{")
+    return stripped[:1].isupper()
+
+
+def break_cost(before: Token, after: Token) -> int:
+    """How bad a line or cue break between ``before`` and ``after`` is (0 is ideal)."""
+    if not before.word:
+        return NEUTRAL if before.text.endswith(":") else FORBIDDEN  # a dash leads its line
+    end = before.text.rstrip(_CLOSERS)
+    bare = _bare(before.text)
+    if (bare in HONORIFICS and end.endswith(".")) or (bare in ARTICLES and end[-1:].isalpha()):
+        return FORBIDDEN
+    if end[-1:] in _SENTENCE_MARKS:
+        return SENTENCE_END
+    if end[-1:] in _CLAUSE_MARKS:
+        return CLAUSE_END
+    if after.glued:
+        return NEUTRAL  # between two CJK characters: allowed anywhere
+    if _is_capitalised(before.text) and _is_capitalised(after.text) and bare.isalpha():
+        return FORBIDDEN  # first and last name, "New York"
+    if bare in PREPOSITIONS or bare in CONJUNCTIONS:
+        return AFTER_FUNCTION_WORD
+    if _bare(after.text) in PREPOSITIONS or _bare(after.text) in CONJUNCTIONS:
+        return BEFORE_FUNCTION_WORD
+    return NEUTRAL
+
+
+def fits(items: list[Token], max_width: int) -> bool:
+    """Whether ``items`` fit on one line (a single token always "fits": it cannot be cut)."""
+    return len(items) <= 1 or line_width(items) <= max_width
+
+
+def greedy_lines(items: list[Token], max_width: int) -> int:
+    """The fewest lines ``items`` can be laid out on."""
+    count, current = 0, 0
+    for i, token in enumerate(items):
+        extra = token.width + (1 if current and not token.glued else 0)
+        if current and current + extra > max_width:
+            count += 1
+            current = token.width
+        else:
+            current += extra
+        if i == len(items) - 1:
+            count += 1
+    return count
+
+
+def break_lines(items: list[Token], max_width: int, max_lines: int) -> list[list[Token]]:
+    """Lay ``items`` out on the fewest lines that fit, breaking where it costs least."""
+    if not items:
+        return []
+    lines = greedy_lines(items, max_width)
+    if lines <= 1:
+        return [items]
+    target = line_width(items) / min(lines, max(max_lines, 1))
+    return _best_layout(items, lines, max_width, target)
+
+
+def _best_layout(
+    items: list[Token], lines: int, max_width: int, target: float
+) -> list[list[Token]]:
+    """Dynamic programme over break positions: ``best[k][j]`` lays items[:j] on k lines."""
+    n = len(items)
+    spans = Spans(items)
+    inf = float("inf")
+    best: list[list[float]] = [[inf] * (n + 1) for _ in range(lines + 1)]
+    back: list[list[int]] = [[0] * (n + 1) for _ in range(lines + 1)]
+    best[0][0] = 0.0
+    for k in range(1, lines + 1):
+        for j in range(1, n + 1):
+            penalty = BREAK_WEIGHT * break_cost(items[j - 1], items[j]) if j < n else 0
+            for i in range(j - 1, -1, -1):
+                width = spans.width(i, j)
+                if width > max_width and j - i > 1:
+                    break
+                if best[k - 1][i] == inf:
+                    continue
+                cost = best[k - 1][i] + IMBALANCE_WEIGHT * abs(width - target) + penalty
+                if cost < best[k][j]:
+                    best[k][j], back[k][j] = cost, i
+    layout: list[list[Token]] = []
+    j = n
+    for k in range(lines, 0, -1):
+        i = back[k][j]
+        layout.append(items[i:j])
+        j = i
+    return layout[::-1]

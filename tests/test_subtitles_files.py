@@ -1,0 +1,183 @@
+"""SRT and WebVTT read back with independent libraries keep every promise of issue 4.
+
+Each file we write is parsed by ``srt`` and ``pysubs2`` (SRT) or ``webvtt-py`` (WebVTT), and
+the cues those libraries see are checked: profile limits, order, gaps, positive durations,
+the words of the cues in order are exactly the words of the turns, and the speakers read
+back give the transcript's turns (SRT) or runs of speakers (WebVTT). The checks here are
+reused by the property tests in test_subtitles_properties.py.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pysubs2
+import pytest
+import srt
+import webvtt
+from conftest import SAMPLES
+
+from interview_parser import Transcript, parse_file
+from interview_parser.exporters import ExportOptions, export
+from interview_parser.subtitles import PROFILES, Profile, get_profile
+from interview_parser.subtitles.cuetiming import needed
+from interview_parser.subtitles.width import display_width, tokens
+
+
+@dataclass(frozen=True)
+class Read:
+    """A cue as a third-party reader saw it: times in ms, lines, and the voice (WebVTT)."""
+
+    start: int
+    end: int
+    lines: list[str]
+    voices: list[str | None]  # one per line: the <v> voice it sits in, None outside one
+
+
+def read_srt(text: str) -> list[Read]:
+    """Read with ``srt``, and check ``pysubs2`` reads the same times and text."""
+    cues = [
+        Read(
+            round(s.start.total_seconds() * 1000),
+            round(s.end.total_seconds() * 1000),
+            s.content.split("\n"),
+            [],
+        )
+        for s in srt.parse(text)
+    ]
+    events = pysubs2.SSAFile.from_string(text, format_="srt").events
+    assert [(e.start, e.end, e.plaintext.split("\n")) for e in events] == [
+        (c.start, c.end, c.lines) for c in cues
+    ]
+    return cues
+
+
+_VOICE = re.compile(r"<v ([^>]*)>(.*?)</v>", re.S)
+
+
+def _ms(stamp: str) -> int:
+    hours, minutes, seconds = stamp.split(":")
+    return round((int(hours) * 3600 + int(minutes) * 60 + float(seconds)) * 1000)
+
+
+def unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def read_vtt(text: str) -> list[Read]:
+    """Read with ``webvtt-py``; voices from its raw cue text, one per displayed line."""
+    cues: list[Read] = []
+    for caption in webvtt.from_buffer(io.StringIO(text)):
+        raw = caption.raw_text
+        assert "-->" not in raw
+        lines: list[str] = []
+        voices: list[str | None] = []
+        spans = _VOICE.findall(raw)
+        if spans:  # nothing outside the voice spans
+            assert "\n".join(f"<v {v}>{t}</v>" for v, t in spans) == raw
+        for voice, body in spans or [(None, raw)]:
+            for line in body.split("\n"):
+                assert "<" not in line and ">" not in line
+                lines.append(unescape(line))
+                voices.append(unescape(voice) if voice is not None else None)
+        cues.append(Read(_ms(caption.start), _ms(caption.end), lines, voices))
+    return cues
+
+
+def check_limits(cues: list[Read], profile: Profile, *, soft: bool = True) -> None:
+    """Hard limits always; ``soft`` (reading speed, minimum time) wherever there was room."""
+    for i, cue in enumerate(cues):
+        assert cue.end > cue.start, cue
+        assert len(cue.lines) <= profile.max_lines, cue
+        for line in cue.lines:
+            assert display_width(line) <= profile.max_width or len(tokens(line)) == 1, line
+        if profile.max_ms is not None:
+            assert cue.end - cue.start <= profile.max_ms, cue
+        if i + 1 < len(cues):
+            assert cues[i + 1].start - cue.end >= profile.min_gap_ms, (cue, cues[i + 1])
+        text = " ".join(cue.lines)
+        need = needed(profile, display_width(text), len(text.split()))
+        room = cues[i + 1].start - profile.min_gap_ms - cue.start if i + 1 < len(cues) else need
+        assert cue.end - cue.start >= (need if soft else min(need, room)), (cue, need)
+
+
+def spoken(cues: list[Read], labels: set[str], fmt: str, style: str) -> list[list[str]]:
+    """Turns read back from the cues: ``[label, word, word, ...]`` each.
+
+    SRT with prefixes: a cue starting ``Label:`` (a known label) opens a turn. WebVTT with
+    voices: a change of voice opens one (so a speaker's consecutive turns come back as one
+    run). Without speaker marks everything is one run labelled "?". Dashes that open the
+    two lines of a dual-speaker cue are dropped.
+    """
+    turns: list[list[str]] = []
+    for cue in cues:
+        dual = len(cue.lines) == 2 and all(line.startswith("- ") for line in cue.lines)
+        for k, (line, voice) in enumerate(zip(cue.lines, cue.voices or [None] * 2, strict=False)):
+            text = line[2:] if style == "dash" and dual else line
+            label = voice if fmt == "vtt" else None
+            if fmt == "srt" and style == "prefix" and k == 0:
+                label = next((lb for lb in labels if text.startswith(f"{lb}: ")), None)
+                text = text[len(label) + 2 :] if label else text
+                opens = label is not None
+            else:
+                opens = not turns or (label is not None and turns[-1][0] != label)
+            if opens:
+                turns.append([label or "?"])
+            turns[-1].extend(text.split())
+    return turns
+
+
+def expected(transcript: Transcript, fmt: str, style: str) -> list[list[str]]:
+    """What :func:`spoken` should give for ``transcript``."""
+    marked = style == "prefix" if fmt == "srt" else style != "none"
+    out: list[list[str]] = []
+    for turn in transcript.turns:
+        label = transcript.speaker(turn.speaker).label if marked else "?"
+        run = out and (fmt == "vtt" or not marked) and out[-1][0] == label
+        if run:
+            out[-1].extend(turn.text.split())
+        else:
+            out.append([label, *turn.text.split()])
+    return out
+
+
+def join_glued(turns: list[list[str]]) -> list[list[str]]:
+    """Text cut inside a CJK run has no space to keep: compare runs without spaces."""
+    return [[t[0], "".join(t[1:])] for t in turns]
+
+
+def check_file(
+    transcript: Transcript, fmt: str, options: ExportOptions, *, soft: bool = True
+) -> list[Read]:
+    """Export, read back, check limits and the words and speakers; return the cues."""
+    text = export(transcript, fmt, options)
+    cues = read_srt(text) if fmt == "srt" else read_vtt(text)
+    check_limits(cues, get_profile(options.profile, fmt), soft=soft)
+    style = options.speaker_style or "prefix"
+    labels = {s.label for s in transcript.speakers}
+    got, want = spoken(cues, labels, fmt, style), expected(transcript, fmt, style)
+    assert got == want or join_glued(got) == join_glued(want)
+    return cues
+
+
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file() and not p.name.startswith("."))
+CASES = [
+    (sample, fmt, profile, style)
+    for sample in SAMPLE_FILES
+    for fmt in ("srt", "vtt")
+    for profile in PROFILES
+    for style in ("prefix", "dash", "none")
+]
+
+
+@pytest.mark.parametrize(
+    ("sample", "fmt", "profile", "style"),
+    CASES,
+    ids=[f"{s.name}-{f}-{p}-{st}" for s, f, p, st in CASES],
+)
+def test_sample_reads_back(sample, fmt, profile, style):  # type: ignore[no-untyped-def]
+    transcript = parse_file(sample)
+    cues = check_file(transcript, fmt, ExportOptions(profile=profile, speaker_style=style))
+    assert cues[0].start == 0  # estimated tracks start at --start, 0 by default
