@@ -1,9 +1,11 @@
 """The library's front door: each stage of the pipeline as a public function.
 
-    text --read_text/read_bytes--> SourceText --parse_tree--> lark Tree
-         --read_blocks--> RawBlocks --build_transcript--> Transcript
+    bytes --read_bytes--> SourceText --read (a dialect's grammar)--> Reading
+          --build_transcript--> Transcript
 
-``parse`` and ``parse_file`` run them all; the stages stay importable for debugging.
+``parse``, ``parse_bytes`` and ``parse_file`` run them all; the stages stay importable for
+debugging (:mod:`interview_parser.source`, :mod:`interview_parser.syntax`,
+:mod:`interview_parser.dialects`, :mod:`interview_parser.resolve`).
 """
 
 from __future__ import annotations
@@ -12,42 +14,42 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .dialects import detect, explain, get_dialect
 from .errors import InterviewParserError
 from .model import CastMember, Source, Transcript
-from .resolve import build_transcript
+from .resolve import accepted_forms, build_transcript
 from .source import SourceText, read_bytes, read_text
-from .syntax import parse_tree, read_blocks, read_front_matter
+from .syntax import Reading
 
-DIALECT = "labelled"
-DIALECT_EVIDENCE = "turns begin with 'Label: text'"
+
+def read(source: SourceText, *, dialect: str | None = None) -> Reading:
+    """Read decoded text with ``dialect``, or with the detected one."""
+    name = dialect or detect(source.text, accepted_forms)
+    return get_dialect(name).read(source.text)
 
 
 def parse_source(
     source: SourceText,
     *,
     path: str | None = None,
+    dialect: str | None = None,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
 ) -> Transcript:
     """Parse decoded text (the stage after :func:`read_bytes`)."""
-    meta = Source(
-        path=path,
-        encoding=source.encoding,
-        newline=source.newline,
-        final_newline=source.final_newline,
-        line_count=source.line_count,
-        dialect=DIALECT,
-        dialect_evidence=DIALECT_EVIDENCE,
-    )
     try:
-        tree = parse_tree(source.text, DIALECT)
-        transcript = build_transcript(
-            read_blocks(tree),
-            meta,
-            front=read_front_matter(tree),
-            interviewers=interviewers,
-            cast=cast,
+        reading = read(source, dialect=dialect)
+        declared = [*interviewers, *(m.label for m in cast)]
+        meta = Source(
+            path=path,
+            encoding=source.encoding,
+            newline=source.newline,
+            final_newline=source.final_newline,
+            line_count=source.line_count,
+            dialect=reading.dialect,
+            dialect_evidence=explain(accepted_forms(reading, declared), reading.dialect),
         )
+        transcript = build_transcript(reading, meta, interviewers=interviewers, cast=cast)
     except InterviewParserError as exc:
         raise (exc.with_path(path) if path else exc) from None
     if source.warnings:
@@ -59,23 +61,28 @@ def parse_source(
 def parse(
     text: str,
     *,
+    dialect: str | None = None,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
     path: str | None = None,
 ) -> Transcript:
     """Parse transcript text.
 
+    ``dialect`` forces a layout family (see :data:`interview_parser.dialects.DIALECTS`);
     ``interviewers`` names the labels of the speakers who ask (overriding detection);
     ``cast`` declares speakers (their labels are speakers, their roles win over detection;
     a ``cast:`` list in the file's front matter adds to it); ``path`` is only used in
     error messages and in ``source.path``.
     """
-    return parse_source(read_text(text), path=path, interviewers=interviewers, cast=cast)
+    return parse_source(
+        read_text(text), path=path, dialect=dialect, interviewers=interviewers, cast=cast
+    )
 
 
 def parse_bytes(
     data: bytes,
     *,
+    dialect: str | None = None,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
     path: str | None = None,
@@ -85,15 +92,18 @@ def parse_bytes(
         source = read_bytes(data)
     except InterviewParserError as exc:
         raise (exc.with_path(path) if path else exc) from None
-    return parse_source(source, path=path, interviewers=interviewers, cast=cast)
+    return parse_source(source, path=path, dialect=dialect, interviewers=interviewers, cast=cast)
 
 
 def parse_file(
     path: str | os.PathLike[str],
     *,
+    dialect: str | None = None,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
 ) -> Transcript:
     """Read and parse a transcript file."""
     name = os.fspath(path)
-    return parse_bytes(Path(name).read_bytes(), interviewers=interviewers, cast=cast, path=name)
+    return parse_bytes(
+        Path(name).read_bytes(), dialect=dialect, interviewers=interviewers, cast=cast, path=name
+    )

@@ -70,7 +70,7 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: str | None) -> f
     """Accept 90, 90.5, 1:30 or 00:01:30 for a time option."""
     if value is None:
         return None
-    from .resolve.labels import parse_clock
+    from .clock import parse_clock
 
     seconds = parse_clock(value)
     if seconds is None:

@@ -70,6 +70,23 @@ class Speaker(_Model):
     turn_count: int = Field(description="Number of turns spoken.")
 
 
+class StageNote(_Model):
+    """A note on the recording inside a turn: [laughter], (Laughter.), [inaudible 00:12:03]."""
+
+    text: str = Field(description="The note as written, brackets included.")
+    line: int = Field(description="1-based source line of the note.")
+    column: int = Field(description="1-based source column of the note's first character.")
+
+
+class Skipped(_Model):
+    """Source text that is layout, not speech: a heading, a cue number, a timing line."""
+
+    kind: str = Field(description="What the layout is, e.g. 'heading', 'cue timing'.")
+    text: str = Field(description="The text as written.")
+    line: int = Field(description="1-based first source line.")
+    end_line: int = Field(description="1-based last source line.")
+
+
 class Turn(_Model):
     index: int = Field(description="0-based position among the turns.")
     speaker: str = Field(description="The id of the speaker.")
@@ -83,6 +100,9 @@ class Turn(_Model):
     end_line: int = Field(description="1-based source line of the turn's last text.")
     start: float | None = Field(None, description="Start time in seconds, when written.")
     end: float | None = Field(None, description="End time in seconds, when known.")
+    notes: list[StageNote] = Field(
+        default_factory=list, description="Stage notes inside the text, with their positions."
+    )
 
 
 class Pair(_Model):
@@ -117,6 +137,9 @@ class Transcript(_Model):
     speakers: list[Speaker]
     turns: list[Turn]
     pairs: list[Pair]
+    skipped: list[Skipped] = Field(
+        default_factory=list, description="Layout that is not speech, kept out of the turns."
+    )
     unpaired_turns: list[int] = Field(
         default_factory=list, description="Turns that belong to no pair (e.g. a closing remark)."
     )

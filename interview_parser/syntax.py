@@ -1,8 +1,10 @@
 """Stage 1 of the pipeline: normalised text -> Lark parse tree -> raw blocks.
 
-``parse_tree`` runs a family grammar; ``read_blocks`` turns its tree into plain
-:class:`RawBlock` values (a label candidate and the text after it, with source lines). Nothing
-here decides who is a speaker: that is evidence, and lives in :mod:`interview_parser.resolve`.
+``parse_tree`` runs a family grammar; ``read_lines_family`` turns the tree of any line
+family (labelled, markdown, timestamped, qa, namelines) into plain :class:`RawBlock` values:
+a label candidate and the text after it, with source positions, plus the layout spans
+(headings) that are not speech. Nothing here decides who is a speaker: that is evidence,
+and lives in :mod:`interview_parser.resolve`.
 """
 
 from __future__ import annotations
@@ -15,16 +17,22 @@ from lark.exceptions import UnexpectedInput
 from .errors import TranscriptSyntaxError
 from .grammar import get_parser
 
+# Inline blanks a label may start with (zero-width characters count as blank here).
+LEADING_BLANKS = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+
 
 @dataclass(frozen=True)
 class RawBlock:
     """One block of source text.
 
-    ``label`` is the label-shaped prefix as written, colon and following blanks included
-    (``None`` for the lead before the first label), ``text`` everything after it up to the
-    next label-shaped prefix, so ``label + text`` is the source of the block. ``line`` is the
-    1-based line where the block starts, ``end_line`` the last line that has text in it.
-    ``label_column`` is the 1-based column where the label's first character sits.
+    ``label`` is the label-shaped prefix as written, punctuation and following blanks
+    included (``None`` for text that continues the previous block), ``text`` everything after
+    it that is speech. ``line`` is the 1-based line where the block starts, ``end_line`` the
+    last line that has text in it; ``label_column`` the column of the label's first
+    character; ``text_line`` and ``text_column`` where ``text`` starts in the source, so that
+    positions inside it can be mapped back. ``form`` names the label's layout (the grammar
+    terminal, e.g. ``LABEL`` or ``TS_LABEL``); ``start`` and ``end`` are times in seconds
+    that the layout gives outside the label (caption cue timings).
     """
 
     label: str | None
@@ -32,6 +40,40 @@ class RawBlock:
     line: int
     end_line: int
     label_column: int = 1
+    text_line: int = 0
+    text_column: int = 1
+    form: str = ""
+    start: float | None = None
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """Source text that is layout, not speech (a heading, a cue number, a timing line)."""
+
+    kind: str
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML block at the top of a file, as written (``---`` lines included)."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass
+class Reading:
+    """What a dialect reader makes of a text, before any resolution."""
+
+    dialect: str
+    blocks: list[RawBlock]
+    skipped: list[Span]
+    front: FrontMatter | None = None
 
 
 def parse_tree(text: str, grammar: str = "labelled") -> Tree[Token]:
@@ -46,49 +88,62 @@ def parse_tree(text: str, grammar: str = "labelled") -> Tree[Token]:
         ) from None
 
 
-def _last_text_line(token: Token) -> int:
-    """Line of the last non-blank line inside a TEXT token."""
-    body = str(token).rstrip()
-    return int(token.line or 1) + body.count("\n")
+def token_end_line(token: Token) -> int:
+    """Line of the last non-blank line inside a token."""
+    return int(token.line or 1) + str(token).rstrip().count("\n")
 
 
-@dataclass(frozen=True)
-class FrontMatter:
-    """The YAML block at the top of a file, as written (``---`` lines included)."""
-
-    text: str
-    line: int
-    end_line: int
+def _heading(token: Token) -> Span:
+    line = int(token.line or 1)
+    return Span("heading", str(token).strip(), line, line)
 
 
-def read_front_matter(tree: Tree[Token]) -> FrontMatter | None:
+def _front_matter(token: Token) -> FrontMatter:
+    line = int(token.line or 1)
+    return FrontMatter(str(token), line, line + str(token).rstrip("\n").count("\n"))
+
+
+def _block(labels: list[Token], texts: list[Token]) -> RawBlock:
+    """A block from its label tokens (none for a continuation) and its TEXT tokens."""
+    first = (labels or texts)[0]
+    line = int(first.line or 1)
+    end_line = max([token_end_line(t) for t in texts] or [line])
+    body = "".join(str(t) for t in texts)
+    text_line = int(texts[0].line or line) if texts else line
+    text_column = int(texts[0].column or 1) if texts else 1
+    if not labels:
+        return RawBlock(None, body, line, end_line, 1, text_line, text_column)
+    raw = "".join(str(t) for t in labels)
+    stripped = raw.lstrip(LEADING_BLANKS)
+    column = int(first.column or 1) + len(raw) - len(stripped)
+    form = labels[0].type
+    return RawBlock(stripped, body, line, end_line, column, text_line, text_column, form)
+
+
+def read_lines_family(tree: Tree[Token], dialect: str) -> Reading:
+    """Flatten the tree of a line family into blocks; headings become skipped spans.
+
+    Text after a heading inside a block continues the block as a block without a label,
+    so every block's text is one contiguous piece of the source.
+    """
+    reading = Reading(dialect, [], [])
     for node in tree.children:
-        if isinstance(node, Tree) and node.data == "front_matter":
-            token = node.children[0]
-            assert isinstance(token, Token)
-            line = int(token.line or 1)
-            return FrontMatter(str(token), line, line + str(token).rstrip("\n").count("\n"))
-    return None
-
-
-def read_blocks(tree: Tree[Token]) -> list[RawBlock]:
-    """Flatten a ``labelled``-shaped tree into blocks; adjacent TEXT tokens are joined."""
-    blocks: list[RawBlock] = []
-    for node in tree.children:
-        if not isinstance(node, Tree) or node.data == "front_matter":
+        if not isinstance(node, Tree):
             continue
         tokens = [t for t in node.children if isinstance(t, Token)]
-        texts = [t for t in tokens if t.type == "TEXT"]
-        label_tokens = [t for t in tokens if t.type == "LABEL"]
-        first = tokens[0]
-        line = int(first.line or 1)
-        end_line = max([_last_text_line(t) for t in texts] or [line])
-        body = "".join(str(t) for t in texts)
-        if label_tokens:
-            raw = str(label_tokens[0])
-            stripped = raw.lstrip(" \t\u00a0\u200b\u200c\u200d\u2060\ufeff")
-            column = int(first.column or 1) + len(raw) - len(stripped)
-            blocks.append(RawBlock(stripped, body, line, end_line, column))
-        else:
-            blocks.append(RawBlock(None, body, line, end_line))
-    return blocks
+        if node.data == "front_matter":
+            reading.front = _front_matter(tokens[0])
+            continue
+        labels = [t for t in tokens if t.type not in ("TEXT", "HEADING")]
+        texts: list[Token] = []
+        for token in tokens:
+            if token.type == "TEXT":
+                texts.append(token)
+            elif token.type == "HEADING":
+                if labels or texts:
+                    reading.blocks.append(_block(labels, texts))
+                labels, texts = [], []
+                reading.skipped.append(_heading(token))
+        if labels or texts:
+            reading.blocks.append(_block(labels, texts))
+    return reading

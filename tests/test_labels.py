@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from interview_parser.clock import parse_clock
 from interview_parser.model import Role
-from interview_parser.resolve.labels import Shape, analyse, parse_clock
+from interview_parser.resolve.labels import Shape, analyse
 
 R = Role
 CASES = [

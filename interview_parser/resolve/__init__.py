@@ -8,31 +8,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import NoTurnsError
-from ..model import CastMember, Source, Speaker, Transcript, Turn
-from ..syntax import FrontMatter, RawBlock
+from ..model import CastMember, Skipped, Source, Speaker, StageNote, Transcript, Turn
+from ..syntax import RawBlock, Reading
 from . import frontmatter
 from .evidence import speaker_blocks
 from .intro import fill_introductions
 from .labels import LabelInfo, name_key
 from .lead import split_lead
+from .notes import find_notes
 from .pairs import build_pairs
 from .roles import assign_roles
 from .speakers import group_speakers
 from .text import clean
 
-__all__ = ["build_transcript"]
+__all__ = ["accepted_forms", "build_transcript"]
 
 
 @dataclass
 class _PendingTurn:
     info: LabelInfo
+    block: RawBlock
     body: str
-    line: int
-    column: int
     end_line: int
+    start: float | None
+    end: float | None
+    notes: list[StageNote] = field(default_factory=list)
 
 
 def _collect(
@@ -44,15 +47,18 @@ def _collect(
     turns: list[_PendingTurn] = []
     for block, info in decided:
         if info is not None:
-            turns.append(
-                _PendingTurn(info, block.text, block.line, block.label_column, block.end_line)
-            )
+            start = block.start if block.start is not None else info.time
+            turn = _PendingTurn(info, block, block.text, block.end_line, start, block.end)
+            turn.notes.extend(find_notes(block))
+            turns.append(turn)
             continue
         source = (block.label or "") + block.text
         if turns:
             last = turns[-1]
             last.body += source
             last.end_line = max(last.end_line, block.end_line)
+            last.end = block.end if block.end is not None else last.end
+            last.notes.extend(find_notes(block))
         else:
             lead += source
     return lead, lead_line, turns
@@ -67,15 +73,20 @@ def _merge_cast(*casts: Iterable[CastMember]) -> list[CastMember]:
     return list(merged.values())
 
 
+def accepted_forms(reading: Reading, declared: Iterable[str] = ()) -> list[str]:
+    """The label forms of the blocks that evidence accepts as turns (used by detection)."""
+    return [b.form for b, info in speaker_blocks(reading.blocks, declared) if info is not None]
+
+
 def build_transcript(
-    blocks: Sequence[RawBlock],
+    reading: Reading,
     source: Source,
     *,
-    front: FrontMatter | None = None,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
 ) -> Transcript:
-    """Resolve raw blocks into a transcript; raise :class:`NoTurnsError` if there are no turns."""
+    """Resolve a reading into a transcript; raise :class:`NoTurnsError` if there are no turns."""
+    blocks, front = reading.blocks, reading.front
     meta = frontmatter.read(front) if front is not None else frontmatter.FrontMatterData()
     declared_cast = _merge_cast(cast, meta.cast)
     interviewer_labels = list(interviewers)
@@ -104,10 +115,12 @@ def build_transcript(
             speaker=owners[i].id,
             label=p.info.raw,
             text=texts[i],
-            line=p.line,
-            column=p.column,
+            line=p.block.line,
+            column=p.block.label_column,
             end_line=p.end_line,
-            start=p.info.time,
+            start=p.start,
+            end=p.end,
+            notes=p.notes,
         )
         for i, p in enumerate(pending)
     ]
@@ -137,6 +150,10 @@ def build_transcript(
         front_matter=meta.data,
         front_matter_lines=[front.line, front.end_line] if front is not None else None,
         cast=declared_cast,
+        skipped=[
+            Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line)
+            for k in reading.skipped
+        ],
         speakers=speakers,
         turns=turns,
         pairs=pairs,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ..clock import parse_clock
 from ..model import Role
 
 
@@ -55,7 +56,8 @@ NOT_SPEAKERS = _words(
     editors' chapter part section episode season abstract keywords keyword contents index
     copyright license url link links website email phone tel fax address when where what why
     how who which this that these those it there here today tonight yesterday tomorrow
-    background context bio biography first second third finally next then also however"""
+    background context bio biography first second third finally next then also however
+    break ad ads sponsor sponsors intro outro music interlude"""
 )
 
 HONORIFICS = _words(
@@ -68,7 +70,13 @@ HONORIFICS = _words(
 # Lower-case words that belong inside names ("Aaron van Wirdum", "Ludwig von Mises").
 PARTICLES = _words("van von der den de del della di da dos das du la le ten ter bin al y e")
 
-_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?$")
+# A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
+# "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.
+_LABEL_CLOCK = re.compile(
+    r"\\?[\[(]?(?<![\d:])(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)(?![\d:])\\?[\])]?"
+)
+# Markup around a label: Markdown bold/italic markers and stray brackets.
+_MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+|[\[\]*_\s]+$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPACE = re.compile(r"[\s\u00a0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -101,18 +109,6 @@ def words_of(name: str) -> list[str]:
     return [w for w in (_WORD_CHARS.sub("", part) for part in name_key(name).split()) if w]
 
 
-def parse_clock(text: str) -> float | None:
-    """Seconds in "1:23", "01:02:03" or "00:01:02.500"; None if it is not a clock time."""
-    text = text.strip()
-    if not _TIME.match(text):
-        return None
-    main, _, fraction = text.replace(",", ".").partition(".")
-    seconds = 0.0
-    for part in main.split(":"):
-        seconds = seconds * 60 + int(part)
-    return seconds + (float(f"0.{fraction}") if fraction else 0.0)
-
-
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
 
@@ -128,6 +124,8 @@ def _role_of(words: list[str]) -> Role | None:
 def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     """Shape of the name part, and whether it starts with an honorific."""
     honorific = bool(words) and words[0] in HONORIFICS and len(words) > 1
+    if not name:
+        return Shape.role, False  # "[00:22:41]  :" names nobody, but somebody spoke
     if not words:
         return Shape.prose, False
     if words[0] in NOT_SPEAKERS and not honorific:
@@ -149,9 +147,26 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     return Shape.name, honorific
 
 
+def clean_label(label: str) -> tuple[str, float | None]:
+    """The label without layout: times, Markdown markers, the final colon and blanks.
+
+    Returns the cleaned label and the first clock time found in it (seconds), if any.
+    """
+    text = _SPACE.sub(" ", label.translate(_ZERO_WIDTH))
+    clock = _LABEL_CLOCK.search(text)
+    time = parse_clock(clock.group(1)) if clock else None
+    text = _LABEL_CLOCK.sub(" ", text)
+    text = _MARKUP.sub("", text.strip())
+    text = _SPACE.sub(" ", text).strip().removesuffix(":").strip()
+    text = _MARKUP.sub("", text).strip()
+    if len(text) == 2 and text[1] == "." and text[0] in "QA":
+        text = text[0]  # deposition markers "Q." and "A."
+    return text, time
+
+
 def analyse(label: str) -> LabelInfo:
-    """Analyse one label as written (a trailing colon is ignored)."""
-    raw = _SPACE.sub(" ", label.translate(_ZERO_WIDTH)).strip().removesuffix(":").strip()
+    """Analyse one label as written, in any layout ("Editor:", "**Name:**", "[0:01] Name:")."""
+    raw, time = clean_label(label)
     qualifiers = [q.strip() for q in _PAREN.findall(raw)]
     name = _PAREN.sub(" ", raw)
     name, comma, suffix = name.partition(",")
@@ -163,12 +178,7 @@ def analyse(label: str) -> LabelInfo:
     role_hint = _role_of(words) if shape is Shape.role else None
     affiliation: list[str] = []
     alias = None
-    time = None
     for qualifier in filter(None, qualifiers):
-        seconds = parse_clock(qualifier)
-        if seconds is not None:
-            time = seconds
-            continue
         if qualifier.isupper() and len(qualifier) <= 4 and qualifier == _initials(name):
             alias = qualifier
             continue

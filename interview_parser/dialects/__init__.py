@@ -1,0 +1,145 @@
+"""The layout families ("dialects") the parser reads, and how one is chosen.
+
+A plain dict registry, like the exporters'. Each :class:`Dialect` names its grammar in
+``grammars/`` and the reader that turns the grammar's tree into raw blocks. Detection
+(:func:`detect`) first looks for a format's own signature (a ``WEBVTT`` header, an SRT cue,
+Podcasting 2.0 JSON), then lets the line families compete: each parses a sample of the
+text, the resolver's evidence rules say how many of its labels are speakers, and the family
+with the most speaker turns wins; on a tie the more specific family does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import UsageError
+from ..syntax import Reading, parse_tree, read_lines_family
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    summary: str
+    grammar: str | None  # the grammar file stem, None for JSON
+    read: Callable[[str], Reading]
+
+
+def _lines(grammar: str) -> Callable[[str], Reading]:
+    def read(text: str) -> Reading:
+        return read_lines_family(parse_tree(text, grammar), grammar)
+
+    return read
+
+
+def _captions(grammar: str) -> Callable[[str], Reading]:
+    def read(text: str) -> Reading:
+        from .captions import read_captions
+
+        return read_captions(text, grammar)
+
+    return read
+
+
+def _podcast_json(text: str) -> Reading:
+    from .podcast_json import read_podcast_json
+
+    return read_podcast_json(text)
+
+
+DIALECTS: dict[str, Dialect] = {
+    d.name: d
+    for d in (
+        Dialect("labelled", "Name: text", "labelled", _lines("labelled")),
+        Dialect("markdown", "**Name:** text (Markdown)", "markdown", _lines("markdown")),
+        Dialect(
+            "timestamped", "a clock time beside the name", "timestamped", _lines("timestamped")
+        ),
+        Dialect("qa", "Q / A markers and NAME: colloquy", "qa", _lines("qa")),
+        Dialect(
+            "namelines", "a name alone on a line, text below", "namelines", _lines("namelines")
+        ),
+        Dialect("srt", "SubRip captions", "srt", _captions("srt")),
+        Dialect("vtt", "WebVTT captions", "vtt", _captions("vtt")),
+        Dialect("podcast-json", "Podcasting 2.0 JSON", None, _podcast_json),
+    )
+}
+
+# Line families in order of specificity: on equal evidence the earlier one wins.
+LINE_FAMILIES = ("markdown", "timestamped", "labelled", "qa", "namelines")
+
+# How each label form reads in an explanation.
+FORMS = {
+    "LABEL": "'Name:'",
+    "MD_LABEL_IN": "'**Name:**'",
+    "MD_LABEL_OUT": "'**Name**:'",
+    "MD_LABEL_TIME": "'**Name** [time]'",
+    "TS_LABEL": "'[hh:mm:ss] Name:'",
+    "NAME_CLOCK": "'Name  m:ss' on its own line",
+    "CLOCK_NAME": "a time line, then a name line",
+    "QA_MARK": "a bare 'Q' or 'A' marker",
+    "NAME_LINE": "a name alone on its line",
+    "voice": "a '<v Name>' voice span",
+    "prefix": "a 'Name:' prefix in the cue text",
+    "json": "a JSON segment speaker",
+}
+
+SAMPLE_CHARS = 200_000
+_SRT_START = re.compile(r"\A\s*\d+[^\S\n]*\n[^\S\n]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[^\S\n]*-->")
+
+
+def get_dialect(name: str) -> Dialect:
+    try:
+        return DIALECTS[name]
+    except KeyError:
+        known = ", ".join(DIALECTS)
+        raise UsageError(f"unknown dialect {name!r} (known: {known})") from None
+
+
+def signature(text: str) -> str | None:
+    """The dialect a format announces itself as, if it does."""
+    head = text.lstrip("\ufeff")[:4096]
+    if head.startswith("WEBVTT"):
+        return "vtt"
+    if _SRT_START.match(head):
+        return "srt"
+    stripped = head.lstrip()
+    if stripped.startswith("{") and '"segments"' in text[:65536]:
+        return "podcast-json"
+    return None
+
+
+def _sample(text: str) -> str:
+    if len(text) <= SAMPLE_CHARS:
+        return text
+    cut = text.rfind("\n", 0, SAMPLE_CHARS)
+    return text[: cut + 1] if cut > 0 else text[:SAMPLE_CHARS]
+
+
+def detect(text: str, accepted: Callable[[Reading], list[str]]) -> str:
+    """Name the dialect of ``text``.
+
+    ``accepted(reading)`` returns the label forms of the blocks the resolver would accept
+    as speaker turns (passed in so that this layer does not import the resolver).
+    """
+    announced = signature(text)
+    if announced is not None:
+        return announced
+    sample = _sample(text)
+    best, best_score = "labelled", 0
+    for name in LINE_FAMILIES:
+        score = len(accepted(DIALECTS[name].read(sample)))
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def explain(forms: list[str], dialect: str) -> str:
+    """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'"."""
+    if not forms:
+        return f"read as {DIALECTS[dialect].summary}; no speaker turns found"
+    counts = Counter(forms).most_common()
+    parts = [f"{n} of {len(forms)} turns begin with {FORMS.get(f, f)}" for f, n in counts[:2]]
+    return "; ".join(parts)
