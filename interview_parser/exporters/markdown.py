@@ -1,0 +1,84 @@
+"""The ``markdown`` exporter: the interview as a published Q&A article (model -> Markdown).
+
+A title, a standfirst (the preamble's first paragraph, in italics), then every turn in order:
+the prompts of question-answer pairs in bold, the answers plain, turns in no pair plain too.
+Each turn opens with its speaker's label (``--qa-style names``, the default) or with ``Q:``
+and ``A:`` (``--qa-style qa``). Transcript text is escaped, so a ``*`` or a ``#`` in what
+someone said stays a character and never becomes formatting; the tests read the output
+back with a CommonMark parser.
+
+Options used: ``qa_style``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import UsageError
+from ..model import Transcript, Turn
+from . import ExportOptions
+from .script import UNTITLED, paragraphs
+
+QA_STYLES = ("names", "qa")
+
+# Characters that start inline markup anywhere in a line (CommonMark plus GFM's ~ and |).
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
+# What turns the start of a paragraph into a heading, quote, list or rule.
+_BLOCK_START = re.compile(r"^([#>+=-])|^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """``text`` as a literal Markdown paragraph: it renders as exactly these characters."""
+    return escape_start(escape_inline(text))
+
+
+def escape_inline(text: str) -> str:
+    """``text`` with every character that could start inline markup backslash-escaped."""
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape_start(line: str) -> str:
+    """``line`` (already inline-escaped) safe at the start of a paragraph."""
+    return _BLOCK_START.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line
+    )
+
+
+def standfirst(preamble: str | None) -> str | None:
+    """The preamble's first paragraph: up to the first line that ends a sentence."""
+    if not preamble:
+        return None
+    first_block = re.split(r"\n[ \t]*\n", preamble.strip())[0]
+    taken = []
+    for line in first_block.splitlines():
+        taken.append(line.strip())
+        if re.search(r"[.?!…\"'”’)]$", line.strip()):
+            break
+    text = " ".join(" ".join(taken).split())
+    return text or None
+
+
+def render(transcript: Transcript, options: ExportOptions) -> str:
+    if options.qa_style not in QA_STYLES:
+        raise UsageError(f"unknown qa style {options.qa_style!r} (known: {', '.join(QA_STYLES)})")
+    asking = {i for pair in transcript.pairs for i in pair.question_turns}
+    answering = {i for pair in transcript.pairs for i in pair.answer_turns}
+    out = [f"# {escape(transcript.title or UNTITLED)}"]
+    lead = standfirst(transcript.preamble)
+    if lead:
+        out.append(f"*{escape(lead)}*")
+    for turn in transcript.turns:
+        if options.qa_style == "qa":
+            marker = "Q" if turn.index in asking else "A" if turn.index in answering else None
+        else:
+            marker = transcript.speaker(turn.speaker).label
+        out.extend(_turn(turn, marker, bold=turn.index in asking))
+    return "\n\n".join(out) + "\n"
+
+
+def _turn(turn: Turn, marker: str | None, *, bold: bool) -> list[str]:
+    """The turn's paragraphs, the first led by ``marker``; each wrapped in ** when ``bold``."""
+    parts = [escape_inline(p) for p in paragraphs(turn.text)] or [""]
+    if marker is not None:
+        parts[0] = f"{escape_inline(marker)}: {parts[0]}".rstrip()
+    return [f"**{p}**" if bold else escape_start(p) for p in parts if p]

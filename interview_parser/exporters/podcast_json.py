@@ -1,0 +1,58 @@
+"""The ``podcast-json`` exporter: a Podcasting 2.0 JSON transcript (model -> JSON).
+
+The podcast namespace's ``<podcast:transcript type="application/json">`` form:
+``{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}``, one
+segment per turn, times in seconds. Times are the transcript's own where it has them and
+otherwise estimated by :func:`interview_parser.timing.timeline`, exactly as the subtitle
+exporters and the podcast script estimate them. The JSON Schema of this output ships in the
+package (``interview_parser/schemas/podcast-transcript.schema.json``; :func:`schema`).
+
+Options used: ``indent`` and the timing options (``wpm``, ``pause``, ``start``, ``duration``).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from ..model import Transcript
+from ..timing import timeline
+from . import ExportOptions
+
+VERSION = "1.0.0"
+SCHEMA_FILE = "podcast-transcript.schema.json"
+
+
+def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, Any]]:
+    """One segment per turn: who speaks (full name, else label), when, and what."""
+    times = timeline(
+        transcript,
+        wpm=options.wpm,
+        pause=options.pause,
+        start=options.start,
+        duration=options.duration,
+    )
+    out = []
+    for turn, time in zip(transcript.turns, times.turns, strict=True):
+        speaker = transcript.speaker(turn.speaker)
+        out.append(
+            {
+                "speaker": speaker.name or speaker.label,
+                "startTime": round(time.start, 3),
+                "endTime": round(time.end, 3),
+                "body": turn.text,
+            }
+        )
+    return out
+
+
+def render(transcript: Transcript, options: ExportOptions) -> str:
+    document = {"version": VERSION, "segments": segments(transcript, options)}
+    return json.dumps(document, indent=options.indent, ensure_ascii=False) + "\n"
+
+
+def schema() -> str:
+    """The JSON Schema (draft 2020-12) of what :func:`render` prints."""
+    path = resources.files("interview_parser").joinpath("schemas").joinpath(SCHEMA_FILE)
+    return path.read_text(encoding="utf-8")

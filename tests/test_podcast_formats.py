@@ -1,0 +1,200 @@
+"""Every podcast format keeps every word of every turn, in order, as its reader sees it.
+
+Checked on the samples, on transcripts built directly from generated text full of the
+characters each format gives a meaning to (``*``, ``_``, ``[[``, ``#``, ``<``, ``&``, ...),
+and on generated ``Label: text`` transcripts run through the parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from podcast_readers import (
+    Speech,
+    read_fountain,
+    read_podcast,
+    read_podcast_html,
+    read_podcast_json,
+    turn_paragraphs,
+    words,
+)
+
+import interview_parser as ip
+from interview_parser.exporters import ExportOptions, export
+from interview_parser.exporters.markdown import standfirst
+from interview_parser.model import PairKind, Role, Source, Speaker, Transcript, Turn
+
+
+def _podcast(t: Transcript, o: ExportOptions) -> list[Speech]:
+    return read_podcast(export(t, "podcast", o))
+
+
+def _fountain(t: Transcript, o: ExportOptions) -> list[Speech]:
+    return read_fountain(export(t, "fountain", o)).dialogues
+
+
+def _podcast_json(t: Transcript, o: ExportOptions) -> list[Speech]:
+    data = read_podcast_json(export(t, "podcast-json", o))
+    return [Speech(s["speaker"], [s["body"]]) for s in data["segments"]]
+
+
+def _podcast_html(t: Transcript, o: ExportOptions) -> list[Speech]:
+    return read_podcast_html(export(t, "podcast-html", o))[0]
+
+
+READERS: dict[str, Callable[[Transcript, ExportOptions], list[Speech]]] = {
+    "podcast": _podcast,
+    "fountain": _fountain,
+    "podcast-json": _podcast_json,
+    "podcast-html": _podcast_html,
+}
+OPTIONS = [
+    ExportOptions(),
+    ExportOptions(names=True, cues=False),
+    ExportOptions(wpm=90, pause=0, start=30.0),
+]
+
+
+def assert_lossless(t: Transcript) -> None:
+    """One speech per turn with the turn's paragraphs, in every format and option set."""
+    expected = turn_paragraphs(t)
+    for options in OPTIONS:
+        for name, read in READERS.items():
+            speeches = read(t, options)
+            if name == "podcast-json":  # one body per turn, the text exactly as in the model
+                assert [s.paragraphs[0] for s in speeches] == [x.text for x in t.turns], name
+                continue
+            assert [s.paragraphs for s in speeches] == expected, (name, options)
+        for qa_style in ("names", "qa"):
+            got = article_speech(t, qa_style)
+            assert got.split() == words(t), qa_style
+
+
+def article_speech(t: Transcript, qa_style: str) -> str:
+    """The article's text after the title and standfirst, speaker markers removed."""
+    from podcast_readers import markdown_paragraphs
+
+    document = export(t, "markdown", ExportOptions(qa_style=qa_style))
+    found = [p.text for p in markdown_paragraphs(document)]
+    if standfirst(t.preamble):
+        found = found[1:]
+    asking = {i for pair in t.pairs for i in pair.question_turns}
+    answering = {i for pair in t.pairs for i in pair.answer_turns}
+    out, k = [], 0
+    for turn in t.turns:
+        if qa_style == "qa":
+            marker = "Q" if turn.index in asking else "A" if turn.index in answering else None
+        else:
+            marker = t.speaker(turn.speaker).label
+        count = len(turn_paragraphs(t)[turn.index])
+        chunk = found[k : k + max(count, 1 if marker else 0)]
+        k += len(chunk)
+        if marker is not None and chunk:
+            assert chunk[0].startswith(marker + ":"), (chunk[0], marker)
+            chunk[0] = chunk[0][len(marker) + 1 :]
+        out.extend(chunk)
+    assert k == len(found), "paragraphs left over"
+    return " ".join(out)
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.iterdir()), ids=lambda p: p.name)
+def test_samples_keep_every_word_in_order(sample):  # type: ignore[no-untyped-def]
+    assert_lossless(ip.parse_file(sample))
+
+
+# -- transcripts built directly, with the characters each format treats specially ----------
+
+TRICKY = [
+    "*", "**bold**", "_under_", "\\_x_", "[[note]]", "[[[", "/*", "*/", "#", "##", "1.", "2)",
+    "-", "+", ">", "<b>", "&amp;", "&", "\\", "\\*", "`code`", "~~", "|", "^", "@", "!", "=",
+    "INT.", "CUT TO:", "(laughs)", "[", "]", "...", "José", "٣", "===", "\\[",
+]
+WORD = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zs", "Zl", "Zp"]),
+        min_size=1,
+        max_size=8,
+    ),
+)
+PARAGRAPH = st.lists(WORD, min_size=1, max_size=6).map(" ".join)
+TEXT = st.lists(PARAGRAPH, max_size=3).map("\n\n".join)
+LABELS = ["Host", "Dr. Lee", "Zoë O'Brien", "MS. JEAN-PIERRE", "Q", "Speaker 2", "2", "ed"]
+
+
+@st.composite
+def transcripts(draw: st.DrawFn) -> Transcript:
+    count = draw(st.integers(1, len(LABELS)))
+    labels = draw(st.permutations(LABELS))[:count]
+    roles = [Role.interviewer] + [draw(st.sampled_from(list(Role))) for _ in labels[1:]]
+    spoken = draw(st.lists(st.tuples(st.integers(0, count - 1), TEXT), min_size=1, max_size=8))
+    turns = [
+        Turn(index=i, speaker=f"s{who}", label=labels[who], text=text, line=i + 1, column=1,
+             end_line=i + 1)
+        for i, (who, text) in enumerate(spoken)
+    ]
+    speakers = [
+        Speaker(id=f"s{i}", label=label, role=roles[i], role_source="declared",
+                name=draw(st.none() | st.just(f"{label} Full")),
+                description=draw(st.none() | TEXT), affiliation=draw(st.none() | PARAGRAPH),
+                turn_count=sum(1 for t in turns if t.speaker == f"s{i}"))
+        for i, label in enumerate(labels)
+    ]
+    pairs, unpaired = _pairs(turns, {s.id for s in speakers if s.role is Role.interviewer})
+    source = Source(encoding="utf-8", newline="\n", final_newline=True, line_count=len(turns),
+                    dialect="labelled", dialect_evidence="generated")
+    return Transcript(source=source, title=draw(st.none() | PARAGRAPH),
+                      preamble=draw(st.none() | TEXT), speakers=speakers, turns=turns,
+                      pairs=pairs, unpaired_turns=unpaired)
+
+
+def _pairs(turns: list[Turn], askers: set[str]) -> tuple[list[ip.Pair], list[int]]:
+    """Interviewer turns prompt, the turns up to the next prompt answer; others stay unpaired."""
+    pairs: list[ip.Pair] = []
+    unpaired: list[int] = []
+    i = 0
+    while i < len(turns):
+        q = i
+        while i < len(turns) and turns[i].speaker in askers:
+            i += 1
+        a = i
+        while i < len(turns) and turns[i].speaker not in askers:
+            i += 1
+        if q == a or a == i:
+            unpaired.extend(range(q, i))
+            continue
+        question = "\n\n".join(t.text for t in turns[q:a])
+        pairs.append(ip.Pair(
+            index=len(pairs), kind=PairKind.question if "?" in question else PairKind.remark,
+            question_turns=list(range(q, a)), answer_turns=list(range(a, i)),
+            question=question, answer="\n\n".join(t.text for t in turns[a:i])))
+    return pairs, unpaired
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(transcripts())
+def test_generated_transcripts_keep_every_word_in_order(t: Transcript) -> None:
+    assert_lossless(t)
+
+
+# -- generated text through the parser -------------------------------------------------
+
+LINE = st.builds(
+    lambda label, text: f"{label}: {text}",
+    st.sampled_from(["Host", "Guest", "Dr. Lee", "Q", "A", "Editor (Time.news)"]),
+    st.lists(WORD, min_size=1, max_size=6).map(" ".join),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(LINE, PARAGRAPH, st.just("")), min_size=1, max_size=10))
+def test_parsed_transcripts_keep_every_word_in_order(lines: list[str]) -> None:
+    try:
+        t = ip.parse("\n".join(lines) + "\n")
+    except ip.InterviewParserError:
+        return
+    assert_lossless(t)

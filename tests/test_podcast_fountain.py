@@ -1,0 +1,69 @@
+"""The Fountain script, read back with screenplain (a Fountain parser from PyPI)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES
+from podcast_readers import read_fountain
+from screenplain.types import Dialog, Slug
+
+import interview_parser as ip
+from interview_parser.exporters import ExportOptions, export
+from interview_parser.exporters.fountain import character, escape
+
+ARTICLE = SAMPLES / "article-preamble.txt"
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.iterdir()), ids=lambda p: p.name)
+@pytest.mark.parametrize("names", [False, True])
+def test_one_dialogue_per_turn_one_character_per_speaker(sample, names):  # type: ignore[no-untyped-def]
+    t = ip.parse_file(sample)
+    play = read_fountain(export(t, "fountain", ExportOptions(names=names)))
+    assert len(play.dialogues) == len(t.turns)
+    characters = [d.who for d in play.dialogues]
+    by_speaker: dict[str, set[str]] = {}
+    for turn, who in zip(t.turns, characters, strict=True):
+        by_speaker.setdefault(turn.speaker, set()).add(who)
+    assert all(len(c) == 1 for c in by_speaker.values())  # a speaker has one character
+    assert len(set(characters)) == len(by_speaker)  # and no two speakers share one
+
+
+def test_title_page_transitions_headings_and_notes() -> None:
+    t = ip.parse_file(ARTICLE)
+    document = export(t, "fountain")
+    play = read_fountain(document)
+    assert play.title_page["Title"] == [t.title]
+    notes = play.title_page["Notes"]
+    assert notes[0].startswith("Estimated runtime 1:27 at 160 words a minute")
+    assert "GUEST: Prof. Okafor, Prof. Amara Okafor, a marine biologist" in notes[-1]
+    assert play.transitions == ["MUSIC UP, THEN UNDER", "MUSIC OUT", "STING", "STING", "OUTRO"]
+    slugs = [str(p.line) for p in play.paragraphs if isinstance(p, Slug)]
+    assert slugs[1] == "SEGMENT 2: WHY DOES THE SEAGRASS MATTER SO MUCH TO…"
+    assert "[[Starts 0:22, runs 0:19.]]" in document  # notes: shown by tools, never printed
+
+
+def test_paragraphs_inside_a_turn_stay_in_one_dialogue() -> None:
+    t = ip.parse_file(SAMPLES / "bom-crlf-generic-labels.txt")
+    turn = next(x for x in t.turns if "\n\n" in x.text)
+    play = read_fountain(export(t, "fountain"))
+    assert play.dialogues[turn.index].paragraphs == turn.text.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("mark", "cue"),
+    [("HOST", "HOST"), ("GUEST 2", "GUEST 2"), ("Zoë O'Brien", "ZOË O'BRIEN"), ("2", "@2"),
+     ("Editor (Time.news)", "EDITOR TIME.NEWS"), ("!BANG", "@!BANG"), ("A^", "A")],
+)
+def test_character_cues(mark: str, cue: str) -> None:
+    assert character(mark) == cue
+    play = read_fountain(f"{cue}\nHello.\n")
+    assert isinstance(play.paragraphs[0], Dialog)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("a*b", "a\\*b"), ("_x_", "\\_x\\_"), ("[[note]]", "\\[\\[note]]"), ("/* x */", "/\\* x \\*/"),
+     ("back\\slash", "back\\\\slash")],
+)
+def test_escapes(text: str, escaped: str) -> None:
+    assert escape(text) == escaped

@@ -1,0 +1,98 @@
+"""Podcasting 2.0 JSON and HTML transcripts: valid against the shipped schema, timed by the
+shared timeline, and the schema ships inside the wheel."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ROOT, SAMPLES
+from podcast_readers import podcast_schema, read_podcast_html, read_podcast_json
+
+import interview_parser as ip
+from interview_parser.exporters import ExportOptions, export
+from interview_parser.exporters.podcast_json import schema
+from interview_parser.timing import timeline
+
+SAMPLE_FILES = sorted(SAMPLES.iterdir())
+ARTICLE = SAMPLES / "article-preamble.txt"
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(podcast_schema())
+    assert json.loads(schema()) == podcast_schema()
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("indent", [2, None])
+def test_every_sample_validates(sample: Path, indent: int | None) -> None:
+    t = ip.parse_file(sample)
+    data = read_podcast_json(export(t, "podcast-json", ExportOptions(indent=indent)))
+    assert data["version"] == "1.0.0"
+    assert [s["body"] for s in data["segments"]] == [x.text for x in t.turns]
+    for segment in data["segments"]:
+        assert segment["startTime"] <= segment["endTime"]
+    starts = [s["startTime"] for s in data["segments"]]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"version": "2.0.0", "segments": []},
+        {"version": "1.0.0"},
+        {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1}]},
+        {"version": "1.0.0", "segments": [{"startTime": -1, "endTime": 1, "body": "x"}]},
+        {"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1, "body": "x", "who": "y"}]},
+    ],
+)
+def test_the_schema_rejects_what_is_not_a_transcript(bad: dict[str, object]) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(podcast_schema()).validate(bad)
+
+
+@pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(wpm=120, start=12.5)])
+def test_times_and_speakers_come_from_the_shared_timeline_and_the_cast(
+    options: ExportOptions,
+) -> None:
+    t = ip.parse_file(ARTICLE)
+    segments = read_podcast_json(export(t, "podcast-json", options))["segments"]
+    times = timeline(t, wpm=options.wpm, start=options.start)
+    assert [(s["startTime"], s["endTime"]) for s in segments] == [
+        (round(x.start, 3), round(x.end, 3)) for x in times.turns
+    ]
+    assert segments[0]["speaker"] == "Host"
+    assert segments[1]["speaker"] == "Prof. Amara Okafor"  # the full name, where known
+
+
+def test_html_form_has_cite_time_and_p_per_turn() -> None:
+    t = ip.parse_file(ARTICLE)
+    speeches, times = read_podcast_html(export(t, "podcast-html", ExportOptions(start=3600.0)))
+    assert [s.who for s in speeches][:2] == ["Host", "Prof. Amara Okafor"]
+    assert [s.paragraphs for s in speeches] == [[x.text] for x in t.turns]
+    assert times[0] == "01:00:00.000" and times[1] == "01:00:17.550"
+
+
+def test_html_escapes_markup_in_speech() -> None:
+    t = ip.parse("Host: Is <b>this</b> & that bold?\nGuest: No.\n")
+    document = export(t, "podcast-html")
+    assert "&lt;b&gt;this&lt;/b&gt; &amp; that" in document
+    assert read_podcast_html(document)[0][0].paragraphs == ["Is <b>this</b> & that bold?"]
+
+
+def test_the_wheel_ships_the_schema(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path),
+         str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("interview_parser-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = archive.read("interview_parser/schemas/podcast-transcript.schema.json")
+    assert json.loads(shipped) == podcast_schema()

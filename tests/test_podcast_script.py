@@ -1,0 +1,123 @@
+"""The segment plan behind the podcast script and Fountain: cast marks, headings, times, cues."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES
+from podcast_readers import podcast_cues, read_fountain, read_podcast
+
+import interview_parser as ip
+from interview_parser.exporters import ExportOptions, export
+from interview_parser.exporters.script import build_plan, clock, heading
+from interview_parser.timing import timeline
+
+ARTICLE = SAMPLES / "article-preamble.txt"
+TRAPS = SAMPLES / "colon-traps.txt"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Why now?", "Why now"),
+        ("Let us start with the vote. Why does it matter?", "Why does it matter"),
+        ("Thanks for coming in. You wrote a book.", "Thanks for coming in"),
+        ("Is there a way to repair the stones without closing the water?",
+         "Is there a way to repair the stones…"),
+        ("One? Two?", "Two"),
+        ("", "(no words)"),
+    ],
+)
+def test_heading_is_the_last_question_or_the_first_sentence(question: str, expected: str) -> None:
+    assert heading(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [(0, "0:00"), (59.4, "0:59"), (59.6, "1:00"), (754, "12:34"), (3600, "1:00:00"),
+     (3725.2, "1:02:05")],
+)
+def test_clock(seconds: float, expected: str) -> None:
+    assert clock(seconds) == expected
+
+
+def test_marks_are_roles_numbered_when_shared_or_names_with_names() -> None:
+    t = ip.parse_file(TRAPS)
+    roles = {e.speaker.label: e.mark for e in build_plan(t, ExportOptions()).cast}
+    assert roles == {"JANE DOE": "HOST", "MS. JEAN-PIERRE": "GUEST 1", "Zoë O'Brien": "GUEST 2"}
+    names = {e.speaker.label: e.mark for e in build_plan(t, ExportOptions(names=True)).cast}
+    assert names["Zoë O'Brien"] == "ZOË O'BRIEN"
+    article = build_plan(ip.parse_file(ARTICLE), ExportOptions(names=True))
+    assert [e.mark for e in article.cast] == ["HOST", "PROF. AMARA OKAFOR"]
+
+
+def test_every_turn_once_in_order_segments_numbered_by_pair() -> None:
+    t = ip.parse_file(ARTICLE)
+    plan = build_plan(t, ExportOptions())
+    assert [line.turn.index for b in plan.blocks for line in b.lines] == list(range(9))
+    assert [b.number for b in plan.blocks] == [1, 2, 3, 4, None]  # the closing stays unpaired
+    assert plan.blocks[1].heading == "Why does the seagrass matter so much to…"
+
+
+@pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(wpm=100, pause=1.0),
+                                     ExportOptions(start=60.0), ExportOptions(duration=600.0)])
+def test_times_are_the_shared_timeline(options: ExportOptions) -> None:
+    t = ip.parse_file(ARTICLE)
+    plan = build_plan(t, options)
+    times = timeline(t, wpm=options.wpm, pause=options.pause, start=options.start,
+                     duration=options.duration)
+    lines = [line for b in plan.blocks for line in b.lines]
+    assert [(x.start, x.end) for x in lines] == [(x.start, x.end) for x in times.turns]
+    assert plan.runtime == pytest.approx(times.end - times.turns[0].start)
+    if options.duration:
+        assert plan.runtime == pytest.approx(options.duration)
+
+
+def test_header_states_runtime_rate_and_segment_times() -> None:
+    t = ip.parse_file(ARTICLE)
+    slow = export(t, "podcast", ExportOptions(wpm=80))
+    fast = export(t, "podcast", ExportOptions(wpm=320))
+    times = timeline(t, wpm=80)
+    assert f"Estimated runtime {clock(times.end)} at 80 words a minute" in slow
+    assert "at 320 words a minute" in fast
+    second = times.turns[2]
+    length = times.turns[3].end - second.start
+    assert f"*Starts {clock(second.start)}, runs {clock(length)}.*" in slow
+
+
+def test_written_times_are_used_and_not_called_estimates() -> None:
+    t = ip.parse("[00:00:05] Host: Hello and welcome?\n[00:01:10] Guest: Thanks.\n")
+    if any(turn.start is None for turn in t.turns):
+        pytest.fail("the parser no longer reads [hh:mm:ss] times; adjust this test's input")
+    script = export(t, "podcast")
+    assert "Runtime 1:06, from the times in the transcript." in script
+
+
+def test_cast_table_has_name_description_affiliation() -> None:
+    script = export(ip.parse_file(ARTICLE), "podcast")
+    assert "| HOST | interviewer | Host | – | – | Radio North |" in script
+    guest = "| GUEST | interviewee | Prof. Okafor | Prof. Amara Okafor | a marine biologist"
+    assert guest in script
+
+
+def test_cues_in_place_and_left_out_with_no_cues() -> None:
+    t = ip.parse_file(ARTICLE)
+    with_cues = export(t, "podcast")
+    assert podcast_cues(with_cues) == [
+        "[MUSIC UP, THEN UNDER]", "[MUSIC OUT]", "[STING]", "[STING]", "[OUTRO]"
+    ]
+    without = export(t, "podcast", ExportOptions(cues=False))
+    assert podcast_cues(without) == [] and "[" not in without
+    assert read_podcast(without) == read_podcast(with_cues)
+    assert read_fountain(export(t, "fountain", ExportOptions(cues=False))).transitions == []
+
+
+def test_no_opening_means_the_music_goes_out_at_once() -> None:
+    cues = podcast_cues(export(ip.parse_file(SAMPLES / "qa-markers.txt"), "podcast"))
+    assert cues[0] == "[MUSIC UP, THEN OUT]" and "[MUSIC OUT]" not in cues
+
+
+def test_names_option_puts_the_cast_names_on_the_lines() -> None:
+    t = ip.parse_file(ARTICLE)
+    assert {s.who for s in read_podcast(export(t, "podcast"))} == {"HOST", "GUEST"}
+    named = read_podcast(export(t, "podcast", ExportOptions(names=True)))
+    assert {s.who for s in named} == {"HOST", "PROF. AMARA OKAFOR"}
