@@ -7,6 +7,7 @@ below"). A lead that is only a headline has no preamble.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .text import BLANKS
@@ -15,6 +16,8 @@ MAX_TITLE_WORDS = 20
 MAX_TITLE_CHARS = 200
 _SENTENCE_END = (".", "!", ";", ",", ":", "…")
 _CLOSERS = "\"'”’)]*_"
+_HEADLINE_START = re.compile(r"(?!\d{1,2}:\d{2})[\w\"'“‘¿¡]")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,10 @@ def _is_headline(line: str) -> bool:
     text = line.strip(BLANKS)
     if text.startswith("#"):
         return True
+    # A headline starts like a sentence (a letter, a digit that is not a clock, a quote)
+    # and has words in it: "1:54 P.M. EDT" and "] printing transcript" are not headlines.
+    if not _HEADLINE_START.match(text) or len(_WORDS.findall(text)) < 2:
+        return False
     words = text.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
         return False

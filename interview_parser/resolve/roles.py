@@ -10,6 +10,7 @@ scorers ask. Everyone else answers, except speakers whose labels say they are ne
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,8 +41,12 @@ _HOSTING = re.compile(
     re.IGNORECASE,
 )
 # A speaker asks when their score reaches this share of the best score, and this much at least.
-RELATIVE_SHARE = 0.6
+RELATIVE_SHARE = 0.7
 MIN_SCORE = 0.25
+# Weights of the behaviour score: hosting phrases, and how much longer the reply to a
+# question is than the question (mean log2 ratio, clipped to [-1, 3]).
+HOSTING_WEIGHT = 0.5
+REPLY_WEIGHT = 0.1
 
 
 @dataclass(frozen=True)
@@ -50,12 +55,36 @@ class RoleDecision:
     source: str  # "declared", "label" or "behaviour"
 
 
-def _score(group: SpeakerGroup, texts: Sequence[str], opens: bool) -> float:
-    if not texts:
-        return 0.0
-    share = sum(1 for t in texts if asks(t)) / len(texts)
-    hosting = sum(1 for t in texts if _HOSTING.search(t)) / len(texts)
-    return share + 0.5 * hosting + (0.1 if opens else 0.0)
+def _scores(turns: Sequence[tuple[SpeakerGroup, str]]) -> dict[str, float]:
+    """Behaviour score of each speaker: how much they act like the one who asks.
+
+    The share of turns that ask something (smoothed, so one question in one turn is weak
+    evidence), the share that hosts ("welcome to", "my guest"), and whether questions draw
+    longer replies from somebody else: interviewers ask short questions that get long answers.
+    """
+    asked: dict[str, int] = {}
+    hosted: dict[str, int] = {}
+    count: dict[str, int] = {}
+    reply: dict[str, list[float]] = {}
+    for i, (group, text) in enumerate(turns):
+        count[group.id] = count.get(group.id, 0) + 1
+        hosted[group.id] = hosted.get(group.id, 0) + bool(_HOSTING.search(text))
+        if not asks(text):
+            continue
+        asked[group.id] = asked.get(group.id, 0) + 1
+        if i + 1 < len(turns) and turns[i + 1][0] is not group:
+            ratio = (len(turns[i + 1][1].split()) + 1) / (len(text.split()) + 1)
+            reply.setdefault(group.id, []).append(math.log2(ratio))
+    scores: dict[str, float] = {}
+    for ident, n in count.items():
+        replies = reply.get(ident, [])
+        mean_reply = sum(replies) / len(replies) if replies else 0.0
+        scores[ident] = (
+            asked.get(ident, 0) / (n + 1)
+            + HOSTING_WEIGHT * hosted[ident] / n
+            + REPLY_WEIGHT * max(-1.0, min(3.0, mean_reply))
+        )
+    return scores
 
 
 def assign_roles(
@@ -98,11 +127,10 @@ def _by_behaviour(
     turns: Sequence[tuple[SpeakerGroup, str]],
     decided: dict[str, RoleDecision],
 ) -> list[str]:
-    undecided = [g for g in groups if g.id not in decided]
+    undecided = {g.id for g in groups if g.id not in decided}
     if len(groups) < 2 or not undecided:
         return []
-    opener = turns[0][0].id if turns else None
-    scores = {g.id: _score(g, [t for s, t in turns if s is g], g.id == opener) for g in undecided}
+    scores = {i: s for i, s in _scores(turns).items() if i in undecided}
     best = max(scores.values())
     if best < MIN_SCORE:
         return []
