@@ -84,8 +84,31 @@ def parse_tree(text: str, grammar: str = "labelled") -> Tree[Token]:
         return get_parser(grammar).parse(text)
     except UnexpectedInput as exc:
         raise TranscriptSyntaxError(
-            f"unexpected text for the {grammar} layout", line=exc.line, column=exc.column
+            _unexpected(exc, grammar), line=exc.line, column=exc.column
         ) from None
+
+
+def _unexpected(exc: UnexpectedInput, grammar: str) -> str:
+    """A one-line message naming what the grammar expected at the failing position."""
+    expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+    names = [
+        EXPECTED_NAMES.get(e, e.lower().replace("_", " "))
+        for e in expected
+        if not e.startswith("_")
+    ]
+    wanted = f"; expected {' or '.join(dict.fromkeys(names))}" if names else ""
+    return f"unexpected text for the {grammar} layout{wanted}"
+
+
+# How grammar terminals read in an error message.
+EXPECTED_NAMES = {
+    "CUE_TIMING": "a cue timing line (00:00:01,000 --> 00:00:02,000)",
+    "CUE_INDEX": "a cue number",
+    "CUE_ID": "a cue identifier or timing line",
+    "CUE_TEXT": "cue text",
+    "VTT_HEADER": "a WEBVTT header",
+    "VTT_BLOCK": "a NOTE block",
+}
 
 
 def token_end_line(token: Token) -> int:

@@ -113,10 +113,15 @@ def assign_roles(
     if not any(d.role is Role.interviewer for d in decisions.values()):
         for ident in _by_behaviour(groups, turns, decisions):
             decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
+    # When labels already name who answers (A, Guest), the other voices are colloquy:
+    # counsel, the court, an objection. Otherwise whoever does not ask answers.
+    answerer_named = any(
+        d.role is Role.interviewee and d.source != "behaviour" for d in decisions.values()
+    )
     for group in groups:
         if group.id not in decisions:
             words = set(group.label.casefold().split())
-            role = Role.other if words & _OTHER_WORDS else Role.interviewee
+            role = Role.other if answerer_named or words & _OTHER_WORDS else Role.interviewee
             source = "declared" if declared else ("label" if role is Role.other else "behaviour")
             decisions[group.id] = RoleDecision(role, source)
     return decisions
