@@ -185,6 +185,7 @@ class _HtmlTranscript(HTMLParser):
         self.times: list[str] = []
         self._tag: str | None = None
         self._text: list[str] = []
+        self._who = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag, self._text = tag, []
@@ -196,9 +197,11 @@ class _HtmlTranscript(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         text = "".join(self._text)
         if tag == "cite":
-            self.speeches.append(Speech(text.removesuffix(":")))
-        elif tag == "time":
+            self._who = text.removesuffix(":")
+        elif tag == "time":  # every turn has a time; the cite before it is left out if unknown
             self.times.append(text)
+            self.speeches.append(Speech(self._who))
+            self._who = ""
         elif tag == "p":
             self.speeches[-1].paragraphs.append(text)
         self._tag = None

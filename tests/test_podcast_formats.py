@@ -39,7 +39,7 @@ def _fountain(t: Transcript, o: ExportOptions) -> list[Speech]:
 
 def _podcast_json(t: Transcript, o: ExportOptions) -> list[Speech]:
     data = read_podcast_json(export(t, "podcast-json", o))
-    return [Speech(s["speaker"], [s["body"]]) for s in data["segments"]]
+    return [Speech(s.get("speaker", ""), [s["body"]]) for s in data["segments"]]
 
 
 def _podcast_html(t: Transcript, o: ExportOptions) -> list[Speech]:
@@ -67,6 +67,9 @@ def assert_lossless(t: Transcript) -> None:
             speeches = read(t, options)
             if name == "podcast-json":  # one body per turn, the text exactly as in the model
                 assert [s.paragraphs[0] for s in speeches] == [x.text for x in t.turns], name
+                assert [bool(s.who) for s in speeches] == [
+                    bool(t.speaker(x.speaker).name or t.speaker(x.speaker).label) for x in t.turns
+                ]
                 continue
             assert [s.paragraphs for s in speeches] == expected, (name, options)
         for qa_style in ("names", "qa"):
@@ -89,7 +92,7 @@ def article_speech(t: Transcript, qa_style: str) -> str:
         if qa_style == "qa":
             marker = "Q" if turn.index in asking else "A" if turn.index in answering else None
         else:
-            marker = t.speaker(turn.speaker).label
+            marker = t.speaker(turn.speaker).label or None
         count = len(turn_paragraphs(t)[turn.index])
         chunk = found[k : k + max(count, 1 if marker else 0)]
         k += len(chunk)
@@ -111,7 +114,8 @@ def test_samples_keep_every_word_in_order(sample):  # type: ignore[no-untyped-de
 TRICKY = [
     "*", "**bold**", "_under_", "\\_x_", "[[note]]", "[[[", "/*", "*/", "#", "##", "1.", "2)",
     "-", "+", ">", "<b>", "&amp;", "&", "\\", "\\*", "`code`", "~~", "|", "^", "@", "!", "=",
-    "INT.", "CUT TO:", "(laughs)", "[", "]", "...", "José", "٣", "===", "\\[",
+    "INT.", "CUT TO:", "(laughs)", "[", "]", "...", "José", "٣", "===", "\\[", "Q&A", "&#38;",
+    "&copy", "a<b", "<http://x.y>", "<!--", "x>", "***", "___", "    ",
 ]
 WORD = st.one_of(
     st.sampled_from(TRICKY),
@@ -123,7 +127,7 @@ WORD = st.one_of(
 )
 PARAGRAPH = st.lists(WORD, min_size=1, max_size=6).map(" ".join)
 TEXT = st.lists(PARAGRAPH, max_size=3).map("\n\n".join)
-LABELS = ["Host", "Dr. Lee", "Zoë O'Brien", "MS. JEAN-PIERRE", "Q", "Speaker 2", "2", "ed"]
+LABELS = ["Host", "Dr. Lee", "Zoë O'Brien", "MS. JEAN-PIERRE", "Q", "Speaker 2", "2", "ed", ""]
 
 
 @st.composite

@@ -96,3 +96,24 @@ def test_the_wheel_ships_the_schema(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read("interview_parser/schemas/podcast-transcript.schema.json")
     assert json.loads(shipped) == podcast_schema()
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_the_parser_reads_our_podcast_json_back(sample: Path) -> None:
+    """The podcast-json dialect of the parser gets the same words, and where every turn has a
+    speaker (a segment without one continues the turn before it) the same turns, speakers and
+    start times."""
+    t = ip.parse_file(sample)
+    document = export(t, "podcast-json")
+    back = ip.parse(document)
+    assert [w for x in back.turns for w in x.text.split()] == [
+        w for x in t.turns for w in x.text.split()
+    ]
+    if not all(s.label or s.name for s in t.speakers):
+        assert len(back.turns) < len(t.turns)
+        return
+    assert [x.text for x in back.turns] == [x.text for x in t.turns]
+    named = [t.speaker(x.speaker) for x in t.turns]
+    assert [back.speaker(x.speaker).label for x in back.turns] == [s.name or s.label for s in named]
+    starts = [s["startTime"] for s in json.loads(document)["segments"]]
+    assert [x.start for x in back.turns] == pytest.approx(starts)

@@ -24,6 +24,8 @@ TRAPS = SAMPLES / "colon-traps.txt"
         ("Is there a way to repair the stones without closing the water?",
          "Is there a way to repair the stones…"),
         ("One? Two?", "Two"),
+        ("Ms. Adeyemi, would you present it?", "Ms. Adeyemi, would you present it"),
+        ("Thank you, Dr. J. Smith. Go on.", "Thank you, Dr. J. Smith"),
         ("", "(no words)"),
     ],
 )

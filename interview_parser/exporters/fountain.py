@@ -37,7 +37,7 @@ def escape(text: str) -> str:
 
 def character(mark: str) -> str:
     """A character cue for ``mark``: capitals, forced with ``@`` when it would not read as one."""
-    cue = " ".join(_CUE_FORBIDDEN.sub(" ", mark).split()).upper()
+    cue = " ".join(_CUE_FORBIDDEN.sub(" ", mark).split()).upper() or "VOICE"
     if not cue.isupper() or cue.startswith(_FORCE_CHARACTER_IF):
         return "@" + cue
     return cue

@@ -21,8 +21,9 @@ from .script import UNTITLED, paragraphs
 
 QA_STYLES = ("names", "qa")
 
-# Characters that start inline markup anywhere in a line (CommonMark plus GFM's ~ and |).
-_INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
+# What starts inline markup anywhere in a line (CommonMark, plus GFM's ~ and |): always-special
+# characters, "<" only before a tag or autolink, "&" only where it would spell an entity.
+_INLINE = re.compile(r"([\\`*_\[\]~|]|<(?=[A-Za-z/!?])|&(?=#?\w+;))")
 # What turns the start of a paragraph into a heading, quote, list or rule.
 _BLOCK_START = re.compile(r"^([#>+=-])|^(\d+)([.)])")
 
@@ -71,7 +72,7 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
         if options.qa_style == "qa":
             marker = "Q" if turn.index in asking else "A" if turn.index in answering else None
         else:
-            marker = transcript.speaker(turn.speaker).label
+            marker = transcript.speaker(turn.speaker).label or None
         out.extend(_turn(turn, marker, bold=turn.index in asking))
     return "\n\n".join(out) + "\n"
 

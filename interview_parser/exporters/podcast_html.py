@@ -20,7 +20,8 @@ from .script import paragraphs
 def render(transcript: Transcript, options: ExportOptions) -> str:
     out = []
     for segment in segments(transcript, options):
-        out.append(f"<cite>{escape(segment.get('speaker', ''))}:</cite>")
+        if "speaker" in segment:
+            out.append(f"<cite>{escape(segment['speaker'])}:</cite>")
         out.append(f"<time>{_timestamp(segment['startTime'])}</time>")
         out.extend(f"<p>{escape(p)}</p>" for p in paragraphs(segment["body"]))
         out.append("")

@@ -25,7 +25,8 @@ SCHEMA_FILE = "podcast-transcript.schema.json"
 
 
 def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, Any]]:
-    """One segment per turn: who speaks (full name, else label), when, and what."""
+    """One segment per turn: who speaks (full name, else label; left out when the transcript
+    does not say), when, and what."""
     times = timeline(
         transcript,
         wpm=options.wpm,
@@ -36,9 +37,10 @@ def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, A
     out = []
     for turn, time in zip(transcript.turns, times.turns, strict=True):
         speaker = transcript.speaker(turn.speaker)
+        who = {"speaker": speaker.name or speaker.label} if speaker.name or speaker.label else {}
         out.append(
             {
-                "speaker": speaker.name or speaker.label,
+                **who,
                 "startTime": round(time.start, 3),
                 "endTime": round(time.end, 3),
                 "body": turn.text,

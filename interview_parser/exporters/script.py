@@ -22,6 +22,11 @@ HEADING_WORDS = 8  # long enough to recognise the question, short enough for a r
 
 _MARKS = {Role.interviewer: "HOST", Role.interviewee: "GUEST", Role.other: "VOICE"}
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+# A period after these ends a title or an initial, not a sentence ("Ms. Adeyemi, would you").
+_NOT_AN_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Rev|Hon|Fr|No|vs|etc)|"
+    r"\b[A-Z])\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,11 @@ def build_plan(transcript: Transcript, options: ExportOptions) -> Plan:
 
 def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
     """One entry per speaker; marks shared by several speakers are numbered (GUEST 1, GUEST 2)."""
-    if names:
-        bases = [(s.name or s.label).upper() for s in transcript.speakers]
-    else:
-        bases = [_MARKS[s.role] for s in transcript.speakers]
+    # A speaker without a label (text the parser could not attribute) keeps the role mark.
+    bases = [
+        ((s.name or s.label).strip() if names else "").upper() or _MARKS[s.role]
+        for s in transcript.speakers
+    ]
     totals = Counter(bases)
     seen: Counter[str] = Counter()
     entries = []
@@ -167,13 +173,23 @@ def _with_cues(blocks: list[Block]) -> tuple[Block | Cue, ...]:
 
 def heading(question: str, words: int = HEADING_WORDS) -> str:
     """A short heading from a prompt: its last question sentence, else its first sentence."""
-    sentences = [s for s in _SENTENCE_END.split(" ".join(question.split())) if s]
+    sentences = _sentences(question)
     if not sentences:
         return "(no words)"
     asking = [s for s in sentences if s.endswith("?")]
     chosen = (asking[-1] if asking else sentences[0]).split()
     text = " ".join(chosen[:words]).rstrip(".?!…:;,")
     return text + "…" if len(chosen) > words else text
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(" ".join(text.split())):
+        if out and _NOT_AN_END.search(out[-1]):
+            out[-1] += " " + piece
+        elif piece:
+            out.append(piece)
+    return out
 
 
 def clock(seconds: float) -> str:
@@ -202,11 +218,6 @@ def rate_note(plan: Plan) -> str:
 
 def describe(speaker: Speaker) -> str:
     """The speaker in a phrase: label, full name, description, affiliation where known."""
-    parts = [speaker.label]
-    if speaker.name and speaker.name != speaker.label:
-        parts.append(speaker.name)
-    if speaker.description:
-        parts.append(speaker.description)
-    if speaker.affiliation:
-        parts.append(speaker.affiliation)
-    return ", ".join(parts)
+    parts = [speaker.label, speaker.name if speaker.name != speaker.label else None,
+             speaker.description, speaker.affiliation]
+    return ", ".join(p for p in parts if p) or "(unlabelled)"
