@@ -215,6 +215,80 @@ def formats() -> None:
         click.echo(f"{exporter.name:14} {exporter.summary}")
 
 
+def _codes(values: tuple[str, ...]) -> list[str]:
+    """``--select IP2,IP301 --select markup`` -> ["IP2", "IP301", "markup"]."""
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _echo_out(text: str) -> None:
+    click.echo(text, nl=False)
+
+
+def _echo_err(text: str) -> None:
+    click.echo(text, nl=False, err=True)
+
+
+def _stdin_bytes() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--format", "report", default="text", show_default=True, metavar="FORMAT",
+              help="Report format: text, json, github or sarif.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rules: codes, prefixes (IP2), names or families (repeatable).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (repeatable).")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+def check(
+    files: tuple[str, ...], report: str, select: tuple[str, ...], ignore: tuple[str, ...],
+    strict: bool,
+) -> None:
+    """Check transcripts; print `path:line:col: CODE message` for each problem.
+
+    Exit 0 when clean, 1 when problems fail the check, 2 on usage errors or unreadable files.
+    """
+    from .checks.command import run_check
+
+    code = run_check(
+        files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, report=report,
+        select=_codes(select) or None, ignore=_codes(ignore), strict=strict,
+    )
+    if code:
+        raise _Failed(code)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--check", "check_only", is_flag=True,
+              help="Change nothing; exit 1 if a file would change.")
+@click.option("--diff", is_flag=True, help="Change nothing; print what would change.")
+def fmt(files: tuple[str, ...], check_only: bool, diff: bool) -> None:
+    """Rewrite transcripts into canonical form (atomically; - is stdin to stdout)."""
+    from .fmt import run_fmt
+
+    code = run_fmt(
+        files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, check=check_only,
+        diff=diff,
+    )
+    if code:
+        raise _Failed(code)
+
+
+@cli.command()
+@click.option("--markdown", is_flag=True, help="The full documentation (docs/rules.md).")
+def rules(markdown: bool) -> None:
+    """List the rules of `check`: code, severity, name, summary."""
+    if markdown:
+        from .checks.docs import rules_markdown
+
+        click.echo(rules_markdown(), nl=False)
+    else:
+        from .checks.command import rules_text
+
+        click.echo(rules_text(), nl=False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (``sys.exit(main())``)."""
     args = list(argv) if argv is not None else None

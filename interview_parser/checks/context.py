@@ -1,0 +1,44 @@
+"""What every rule gets to look at: one file, read and (when possible) parsed.
+
+The runner builds a :class:`Context` once per file; rules only read it. Reading or parsing
+may fail: then ``transcript`` is None, the error is kept, and the rules that need a
+transcript are skipped while the text rules still run.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..errors import InterviewParserError
+from ..model import Transcript
+from ..source import SourceText
+
+
+@dataclass
+class Context:
+    """One file under check.
+
+    ``source`` is the decoded text with ``\\n`` line ends (None if the bytes could not be
+    read as text); ``raw`` is the decoded text before line ends were normalised.
+    """
+
+    path: str
+    source: SourceText | None
+    raw: str | None
+    transcript: Transcript | None
+    data: bytes | None = None  # the file's bytes (None when checking text)
+    read_error: InterviewParserError | None = None
+    parse_error: InterviewParserError | None = None
+
+    @property
+    def labelled(self) -> bool:
+        """Whether the file parsed as the ``Label: text`` layout (label positions are known)."""
+        return self.transcript is not None and self.transcript.source.dialect == "labelled"
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The lines of the normalised text, without line ends (line 1 is ``lines[0]``)."""
+        if self.source is None or not self.source.text:
+            return []
+        return self.source.text.removesuffix("\n").split("\n")

@@ -1,0 +1,76 @@
+"""Labels as written versus the canonical spelling of each speaker (shared by check and fmt).
+
+The canonical spelling of a speaker's name is the declared one when a cast declares it,
+otherwise the spelling the transcript uses most (the speaker's ``label``). Spellings that
+share a key (:func:`~interview_parser.resolve.labels.name_key`: case, periods, spacing)
+are one speaker; only those are ever rewritten, never a short form or a surname alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..model import CastMember, Transcript, Turn
+from ..resolve.labels import analyse, name_key
+
+_SPACE = re.compile(r"[\s\u00a0]+")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def collapse(text: str) -> str:
+    """A label as the model stores it: zero-width characters dropped, blanks collapsed."""
+    return _SPACE.sub(" ", text.translate(_ZERO_WIDTH)).strip()
+
+
+def declared_cast(transcript: Transcript) -> Sequence[CastMember]:
+    return transcript.cast
+
+
+def canonical_names(transcript: Transcript) -> dict[str, str]:
+    """Map the key of each speaker's name (and declared alias) to its canonical spelling."""
+    names = {name_key(s.label): s.label for s in transcript.speakers}
+    for member in declared_cast(transcript):
+        for spelling in (member.label, *member.aliases):
+            name = analyse(spelling).name
+            names[name_key(name)] = name
+    return names
+
+
+@dataclass(frozen=True)
+class LabelSpan:
+    """Where a turn's label sits in its line (0-based string indices)."""
+
+    start: int  # first character of the label
+    colon: int  # index of the colon that ends it
+    text: int  # first character after the blanks that follow the colon
+
+
+def label_span(line: str, turn: Turn) -> LabelSpan | None:
+    """Locate ``turn``'s label in its source ``line``; None if it cannot be found."""
+    start = turn.column - 1
+    colon = line.find(":", start)
+    while colon != -1:
+        if collapse(line[start:colon]) == turn.label:
+            rest = len(line) - colon - 1 - len(line[colon + 1 :].lstrip(" \t\u00a0"))
+            return LabelSpan(start, colon, colon + 1 + rest)
+        colon = line.find(":", colon + 1)
+    return None
+
+
+def respelled(label: str, canonical: dict[str, str]) -> str | None:
+    """``label`` with its name part in canonical spelling, or None if it already is."""
+    name = analyse(label).name
+    best = canonical.get(name_key(name))
+    if best is None or best == name or not label.startswith(name):
+        return None
+    return best + label[len(name) :]
+
+
+def turn_lines(transcript: Transcript, line_count: int) -> Iterator[tuple[Turn, int, int]]:
+    """Each turn with its first line and the line before the next turn (1-based, inclusive)."""
+    turns = transcript.turns
+    for i, turn in enumerate(turns):
+        last = turns[i + 1].line - 1 if i + 1 < len(turns) else line_count
+        yield turn, turn.line, last

@@ -1,0 +1,146 @@
+"""Project settings: the ``[tool.interview-parser]`` table of the nearest ``pyproject.toml``.
+
+    [tool.interview-parser]
+    cast = ["Host", { label = "Dr. Morozova", name = "Elena Morozova", role = "interviewee" }]
+    profile = "netflix"
+
+    [tool.interview-parser.rules]
+    select = ["ALL"]
+    ignore = ["IP604"]
+    strict = false
+
+The nearest ``pyproject.toml`` *with that table*, searching from a transcript's folder
+upwards, applies to it. ``cast`` declares speakers (as front matter ``cast:`` does; both
+add up), ``rules`` chooses what ``check`` reports and whether warnings fail, and ``profile``
+is the default subtitle profile. A table with unknown keys or wrongly typed values is a
+usage error (exit 2), so a typo never silently turns a setting off.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import UsageError
+from .model import CastMember
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+TABLE = "interview-parser"
+_KEYS = frozenset({"cast", "rules", "profile"})
+_RULE_KEYS = frozenset({"select", "ignore", "strict"})
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for the transcripts below one ``pyproject.toml`` (defaults when there is none)."""
+
+    path: Path | None = None  # the pyproject.toml they came from
+    cast: tuple[CastMember, ...] = ()
+    select: tuple[str, ...] | None = None  # None: every rule
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+    profile: str | None = None
+
+
+def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"[tool.{TABLE}] {key} must be a list of strings", path=str(path))
+    return tuple(value)
+
+
+def _cast(value: object, path: Path) -> tuple[CastMember, ...]:
+    if not isinstance(value, list):
+        raise UsageError(f"[tool.{TABLE}] cast must be a list", path=str(path))
+    members = []
+    for entry in value:
+        try:
+            if isinstance(entry, str):
+                members.append(CastMember(label=entry))
+            else:
+                members.append(CastMember.model_validate(entry))
+        except ValidationError as exc:
+            first = str(exc).splitlines()[0]
+            raise UsageError(
+                f"[tool.{TABLE}] cast entry {entry!r} is invalid: {first}", path=str(path)
+            ) from None
+    return tuple(members)
+
+
+def _unknown(table: Mapping[str, Any], allowed: frozenset[str], where: str, path: Path) -> None:
+    extra = sorted(set(table) - allowed)
+    if extra:
+        known = ", ".join(sorted(allowed))
+        raise UsageError(f"unknown key {extra[0]!r} in [{where}] (known: {known})", path=str(path))
+
+
+def parse_table(table: Mapping[str, Any], path: Path) -> Config:
+    """Validate a ``[tool.interview-parser]`` table read from ``path``."""
+    _unknown(table, _KEYS, f"tool.{TABLE}", path)
+    rules = table.get("rules", {})
+    if not isinstance(rules, dict):
+        raise UsageError(f"[tool.{TABLE}] rules must be a table", path=str(path))
+    _unknown(rules, _RULE_KEYS, f"tool.{TABLE}.rules", path)
+    strict = rules.get("strict", False)
+    profile = table.get("profile")
+    if not isinstance(strict, bool) or not (profile is None or isinstance(profile, str)):
+        raise UsageError(f"[tool.{TABLE}] has a value of the wrong type", path=str(path))
+    return Config(
+        path=path,
+        cast=_cast(table.get("cast", []), path),
+        select=_strings(rules["select"], "rules.select", path) if "select" in rules else None,
+        ignore=_strings(rules.get("ignore", []), "rules.ignore", path),
+        strict=strict,
+        profile=profile,
+    )
+
+
+def read_config(pyproject: Path) -> Config | None:
+    """The settings in ``pyproject``, or None if it has no ``[tool.interview-parser]`` table."""
+    try:
+        with pyproject.open("rb") as handle:
+            document = tomllib.load(handle)
+    except OSError as exc:
+        raise UsageError(f"cannot read: {exc.strerror or exc}", path=str(pyproject)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"invalid TOML: {exc}", path=str(pyproject)) from None
+    table = document.get("tool", {}).get(TABLE)
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise UsageError(f"[tool.{TABLE}] must be a table", path=str(pyproject))
+    return parse_table(table, pyproject)
+
+
+def find_config(start: Path, cache: MutableMapping[Path, Config] | None = None) -> Config:
+    """The settings for a transcript in folder ``start``: the nearest table upwards, or defaults.
+
+    ``cache`` (owned by the caller, e.g. one ``check`` run) remembers folders already seen,
+    so checking many files in one folder reads its ``pyproject.toml`` once.
+    """
+    folder = start.resolve()
+    seen: list[Path] = []
+    config = Config()
+    for candidate in (folder, *folder.parents):
+        if cache is not None and candidate in cache:
+            config = cache[candidate]
+            break
+        seen.append(candidate)
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            found = read_config(pyproject)
+            if found is not None:
+                config = found
+                break
+    if cache is not None:
+        for folder_seen in seen:
+            cache[folder_seen] = config
+    return config

@@ -1,0 +1,171 @@
+"""``interview-parser fmt``: rewrite a transcript into canonical form, losing no word.
+
+Sits after the model, beside the exporters: the file is parsed once, and the parse says
+where each turn's label is. The canonical form:
+
+- each label in its canonical spelling (declared, else the transcript's most used one;
+  only spellings of the same name, never a short form: see ``checks/labels.py``), at the
+  start of its line, with one space after its colon;
+- no blanks at the ends of lines, none at the start of a turn's continuation lines;
+- turns on consecutive lines; one blank line (never more) between paragraphs and between
+  the sections above the first turn; none at the start or end of the file;
+- UTF-8 without BOM, ``\\n`` line ends, a final newline.
+
+Front matter and the lead above the first turn only lose trailing blanks and extra blank
+lines. Layouts other than ``Label: text``
+only get the line-level clean-up. A file that does not parse is never touched.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from .api import parse_source
+from .checks.labels import canonical_names, label_span, respelled
+from .config import Config, find_config
+from .errors import InterviewParserError
+from .files import atomic_write
+from .model import CastMember, Transcript, Turn
+from .resolve.text import BLANKS
+from .source import SourceText, read_bytes, read_text
+
+Write = Callable[[str], None]
+
+
+def _label_line(line: str, turn: Turn, canonical: dict[str, str]) -> str:
+    span = label_span(line, turn)
+    if span is None:
+        return line.rstrip(BLANKS)
+    label = respelled(turn.label, canonical) or turn.label
+    rest = line[span.colon + 1 :].strip(BLANKS)
+    return f"{label}: {rest}" if rest else f"{label}:"
+
+
+def _canonical_lines(lines: list[str], transcript: Transcript) -> list[str]:
+    """Each line rewritten in place (blank lines are all still there)."""
+    canonical = canonical_names(transcript)
+    starts = {turn.line: turn for turn in transcript.turns}
+    first_turn = transcript.turns[0].line if transcript.turns else len(lines) + 1
+    result = []
+    for number, line in enumerate(lines, start=1):
+        if number in starts:
+            result.append(_label_line(line, starts[number], canonical))
+        elif number >= first_turn:
+            result.append(line.strip(BLANKS))
+        else:
+            result.append(line.rstrip(BLANKS))
+    return result
+
+
+def _blank_lines(lines: list[str], transcript: Transcript) -> list[str]:
+    """Drop blank lines at the ends, before a turn, and all but one in a row."""
+    starts = {turn.line for turn in transcript.turns[1:]}
+    kept: list[str] = []
+    pending_blank = False
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            pending_blank = bool(kept)
+            continue
+        if pending_blank and number not in starts:
+            kept.append("")
+        pending_blank = False
+        kept.append(line)
+    return kept
+
+
+def format_source(source: SourceText, transcript: Transcript) -> str:
+    """The canonical text of ``source``, whose parse is ``transcript``."""
+    lines = source.text.removesuffix("\n").split("\n") if source.text else []
+    if transcript.source.dialect == "labelled":
+        lines = _blank_lines(_canonical_lines(lines, transcript), transcript)
+    else:
+        lines = [line.rstrip(BLANKS) for line in lines]
+        while lines and not lines[-1]:
+            lines.pop()
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def format_text(text: str, *, cast: Iterable[CastMember] = (), path: str | None = None) -> str:
+    """The canonical form of transcript ``text``; raises the parse error if it has none."""
+    source = read_text(text)
+    return format_source(source, parse_source(source, path=path, cast=cast))
+
+
+def format_bytes(data: bytes, *, cast: Iterable[CastMember] = (), path: str | None = None) -> str:
+    """The canonical form of file contents (decoded as :func:`read_bytes` does)."""
+    source = read_bytes(data)
+    return format_source(source, parse_source(source, path=path, cast=cast))
+
+
+def _diff(before: bytes, after: str, path: str) -> str:
+    try:
+        old = read_bytes(before).text
+    except InterviewParserError:
+        old = before.decode("utf-8", errors="replace")
+    lines = list(difflib.unified_diff(
+        old.splitlines(keepends=True), after.splitlines(keepends=True), path, path
+    ))
+    if not lines:  # only the encoding, a BOM or the line ends change
+        return f"--- {path}\n+++ {path}\n# line ends, encoding or BOM change\n"
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def run_fmt(
+    paths: Sequence[str],
+    *,
+    out: Write,
+    err: Write,
+    read_stdin: Callable[[], bytes],
+    check: bool = False,
+    diff: bool = False,
+) -> int:
+    """Format every file in ``paths`` (``-``: stdin to stdout); return the exit code.
+
+    0 when nothing needed a change (or files were rewritten), 1 with ``--check`` when a
+    file would change or when a file does not parse (it is left untouched), 2 when a file
+    cannot be read or written.
+    """
+    from .checks.command import read_path
+
+    cache: dict[Path, Config] = {}
+    code = 0
+    changed = 0
+    for name in paths:
+        shown = "<stdin>" if name == "-" else name
+        try:
+            config = find_config(Path.cwd() if name == "-" else Path(name).parent, cache)
+            data = read_path(name, read_stdin)
+        except InterviewParserError as exc:
+            err(f"{exc.location()}: error: {exc.message}\n")
+            code = 2
+            continue
+        try:
+            formatted = format_bytes(data, cast=config.cast, path=shown)
+        except InterviewParserError as exc:
+            err(f"{exc.location()}: error: {exc.message} (left unchanged)\n")
+            code = max(code, 1)
+            continue
+        if name == "-" and not (check or diff):
+            out(formatted)
+            continue
+        if formatted.encode("utf-8") == data:
+            continue
+        changed += 1
+        if diff:
+            out(_diff(data, formatted, shown))
+        if check or diff:
+            err(f"would reformat {shown}\n")
+            code = max(code, 1 if check else 0)
+            continue
+        try:
+            atomic_write(name, formatted)
+        except OSError as exc:
+            err(f"{name}: error: cannot write: {exc.strerror or exc}\n")
+            code = 2
+            continue
+        err(f"reformatted {shown}\n")
+    if changed and not (check or diff):
+        err(f"{changed} file(s) reformatted\n")
+    return code

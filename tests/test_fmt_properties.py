@@ -1,0 +1,108 @@
+"""``fmt`` as properties over generated transcripts: idempotent, lossless, and clean.
+
+The transcripts are generated messy on purpose: labels spelt several ways, indented labels,
+tabs after colons, trailing blanks, runs of blank lines, LF, CRLF and CR mixed, a final
+newline or none, a title line or none.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from interview_parser import parse
+from interview_parser.checks import check_text
+from interview_parser.errors import InterviewParserError
+from interview_parser.fmt import format_text
+from interview_parser.model import Transcript
+
+LABELS = [
+    "Host", "HOST", "Dr. Morozova", "Dr Morozova", "DR. MOROZOVA", "Guest", "Editor (Time.news)",
+    "Editor", "Q", "A",
+]
+WORDS = ["the", "harbour", "vote", "Why?", "seagrass", "storms,", "fleet.", "Okafor", "10:30",
+         "it's", "Zoë", "—", "“yes”", "cod"]
+BLANKS = ["", " ", "  ", "\t", "\u00a0"]
+ENDS = ["\n", "\r\n", "\r"]
+
+paragraph = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join)
+turn = st.tuples(
+    st.sampled_from(LABELS),
+    st.sampled_from(["", " ", "  "]),  # indentation before the label
+    st.sampled_from([" ", "  ", "\t", " \u00a0"]),  # after the colon
+    st.lists(paragraph, min_size=0, max_size=3),
+    st.lists(st.sampled_from(BLANKS), min_size=4, max_size=4),  # trailing blanks
+    st.integers(0, 2),  # blank lines after the turn
+)
+
+
+@st.composite
+def transcripts(draw: st.DrawFn) -> str:
+    lines: list[str] = []
+    if draw(st.booleans()):
+        lines += ["Mending the breakwater: a conversation" + draw(st.sampled_from(BLANKS))]
+        lines += [""] * draw(st.integers(0, 2))
+    for label, indent, gap, paragraphs, trailing, after in draw(
+        st.lists(turn, min_size=2, max_size=8)
+    ):
+        first, *rest = paragraphs or [""]
+        lines.append(f"{indent}{label}:{gap if first else ''}{first}{trailing[0]}")
+        for i, para in enumerate(rest):
+            lines += [trailing[1]] * (1 + i % 2)
+            lines.append(para + trailing[2])
+        lines += [trailing[3]] * after
+    ends = draw(st.lists(st.sampled_from(ENDS), min_size=len(lines), max_size=len(lines)))
+    text = "".join(line + end for line, end in zip(lines, ends, strict=True))
+    return text if draw(st.booleans()) else text.rstrip("\r\n")
+
+
+def _parsed(text: str) -> Transcript:
+    try:
+        return parse(text)
+    except InterviewParserError:
+        assume(False)
+        raise
+
+
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(transcripts())
+def test_fmt_is_idempotent(text: str) -> None:
+    _parsed(text)
+    once = format_text(text)
+    assert format_text(once) == once
+
+
+@SETTINGS
+@given(transcripts())
+def test_fmt_is_lossless(text: str) -> None:
+    before = _parsed(text)
+    after = parse(format_text(text))
+    assert [t.text for t in after.turns] == [t.text for t in before.turns]
+    assert [t.speaker for t in after.turns] == [t.speaker for t in before.turns]
+    assert after.title == before.title
+    assert (after.preamble or "").split() == (before.preamble or "").split()
+    words = [w for t in before.turns for w in t.text.split()]
+    assert [w for t in after.turns for w in t.text.split()] == words
+
+
+@SETTINGS
+@given(transcripts())
+def test_fmt_output_has_no_fixable_problems(text: str) -> None:
+    _parsed(text)
+    formatted = format_text(text)
+    assert [str(p) for p in check_text(formatted) if p.fixable] == []
+    assert formatted.endswith("\n")
+    assert "\r" not in formatted
+
+
+@SETTINGS
+@given(transcripts())
+def test_labels_take_the_majority_spelling(text: str) -> None:
+    before = _parsed(text)
+    after = parse(format_text(text))
+    labels = {s.id: s.label for s in before.speakers}
+    for turn in after.turns:
+        assert turn.label.startswith(labels[turn.speaker])
