@@ -29,7 +29,8 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
     out.append("## Script")
     for item in plan.items:
         if isinstance(item, Cue):
-            out.append(f"*\\[{escape_inline(item.text)}\\]*")
+            # Brackets stay literal: speech escapes every "[", so no link definition can exist.
+            out.append(f"*[{item.text}]*")
         else:
             out.extend(_block(item))
     return "\n\n".join(out) + "\n"
