@@ -1,0 +1,87 @@
+"""The published hooks, run for real: ``pre-commit try-repo`` against this repository.
+
+try-repo installs the hooks from a commit of this repository into a fresh environment (no
+extra dependencies), then runs them in a scratch git repository with transcripts in it.
+The commit is HEAD, so this tests what is committed. It takes half a minute or so.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TYPO = "Editor: Welcome.\nGuest: Thank you.\nEditr: Why now?\nGuest: Because.\nEditor: Bye.\n"
+CLEAN = "Host: Welcome.\nGuest: Thank you.\nHost: Why now?\nGuest: Because.\n"
+MESSY = "Host:   Welcome.  \r\nGuest: Thank you.\r\n\r\nHost: Why now?\nGuest: Because."
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    if shutil.which("git") is None:
+        pytest.fail("git is needed to test the pre-commit hooks")
+    repo = tmp_path_factory.mktemp("scratch")
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "test@example.invalid")
+    _git(repo, "config", "user.name", "test")
+    for name, text in (("typo.txt", TYPO), ("clean.txt", CLEAN), ("messy.txt", MESSY)):
+        (repo / name).write_bytes(text.encode("utf-8"))
+    _git(repo, "add", ".")
+    env = dict(os.environ)
+    env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
+    env.pop("PRE_COMMIT", None)
+    return repo, env
+
+
+def _head() -> str:
+    out = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    return out.stdout.strip()
+
+
+def try_repo(
+    scratch: tuple[Path, dict[str, str]], hook: str, *files: str
+) -> subprocess.CompletedProcess[str]:
+    repo, env = scratch
+    # --ref HEAD: the committed hooks, not uncommitted work in the checkout.
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook,
+               "--ref", _head(), "--files", *files]
+    return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_check_hook_fails_on_a_label_typo_with_its_location(
+    scratch: tuple[Path, dict[str, str]],
+) -> None:
+    result = try_repo(scratch, "interview-parser-check", "typo.txt")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "typo.txt:3:1: IP202 label 'Editr' looks like a typo of 'Editor'" in result.stdout
+
+
+def test_check_hook_passes_a_clean_transcript(scratch: tuple[Path, dict[str, str]]) -> None:
+    result = try_repo(scratch, "interview-parser-check", "clean.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+
+
+def test_fmt_hook_fixes_then_passes(scratch: tuple[Path, dict[str, str]]) -> None:
+    repo, _ = scratch
+    first = try_repo(scratch, "interview-parser-fmt", "messy.txt")
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    assert (repo / "messy.txt").read_bytes() == (
+        b"Host: Welcome.\nGuest: Thank you.\nHost: Why now?\nGuest: Because.\n"
+    )
+    second = try_repo(scratch, "interview-parser-fmt", "messy.txt")
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Passed" in second.stdout
