@@ -72,6 +72,11 @@ def assert_lossless(t: Transcript) -> None:
                 ]
                 continue
             assert [s.paragraphs for s in speeches] == expected, (name, options)
+            if name in ("podcast", "fountain"):  # one mark per speaker, none shared
+                marks = {(x.speaker, s.who) for x, s in zip(t.turns, speeches, strict=True)}
+                assert len(marks) == len({x.speaker for x in t.turns}) == len(
+                    {who for _, who in marks}
+                ), (name, marks)
         for qa_style in ("names", "qa"):
             got = article_speech(t, qa_style)
             assert got.split() == words(t), qa_style

@@ -66,8 +66,7 @@ def _block(block: Block) -> list[str]:
 
 def _speech(line: Line) -> list[str]:
     """The turn's paragraphs, the first one led by the speaker's mark in bold."""
-    parts = [escape(p) for p in paragraphs(line.turn.text)]
     lead = f"**{escape_inline(line.who)}:**"
-    if not parts:
-        return [lead]
-    return [f"{lead} {escape_inline(paragraphs(line.turn.text)[0])}", *parts[1:]]
+    first, *rest = paragraphs(line.turn.text) or [""]
+    # Only the first paragraph follows the mark; the others start a line and need escape().
+    return [f"{lead} {escape_inline(first)}".rstrip(), *(escape(p) for p in rest)]
