@@ -19,9 +19,9 @@ import srt
 import webvtt
 from conftest import SAMPLES
 
-from interview_parser import Transcript, parse_file
+from interview_parser import Transcript, parse, parse_file
 from interview_parser.exporters import ExportOptions, export
-from interview_parser.subtitles import PROFILES, Profile, get_profile
+from interview_parser.subtitles import PROFILES, Profile, get_profile, shown_names
 from interview_parser.subtitles.cuetiming import needed
 from interview_parser.subtitles.width import display_width, tokens
 
@@ -48,9 +48,13 @@ def read_srt(text: str) -> list[Read]:
         for s in srt.parse(text)
     ]
     events = pysubs2.SSAFile.from_string(text, format_="srt").events
-    assert [(e.start, e.end, e.plaintext.split("\n")) for e in events] == [
-        (c.start, c.end, c.lines) for c in cues
-    ]
+    assert [(e.start, e.end) for e in events] == [(c.start, c.end) for c in cues]
+    for event, cue in zip(events, cues, strict=True):
+        if any(mark in "".join(cue.lines) for mark in "<{\\"):
+            continue  # pysubs2 reads these as markup
+        if cue is cues[-1] and cue.lines[-1].strip().isdigit():
+            continue  # pysubs2 drops a last line of digits: it takes it for a next cue number
+        assert event.plaintext.split("\n") == cue.lines
     return cues
 
 
@@ -114,10 +118,14 @@ def spoken(cues: list[Read], labels: set[str], fmt: str, style: str) -> list[lis
     turns: list[list[str]] = []
     for cue in cues:
         dual = len(cue.lines) == 2 and all(line.startswith("- ") for line in cue.lines)
-        for k, (line, voice) in enumerate(zip(cue.lines, cue.voices or [None] * 2, strict=False)):
-            text = line[2:] if style == "dash" and dual else line
+        voices = cue.voices or [None] * len(cue.lines)
+        if style == "dash" and dual:
+            parts = [(line[2:], voice) for line, voice in zip(cue.lines, voices, strict=True)]
+        else:
+            parts = [(" ".join(cue.lines), voices[0])]
+        for text, voice in parts:
             label = voice if fmt == "vtt" else None
-            if fmt == "srt" and style == "prefix" and k == 0:
+            if fmt == "srt" and style == "prefix":
                 label = next((lb for lb in labels if text.startswith(f"{lb}: ")), None)
                 text = text[len(label) + 2 :] if label else text
                 opens = label is not None
@@ -132,9 +140,10 @@ def spoken(cues: list[Read], labels: set[str], fmt: str, style: str) -> list[lis
 def expected(transcript: Transcript, fmt: str, style: str) -> list[list[str]]:
     """What :func:`spoken` should give for ``transcript``."""
     marked = style == "prefix" if fmt == "srt" else style != "none"
+    names = shown_names(transcript)
     out: list[list[str]] = []
     for turn in transcript.turns:
-        label = transcript.speaker(turn.speaker).label if marked else "?"
+        label = names[turn.speaker] if marked else "?"
         run = out and (fmt == "vtt" or not marked) and out[-1][0] == label
         if run:
             out[-1].extend(turn.text.split())
@@ -156,7 +165,7 @@ def check_file(
     cues = read_srt(text) if fmt == "srt" else read_vtt(text)
     check_limits(cues, get_profile(options.profile, fmt), soft=soft)
     style = options.speaker_style or "prefix"
-    labels = {s.label for s in transcript.speakers}
+    labels = set(shown_names(transcript).values())
     got, want = spoken(cues, labels, fmt, style), expected(transcript, fmt, style)
     assert got == want or join_glued(got) == join_glued(want)
     return cues
@@ -179,5 +188,48 @@ CASES = [
 )
 def test_sample_reads_back(sample, fmt, profile, style):  # type: ignore[no-untyped-def]
     transcript = parse_file(sample)
-    cues = check_file(transcript, fmt, ExportOptions(profile=profile, speaker_style=style))
-    assert cues[0].start == 0  # estimated tracks start at --start, 0 by default
+    timed = any(turn.start is not None for turn in transcript.turns)
+    options = ExportOptions(profile=profile, speaker_style=style)
+    # Written times bind: reading speed is checked wherever they leave room (see check_limits).
+    cues = check_file(transcript, fmt, options, soft=not timed)
+    first = transcript.turns[0].start
+    assert cues[0].start == round((first or 0) * 1000)  # the first turn's time, else 0
+
+
+# The SRT reader drops a cue line that starts like a label ("Today: why ...") when it is not
+# the cue's first line (reported; not in the subtitles' area). Strict: passes once fixed.
+READER_BUG = pytest.mark.xfail(strict=True, reason="SRT reader drops a 'Word: ...' second line")
+ROUND_TRIP = [
+    pytest.param(
+        sample,
+        fmt,
+        marks=[READER_BUG] if (sample.name, fmt) == ("podcast-transcript.json", "srt") else [],
+        id=f"{sample.name}-{fmt}",
+    )
+    for sample in SAMPLE_FILES
+    for fmt in ("srt", "vtt")
+]
+
+
+@pytest.mark.parametrize(("sample", "fmt"), ROUND_TRIP)
+def test_round_trip_through_the_parser(sample, fmt):  # type: ignore[no-untyped-def]
+    """Our SRT or WebVTT read back as an input transcript gives the same speakers and turns."""
+    transcript = parse_file(sample)
+    again = parse(export(transcript, fmt), path=f"again.{fmt}")
+    names = shown_names(transcript)
+    want = expected(transcript, fmt, "prefix")
+    got = [[again.speaker(t.speaker).label, *t.text.split()] for t in again.turns]
+    if fmt == "vtt":  # voices do not mark where a speaker's consecutive turns divide
+        got = [[run[0], *[w for _, *words in run[1] for w in words]] for run in _runs(got)]
+    assert got == want
+    assert {s.label for s in again.speakers} == {names[t.speaker] for t in transcript.turns}
+
+
+def _runs(turns: list[list[str]]) -> list[tuple[str, list[list[str]]]]:
+    runs: list[tuple[str, list[list[str]]]] = []
+    for turn in turns:
+        if runs and runs[-1][0] == turn[0]:
+            runs[-1][1].append(turn)
+        else:
+            runs.append((turn[0], [turn]))
+    return runs

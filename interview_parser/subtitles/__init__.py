@@ -7,6 +7,16 @@ which only print the :class:`Track` that :func:`build_track` returns. See docs/s
 from __future__ import annotations
 
 from .profiles import PROFILES, Profile, get_profile
-from .track import STYLES, Cue, Part, Track, build_track
+from .track import STYLES, Cue, Part, Track, build_track, shown_names
 
-__all__ = ["PROFILES", "STYLES", "Cue", "Part", "Profile", "Track", "build_track", "get_profile"]
+__all__ = [
+    "PROFILES",
+    "STYLES",
+    "Cue",
+    "Part",
+    "Profile",
+    "Track",
+    "build_track",
+    "get_profile",
+    "shown_names",
+]

@@ -48,7 +48,10 @@ def reaches(
         if max_cue_width is not None:
             while j > i + 1 and spans.width(i, j) > max_cue_width:
                 j -= 1
-        out.append(j)
+        shortest = i + 1
+        while shortest < len(items) and not items[shortest - 1].word:
+            shortest += 1  # a speaker prefix or dash is never a cue of its own
+        out.append(max(j, shortest))
     return out
 
 
@@ -88,6 +91,8 @@ def segment(
         if cost[i] == inf:
             continue
         for j in range(i + 1, reach[i] + 1):
+            if not items[j - 1].word:
+                continue
             c = cost[i] + PER_CUE
             if j < n:
                 c += END_WEIGHT * breaks[j]

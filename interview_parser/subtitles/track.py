@@ -67,10 +67,11 @@ def build_track(
     writes "Label:" into the text (SRT) or leaves speakers to markup (WebVTT voices).
     """
     times = timeline(transcript, wpm=wpm, pause=pause, start=start, duration=duration)
-    windows = _windows(times, profile)
+    windows = _windows(transcript, times, profile, start)
+    names = shown_names(transcript)
     cues: list[Cue] = []
     for turn, (begin, end) in zip(transcript.turns, windows, strict=True):
-        label = transcript.speaker(turn.speaker).label
+        label = names[turn.speaker]
         prefix = style == "prefix" and prefix_in_text
         cues.extend(_turn_cues(turn, label, prefix, begin, end, profile, wpm))
     paced = duration is None and all(t.start is None for t in transcript.turns)
@@ -82,13 +83,41 @@ def build_track(
     return Track(cues, times.estimated, profile)
 
 
-def _windows(times: Timeline, profile: Profile) -> list[tuple[int, int]]:
-    """Each turn's time in milliseconds, ending a gap before the next turn starts."""
+def shown_names(transcript: Transcript) -> dict[str, str]:
+    """The name shown for each speaker id: the label, else the full name, else "Speaker N".
+
+    A transcript may have a speaker with no label at all (``[00:01:15] : text``); it still
+    needs a name of its own, or its turn would read as the previous speaker's.
+    """
+    taken = {s.label.strip() for s in transcript.speakers}
+    names: dict[str, str] = {}
+    number = 0
+    for speaker in transcript.speakers:
+        name = speaker.label.strip() or (speaker.name or "").strip()
+        while not name or name in names.values():
+            number += 1
+            name = f"Speaker {number}" if f"Speaker {number}" not in taken else ""
+        names[speaker.id] = name
+    return names
+
+
+def _windows(
+    transcript: Transcript, times: Timeline, profile: Profile, offset: float
+) -> list[tuple[int, int]]:
+    """Each turn's time in milliseconds, ending a gap before the next turn starts.
+
+    A turn with a written time starts exactly there (``timeline`` may add the change-of-
+    speaker pause to it; a subtitle must appear when the words are said).
+    """
+    starts = [
+        round(((turn.start + offset) if turn.start is not None else t.start) * 1000)
+        for turn, t in zip(transcript.turns, times.turns, strict=True)
+    ]
     out: list[tuple[int, int]] = []
-    for i, turn in enumerate(times.turns):
-        begin, end = round(turn.start * 1000), round(turn.end * 1000)
-        if i + 1 < len(times.turns):
-            end = min(end, round(times.turns[i + 1].start * 1000) - profile.min_gap_ms)
+    for i, t in enumerate(times.turns):
+        begin, end = starts[i], round(t.end * 1000)
+        if i + 1 < len(starts):
+            end = min(end, starts[i + 1] - profile.min_gap_ms)
         out.append((begin, max(end, begin + 1)))
     return out
 
