@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .dialects import detect, explain, get_dialect
+from .dialects.layers import apply_layers
 from .errors import InterviewParserError
 from .model import CastMember, Source, Transcript
 from .resolve import accepted_forms, build_transcript
@@ -23,9 +24,16 @@ from .syntax import Reading
 
 
 def read(source: SourceText, *, dialect: str | None = None) -> Reading:
-    """Read decoded text with ``dialect``, or with the detected one."""
-    name = dialect or detect(source.text, accepted_forms)
-    return get_dialect(name).read(source.text)
+    """Read decoded text with ``dialect``, or with the detected one.
+
+    A layout layer (HTML, court-reporter pages) is removed first; the reading's lines are
+    mapped back to the source, and its dialect is named ``layer+family``.
+    """
+    layered = apply_layers(source.text)
+    text = layered.text if layered is not None else source.text
+    name = dialect or detect(text, accepted_forms)
+    reading = get_dialect(name).read(text)
+    return layered.remap(reading) if layered is not None else reading
 
 
 def parse_source(

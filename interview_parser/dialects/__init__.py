@@ -139,7 +139,8 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> str:
 def explain(forms: list[str], dialect: str) -> str:
     """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'"."""
     if not forms:
-        return f"read as {DIALECTS[dialect].summary}; no speaker turns found"
+        family = DIALECTS[dialect.split("+")[-1]]
+        return f"read as {family.summary}; no speaker turns found"
     counts = Counter(forms).most_common()
     parts = [f"{n} of {len(forms)} turns begin with {FORMS.get(f, f)}" for f, n in counts[:2]]
     return "; ".join(parts)

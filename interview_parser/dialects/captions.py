@@ -72,9 +72,11 @@ def read_captions(text: str, grammar: str) -> Reading:
     reading = Reading(grammar, [], [])
     current: RawBlock | None = None
     for node in tree.children:
-        if isinstance(node, Token):  # the WebVTT header
+        if isinstance(node, Token):  # the WebVTT header, NOTE, STYLE and REGION blocks
             line = int(node.line or 1)
-            reading.skipped.append(Span("caption header", str(node).strip(), line, line))
+            kind = "caption header" if node.type == "VTT_HEADER" else "caption note"
+            end_line = line + str(node).rstrip().count("\n")
+            reading.skipped.append(Span(kind, str(node).strip(), line, end_line))
             continue
         if not isinstance(node, Tree):
             continue

@@ -10,8 +10,10 @@ evidence, checked in this order:
 4. its key recurs (two or more blocks): accepted;
 5. its form is evidence by itself (a time beside the name, a bold name with the colon
    inside, a caption voice span): accepted;
-6. after the first turn of a recurring speaker, a one-off label shaped like a name or a
-   generic role is accepted ("Caller:", "Mr. Park:", "Audience member:");
+6. a one-off label shaped like a generic role or with an honorific is accepted anywhere
+   ("Announcer:", "Mr. Park:"); one shaped like a plain name only after the first turn of a
+   recurring speaker ("Caller Jim:"), because above the interview "Elena Morozova: ..." is
+   more often a headline than a speaker;
 7. when nothing recurs (a two-turn exchange), role-shaped and honorific labels are speakers,
    and name-shaped ones when there are at least two different names.
 
@@ -37,10 +39,12 @@ STRONG_FORMS = frozenset(
 MINORITY_SHARE = 0.2
 
 
-def _accept_one_off(info: LabelInfo) -> bool:
+def _accept_one_off(info: LabelInfo, after_recurring: bool) -> bool:
     if info.shape is Shape.role or info.honorific:
         return True
-    return info.shape is Shape.name and len(info.key.split()) <= MAX_ONE_OFF_WORDS
+    return (
+        after_recurring and info.shape is Shape.name and len(info.key.split()) <= MAX_ONE_OFF_WORDS
+    )
 
 
 def _minority_forms(blocks: Sequence[RawBlock], infos: Sequence[LabelInfo | None]) -> set[str]:
@@ -84,7 +88,7 @@ def speaker_blocks(
             seen_recurring = seen_recurring or info.key in recurring
             accepted.append(True)
         else:
-            accepted.append(seen_recurring and _accept_one_off(info))
+            accepted.append(_accept_one_off(info, seen_recurring))
     if not recurring and not any(accepted):
         accepted = _without_recurrence(
             [i if id(b) in usable else None for b, i in zip(blocks, infos, strict=True)]

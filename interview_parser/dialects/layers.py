@@ -1,0 +1,197 @@
+"""Layout layers: page furniture around the speech, removed before a family reads it.
+
+Some transcripts wrap the lines a family grammar reads in another layout: HTML pasted from a
+web page or published as a Podcasting 2.0 transcript, or a court reporter's pages with margin
+line numbers. A layer turns such a text into the plain text underneath, remembers which source
+line each of its lines came from (``line_map``), and lists what it removed as skipped spans,
+so positions in the result are still positions in the source and nothing vanishes silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+from lark import Token, Tree
+
+from ..syntax import RawBlock, Reading, Span, parse_tree
+
+
+@dataclass
+class Layered:
+    name: str
+    text: str
+    line_map: list[int] | None = None  # output line i (0-based) -> source line (1-based)
+    skipped: list[Span] = field(default_factory=list)
+
+    def source_line(self, line: int) -> int:
+        if self.line_map is None or not self.line_map:
+            return line
+        return self.line_map[min(max(line, 1), len(self.line_map)) - 1]
+
+    def remap(self, reading: Reading) -> Reading:
+        """The reading with every line number mapped back to the source."""
+        m = self.source_line
+        blocks = [
+            replace(b, line=m(b.line), end_line=m(b.end_line), text_line=m(b.text_line))
+            for b in reading.blocks
+        ]
+        spans = [replace(s, line=m(s.line), end_line=m(s.end_line)) for s in reading.skipped]
+        front = reading.front
+        if front is not None:
+            front = replace(front, line=m(front.line), end_line=m(front.end_line))
+        spans = sorted([*self.skipped, *spans], key=lambda s: s.line)
+        return Reading(f"{self.name}+{reading.dialect}", blocks, spans, front)
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+_HTML_TAG = re.compile(
+    r"<(?:!doctype|html|head|body|p|div|br|cite|time|li|h[1-6]|section|article|table|tr|td|span)\b[^>]*>",
+    re.IGNORECASE,
+)
+# Tags that end a line, and those that also end a paragraph (a blank line before the next).
+_LINE_TAGS = frozenset("br cite time tr td th dt dd".split())
+_PARAGRAPH_TAGS = frozenset(
+    "p div li h1 h2 h3 h4 h5 h6 section article blockquote pre ul ol table header footer "
+    "main hr title".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "head"})
+MIN_HTML_TAGS = 5
+MIN_HTML_LINE_SHARE = 0.2
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    lines = [line for line in text.split("\n") if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_TAG.search(line))
+    return tagged >= MIN_HTML_TAGS and tagged >= MIN_HTML_LINE_SHARE * len(lines)
+
+
+class _HtmlText(HTMLParser):
+    """Collects text lines with their source lines; block tags end a line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[str, int, bool]] = []  # text, source line, blank line before
+        self.current: list[str] = []
+        self.current_line = 0
+        self.paragraph = False
+        self.skipping = 0
+        self.skipped: list[Span] = []
+
+    def _break(self, paragraph: bool = False) -> None:
+        text = "".join(self.current)
+        if text.strip():
+            self.lines.append((text, self.current_line, self.paragraph))
+            self.paragraph = False
+        self.current, self.current_line = [], 0
+        self.paragraph = self.paragraph or paragraph
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+            line = self.getpos()[0]
+            self.skipped.append(Span(f"html <{tag}>", f"<{tag}>", line, line))
+        elif tag in _LINE_TAGS or tag in _PARAGRAPH_TAGS:
+            self._break(paragraph=tag in _PARAGRAPH_TAGS)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _LINE_TAGS or tag in _PARAGRAPH_TAGS:
+            self._break(paragraph=tag in _PARAGRAPH_TAGS)
+
+    def handle_data(self, data: str) -> None:
+        line = self.getpos()[0]
+        if self.skipping:
+            if data.strip():
+                end = line + data.count("\n")
+                self.skipped.append(Span("html non-speech", data.strip(), line, end))
+            return
+        for k, piece in enumerate(data.split("\n")):
+            if k:
+                self._break()
+            if not self.current:
+                self.current_line = line + k
+            self.current.append(piece)
+
+    def close(self) -> None:
+        super().close()
+        self._break()
+
+
+def html_layer(text: str) -> Layered | None:
+    if not looks_like_html(text):
+        return None
+    parser = _HtmlText()
+    parser.feed(text)
+    parser.close()
+    # A blank line between paragraphs keeps them apart; it maps to the next block's line.
+    out: list[str] = []
+    line_map: list[int] = []
+    for body, line, blank_before in parser.lines:
+        if out and blank_before:
+            out.append("")
+            line_map.append(line)
+        out.append(body.strip())
+        line_map.append(line)
+    return Layered("html", "\n".join(out) + "\n", line_map, parser.skipped)
+
+
+# ---------------------------------------------------------------------------------------
+# Court-reporter pages
+
+MIN_MARGIN_SHARE = 0.6
+
+
+def court_layer(text: str) -> Layered | None:
+    if "\n 1 " not in text and "\n1 " not in text and not re.search(r"^\s*1\s", text, re.M):
+        return None  # cheap exit: no line starts with a margin number 1
+    tree = parse_tree(text.replace("\r", ""), "court")
+    lines = [n for n in tree.children if isinstance(n, Tree)]
+    filled = [n for n in lines if any(isinstance(t, Token) and t.type != "FORM_FEED" for t in n.children)]
+    margins = [n for n in filled if any(isinstance(t, Token) and t.type == "MARGIN" for t in n.children)]
+    if not filled or len(margins) < MIN_MARGIN_SHARE * len(filled):
+        return None
+    out: list[str] = []
+    skipped: list[Span] = []
+    for index, node in enumerate(lines, start=1):
+        parts: list[str] = []
+        for token in node.children:
+            if not isinstance(token, Token):
+                continue
+            if token.type == "REST":
+                parts.append(str(token))
+            elif token.type == "PAGE_NO":
+                skipped.append(Span("page number", str(token).strip(" \t\f"), index, index))
+            elif token.type == "MARGIN":
+                parts.append(" " * len(str(token)))
+                skipped.append(Span("margin line number", str(token).strip(), index, index))
+        out.append("".join(parts))
+    return Layered("court", "\n".join(out), None, _runs(skipped))
+
+
+def _runs(spans: list[Span]) -> list[Span]:
+    """Margin numbers of consecutive lines listed as one span ("1 2 3 ... 25")."""
+    result: list[Span] = []
+    for span in spans:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and span.kind == last.kind == "margin line number"
+            and span.line == last.end_line + 1
+        ):
+            result[-1] = replace(last, text=f"{last.text} {span.text}", end_line=span.line)
+        else:
+            result.append(span)
+    return result
+
+
+def apply_layers(text: str) -> Layered | None:
+    """The layer this text is wrapped in, if any (HTML first, then court pages)."""
+    return html_layer(text) or court_layer(text)

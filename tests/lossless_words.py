@@ -1,0 +1,61 @@
+"""Word accounting for the lossless properties: the source's words against the model's.
+
+Every word of the source must land in the front matter, preamble, title, a label, a turn or a
+skipped layout span. Clock times are compared apart from the text (they become ``start`` and
+``end``), and markup that a layout wraps words in (HTML tags, caption voice tags, JSON keys)
+is not a word of the transcript.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+
+import interview_parser as ip
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(_WORD.findall(_CLOCK.sub(" ", text)))
+
+
+def source_words(dialect: str, text: str) -> Counter[str]:
+    """Words of the source, less the markup its layout wraps them in."""
+    if dialect == "podcast-json":
+        # A speaker's name counts once per run of segments: consecutive ones merge.
+        segments = json.loads(text)["segments"]
+        return words(
+            " ".join(
+                (s["speaker"] if i == 0 or segments[i - 1]["speaker"] != s["speaker"] else "")
+                + " "
+                + s["body"]
+                for i, s in enumerate(segments)
+            )
+        )
+    if dialect == "vtt":
+        # The voice tag repeats on every cue; the speaker is checked on its own below.
+        text = re.sub(r"<v(?:\.[\w.-]+)?\s+[^>]*>", " ", text)
+    if dialect in ("vtt", "srt") or dialect.startswith("html"):
+        text = html.unescape(re.sub(r"<[^<>]*>", " ", text))
+    return words(text)
+
+
+def model_words(t: ip.Transcript, text: str) -> Counter[str]:
+    lines = text.split("\n")
+    found: Counter[str] = Counter()
+    if t.front_matter_lines:
+        first, last = t.front_matter_lines
+        found += words("\n".join(lines[first - 1 : last]))
+    if t.preamble:
+        found += words(t.preamble)
+    if t.title and not (t.front_matter_lines and t.title_line == t.front_matter_lines[0]):
+        found += words(t.title)
+    for turn in t.turns:
+        found += words(turn.text) + (words(turn.label) if t.source.dialect != "vtt" else Counter())
+    for span in t.skipped:
+        found += words(re.sub(r"<[^<>]*>", " ", span.text))
+    return found

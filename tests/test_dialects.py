@@ -1,0 +1,245 @@
+"""Every layout family: detected as itself, read into the right turns, nothing lost."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+import pytest
+from conftest import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lossless_words import model_words, source_words
+
+import interview_parser as ip
+
+DETECTED = {
+    "article-preamble.txt": "labelled",
+    "bold-name-time.md": "markdown",
+    "bom-crlf-generic-labels.txt": "labelled",
+    "bracket-timestamps.txt": "timestamped",
+    "captions.srt": "srt",
+    "captions.vtt": "vtt",
+    "clock-then-name.txt": "timestamped",
+    "colon-traps.txt": "labelled",
+    "court-pages.txt": "court+qa",
+    "deposition.txt": "qa",
+    "markdown-bold.md": "markdown",
+    "namelines.txt": "namelines",
+    "otter-export.txt": "timestamped",
+    "podcast-transcript.html": "html+labelled",
+    "podcast-transcript.json": "podcast-json",
+    "press-briefing.txt": "qa",
+    "qa-markers.txt": "labelled",
+    "rev-style.txt": "timestamped",
+    "speaker-time-lines.md": "labelled",
+    "web-paste.html": "html+labelled",
+}
+
+
+def test_every_sample_has_an_expected_dialect() -> None:
+    assert sorted(DETECTED) == sorted(p.name for p in SAMPLES.iterdir())
+
+
+@pytest.mark.parametrize(("name", "dialect"), sorted(DETECTED.items()))
+def test_detection(name: str, dialect: str) -> None:
+    t = ip.parse_file(SAMPLES / name)
+    assert t.source.dialect == dialect
+    assert "of" in t.source.dialect_evidence  # "N of M turns begin with ..."
+
+
+def turns_of(name: str) -> list[tuple[str, int, float | None]]:
+    t = ip.parse_file(SAMPLES / name)
+    return [(t.speaker(turn.speaker).label, turn.line, turn.start) for turn in t.turns]
+
+
+def test_markdown_bold_break_heading_and_escaped_time() -> None:
+    t = ip.parse_file(SAMPLES / "markdown-bold.md")
+    assert [s.label for s in t.speakers] == ["Mara Quinn", "Theo Banks"]
+    assert t.title == "Episode 41: Repairing Old Radios"
+    assert any(s.kind == "heading" and "Part two" in s.text for s in t.skipped)
+    # "**Break**:" is another form than the file's "**Name:**": it stays text.
+    assert "**Break**:" in t.turns[3].text
+    assert t.turns[3].start == 134.0 and t.turns[3].line == 13
+
+
+def test_bold_name_with_time() -> None:
+    assert turns_of("bold-name-time.md")[:3] == [
+        ("Ruth", 3, 0.0),
+        ("Omar", 6, 9.0),
+        ("Ruth", 9, 15.0),
+    ]
+
+
+def test_bracket_timestamps_with_empty_name() -> None:
+    t = ip.parse_file(SAMPLES / "bracket-timestamps.txt")
+    assert t.preamble_lines == [2, 5] and t.title is None
+    assert (t.turns[0].line, t.turns[0].start) == (6, 12.0)
+    unnamed = [turn for turn in t.turns if t.speaker(turn.speaker).label == ""]
+    assert [(u.line, u.text) for u in unnamed] == [(17, "Mr. Ortega.")]
+    assert "The cost is covered" in t.turns[1].text
+
+
+def test_otter_and_clock_lines() -> None:
+    assert turns_of("otter-export.txt")[:2] == [("Priya", 1, 0.0), ("Sam", 4, 9.0)]
+    assert turns_of("clock-then-name.txt")[1] == ("Piotr Zielinski", 5, 8.0)
+    assert turns_of("rev-style.txt")[1] == ("Speaker 2", 4, 4.0)
+    t = ip.parse_file(SAMPLES / "otter-export.txt")
+    assert "We met at 10:30" in t.turns[-1].text
+
+
+def test_speaker_then_time_line() -> None:
+    t = ip.parse_file(SAMPLES / "speaker-time-lines.md")
+    assert [(turn.line, turn.start) for turn in t.turns][:2] == [(8, 3.0), (13, 11.0)]
+    assert t.turns[0].text.startswith("Good morning.")
+    assert [s.text for s in t.skipped if s.kind == "heading"] == ["## Introductions", "## Burnout"]
+
+
+def test_press_briefing_bare_q_with_nbsp_and_notes() -> None:
+    t = ip.parse_file(SAMPLES / "press-briefing.txt")
+    assert [s.label for s in t.speakers] == ["MR. SANDOVAL", "Q"]
+    notes = [(n.text, n.line) for turn in t.turns for n in turn.notes]
+    assert notes == [("(Laughter.)", 6), ("(inaudible)", 21)]
+    laughter = t.turns[0].notes[0]
+    line = (SAMPLES / "press-briefing.txt").read_text(encoding="utf-8").split("\n")[5]
+    assert line[laughter.column - 1 :].startswith("(Laughter.)")
+
+
+def test_deposition_roles() -> None:
+    t = ip.parse_file(SAMPLES / "deposition.txt")
+    roles = {s.label: s.role.value for s in t.speakers}
+    assert roles == {
+        "Q": "interviewer",
+        "A": "interviewee",
+        "MS. ORTIZ": "other",
+        "THE COURT": "other",
+        "MR. HALE": "other",
+    }
+
+
+def test_court_pages_keep_source_lines() -> None:
+    t = ip.parse_file(SAMPLES / "court-pages.txt")
+    assert t.turns[0].line == 2 and t.turns[2].text.endswith("on the 3rd of March?")
+    kinds = Counter(s.kind for s in t.skipped)
+    assert kinds == {"page number": 2, "margin line number": 2}
+
+
+def test_captions_merge_cues_of_one_speaker() -> None:
+    srt = ip.parse_file(SAMPLES / "captions.srt")
+    assert [(srt.speaker(x.speaker).label, x.line, x.start, x.end) for x in srt.turns] == [
+        ("Nadia", 3, 0.5, 6.1),
+        ("Frank", 13, 6.4, 12.8),
+        ("Nadia", 23, 13.1, 15.0),
+        ("Frank", 27, 15.2, 19.6),
+    ]
+    assert (
+        srt.turns[0].text
+        == "Welcome to Field Notes. Today we're on the salt marsh with a warden who has "
+        "counted birds here for twenty years."
+    )
+    vtt = ip.parse_file(SAMPLES / "captions.vtt")
+    assert [vtt.speaker(x.speaker).label for x in vtt.turns] == [
+        "Lena Fischer",
+        "Yusuf Karimi",
+        "Lena Fischer",
+        "Yusuf Karimi",
+        "Lena Fischer",
+    ]
+    assert "four bikes & a borrowed pump" in vtt.turns[3].text
+    assert {s.kind for s in vtt.skipped} >= {
+        "caption header",
+        "caption note",
+        "cue timing",
+        "cue identifier",
+    }
+
+
+def test_podcasting_json_and_html() -> None:
+    t = ip.parse_file(SAMPLES / "podcast-transcript.json")
+    assert [(t.speaker(x.speaker).label, x.start, x.end) for x in t.turns][:2] == [
+        ("Ama", 0.0, 7.9),
+        ("Bernard", 8.1, 14.6),
+    ]
+    h = ip.parse_file(SAMPLES / "podcast-transcript.html")
+    assert [(x.line, x.start) for x in h.turns] == [
+        (9, 0.0),
+        (12, 6.0),
+        (15, 9.0),
+        (19, 18.0),
+        (22, 20.0),
+    ]
+    assert "we're on the pier" in h.turns[0].text  # &#39; decoded
+
+
+def test_forced_dialect_reports_line_and_column() -> None:
+    with pytest.raises(ip.InterviewParserError) as info:
+        ip.parse("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\nnot a timing\n", dialect="srt")
+    assert (info.value.line, info.value.column) == (6, 1)
+    with pytest.raises(ip.UsageError):
+        ip.parse("Q: a\n", dialect="klingon")
+
+
+# --- nothing lost, in every family -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(DETECTED))
+def test_every_word_of_every_sample_lands_somewhere(name: str) -> None:
+    path = SAMPLES / name
+    text = ip.source.read_bytes(path.read_bytes()).text
+    t = ip.parse_file(path)
+    assert model_words(t, text) == source_words(t.source.dialect, text)
+    lines = text.split("\n")
+    for turn in t.turns:  # a turn's label is on its line (or the next, after a time line)
+        label = t.speaker(turn.speaker).label
+        near = html.unescape("\n".join(lines[turn.line - 1 : turn.line + 1]))
+        assert label in near or t.source.dialect.startswith(("html", "podcast"))
+
+
+SPEAKERS = ["Ann Lee", "Bo Chen", "Dr. Kim"]
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=1, max_size=8)
+SENTENCE = st.lists(
+    st.one_of(WORD, st.sampled_from(["at 10:30", "(laughter)", "yes?", "[inaudible]", "-", "&"])),
+    min_size=1,
+    max_size=10,
+).map(" ".join)
+# The first speaker speaks again at the end: in the plain `Name: text` layout a name that
+# occurs once before any recurring speaker is lead text (evidence rule 6), by design.
+TURNS = st.lists(st.tuples(st.sampled_from(SPEAKERS), SENTENCE), min_size=2, max_size=12).map(
+    lambda ts: [*ts, ts[0]]
+)
+
+
+def _clock(i: int) -> str:
+    return f"00:{i // 60:02d}:{i % 60:02d}"
+
+
+LAYOUTS = {
+    "labelled": lambda ts: "".join(f"{s}: {x}\n" for s, x in ts),
+    "markdown": lambda ts: "".join(f"**{s}:** {x}\n\n" for s, x in ts),
+    "timestamped": lambda ts: "".join(
+        f"[{_clock(i)}] {s}:\n\t{x}\n" for i, (s, x) in enumerate(ts)
+    ),
+    "otter": lambda ts: "".join(f"{s}  {i}:{i % 60:02d}\n{x}\n\n" for i, (s, x) in enumerate(ts)),
+    "srt": lambda ts: "".join(
+        f"{i + 1}\n{_clock(i)},000 --> {_clock(i)},900\n{s}: {x}\n\n" for i, (s, x) in enumerate(ts)
+    ),
+    "vtt": lambda ts: (
+        "WEBVTT\n\n"
+        + "".join(
+            f"{_clock(i)}.000 --> {_clock(i)}.900\n<v {s}>{x.replace('&', '&amp;')}\n\n"
+            for i, (s, x) in enumerate(ts)
+        )
+    ),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(TURNS, st.sampled_from(sorted(LAYOUTS)))
+def test_generated_transcripts_in_every_layout(turns: list[tuple[str, str]], layout: str) -> None:
+    text = LAYOUTS[layout](turns)
+    t = ip.parse(text)
+    runs = [s for i, (s, _) in enumerate(turns) if i == 0 or turns[i - 1][0] != s]
+    got = [t.speaker(x.speaker).label for x in t.turns]
+    got_runs = [s for i, s in enumerate(got) if i == 0 or got[i - 1] != s]
+    assert got_runs == runs
+    assert model_words(t, text) == source_words(t.source.dialect, text)
