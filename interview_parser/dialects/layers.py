@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from lark import Token, Tree
 
-from ..syntax import RawBlock, Reading, Span, parse_tree
+from ..syntax import Reading, Span, parse_tree
 
 
 @dataclass
@@ -53,10 +53,10 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 # Tags that end a line, and those that also end a paragraph (a blank line before the next).
-_LINE_TAGS = frozenset("br cite time tr td th dt dd".split())
+_LINE_TAGS = frozenset({"br", "cite", "time", "tr", "td", "th", "dt", "dd"})
 _PARAGRAPH_TAGS = frozenset(
-    "p div li h1 h2 h3 h4 h5 h6 section article blockquote pre ul ol table header footer "
-    "main hr title".split()
+    {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote"}
+    | {"pre", "ul", "ol", "table", "header", "footer", "main", "hr", "title"}
 )
 _SKIP_TAGS = frozenset({"script", "style", "head"})
 MIN_HTML_TAGS = 5
@@ -154,8 +154,8 @@ def court_layer(text: str) -> Layered | None:
         return None  # cheap exit: no line starts with a margin number 1
     tree = parse_tree(text.replace("\r", ""), "court")
     lines = [n for n in tree.children if isinstance(n, Tree)]
-    filled = [n for n in lines if any(isinstance(t, Token) and t.type != "FORM_FEED" for t in n.children)]
-    margins = [n for n in filled if any(isinstance(t, Token) and t.type == "MARGIN" for t in n.children)]
+    filled = [n for n in lines if _types(n) - {"FORM_FEED"}]
+    margins = [n for n in filled if "MARGIN" in _types(n)]
     if not filled or len(margins) < MIN_MARGIN_SHARE * len(filled):
         return None
     out: list[str] = []
@@ -174,6 +174,10 @@ def court_layer(text: str) -> Layered | None:
                 skipped.append(Span("margin line number", str(token).strip(), index, index))
         out.append("".join(parts))
     return Layered("court", "\n".join(out), None, _runs(skipped))
+
+
+def _types(node: Tree[Token]) -> set[str]:
+    return {t.type for t in node.children if isinstance(t, Token)}
 
 
 def _runs(spans: list[Span]) -> list[Span]:
