@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .dialects import detect, explain, get_dialect
+from .dialects import detect, get_dialect
 from .dialects.layers import apply_layers
 from .errors import InterviewParserError
 from .model import CastMember, Source, Transcript
@@ -47,7 +47,6 @@ def parse_source(
     """Parse decoded text (the stage after :func:`read_bytes`)."""
     try:
         reading = read(source, dialect=dialect)
-        declared = [*interviewers, *(m.label for m in cast)]
         meta = Source(
             path=path,
             encoding=source.encoding,
@@ -55,7 +54,7 @@ def parse_source(
             final_newline=source.final_newline,
             line_count=source.line_count,
             dialect=reading.dialect,
-            dialect_evidence=explain(accepted_forms(reading, declared), reading.dialect),
+            dialect_evidence="",  # filled in by build_transcript from its evidence
         )
         transcript = build_transcript(reading, meta, interviewers=interviewers, cast=cast)
     except InterviewParserError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..dialects import explain
 from ..errors import NoTurnsError
 from ..model import CastMember, Skipped, Source, Speaker, StageNote, Transcript, Turn
 from ..syntax import RawBlock, Reading
@@ -93,7 +94,10 @@ def build_transcript(
     declared = interviewer_labels + [
         label for m in declared_cast for label in (m.label, *m.aliases)
     ]
-    lead_text, lead_line, pending = _collect(speaker_blocks(blocks, declared))
+    decided = speaker_blocks(blocks, declared)
+    forms = [b.form for b, info in decided if info is not None]
+    source = source.model_copy(update={"dialect_evidence": explain(forms, reading.dialect)})
+    lead_text, lead_line, pending = _collect(decided)
     if not pending:
         raise NoTurnsError(
             "no speaker turns found (expected lines such as 'Name: text')",

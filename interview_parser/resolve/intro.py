@@ -66,11 +66,15 @@ def _candidate(match: re.Match[str]) -> str:
     return " ".join(words).rstrip(".,")
 
 
+# Introductions happen as a conversation opens; later turns are not searched.
+INTRO_TURNS = 30
+
+
 def fill_introductions(
     groups: Sequence[SpeakerGroup], turns: Sequence[tuple[SpeakerGroup, str]]
 ) -> None:
     """Set ``name`` and ``description`` on the groups that the turns introduce."""
-    for speaker, text in turns:
+    for speaker, text in turns[:INTRO_TURNS]:
         for match in _HOST_INTRO.finditer(text):
             name = _candidate(match)
             for group in groups:

@@ -9,6 +9,7 @@ The word lists below are the only vocabulary the resolver uses.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -164,8 +165,12 @@ def clean_label(label: str) -> tuple[str, float | None]:
     return text, time
 
 
+@functools.lru_cache(maxsize=4096)
 def analyse(label: str) -> LabelInfo:
-    """Analyse one label as written, in any layout ("Editor:", "**Name:**", "[0:01] Name:")."""
+    """Analyse one label as written, in any layout ("Editor:", "**Name:**", "[0:01] Name:").
+
+    Cached: a transcript repeats a handful of labels thousands of times.
+    """
     raw, time = clean_label(label)
     qualifiers = [q.strip() for q in _PAREN.findall(raw)]
     name = _PAREN.sub(" ", raw)
