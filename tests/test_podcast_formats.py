@@ -8,6 +8,7 @@ and on generated ``Label: text`` transcripts run through the parser.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import pytest
 from conftest import SAMPLES
@@ -39,6 +40,13 @@ def _fountain(t: Transcript, o: ExportOptions) -> list[Speech]:
 
 def _podcast_json(t: Transcript, o: ExportOptions) -> list[Speech]:
     data = read_podcast_json(export(t, "podcast-json", o))
+    spans = [(s["startTime"], s["endTime"]) for s in data["segments"]]
+    assert all(a <= b for a, b in spans), spans  # no segment ends before it starts
+    assert all(b <= c for (_, b), (c, _) in pairwise(spans)), spans  # nor overlaps
+    for turn, (begin, _) in zip(t.turns, spans, strict=True):
+        if turn.start is not None:  # written times are kept, unless they run backwards
+            floor = spans[turn.index - 1][1] if turn.index else round(o.start, 3)
+            assert begin == max(round(turn.start + o.start, 3), floor), (turn.start, spans)
     return [Speech(s.get("speaker", ""), [s["body"]]) for s in data["segments"]]
 
 
@@ -141,9 +149,10 @@ def transcripts(draw: st.DrawFn) -> Transcript:
     labels = draw(st.permutations(LABELS))[:count]
     roles = [Role.interviewer] + [draw(st.sampled_from(list(Role))) for _ in labels[1:]]
     spoken = draw(st.lists(st.tuples(st.integers(0, count - 1), TEXT), min_size=1, max_size=8))
+    clock = st.none() | st.floats(0, 5000, allow_nan=False).map(lambda x: round(x, 2))
     turns = [
         Turn(index=i, speaker=f"s{who}", label=labels[who], text=text, line=i + 1, column=1,
-             end_line=i + 1)
+             end_line=i + 1, start=draw(clock))
         for i, (who, text) in enumerate(spoken)
     ]
     speakers = [

@@ -117,3 +117,19 @@ def test_the_parser_reads_our_podcast_json_back(sample: Path) -> None:
     assert [x.text.split() for x in back.turns] == [words for _, _, words in groups]
     assert [back.speaker(x.speaker).label for x in back.turns] == [who for who, _, _ in groups]
     assert [x.start for x in back.turns] == pytest.approx([start for _, start, _ in groups])
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_turns_start_when_the_podcast_profile_subtitles_start(sample: Path) -> None:
+    """Both read the shared timeline: every turn's startTime is the start of a subtitle cue
+    (the podcast profile adds no minimum-duration pacing that could move it), and both end
+    together."""
+    import srt
+
+    t = ip.parse_file(sample)
+    options = ExportOptions(profile="podcast")
+    segments = json.loads(export(t, "podcast-json", options))["segments"]
+    cues = list(srt.parse(export(t, "srt", options)))
+    cue_starts = {round(c.start.total_seconds() * 1000) for c in cues}
+    assert {round(s["startTime"] * 1000) for s in segments} <= cue_starts
+    assert round(cues[-1].end.total_seconds() * 1000) == round(segments[-1]["endTime"] * 1000)

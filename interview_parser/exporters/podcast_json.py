@@ -3,8 +3,9 @@
 The podcast namespace's ``<podcast:transcript type="application/json">`` form:
 ``{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}``, one
 segment per turn, times in seconds. Times are the transcript's own where it has them and
-otherwise estimated by :func:`interview_parser.timing.timeline`, exactly as the subtitle
-exporters and the podcast script estimate them. The JSON Schema of this output ships in the
+otherwise estimated by :func:`interview_parser.timing.timeline` (through
+:func:`~interview_parser.exporters.script.turn_times`), exactly as the subtitle exporters and
+the podcast script place them. The JSON Schema of this output ships in the
 package (``interview_parser/schemas/podcast-transcript.schema.json``; :func:`schema`).
 
 Options used: ``indent`` and the timing options (``wpm``, ``pause``, ``start``, ``duration``).
@@ -17,8 +18,8 @@ from importlib import resources
 from typing import Any
 
 from ..model import Transcript
-from ..timing import timeline
 from . import ExportOptions
+from .script import turn_times
 
 VERSION = "1.0.0"
 SCHEMA_FILE = "podcast-transcript.schema.json"
@@ -27,13 +28,7 @@ SCHEMA_FILE = "podcast-transcript.schema.json"
 def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, Any]]:
     """One segment per turn: who speaks (full name, else label; left out when the transcript
     does not say), when, and what."""
-    times = timeline(
-        transcript,
-        wpm=options.wpm,
-        pause=options.pause,
-        start=options.start,
-        duration=options.duration,
-    )
+    times = turn_times(transcript, options)
     out = []
     for turn, time in zip(transcript.turns, times.turns, strict=True):
         speaker = transcript.speaker(turn.speaker)

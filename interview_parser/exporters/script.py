@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import PairKind, Role, Speaker, Transcript, Turn
-from ..timing import Timeline, timeline
+from ..timing import Timeline, TurnTime, timeline
 from . import ExportOptions
 
 UNTITLED = "Untitled interview"
@@ -85,13 +85,7 @@ def build_plan(transcript: Transcript, options: ExportOptions) -> Plan:
     """The cast, the blocks in transcript order with their times, and the production cues."""
     cast = _cast(transcript, names=options.names)
     marks = {entry.speaker.id: entry.mark for entry in cast}
-    times = timeline(
-        transcript,
-        wpm=options.wpm,
-        pause=options.pause,
-        start=options.start,
-        duration=options.duration,
-    )
+    times = turn_times(transcript, options)
     blocks = _blocks(transcript, times, marks)
     items: tuple[Block | Cue, ...] = _with_cues(blocks) if options.cues else tuple(blocks)
     runtime = times.end - times.turns[0].start if times.turns else 0.0
@@ -104,6 +98,31 @@ def build_plan(transcript: Transcript, options: ExportOptions) -> Plan:
         wpm=options.wpm,
         pause=options.pause,
     )
+
+
+def turn_times(transcript: Transcript, options: ExportOptions) -> Timeline:
+    """The shared :func:`~interview_parser.timing.timeline`, with written start times exact.
+
+    ``timeline`` adds the change-of-speaker pause to a turn's written start as well as to
+    estimated ones (9.0 s in the transcript becomes 9.3 s); a written time is when the words
+    were said, so it is put back, as the subtitle exporters do (never before the previous
+    turn's end, so the track still only moves forward). When ``timeline`` keeps written times
+    itself this changes nothing.
+    """
+    times = timeline(
+        transcript,
+        wpm=options.wpm,
+        pause=options.pause,
+        start=options.start,
+        duration=options.duration,
+    )
+    pinned: list[TurnTime] = []
+    for turn, t in zip(transcript.turns, times.turns, strict=True):
+        if turn.start is not None:
+            floor = pinned[-1].end if pinned else options.start
+            t = TurnTime(t.index, min(t.start, max(floor, turn.start + options.start)), t.end)
+        pinned.append(t)
+    return Timeline(pinned, times.estimated)
 
 
 def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
