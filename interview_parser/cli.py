@@ -240,9 +240,11 @@ def _stdin_bytes() -> bytes:
               help="Only these rules: codes, prefixes (IP2), names or families (repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (repeatable).")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option("--dialect", metavar="NAME",
+              help="Read every file as this layout instead of detecting it (faster).")
 def check(
     files: tuple[str, ...], report: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    strict: bool,
+    strict: bool, dialect: str | None,
 ) -> None:
     """Check transcripts; print `path:line:col: CODE message` for each problem.
 
@@ -252,7 +254,7 @@ def check(
 
     code = run_check(
         files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, report=report,
-        select=_codes(select) or None, ignore=_codes(ignore), strict=strict,
+        select=_codes(select) or None, ignore=_codes(ignore), strict=strict, dialect=dialect,
     )
     if code:
         raise _Failed(code)
@@ -263,13 +265,15 @@ def check(
 @click.option("--check", "check_only", is_flag=True,
               help="Change nothing; exit 1 if a file would change.")
 @click.option("--diff", is_flag=True, help="Change nothing; print what would change.")
-def fmt(files: tuple[str, ...], check_only: bool, diff: bool) -> None:
+@click.option("--dialect", metavar="NAME",
+              help="Read every file as this layout instead of detecting it (faster).")
+def fmt(files: tuple[str, ...], check_only: bool, diff: bool, dialect: str | None) -> None:
     """Rewrite transcripts into canonical form (atomically; - is stdin to stdout)."""
     from .fmt import run_fmt
 
     code = run_fmt(
         files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, check=check_only,
-        diff=diff,
+        diff=diff, dialect=dialect,
     )
     if code:
         raise _Failed(code)

@@ -2,6 +2,7 @@
 
     [tool.interview-parser]
     cast = ["Host", { label = "Dr. Morozova", name = "Elena Morozova", role = "interviewee" }]
+    dialect = "labelled"
     profile = "netflix"
 
     [tool.interview-parser.rules]
@@ -11,9 +12,11 @@
 
 The nearest ``pyproject.toml`` *with that table*, searching from a transcript's folder
 upwards, applies to it. ``cast`` declares speakers (as front matter ``cast:`` does; both
-add up), ``rules`` chooses what ``check`` reports and whether warnings fail, and ``profile``
-is the default subtitle profile. A table with unknown keys or wrongly typed values is a
-usage error (exit 2), so a typo never silently turns a setting off.
+add up), ``dialect`` names the layout of every transcript (skipping detection, which
+compiles each family's grammar: the fast path for a hook), ``rules`` chooses what ``check``
+reports and whether warnings fail, and ``profile`` is the default subtitle profile. A
+table with unknown keys or wrongly typed values is a usage error (exit 2), so a typo never
+silently turns a setting off.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .dialects import get_dialect
 from .errors import UsageError
 from .model import CastMember
 
@@ -35,7 +39,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 TABLE = "interview-parser"
-_KEYS = frozenset({"cast", "rules", "profile"})
+_KEYS = frozenset({"cast", "dialect", "rules", "profile"})
 _RULE_KEYS = frozenset({"select", "ignore", "strict"})
 
 
@@ -49,6 +53,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     profile: str | None = None
+    dialect: str | None = None  # None: detect each file's layout
 
 
 def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
@@ -91,8 +96,16 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Config:
     _unknown(rules, _RULE_KEYS, f"tool.{TABLE}.rules", path)
     strict = rules.get("strict", False)
     profile = table.get("profile")
-    if not isinstance(strict, bool) or not (profile is None or isinstance(profile, str)):
+    dialect = table.get("dialect")
+    if not isinstance(strict, bool) or not all(
+        value is None or isinstance(value, str) for value in (profile, dialect)
+    ):
         raise UsageError(f"[tool.{TABLE}] has a value of the wrong type", path=str(path))
+    if dialect is not None:
+        try:
+            get_dialect(dialect)
+        except UsageError as exc:
+            raise UsageError(f"[tool.{TABLE}] {exc.message}", path=str(path)) from None
     return Config(
         path=path,
         cast=_cast(table.get("cast", []), path),
@@ -100,6 +113,7 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Config:
         ignore=_strings(rules.get("ignore", []), "rules.ignore", path),
         strict=strict,
         profile=profile,
+        dialect=dialect,
     )
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from .api import parse_source
 from .checks.labels import canonical_names, label_span, respelled
 from .config import Config, find_config
+from .dialects import get_dialect
 from .errors import InterviewParserError
 from .files import atomic_write
 from .model import CastMember, Transcript, Turn
@@ -87,16 +88,28 @@ def format_source(source: SourceText, transcript: Transcript) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def format_text(text: str, *, cast: Iterable[CastMember] = (), path: str | None = None) -> str:
+def format_text(
+    text: str,
+    *,
+    cast: Iterable[CastMember] = (),
+    path: str | None = None,
+    dialect: str | None = None,
+) -> str:
     """The canonical form of transcript ``text``; raises the parse error if it has none."""
     source = read_text(text)
-    return format_source(source, parse_source(source, path=path, cast=cast))
+    return format_source(source, parse_source(source, path=path, cast=cast, dialect=dialect))
 
 
-def format_bytes(data: bytes, *, cast: Iterable[CastMember] = (), path: str | None = None) -> str:
+def format_bytes(
+    data: bytes,
+    *,
+    cast: Iterable[CastMember] = (),
+    path: str | None = None,
+    dialect: str | None = None,
+) -> str:
     """The canonical form of file contents (decoded as :func:`read_bytes` does)."""
     source = read_bytes(data)
-    return format_source(source, parse_source(source, path=path, cast=cast))
+    return format_source(source, parse_source(source, path=path, cast=cast, dialect=dialect))
 
 
 def _diff(before: bytes, after: str, path: str) -> str:
@@ -120,6 +133,7 @@ def run_fmt(
     read_stdin: Callable[[], bytes],
     check: bool = False,
     diff: bool = False,
+    dialect: str | None = None,
 ) -> int:
     """Format every file in ``paths`` (``-``: stdin to stdout); return the exit code.
 
@@ -129,6 +143,12 @@ def run_fmt(
     """
     from .checks.command import read_path
 
+    if dialect is not None:
+        try:
+            get_dialect(dialect)
+        except InterviewParserError as exc:
+            err(f"interview-parser: error: {exc.message}\n")
+            return 2
     cache: dict[Path, Config] = {}
     code = 0
     changed = 0
@@ -142,7 +162,9 @@ def run_fmt(
             code = 2
             continue
         try:
-            formatted = format_bytes(data, cast=config.cast, path=shown)
+            formatted = format_bytes(
+                data, cast=config.cast, path=shown, dialect=dialect or config.dialect
+            )
         except InterviewParserError as exc:
             err(f"{exc.location()}: error: {exc.message} (left unchanged)\n")
             code = max(code, 1)

@@ -182,3 +182,10 @@ def test_bad_pyproject_is_a_usage_error(tmp_path: Path) -> None:
     result = run(str(path))
     assert result.exit_code == 2
     assert "unknown key 'cats'" in result.stderr
+
+
+def test_dialect_option(files: dict[str, str]) -> None:
+    assert run("--dialect", "labelled", files["typo"]).stdout.count("IP202") == 1
+    bad = run("--dialect", "klingon", files["typo"])
+    assert bad.exit_code == 2
+    assert "unknown dialect 'klingon'" in bad.stderr

@@ -20,6 +20,7 @@ cast = [
     { label = "Dr. Morozova", name = "Elena Morozova", role = "interviewee", aliases = ["Mo"] },
 ]
 profile = "bbc"
+dialect = "labelled"
 
 [tool.interview-parser.rules]
 select = ["speakers", "IP6"]
@@ -44,6 +45,7 @@ def test_full_table_is_typed(tmp_path: Path) -> None:
         ignore=("IP604",),
         strict=True,
         profile="bbc",
+        dialect="labelled",
     )
 
 
@@ -83,6 +85,7 @@ def test_cache_remembers_folders(tmp_path: Path) -> None:
         ("[tool.interview-parser.rules]\nselect = 'IP2'", "rules.select must be a list"),
         ("[tool.interview-parser.rules]\nstrikt = true", "unknown key 'strikt'"),
         ("profile = 3", "wrong type"),
+        ("dialect = 'klingon'", "unknown dialect 'klingon'"),
     ],
 )
 def test_invalid_tables_are_usage_errors(tmp_path: Path, table: str, message: str) -> None:

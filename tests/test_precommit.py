@@ -28,8 +28,8 @@ def _git(cwd: Path, *args: str) -> None:
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    if shutil.which("git") is None:
-        pytest.fail("git is needed to test the pre-commit hooks")
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.fail("testing the pre-commit hooks needs git and a git checkout of this project")
     repo = tmp_path_factory.mktemp("scratch")
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "test@example.invalid")

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..config import Config, find_config
+from ..dialects import get_dialect
 from ..errors import InterviewParserError, UsageError
 from .output import get_format
 from .problem import Problem
@@ -47,11 +48,14 @@ def run_check(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     strict: bool = False,
+    dialect: str | None = None,
 ) -> int:
     """Check every file in ``paths``, print the report, return the exit code."""
     try:
         render = get_format(report)
         select_rules(select or None, ignore)  # a typo in a code is a usage error, up front
+        if dialect is not None:
+            get_dialect(dialect)
     except UsageError as exc:
         err(f"interview-parser: error: {exc.message}\n")
         return 2
@@ -67,8 +71,10 @@ def run_check(
             err(f"{exc.location()}: error: {exc.message}\n")
             unreadable = True
             continue
-        found = check_bytes(data, path="<stdin>" if name == "-" else name, cast=config.cast,
-                            rules=rules)
+        shown = "<stdin>" if name == "-" else name
+        found = check_bytes(
+            data, path=shown, cast=config.cast, rules=rules, dialect=dialect or config.dialect
+        )
         failed = failed or any(p.fails(strict=strict or config.strict) for p in found)
         problems.extend(found)
     out(render(problems))

@@ -31,26 +31,32 @@ def _raw_text(data: bytes, source: SourceText) -> str | None:
     return data.decode(source.encoding, errors="replace").removeprefix("\ufeff")
 
 
-def _parsed(context: Context, cast: Iterable[CastMember]) -> Context:
+def _parsed(context: Context, cast: Iterable[CastMember], dialect: str | None) -> Context:
     assert context.source is not None
     try:
-        context.transcript = parse_source(context.source, path=context.path, cast=cast)
+        context.transcript = parse_source(
+            context.source, path=context.path, cast=cast, dialect=dialect
+        )
     except InterviewParserError as exc:
         context.parse_error = exc
     return context
 
 
-def context_of_bytes(data: bytes, *, path: str, cast: Iterable[CastMember] = ()) -> Context:
-    """Read and parse file contents into what the rules look at."""
+def context_of_bytes(
+    data: bytes, *, path: str, cast: Iterable[CastMember] = (), dialect: str | None = None
+) -> Context:
+    """Read and parse file contents into what the rules look at (``dialect``: None detects)."""
     try:
         source = read_bytes(data)
     except InterviewParserError as exc:
         return Context(path, None, None, None, data, read_error=exc)
-    return _parsed(Context(path, source, _raw_text(data, source), None, data), cast)
+    return _parsed(Context(path, source, _raw_text(data, source), None, data), cast, dialect)
 
 
-def context_of_text(text: str, *, path: str, cast: Iterable[CastMember] = ()) -> Context:
-    return _parsed(Context(path, read_text(text), text, None), cast)
+def context_of_text(
+    text: str, *, path: str, cast: Iterable[CastMember] = (), dialect: str | None = None
+) -> Context:
+    return _parsed(Context(path, read_text(text), text, None), cast, dialect)
 
 
 def run_rules(context: Context, rules: Iterable[Rule] | None = None) -> list[Problem]:
@@ -69,9 +75,10 @@ def check_bytes(
     path: str = "<bytes>",
     cast: Iterable[CastMember] = (),
     rules: Sequence[Rule] | None = None,
+    dialect: str | None = None,
 ) -> list[Problem]:
     """Check the raw contents of a transcript file."""
-    return run_rules(context_of_bytes(data, path=path, cast=cast), rules)
+    return run_rules(context_of_bytes(data, path=path, cast=cast, dialect=dialect), rules)
 
 
 def check_text(
@@ -80,6 +87,7 @@ def check_text(
     path: str = "<text>",
     cast: Iterable[CastMember] = (),
     rules: Sequence[Rule] | None = None,
+    dialect: str | None = None,
 ) -> list[Problem]:
     """Check transcript text."""
-    return run_rules(context_of_text(text, path=path, cast=cast), rules)
+    return run_rules(context_of_text(text, path=path, cast=cast, dialect=dialect), rules)

@@ -1,0 +1,110 @@
+"""How fast ``interview-parser check`` starts on one small file, against bare Python.
+
+    python bench/check_startup.py            # median of 15 runs of each command
+    python bench/check_startup.py --runs 31 --importtime
+
+Runs, each as a separate process, with the same interpreter:
+
+1. ``python3 -c pass`` (the interpreter alone),
+2. ``python3 -c "import lark, pydantic, click"`` (the libraries check cannot do without),
+3. ``interview-parser check FILE`` on a generated 5 KB transcript,
+4. the same with ``--dialect labelled`` (no layout detection: one grammar is built),
+
+and prints the median wall time of each. ``check`` runs on every commit (pre-commit hook),
+so the gap between 2 and 3 is what this package adds: its own imports, the grammars it
+builds, and the checking itself. ``--importtime`` lists the slowest imports of
+the check run (``python -X importtime``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZE = 5_000  # bytes: a short interview
+
+_WORDS = [
+    "the", "harbour", "council", "vote", "budget", "school", "river", "bridge", "winter",
+    "station", "market", "rent", "clinic", "we", "they", "it", "was", "will", "could", "have",
+    "been", "about", "with", "from", "because", "when", "which", "really", "every", "year",
+    "morning", "evening", "district", "report", "people", "town",
+]
+
+
+def transcript(size: int) -> str:
+    """A clean ``Label: text`` interview of about ``size`` bytes (fixed, no randomness)."""
+    lines = ["The Harbour Vote: A Conversation With Dr. Lee", ""]
+    turn = 0
+    while sum(len(line) + 1 for line in lines) < size:
+        words = [_WORDS[(turn * 7 + k * 3) % len(_WORDS)] for k in range(12 + turn % 9)]
+        sentence = " ".join(words).capitalize()
+        if turn % 2:
+            lines.append(f"Dr. Lee: {sentence}.")
+        else:
+            lines.append(f"Host: {sentence}?")
+        turn += 1
+    return "\n".join(lines) + "\n"
+
+
+def _median_seconds(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _slowest_imports(command: list[str], count: int = 15) -> list[tuple[int, str]]:
+    result = subprocess.run(
+        [command[0], "-X", "importtime", *command[1:]], capture_output=True, text=True, check=False
+    )
+    rows = []
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, name = (part.strip() for part in line[len("import time:") :].split("|"))
+        if not name.startswith(" "):
+            rows.append((int(cumulative), name.strip()))
+    return sorted(rows, reverse=True)[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--importtime", action="store_true", help="show the slowest imports")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "interview.txt"
+        path.write_text(transcript(SIZE), encoding="utf-8")
+        python = sys.executable
+        check = [python, "-m", "interview_parser", "check", str(path)]
+        size = path.stat().st_size
+        commands = {
+            "python3 -c pass": [python, "-c", "pass"],
+            'python3 -c "import lark, pydantic, click"': [
+                python, "-c", "import lark, pydantic, click"
+            ],
+            f"interview-parser check FILE ({size} bytes; layout detected)": check,
+            f"interview-parser check --dialect labelled FILE ({size} bytes)": [
+                *check[:-1], "--dialect", "labelled", str(path)
+            ],
+        }
+        subprocess.run(check, capture_output=True, check=False)  # warm the file system caches
+        print(f"median of {args.runs} runs, each a new process ({python})")
+        results = {label: _median_seconds(cmd, args.runs) for label, cmd in commands.items()}
+        for label, seconds in results.items():
+            print(f"  {seconds * 1000:7.1f} ms  {label}")
+        if args.importtime:
+            print("slowest imports of the check run (cumulative, microseconds):")
+            for micros, name in _slowest_imports(check):
+                print(f"  {micros:9d}  {name}")
+
+
+if __name__ == "__main__":
+    main()
