@@ -17,6 +17,10 @@ def describe(transcript: Transcript) -> str:
         first, last = transcript.preamble_lines
         lines.append(f"preamble:  lines {first}-{last} ({len(transcript.preamble or '')} chars)")
     lines.append(f"speakers:  {len(transcript.speakers)}")
+    if transcript.front_matter_lines:
+        first, last = transcript.front_matter_lines
+        keys = ", ".join(sorted(transcript.front_matter or {})) or "not valid YAML"
+        lines.append(f"metadata:  lines {first}-{last}, front matter ({keys})")
     for s in transcript.speakers:
         extra = [f"name {s.name}"] if s.name else []
         if s.affiliation:
@@ -24,8 +28,9 @@ def describe(transcript: Transcript) -> str:
         if s.aliases:
             extra.append("also " + ", ".join(repr(a) for a in s.aliases))
         tail = f"  ({'; '.join(extra)})" if extra else ""
+        label = repr(s.label) if s.label else "(unnamed)"
         lines.append(
-            f"  {s.label!r:28} {s.role.value:11} by {s.role_source:9} {s.turn_count:4} turns{tail}"
+            f"  {label:28} {s.role.value:11} by {s.role_source:9} {s.turn_count:4} turns{tail}"
         )
     questions = sum(1 for p in transcript.pairs if p.kind.value == "question")
     lines.append(f"turns:     {len(transcript.turns)}")
@@ -34,5 +39,16 @@ def describe(transcript: Transcript) -> str:
         shown = ", ".join(str(i) for i in transcript.unpaired_turns[:20])
         more = " ..." if len(transcript.unpaired_turns) > 20 else ""
         lines.append(f"unpaired:  turns {shown}{more}")
+    notes = [n for turn in transcript.turns for n in turn.notes]
+    if notes:
+        shown = ", ".join(f"{n.text} (line {n.line})" for n in notes[:5])
+        more = f" and {len(notes) - 5} more" if len(notes) > 5 else ""
+        lines.append(f"notes:     {len(notes)} stage notes kept in the turns: {shown}{more}")
+    if transcript.skipped:
+        kinds: dict[str, list[int]] = {}
+        for span in transcript.skipped:
+            kinds.setdefault(span.kind, []).append(span.line)
+        parts = [f"{len(v)} {k} (from line {v[0]})" for k, v in kinds.items()]
+        lines.append(f"skipped:   layout, not speech: {'; '.join(parts)}")
     lines.extend(f"warning:   {w}" for w in transcript.warnings)
     return "\n".join(lines) + "\n"
