@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from .api import parse_bytes
 from .errors import InterviewParserError, UsageError
 from .model import Transcript
 from .timing import DEFAULT_PAUSE, DEFAULT_WPM
+
+if TYPE_CHECKING:
+    from .batch import Settings
 
 
 class _Failed(click.exceptions.Exit):
@@ -83,8 +87,22 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: str | None) -> f
     return seconds
 
 
+def _convert_batch(
+    files: Sequence[str], output: str | None, out_dir: str | None, jobs: int | None,
+    settings: Settings,
+) -> int:
+    """``convert`` with several FILEs or --out-dir: the work is in :mod:`.batch`."""
+    from .batch import convert_files
+
+    if output is not None:
+        raise UsageError("-o/--output takes one FILE; write several with --out-dir DIR")
+    if out_dir is None:
+        raise UsageError("several FILEs need --out-dir DIR")
+    return convert_files(files, out_dir, settings, workers=jobs, stream=sys.stderr)
+
+
 @cli.command()
-@click.argument("input_file", metavar="FILE")
+@click.argument("input_files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "--to",
     "fmt",
@@ -94,6 +112,14 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: str | None) -> f
     help="Output format (see `interview-parser formats`).",
 )
 @click.option("-o", "--output", metavar="PATH", help="Write here (atomically) instead of stdout.")
+@click.option("--out-dir", metavar="DIR", help="Write one file per FILE into DIR (atomically).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="With --out-dir: worker processes (default: one per core; 1: this process).",
+)
 @_interviewer_option
 @click.option(
     "--indent",
@@ -156,13 +182,20 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: str | None) -> f
     help="Markdown Q&A: speaker names or Q/A markers.",
 )
 def convert(
-    input_file: str,
+    input_files: tuple[str, ...],
     fmt: str,
     output: str | None,
+    out_dir: str | None,
+    jobs: int | None,
     interviewers: tuple[str, ...],
     **options: object,
 ) -> None:
-    """Convert FILE (or - for stdin) to another format."""
+    """Convert FILE (or - for stdin) to another format; several FILEs with --out-dir DIR.
+
+    With --out-dir each FILE becomes DIR/NAME plus the format's suffix; folders the FILEs
+    do not share are mirrored (a/x.txt and b/x.txt give DIR/a/x.json and DIR/b/x.json).
+    A file that fails is reported and the others go on; a summary line ends the run.
+    """
     from .exporters import ExportOptions, get_exporter
     from .files import atomic_write
 
@@ -172,6 +205,16 @@ def convert(
         options["start"] = 0.0
     try:
         exporter = get_exporter(fmt)
+        if out_dir is not None or len(input_files) > 1:
+            from .batch import Settings
+
+            export_options = ExportOptions(**options)  # type: ignore[arg-type]
+            settings = Settings(fmt, interviewers, options=export_options)
+            code = _convert_batch(input_files, output, out_dir, jobs, settings)
+            if code:
+                raise _Failed(code)
+            return
+        input_file = input_files[0]
         transcript = _load(input_file, interviewers)
         document = exporter.render(transcript, ExportOptions(**options))  # type: ignore[arg-type]
         if output is None or output == "-":

@@ -1,0 +1,238 @@
+"""Throughput, scaling, memory and start-up time of interview-parser on generated text.
+
+    python bench/run.py                  # 100 KB, 1 MB, 10 MB and 50 MB (a few minutes)
+    python bench/run.py --quick          # 100 KB and 1 MB only, a smoke run
+    python bench/run.py --sizes 1,10     # sizes in MB (0.1 is 100 KB)
+
+Not part of the test suite, and nothing here asserts: it prints figures and, at the end,
+each target of issue 7 with the measured value. Every time is the median of several runs
+in this one process (5 below 10 MB, 3 from 10 MB up), after one warm-up parse.
+
+- parse: ``interview_parser.parse`` on the text, to the model; also on a variant whose
+  turns start ``[00:01:23] Name:``;
+- ceiling: a compiled ``re.split`` on line-start labels over the same text, in the same run;
+- exporters: each format of ``EXPORTERS`` rendering the parsed model; end to end is
+  parse + render (the sum of the two medians). A format whose earlier sizes predict more
+  than ``--budget`` seconds for its runs at a size is skipped there, and the table says so;
+- memory: peak RSS of a child ``interview-parser convert --to json -o FILE`` on the largest
+  size (``os.wait4`` gives that one child's ``ru_maxrss``), as a multiple of the file size;
+- start-up: wall time of ``interview-parser check`` on a 5 KB file next to ``python -c pass``
+  and ``python -c "import lark, pydantic, click"`` (this virtualenv's python, each a new
+  process; ``convert`` is used when ``check`` does not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import transcript
+
+import interview_parser as ip
+from interview_parser.exporters import EXPORTERS, ExportOptions
+
+MB = 1_000_000
+# The ceiling: what any parser must at least do, find the labels at line starts.
+LABELS = re.compile(r"^(?:\[\d\d:\d\d:\d\d\] )?([A-Z][\w.'() -]{0,40}):[ \t]", re.MULTILINE)
+
+
+@dataclass
+class Figures:
+    """Medians in seconds, by size in bytes; filled as the run goes, printed at the end."""
+
+    parse: dict[int, float] = field(default_factory=dict)
+    ceiling: dict[int, float] = field(default_factory=dict)
+    render: dict[str, dict[int, float]] = field(default_factory=dict)
+    memory: tuple[int, int, int] | None = None  # size, child's peak RSS, idle child's RSS
+    startup: dict[str, float] = field(default_factory=dict)
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def runs_for(size: int) -> int:
+    return 5 if size < 10 * MB else 3
+
+
+def label(size: int) -> str:
+    return f"{size // 1000} KB" if size < MB else f"{size // MB} MB"
+
+
+def rate(size: int, seconds: float) -> str:
+    return f"{size / MB / seconds:8.2f} MB/s" if seconds else "       - MB/s"
+
+
+def bench_size(size: int, figures: Figures, budget: float) -> None:
+    """Parse, ceiling and every exporter at one size; prints one block of lines."""
+    runs = runs_for(size)
+    print(f"\n== {label(size)} ({runs} runs each)")
+    for timestamped in (False, True):
+        text = transcript(size, timestamped=timestamped)
+        parse = median_time(partial(ip.parse, text), runs)
+        ceiling = median_time(partial(LABELS.split, text), runs)
+        name = "parse [hh:mm:ss] Name:" if timestamped else "parse"
+        print(f"  {name:24}{rate(size, parse)}   ceiling re.split {rate(size, ceiling)}", end="")
+        print(f"   parse/ceiling {parse / ceiling:6.1f}x")
+        if not timestamped:
+            figures.parse[size], figures.ceiling[size] = parse, ceiling
+            model = ip.parse(text)
+    for name, exporter in EXPORTERS.items():
+        times = figures.render.setdefault(name, {})
+        count = runs if _estimate(times, size) * runs <= budget else 1
+        if _estimate(times, size) > budget:
+            print(f"  {name:24}skipped: about {_estimate(times, size):.0f} s a run (--budget)")
+            continue
+        times[size] = median_time(partial(exporter.render, model, ExportOptions()), count)
+        end_to_end = figures.parse[size] + times[size]
+        print(f"  {name:24}{rate(size, times[size])} render alone,", end="")
+        print(f" {rate(size, end_to_end)} end to end" + ("  (1 run: slow)" if count == 1 else ""))
+    json_total = figures.parse[size] + figures.render["json"].get(size, float("nan"))
+    print(f"  parse + json / ceiling: {json_total / figures.ceiling[size]:.1f}x")
+
+
+def _estimate(times: dict[int, float], size: int) -> float:
+    """Seconds a render of ``size`` should take, from the largest size measured before."""
+    if not times:
+        return 0.0
+    largest = max(times)
+    return times[largest] * size / largest
+
+
+def measure_memory(size: int, folder: Path, figures: Figures) -> None:
+    source = folder / f"interview-{label(size).replace(' ', '')}.txt"
+    source.write_text(transcript(size), encoding="utf-8")
+    command = [_tool(), "convert", str(source), "--to", "json", "-o", str(folder / "out.json")]
+    peak = _peak_rss(command)
+    idle = _peak_rss([_tool(), "formats"])
+    figures.memory = (size, peak, idle)
+    print(f"\n== memory: convert {label(size)} to JSON in a child process")
+    print(f"  peak RSS {peak / MB:.0f} MB = {peak / size:.1f}x the file")
+    print(f"  (the same command listing formats, nothing parsed: {idle / MB:.0f} MB;")
+    print(f"  above that, converting took {(peak - idle) / size:.1f}x the file)")
+
+
+def _peak_rss(command: list[str]) -> int:
+    """Peak resident memory of one child process, in bytes (Linux reports KiB)."""
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{command[:2]} failed with {child.returncode}")
+    return usage.ru_maxrss * 1024
+
+
+def _tool() -> str:
+    beside = Path(sys.executable).parent / "interview-parser"
+    if beside.exists():
+        return str(beside)
+    return shutil.which("interview-parser") or "interview-parser"
+
+
+def measure_startup(folder: Path, figures: Figures, runs: int = 11) -> None:
+    small = folder / "small.txt"
+    small.write_text(transcript(5_000, seed=3), encoding="utf-8")
+    has_check = subprocess.run([_tool(), "check", "--help"], capture_output=True).returncode == 0
+    command = "check" if has_check else "convert"
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import lark, pydantic, click'": [
+            sys.executable,
+            "-c",
+            "import lark, pydantic, click",
+        ],
+        f"interview-parser {command} (5 KB)": [_tool(), command, str(small)],
+    }
+    print(f"\n== start-up: wall time of a new process, median of {runs}")
+    if not has_check:
+        print("  (`check` does not exist here yet; `convert` stands in for it)")
+    for name, argv in commands.items():
+        figures.startup[name] = median_time(
+            partial(subprocess.run, argv, capture_output=True), runs
+        )
+        print(f"  {name:44}{figures.startup[name] * 1000:7.0f} ms")
+
+
+def report_targets(figures: Figures) -> None:
+    """Each target of issue 7 next to the measured value (reported, never asserted)."""
+    print("\n== targets")
+    rows: list[tuple[str, str, bool | None]] = []
+    ten = 10 * MB
+    if ten in figures.parse and ten in figures.render.get("json", {}):
+        ratio = (figures.parse[ten] + figures.render["json"][ten]) / figures.ceiling[ten]
+        rows.append(("parse + JSON of 10 MB within 4x re.split", f"{ratio:.1f}x", ratio <= 4))
+    small, large = MB, max(figures.parse, default=0)
+    if small in figures.parse and large > small:
+        growth = (figures.parse[large] / large) / (figures.parse[small] / small)
+        name = f"time/MB at {label(large)} <= 1.2x time/MB at 1 MB (parse)"
+        rows.append((name, f"{growth:.2f}x", growth <= 1.2))
+    if figures.memory:
+        size, peak, _ = figures.memory
+        name = f"peak memory converting {label(size)} <= 6x its size"
+        rows.append((name, f"{peak / size:.1f}x", peak / size <= 6))
+    names = list(figures.startup)
+    if len(names) == 3:
+        ratio = figures.startup[names[2]] / figures.startup[names[1]]
+        rows.append(
+            (f"{names[2]} within 1.5x import lark, pydantic, click", f"{ratio:.2f}x", ratio <= 1.5)
+        )
+    for name, value, met in rows:
+        print(f"  {'met ' if met else 'MISS'}  {name:66}{value:>8}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0.1,1,10,50", help="sizes in MB, comma-separated")
+    parser.add_argument("--quick", action="store_true", help="100 KB and 1 MB only")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=150.0,
+        help="seconds: one run, not several, of an exporter predicted slower than this; "
+        "skip it when one run would be",
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(float(s) * MB) for s in ("0.1,1" if args.quick else args.sizes).split(",")]
+    figures = Figures()
+    ip.parse(transcript(20_000))  # build the grammars before anything is timed
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, interview-parser "
+        f"{ip.__version__}"
+    )
+    for size in sorted(sizes):
+        bench_size(size, figures, args.budget)
+    if figures.parse.get(MB) and len(figures.parse) > 1:
+        print("\n== time per MB (parse; parse + json)")
+        for size in sorted(figures.parse):
+            json = figures.render["json"].get(size, float("nan"))
+            print(
+                f"  {label(size):8}{figures.parse[size] / size * MB * 1000:8.0f} ms"
+                f"{(figures.parse[size] + json) / size * MB * 1000:8.0f} ms"
+            )
+    with tempfile.TemporaryDirectory() as folder:
+        measure_memory(max(sizes), Path(folder), figures)
+        measure_startup(Path(folder), figures)
+    report_targets(figures)
+
+
+if __name__ == "__main__":
+    main()
