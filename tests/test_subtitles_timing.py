@@ -55,9 +55,10 @@ def test_written_times_start_each_turn_and_its_cues_share_the_time() -> None:
     assert [c[0] for c in firsts] == [0, 10000, 30000]
     guest = [c for c in cues if 10000 <= c[0] < 30000]
     assert len(guest) >= 2 and guest[-1][1] <= 30000 - 84
-    widths = [len(" ".join(c[2])) for c in guest]
-    # shared by text length: start offsets within the turn follow the cumulative widths
-    assert guest[1][0] - 10000 == pytest.approx(20000 * widths[0] / sum(widths), abs=150)
+    # Shared by text length (columns without spaces), keeping the 84 ms gap between cues.
+    widths = [len("".join(c[2]).replace(" ", "")) for c in guest]
+    available = (30000 - 84 - 10000) - 84 * (len(guest) - 1)
+    assert guest[1][0] == pytest.approx(10000 + available * widths[0] / sum(widths) + 84, abs=2)
 
 
 def test_a_cue_never_stays_longer_than_the_profile_allows() -> None:

@@ -63,6 +63,8 @@ def break_cost(before: Token, after: Token) -> int:
     """How bad a line or cue break between ``before`` and ``after`` is (0 is ideal)."""
     if not before.word:
         return NEUTRAL if before.text.endswith(":") else FORBIDDEN  # a dash leads its line
+    if after.text in ("-", "--"):
+        return FORBIDDEN  # a line that opens with a hyphen reads as a change of speaker
     end = before.text.rstrip(_CLOSERS)
     bare = _bare(before.text)
     if (bare in HONORIFICS and end.endswith(".")) or (bare in ARTICLES and end[-1:].isalpha()):

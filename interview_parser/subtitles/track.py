@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Transcript, Turn
-from ..timing import Timeline, speaking_seconds, timeline, word_count
+from ..timing import Timeline, timeline
 from .cuetiming import Span, needed, pace, settle, share
 from .lines import break_lines
 from .profiles import Profile
@@ -73,7 +73,7 @@ def build_track(
     for turn, (begin, end) in zip(transcript.turns, windows, strict=True):
         label = names[turn.speaker]
         prefix = style == "prefix" and prefix_in_text
-        cues.extend(_turn_cues(turn, label, prefix, begin, end, profile, wpm))
+        cues.extend(_turn_cues(turn, label, prefix, begin, end, profile))
     paced = duration is None and all(t.start is None for t in transcript.turns)
     legal = pace if paced else settle
     spans = legal([Span(c.start, c.end) for c in cues], [_need(c, profile) for c in cues], profile)
@@ -123,17 +123,13 @@ def _windows(
 
 
 def _turn_cues(
-    turn: Turn, label: str, prefix: bool, begin: int, end: int, profile: Profile, wpm: float
+    turn: Turn, label: str, prefix: bool, begin: int, end: int, profile: Profile
 ) -> list[Cue]:
     items = tokens(turn.text)
     if prefix:
         items.insert(0, Token(f"{label}:", display_width(f"{label}:"), word=False))
-    chunks = segment(
-        items,
-        profile.max_width,
-        profile.max_lines,
-        _max_cue_width(turn, items, end - begin, profile, wpm),
-    )
+    limit = _max_cue_width(items, end - begin, profile)
+    chunks = segment(items, profile.max_width, profile.max_lines, limit)
     spans = share(begin, end, [_load(c, profile) for c in chunks], profile)
     cues: list[Cue] = []
     for k, (chunk, span) in enumerate(zip(chunks, spans, strict=True)):
@@ -145,18 +141,17 @@ def _turn_cues(
     return cues
 
 
-def _max_cue_width(
-    turn: Turn, items: list[Token], window: int, profile: Profile, wpm: float
-) -> int | None:
-    """Columns that can be said within the profile's longest cue, or None if no limit."""
-    if profile.max_ms is None or not items:
+def _max_cue_width(items: list[Token], window: int, profile: Profile) -> int | None:
+    """Columns a cue may hold so that its share of the turn's window fits the longest cue.
+
+    Cues share the window by text length, so when a turn has a long window for its words,
+    smaller cues keep the screen filled instead of leaving gaps mid-sentence; never less
+    than one full line, though (a long silence is better than a word at a time).
+    """
+    if profile.max_ms is None or not items or window <= 0:
         return None
-    width = sum(t.width + 1 for t in items)
-    speech = min(window, speaking_seconds(word_count(turn.text), wpm) * 1000)
-    per_column = speech / width
-    if per_column <= 0:
-        return None
-    return max(1, int(profile.max_ms * 0.95 / per_column))
+    per_column = window / sum(t.width + 1 for t in items)
+    return max(profile.max_width, int(profile.max_ms * 0.95 / per_column))
 
 
 def _load(chunk: list[Token], profile: Profile) -> int:
