@@ -7,8 +7,9 @@ where each turn's label is. The canonical form:
   only spellings of the same name, never a short form: see ``checks/labels.py``), at the
   start of its line, with one space after its colon;
 - no blanks at the ends of lines, none at the start of a turn's continuation lines;
-- turns on consecutive lines; one blank line (never more) between paragraphs and between
-  the sections above the first turn; none at the start or end of the file;
+- one blank line (never more) between paragraphs and between the sections above the first
+  turn, none at the start or end of the file; turns all on consecutive lines or all
+  separated by one blank line, whichever most of them already are;
 - UTF-8 without BOM, ``\\n`` line ends, a final newline.
 
 Front matter and the lead above the first turn only lose trailing blanks and extra blank
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from .api import parse_source
 from .checks.labels import canonical_names, label_span, respelled
+from .checks.layout import blank_between_turns
 from .config import Config, find_config
 from .dialects import get_dialect
 from .errors import InterviewParserError
@@ -61,15 +63,18 @@ def _canonical_lines(lines: list[str], transcript: Transcript) -> list[str]:
 
 
 def _blank_lines(lines: list[str], transcript: Transcript) -> list[str]:
-    """Drop blank lines at the ends, before a turn, and all but one in a row."""
+    """Blank lines: none at the ends, one at most in a row, before turns as the file mostly has."""
     starts = {turn.line for turn in transcript.turns[1:]}
+    separate = blank_between_turns(transcript, lines)
     kept: list[str] = []
     pending_blank = False
     for number, line in enumerate(lines, start=1):
         if not line:
             pending_blank = bool(kept)
             continue
-        if pending_blank and number not in starts:
+        if number in starts:
+            pending_blank = separate
+        if pending_blank:
             kept.append("")
         pending_blank = False
         kept.append(line)

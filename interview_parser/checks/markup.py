@@ -33,6 +33,9 @@ _CONTINUATION = (
 )
 _MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]{{1,3}}")
 
+# Layouts in which tags and entities are part of the format (WebVTT voice tags, <i> in SRT).
+_MARKUP_FORMATS = frozenset({"srt", "vtt", "podcast-json"})
+
 # What read_bytes reports for Unicode input; any other encoding was a legacy guess.
 _UNICODE = frozenset({"utf-8", "utf-8-sig", "utf-16", "str"})
 
@@ -41,7 +44,8 @@ def markup(context: Context) -> Iterator[Finding]:
     """HTML tags, comments or character entities left over from a web page.
 
     ``<a href=...>``, ``</p>``, ``&amp;`` and ``&nbsp;`` are not words anyone said.
-    Suppression comments of this tool (``<!-- interview-parser: ... -->``) are not reported.
+    Suppression comments of this tool (``<!-- interview-parser: ... -->``) are not reported,
+    nor is anything in subtitle files (SRT, WebVTT), whose formats use tags and entities.
 
     Fails::
 
@@ -53,6 +57,8 @@ def markup(context: Context) -> Iterator[Finding]:
         Host: Welcome to the programme.
         Guest: Thank you & good evening.
     """
+    if context.transcript is not None and context.transcript.source.dialect in _MARKUP_FORMATS:
+        return
     for number, line in enumerate(context.lines, start=1):
         for match in _MARKUP.finditer(line):
             if DIRECTIVE.fullmatch(match.group()):

@@ -20,7 +20,7 @@ def label_spelling(context: Context) -> Iterator[Finding]:
 
     The turns still belong to one speaker, but the transcript reads as if edited in a hurry;
     the canonical spelling is the declared one, otherwise the one used most.
-    ``interview-parser fmt`` rewrites the label.
+    ``interview-parser fmt`` rewrites the label (in the ``Label: text`` layout).
 
     Fails::
 

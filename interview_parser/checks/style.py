@@ -1,8 +1,9 @@
 """Rules of the style family (IP6xx): whitespace and line ends. ``interview-parser fmt`` fixes all.
 
 The canonical layout: no trailing blanks, one kind of line end and a final one, a label at
-the start of its line with one space after its colon, turns on consecutive lines, and one
-blank line (never more) between paragraphs and sections.
+the start of its line with one space after its colon, one blank line (never more) between
+paragraphs and sections, and turns either all on consecutive lines or all separated by one
+blank line, as most of them already are (see ``checks/layout.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from ..resolve.text import BLANKS
 from .context import Context
 from .labels import label_span
+from .layout import blank_between_turns, is_blank, separated_boundaries
 from .problem import Finding, Severity
 from .rule import Rule
 
@@ -96,15 +98,12 @@ def missing_final_newline(context: Context) -> Iterator[Finding]:
     yield Finding(len(context.lines), len(last) + 1, "no line end at the end of the file")
 
 
-def _blank(line: str) -> bool:
-    return not line.strip(BLANKS)
-
-
 def blank_lines(context: Context) -> Iterator[Finding]:
-    """More than one blank line in a row, or a blank line between two turns.
+    """Blank lines used two ways: more than one in a row, or turns separated unevenly.
 
-    A blank line separates paragraphs of one turn (and the sections above the first turn);
-    turns follow each other on consecutive lines.
+    One blank line separates paragraphs. Turns either follow each other directly or are
+    each separated by one blank line: whichever most turns in the file do, all should do.
+    Blank lines at the start or end of the file are reported too.
 
     Fails::
 
@@ -114,31 +113,42 @@ def blank_lines(context: Context) -> Iterator[Finding]:
 
 
         It is good to be here.
+        Host: Shall we start?
 
     Passes::
 
         Host: Welcome to the programme.
+
         Guest: Thank you.
 
         It is good to be here.
+
+        Host: Shall we start?
     """
     lines = context.lines
     for number, line in enumerate(lines, start=1):
-        if not _blank(line):
+        if not is_blank(line):
             continue
         if number == 1:
             yield Finding(number, 1, "blank line at the start of the file")
         elif number == len(lines):
             yield Finding(number, 1, "blank line at the end of the file")
-        elif _blank(lines[number - 2]):
+        elif is_blank(lines[number - 2]):
             yield Finding(number, 1, "more than one blank line")
     transcript = context.transcript
     if transcript is None or not context.labelled:
         return
-    for turn in transcript.turns[1:]:
-        above = turn.line - 2
-        if above >= 0 and _blank(lines[above]) and (above == 0 or not _blank(lines[above - 1])):
-            yield Finding(above + 1, 1, "blank line between turns")
+    wanted = blank_between_turns(transcript, lines)
+    boundaries = separated_boundaries(transcript, lines)
+    for turn, separated in zip(transcript.turns[1:], boundaries, strict=True):
+        if separated and not wanted:
+            yield Finding(
+                turn.line - 1, 1, "blank line between turns (most turns here follow directly)"
+            )
+        elif wanted and not separated:
+            yield Finding(
+                turn.line, 1, "no blank line before this turn (most turns here have one)"
+            )
 
 
 def label_spacing(context: Context) -> Iterator[Finding]:

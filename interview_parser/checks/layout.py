@@ -1,0 +1,31 @@
+"""The blank-line convention of a ``Label: text`` file (shared by check and fmt).
+
+Transcripts come in two tidy styles: turns on consecutive lines, or turns separated by one
+blank line. Either is fine; mixing them is not. A file's convention is the one most of its
+turn boundaries follow (on a tie, a blank line), and both ``check`` (IP604) and ``fmt``
+apply it, so formatting never fights the style a team already uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Transcript
+from ..resolve.text import BLANKS
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip(BLANKS)
+
+
+def separated_boundaries(transcript: Transcript, lines: Sequence[str]) -> list[bool]:
+    """For each turn after the first: whether a blank line stands right above its label."""
+    return [
+        turn.line >= 2 and is_blank(lines[turn.line - 2]) for turn in transcript.turns[1:]
+    ]
+
+
+def blank_between_turns(transcript: Transcript, lines: Sequence[str]) -> bool:
+    """The file's convention: True when turns are separated by a blank line."""
+    separated = separated_boundaries(transcript, lines)
+    return bool(separated) and 2 * sum(separated) >= len(separated)
