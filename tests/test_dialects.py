@@ -243,3 +243,34 @@ def test_generated_transcripts_in_every_layout(turns: list[tuple[str, str]], lay
     got_runs = [s for i, s in enumerate(got) if i == 0 or got[i - 1] != s]
     assert got_runs == runs
     assert model_words(t, text) == source_words(t.source.dialect, text)
+
+
+def test_dialogue_dashes_hand_over_to_the_other_voice() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:03,000\nAna: Did you see the storm?\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\nBen: From the window.\n\n"
+        "3\n00:00:05,500 --> 00:00:07,000\n- It was loud.\n- Very loud.\n"
+    )
+    t = ip.parse(text)
+    assert [(t.speaker(x.speaker).label, x.line, x.text) for x in t.turns] == [
+        ("Ana", 3, "Did you see the storm?"),
+        ("Ben", 7, "From the window. - It was loud."),
+        ("Ana", 12, "- Very loud."),
+    ]
+
+
+def test_dashes_inside_a_voice_span_do_not_change_the_speaker() -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>- Hello.\n- Hi.\n\n"
+    t = ip.parse(text)
+    assert [t.speaker(x.speaker).label for x in t.turns] == ["Ana"]
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["\x00", "\u200b", "\u00a0", "\f", "\ufeff", "x" * 200_000],
+)
+def test_odd_characters_and_long_lines_do_not_break_parsing(noise: str) -> None:
+    text = f"Host: Hello{noise} there?\nGuest: Hi.{noise}\n{noise}\nHost: And?\nGuest: Yes.\n"
+    t = ip.parse(text)
+    assert [t.speaker(x.speaker).label for x in t.turns] == ["Host", "Guest", "Host", "Guest"]
+    assert [x.line for x in t.turns] == [1, 2, 4, 5]

@@ -84,6 +84,7 @@ FORMS = {
     "voice": "a '<v Name>' voice span",
     "prefix": "a 'Name:' prefix in the cue text",
     "json": "a JSON segment speaker",
+    "dash": "a dialogue dash in the cue text",
 }
 
 SAMPLE_CHARS = 200_000

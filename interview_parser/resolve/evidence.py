@@ -33,7 +33,16 @@ from .labels import LabelInfo, Shape, analyse
 MAX_ONE_OFF_WORDS = 4
 # Label forms that are evidence in themselves (see the grammars).
 STRONG_FORMS = frozenset(
-    {"TS_LABEL", "NAME_CLOCK", "CLOCK_NAME", "MD_LABEL_IN", "MD_LABEL_TIME", "voice", "json"}
+    {
+        "TS_LABEL",
+        "NAME_CLOCK",
+        "CLOCK_NAME",
+        "MD_LABEL_IN",
+        "MD_LABEL_TIME",
+        "voice",
+        "json",
+        "dash",
+    }
 )
 # A form used by fewer than this share of a file's labels is a minority form.
 MINORITY_SHARE = 0.2

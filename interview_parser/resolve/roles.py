@@ -34,10 +34,11 @@ _OTHER_WORDS = frozenset(
         "crowd",
     ]
 )
+# Phrases only a host says. Questions ("tell me", "what do you think") are not listed: asking
+# is already measured, and guests ask back.
 _HOSTING = re.compile(
     r"\b(?:welcome (?:to|back)|my guests?|our guests?|joining (?:me|us)|thanks? (?:you )?for "
-    r"(?:coming|joining|being)|I'm your host|this is your host|let's (?:dive|jump|get started)|"
-    r"tell (?:me|us)|what do you think|how do you)\b",
+    r"(?:coming|joining|being)|I'm your host|this is your host|let's (?:dive|jump|get started))\b",
     re.IGNORECASE,
 )
 # A speaker asks when their score reaches this share of the best score, and this much at least.
