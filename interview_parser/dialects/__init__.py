@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import UsageError
+from ..errors import TranscriptSyntaxError, UsageError
 from ..syntax import Reading, parse_tree, read_lines_family
 
 
@@ -131,7 +131,11 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> str:
     sample = _sample(text)
     best, best_score = "labelled", 0
     for name in LINE_FAMILIES:
-        score = len(accepted(DIALECTS[name].read(sample)))
+        try:
+            score = len(accepted(DIALECTS[name].read(sample)))
+        except TranscriptSyntaxError:
+            continue  # a family whose grammar rejects the text is simply not this text's
+
         if score > best_score:
             best, best_score = name, score
     return best
