@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import xml.etree.ElementTree as ET
+
 import pytest
 from conftest import SAMPLES
 from podcast_readers import read_fountain
+from screenplain.export.fdx import to_fdx
+from screenplain.export.pdf import to_pdf
+from screenplain.parsers import fountain as fountain_parser
 from screenplain.types import Dialog, Slug
 
 import interview_parser as ip
@@ -67,3 +73,26 @@ def test_character_cues(mark: str, cue: str) -> None:
 )
 def test_escapes(text: str, escaped: str) -> None:
     assert escape(text) == escaped
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.iterdir()), ids=lambda p: p.name)
+def test_screenplain_renders_it_to_final_draft_and_pdf(sample, tmp_path):  # type: ignore[no-untyped-def]
+    """What a screenwriting tool gets: Final Draft XML with a Character paragraph per turn,
+    one character name per speaker, scene headings per segment, and a PDF that builds."""
+    t = ip.parse_file(sample)
+    play = fountain_parser.parse(io.StringIO(export(t, "fountain")))
+    out = io.StringIO()
+    to_fdx(play, out)
+    content = ET.fromstring(out.getvalue()).find("Content")
+    assert content is not None
+    kinds = [p.get("Type") for p in content.iter("Paragraph")]
+    characters = [
+        "".join(x.text or "" for x in p.iter("Text"))
+        for p in content.iter("Paragraph") if p.get("Type") == "Character"
+    ]
+    assert len(characters) == len(t.turns)
+    assert len(set(characters)) == len({x.speaker for x in t.turns})
+    assert kinds.count("Scene Heading") == len({p.index for p in t.pairs})
+    pdf = tmp_path / "script.pdf"
+    to_pdf(play, str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
