@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Speaker, Transcript
@@ -10,6 +11,12 @@ from .context import Context
 from .labels import canonical_names, declared_cast, respelled
 from .problem import Finding, Severity
 from .rule import Rule
+
+# The start of a line that looks like a label ("Editr:", "Editr (Radio):").
+_LABEL_LIKE = re.compile(
+    r"^[\s\u200b-\u200d\u2060\ufeff]*([^\W\d_][\w'’.&\- ]{0,40}?)[^\S\n]*(?:\([^()\n]*\))?"
+    r"[^\S\n]*:\s"
+)
 
 # Shorter keys are too often two real names one letter apart ("Ann" and "Anna", "Q" and "A").
 MIN_TYPO_KEY = 4
@@ -87,9 +94,10 @@ def label_typo(context: Context) -> Iterator[Finding]:
     ``Editr:`` beside ``Editor:`` makes a second, one-turn speaker, so the question is
     given to the wrong person and the question-answer pairs break. A label is reported when
     it differs from a declared label, or from a label used more often (or as often and
-    earlier), by one added,
-    missing, changed or swapped letter (changed digits, as in ``Speaker 1``/``Speaker 2``,
-    do not count, nor do labels shorter than four letters).
+    earlier), by one added, missing, changed or swapped letter (changed digits, as in
+    ``Speaker 1``/``Speaker 2``, do not count, nor do labels shorter than four letters).
+    A misspelt label that was not even taken for a speaker (the first line of the file,
+    read as the title) is reported too.
 
     Fails::
 
@@ -121,6 +129,38 @@ def label_typo(context: Context) -> Iterator[Finding]:
                 yield Finding(
                     turn.line, turn.column, f"label {turn.label!r} looks like a typo of {meant!r}"
                 )
+    if context.labelled:
+        yield from _typos_read_as_text(context, transcript, declared)
+
+
+def _typos_read_as_text(
+    context: Context, transcript: Transcript, declared: set[str]
+) -> Iterator[Finding]:
+    """Label-shaped line starts, not taken for turns, one letter from an established label."""
+    targets = {
+        name_key(s.label): s.label
+        for s in transcript.speakers
+        if s.turn_count >= 2 or name_key(s.label) in declared
+    }
+    for member in declared_cast(transcript):
+        targets.setdefault(name_key(analyse(member.label).name), member.label)
+    skip = {t.line for t in transcript.turns}
+    first, last = transcript.front_matter_lines or (0, 0)
+    for number, line in enumerate(context.lines, start=1):
+        match = _LABEL_LIKE.match(line)
+        if match is None or number in skip or first <= number <= last:
+            continue
+        key = name_key(analyse(match.group(1)).name)
+        if len(key) < MIN_TYPO_KEY or key in targets:
+            continue
+        meant = next((label for k, label in targets.items() if _one_edit(key, k)), None)
+        if meant is not None:
+            yield Finding(
+                number,
+                match.start(1) + 1,
+                f"label {match.group(1).strip()!r} looks like a typo of {meant!r} "
+                "(the line is read as text)",
+            )
 
 
 def undeclared_speaker(context: Context) -> Iterator[Finding]:
