@@ -34,8 +34,10 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "test@example.invalid")
     _git(repo, "config", "user.name", "test")
+    (repo / "interviews").mkdir()
     for name, text in (("typo.txt", TYPO), ("clean.txt", CLEAN), ("messy.txt", MESSY)):
-        (repo / name).write_bytes(text.encode("utf-8"))
+        (repo / "interviews" / name).write_bytes(text.encode("utf-8"))
+    (repo / "requirements.txt").write_text("click>=8\n", encoding="utf-8")  # not a transcript
     _git(repo, "add", ".")
     env = dict(os.environ)
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
@@ -63,25 +65,34 @@ def try_repo(
 def test_check_hook_fails_on_a_label_typo_with_its_location(
     scratch: tuple[Path, dict[str, str]],
 ) -> None:
-    result = try_repo(scratch, "interview-parser-check", "typo.txt")
+    result = try_repo(scratch, "interview-parser-check", "interviews/typo.txt")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "typo.txt:3:1: IP202 label 'Editr' looks like a typo of 'Editor'" in result.stdout
+    expected = "interviews/typo.txt:3:1: IP202 label 'Editr' looks like a typo of 'Editor'"
+    assert expected in result.stdout
 
 
 def test_check_hook_passes_a_clean_transcript(scratch: tuple[Path, dict[str, str]]) -> None:
-    result = try_repo(scratch, "interview-parser-check", "clean.txt")
+    result = try_repo(scratch, "interview-parser-check", "interviews/clean.txt")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
 
 
+def test_hooks_leave_files_outside_transcript_folders_alone(
+    scratch: tuple[Path, dict[str, str]],
+) -> None:
+    result = try_repo(scratch, "interview-parser-check", "requirements.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(no files to check)Skipped" in result.stdout
+
+
 def test_fmt_hook_fixes_then_passes(scratch: tuple[Path, dict[str, str]]) -> None:
     repo, _ = scratch
-    first = try_repo(scratch, "interview-parser-fmt", "messy.txt")
+    first = try_repo(scratch, "interview-parser-fmt", "interviews/messy.txt")
     assert first.returncode == 1, first.stdout + first.stderr
     assert "files were modified by this hook" in first.stdout
-    assert (repo / "messy.txt").read_bytes() == (
+    assert (repo / "interviews" / "messy.txt").read_bytes() == (
         b"Host: Welcome.\nGuest: Thank you.\nHost: Why now?\nGuest: Because.\n"
     )
-    second = try_repo(scratch, "interview-parser-fmt", "messy.txt")
+    second = try_repo(scratch, "interview-parser-fmt", "interviews/messy.txt")
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Passed" in second.stdout
