@@ -9,6 +9,7 @@ from podcast_readers import podcast_cues, read_fountain, read_podcast
 import interview_parser as ip
 from interview_parser.exporters import ExportOptions, export
 from interview_parser.exporters.script import build_plan, clock, heading
+from interview_parser.model import Role, Speaker
 from interview_parser.timing import timeline
 
 ARTICLE = SAMPLES / "article-preamble.txt"
@@ -123,3 +124,18 @@ def test_names_option_puts_the_cast_names_on_the_lines() -> None:
     assert {s.who for s in read_podcast(export(t, "podcast"))} == {"HOST", "GUEST"}
     named = read_podcast(export(t, "podcast", ExportOptions(names=True)))
     assert {s.who for s in named} == {"HOST", "PROF. AMARA OKAFOR"}
+
+
+def test_numbered_marks_never_take_another_speakers_name() -> None:
+    t = ip.parse("Speaker: Hi?\nGuest: Yes.\n")
+    speakers = [
+        Speaker(id=str(i), label=label, role=Role.interviewee, role_source="declared",
+                turn_count=0)
+        for i, label in enumerate(["Speaker", "Speaker 2", "Speaker", ""])
+    ]
+    t = t.model_copy(update={"speakers": speakers, "turns": [], "pairs": [], "unpaired_turns": []})
+    named = [e.mark for e in build_plan(t, ExportOptions(names=True)).cast]
+    assert named == ["SPEAKER 1", "SPEAKER 2", "SPEAKER 3", "GUEST"]
+    assert [e.mark for e in build_plan(t, ExportOptions()).cast] == [
+        "GUEST 1", "GUEST 2", "GUEST 3", "GUEST 4"
+    ]

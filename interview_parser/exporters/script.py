@@ -134,10 +134,14 @@ def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
     ]
     totals = Counter(bases)
     seen: Counter[str] = Counter()
+    taken = {b for b in bases if totals[b] == 1}
     entries = []
     for speaker, base in zip(transcript.speakers, bases, strict=True):
-        seen[base] += 1
-        mark = f"{base} {seen[base]}" if totals[base] > 1 else base
+        mark = base
+        while totals[base] > 1 and mark in taken | {base}:  # "GUEST 2" may be someone's name
+            seen[base] += 1
+            mark = f"{base} {seen[base]}"
+        taken.add(mark)
         entries.append(CastEntry(speaker, mark))
     return tuple(entries)
 
