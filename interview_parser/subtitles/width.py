@@ -91,13 +91,14 @@ class Spans:
     """Widths of runs of tokens in O(1), from prefix sums (the segmenters ask often)."""
 
     def __init__(self, items: list[Token]) -> None:
-        self._space = [1 if i and not t.glued else 0 for i, t in enumerate(items)]
-        self._sums = [0]
-        for token, space in zip(items, self._space, strict=True):
-            self._sums.append(self._sums[-1] + token.width + space)
+        # space[i]: 1 if token i is preceded by a space; sums[i]: width of items[:i] with spaces.
+        self.space = [1 if i and not t.glued else 0 for i, t in enumerate(items)]
+        self.sums = [0]
+        for token, space in zip(items, self.space, strict=True):
+            self.sums.append(self.sums[-1] + token.width + space)
 
     def width(self, i: int, j: int) -> int:
         """Columns of ``items[i:j]`` on one line."""
         if j <= i:
             return 0
-        return self._sums[j] - self._sums[i] - self._space[i]
+        return self.sums[j] - self.sums[i] - self.space[i]
