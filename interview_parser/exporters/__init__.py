@@ -59,10 +59,10 @@ EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
         Exporter("json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout:render"),
-        Exporter("podcast", ".md", "podcast production script (Markdown)", "podcast:render"),
+        Exporter("podcast", ".podcast.md", "production script (Markdown)", "podcast:render"),
         Exporter("fountain", ".fountain", "script as Fountain screenplay", "fountain:render"),
-        Exporter("podcast-json", ".json", "Podcasting 2.0 JSON transcript", "podcast_json:render"),
-        Exporter("podcast-html", ".html", "Podcasting 2.0 HTML transcript", "podcast_html:render"),
+        Exporter("podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json:render"),
+        Exporter("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html:render"),
         Exporter("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown:render"),
         Exporter("srt", ".srt", "SubRip subtitles cut to a profile (--profile)", "srt:render"),
         Exporter("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt:render"),
