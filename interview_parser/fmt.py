@@ -130,6 +130,30 @@ def _diff(before: bytes, after: str, path: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
+def _fmt_one(
+    name: str, data: bytes, formatted: str, *, out: Write, err: Write, check: bool, diff: bool
+) -> tuple[int, bool]:
+    """Report or write one formatted file; the exit code it earns and whether it changed."""
+    shown = "<stdin>" if name == "-" else name
+    if name == "-" and not (check or diff):
+        out(formatted)
+        return 0, False
+    if formatted.encode("utf-8") == data:
+        return 0, False
+    if diff:
+        out(_diff(data, formatted, shown))
+    if check or diff:
+        err(f"would reformat {shown}\n")
+        return (1 if check else 0), True
+    try:
+        atomic_write(name, formatted)
+    except OSError as exc:
+        err(f"{name}: error: cannot write: {exc.strerror or exc}\n")
+        return 2, False
+    err(f"reformatted {shown}\n")
+    return 0, True
+
+
 def run_fmt(
     paths: Sequence[str],
     *,
@@ -143,22 +167,20 @@ def run_fmt(
     """Format every file in ``paths`` (``-``: stdin to stdout); return the exit code.
 
     0 when nothing needed a change (or files were rewritten), 1 with ``--check`` when a
-    file would change or when a file does not parse (it is left untouched), 2 when a file
-    cannot be read or written.
+    file would change or when a file does not parse (it is left untouched), 2 on a usage
+    error or when a file cannot be read or written.
     """
     from .checks.command import read_path
 
-    if dialect is not None:
-        try:
+    try:
+        if dialect is not None:
             get_dialect(dialect)
-        except InterviewParserError as exc:
-            err(f"interview-parser: error: {exc.message}\n")
-            return 2
+    except InterviewParserError as exc:
+        err(f"interview-parser: error: {exc.message}\n")
+        return 2
     cache: dict[Path, Config] = {}
-    code = 0
-    changed = 0
+    code = changed = 0
     for name in paths:
-        shown = "<stdin>" if name == "-" else name
         try:
             config = find_config(Path.cwd() if name == "-" else Path(name).parent, cache)
             data = read_path(name, read_stdin)
@@ -166,6 +188,7 @@ def run_fmt(
             err(f"{exc.location()}: error: {exc.message}\n")
             code = 2
             continue
+        shown = "<stdin>" if name == "-" else name
         try:
             formatted = format_bytes(
                 data, cast=config.cast, path=shown, dialect=dialect or config.dialect
@@ -174,25 +197,10 @@ def run_fmt(
             err(f"{exc.location()}: error: {exc.message} (left unchanged)\n")
             code = max(code, 1)
             continue
-        if name == "-" and not (check or diff):
-            out(formatted)
-            continue
-        if formatted.encode("utf-8") == data:
-            continue
-        changed += 1
-        if diff:
-            out(_diff(data, formatted, shown))
-        if check or diff:
-            err(f"would reformat {shown}\n")
-            code = max(code, 1 if check else 0)
-            continue
-        try:
-            atomic_write(name, formatted)
-        except OSError as exc:
-            err(f"{name}: error: cannot write: {exc.strerror or exc}\n")
-            code = 2
-            continue
-        err(f"reformatted {shown}\n")
+        earned, was_changed = _fmt_one(
+            name, data, formatted, out=out, err=err, check=check, diff=diff
+        )
+        code, changed = max(code, earned), changed + was_changed
     if changed and not (check or diff):
         err(f"{changed} file(s) reformatted\n")
     return code

@@ -13,7 +13,7 @@ from ..config import Config, find_config
 from ..dialects import get_dialect
 from ..errors import InterviewParserError, UsageError
 from .output import get_format
-from .problem import Problem
+from .problem import Problem, Severity
 from .registry import RULES, select_rules
 from .rule import Rule
 from .runner import check_bytes
@@ -79,13 +79,18 @@ def run_check(
         problems.extend(found)
     out(render(problems))
     if problems and report == "text":
-        errors = sum(1 for p in problems if p.severity.value == "error")
-        fixable = sum(1 for p in problems if p.fixable)
-        err(
-            f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} "
-            f"warning(s); {fixable} fixable with `interview-parser fmt`\n"
-        )
+        err(summary(problems))
     return 2 if unreadable else 1 if failed else 0
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    """The closing line on stderr: how many problems, errors, warnings and fixable ones."""
+    errors = sum(1 for p in problems if p.severity is Severity.error)
+    fixable = sum(1 for p in problems if p.fixable)
+    return (
+        f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} "
+        f"warning(s); {fixable} fixable with `interview-parser fmt`\n"
+    )
 
 
 def rules_text() -> str:

@@ -48,7 +48,7 @@ def github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
     lines = []
     for p in problems:
-        kind = "error" if p.severity.value == "error" else "warning"
+        kind = p.severity.value  # "error" or "warning", as GitHub names them
         where = f"file={_escape(p.path, prop=True)},line={p.line},col={p.column}"
         title = _escape(f"{p.code} {p.name}", prop=True)
         lines.append(f"::{kind} {where},title={title}::{_escape(p.message)}\n")
