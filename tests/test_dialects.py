@@ -209,6 +209,13 @@ TURNS = st.lists(st.tuples(st.sampled_from(SPEAKERS), SENTENCE), min_size=2, max
 )
 
 
+def _wrap(text: str) -> str:
+    """Caption text over two lines, the second starting like a label ("note: ...")."""
+    words = text.split(" ")
+    half = len(words) // 2
+    return " ".join(words[:half] or ["so"]) + "\nNote: " + " ".join(words[half:])
+
+
 def _clock(i: int) -> str:
     return f"00:{i // 60:02d}:{i % 60:02d}"
 
@@ -221,7 +228,8 @@ LAYOUTS = {
     ),
     "otter": lambda ts: "".join(f"{s}  {i}:{i % 60:02d}\n{x}\n\n" for i, (s, x) in enumerate(ts)),
     "srt": lambda ts: "".join(
-        f"{i + 1}\n{_clock(i)},000 --> {_clock(i)},900\n{s}: {x}\n\n" for i, (s, x) in enumerate(ts)
+        f"{i + 1}\n{_clock(i)},000 --> {_clock(i)},900\n{s}: {_wrap(x)}\n\n"
+        for i, (s, x) in enumerate(ts)
     ),
     "vtt": lambda ts: (
         "WEBVTT\n\n"
@@ -274,3 +282,15 @@ def test_odd_characters_and_long_lines_do_not_break_parsing(noise: str) -> None:
     t = ip.parse(text)
     assert [t.speaker(x.speaker).label for x in t.turns] == ["Host", "Guest", "Host", "Guest"]
     assert [x.line for x in t.turns] == [1, 2, 4, 5]
+
+
+def test_a_label_shaped_later_line_of_a_cue_is_speech() -> None:
+    text = (
+        "1\n00:00:01,000 --> 00:00:03,000\nAna: Welcome back.\nToday: why piers fall.\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\nBen: Rust, mostly.\n"
+    )
+    t = ip.parse(text)
+    assert [(t.speaker(x.speaker).label, x.text) for x in t.turns] == [
+        ("Ana", "Welcome back. Today: why piers fall."),
+        ("Ben", "Rust, mostly."),
+    ]

@@ -196,16 +196,8 @@ def test_sample_reads_back(sample, fmt, profile, style):  # type: ignore[no-unty
     assert cues[0].start == round((first or 0) * 1000)  # the first turn's time, else 0
 
 
-# The SRT reader drops a cue line that starts like a label ("Today: why ...") when it is not
-# the cue's first line (reported; not in the subtitles' area). Strict: passes once fixed.
-READER_BUG = pytest.mark.xfail(strict=True, reason="SRT reader drops a 'Word: ...' second line")
 ROUND_TRIP = [
-    pytest.param(
-        sample,
-        fmt,
-        marks=[READER_BUG] if (sample.name, fmt) == ("podcast-transcript.json", "srt") else [],
-        id=f"{sample.name}-{fmt}",
-    )
+    pytest.param(sample, fmt, id=f"{sample.name}-{fmt}")
     for sample in SAMPLE_FILES
     for fmt in ("srt", "vtt")
 ]

@@ -41,11 +41,16 @@ def _plain(text: str) -> str:
 
 
 def _prefix(text: str) -> tuple[str | None, str]:
-    """A ``Name:`` prefix at the start of a cue, read with the labelled grammar."""
+    """A ``Name:`` prefix at the start of a cue, read with the labelled grammar.
+
+    Returns the label and everything after it; only the cue's first line can change the
+    speaker ("Today: why ..." on a later line is speech).
+    """
     blocks = read_lines_family(parse_tree(text, "labelled"), "labelled").blocks
-    if blocks and blocks[0].label is not None and blocks[0].line == 1:
-        return blocks[0].label, blocks[0].text
-    return None, text
+    first = blocks[0] if blocks else None
+    if first is None or first.label is None or first.line != 1:
+        return None, text
+    return first.label, text[text.index(first.label) + len(first.label) :]
 
 
 def _cue_block(token: Token, start: float | None, end: float | None) -> RawBlock:
