@@ -144,6 +144,8 @@ def read_bytes(data: bytes) -> SourceText:
         raise InputError("empty input: no text to parse", line=1, column=1)
     _reject_binary(data)
     text, encoding, warnings = _decode(data)
+    if not text.strip(" \t\r\n\f\v\u00a0\ufeff\u200b"):
+        raise InputError("empty input: no text to parse", line=1, column=1)
     source = read_text(text, encoding=encoding)
     return SourceText(
         source.text, encoding, source.newline, source.final_newline, warnings=warnings

@@ -294,3 +294,16 @@ def test_a_label_shaped_later_line_of_a_cue_is_speech() -> None:
         ("Ana", "Welcome back. Today: why piers fall."),
         ("Ben", "Rust, mostly."),
     ]
+
+
+def test_html_on_one_line_keeps_source_columns() -> None:
+    text = "<p>Q: Why?</p><p>A: Because.</p><p>Q: Really?</p><p>A: Yes.</p><p>Q: Thanks?</p>"
+    t = ip.parse(text)
+    assert t.source.dialect == "html+labelled"
+    for turn in t.turns:
+        assert text[turn.column - 1 :].startswith(turn.label + ":")
+
+
+def test_empty_after_a_byte_order_mark() -> None:
+    with pytest.raises(ip.InputError, match="empty input"):
+        ip.parse_bytes(b"\xff\xfe")

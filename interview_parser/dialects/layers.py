@@ -24,6 +24,13 @@ class Layered:
     text: str
     line_map: list[int] | None = None  # output line i (0-based) -> source line (1-based)
     skipped: list[Span] = field(default_factory=list)
+    column_map: list[int] | None = None  # output line i -> source column of its first char
+
+    def source_column(self, line: int, column: int) -> int:
+        """Source column of ``column`` on output ``line`` (exact up to the first inline tag)."""
+        if self.column_map is None or not self.column_map:
+            return column
+        return self.column_map[min(max(line, 1), len(self.column_map)) - 1] + column - 1
 
     def source_line(self, line: int) -> int:
         if self.line_map is None or not self.line_map:
@@ -33,8 +40,16 @@ class Layered:
     def remap(self, reading: Reading) -> Reading:
         """The reading with every line number mapped back to the source."""
         m = self.source_line
+        c = self.source_column
         blocks = [
-            replace(b, line=m(b.line), end_line=m(b.end_line), text_line=m(b.text_line))
+            replace(
+                b,
+                line=m(b.line),
+                end_line=m(b.end_line),
+                text_line=m(b.text_line),
+                label_column=c(b.line, b.label_column),
+                text_column=c(b.text_line, b.text_column),
+            )
             for b in reading.blocks
         ]
         spans = [replace(s, line=m(s.line), end_line=m(s.end_line)) for s in reading.skipped]
@@ -64,12 +79,16 @@ MIN_HTML_LINE_SHARE = 0.2
 
 
 def looks_like_html(text: str) -> bool:
+    """A page, or text where block tags are common: a stray anchor in an article is not."""
     head = text[:2048].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")):
         return True
-    lines = [line for line in text.split("\n") if line.strip()]
+    sample = text[:65536]
+    if len(_HTML_TAG.findall(sample)) < MIN_HTML_TAGS:
+        return False
+    lines = [line for line in sample.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if _HTML_TAG.search(line))
-    return tagged >= MIN_HTML_TAGS and tagged >= MIN_HTML_LINE_SHARE * len(lines)
+    return tagged >= MIN_HTML_LINE_SHARE * len(lines)
 
 
 class _HtmlText(HTMLParser):
@@ -77,9 +96,11 @@ class _HtmlText(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[str, int, bool]] = []  # text, source line, blank line before
+        # text, source line, source column, blank line before
+        self.lines: list[tuple[str, int, int, bool]] = []
         self.current: list[str] = []
         self.current_line = 0
+        self.current_column = 1
         self.paragraph = False
         self.skipping = 0
         self.skipped: list[Span] = []
@@ -87,7 +108,10 @@ class _HtmlText(HTMLParser):
     def _break(self, paragraph: bool = False) -> None:
         text = "".join(self.current)
         if text.strip():
-            self.lines.append((text, self.current_line, self.paragraph))
+            lead = len(text) - len(text.lstrip())
+            self.lines.append(
+                (text.strip(), self.current_line, self.current_column + lead, self.paragraph)
+            )
             self.paragraph = False
         self.current, self.current_line = [], 0
         self.paragraph = self.paragraph or paragraph
@@ -107,7 +131,7 @@ class _HtmlText(HTMLParser):
             self._break(paragraph=tag in _PARAGRAPH_TAGS)
 
     def handle_data(self, data: str) -> None:
-        line = self.getpos()[0]
+        line, offset = self.getpos()
         if self.skipping:
             if data.strip():
                 end = line + data.count("\n")
@@ -118,6 +142,7 @@ class _HtmlText(HTMLParser):
                 self._break()
             if not self.current:
                 self.current_line = line + k
+                self.current_column = offset + 1 if k == 0 else 1
             self.current.append(piece)
 
     def close(self) -> None:
@@ -134,13 +159,16 @@ def html_layer(text: str) -> Layered | None:
     # A blank line between paragraphs keeps them apart; it maps to the next block's line.
     out: list[str] = []
     line_map: list[int] = []
-    for body, line, blank_before in parser.lines:
+    column_map: list[int] = []
+    for body, line, column, blank_before in parser.lines:
         if out and blank_before:
             out.append("")
             line_map.append(line)
-        out.append(body.strip())
+            column_map.append(1)
+        out.append(body)
         line_map.append(line)
-    return Layered("html", "\n".join(out) + "\n", line_map, parser.skipped)
+        column_map.append(column)
+    return Layered("html", "\n".join(out) + "\n", line_map, parser.skipped, column_map)
 
 
 # ---------------------------------------------------------------------------------------
