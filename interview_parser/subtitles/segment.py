@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .lines import BREAK_WEIGHT, IMBALANCE_WEIGHT, break_cost
+from .lines import BREAK_WEIGHT, break_cost, imbalance
 from .width import Spans, Token
 
 PER_CUE = 6  # fewer, fuller cues read better than many short ones
@@ -68,7 +68,7 @@ def two_line_cost(spans: Spans, breaks: list[int], i: int, j: int, max_width: in
             break
         second = sums[j] - sums[k] - space[k]
         if second <= max_width:
-            price = BREAK_WEIGHT * breaks[k] + IMBALANCE_WEIGHT * abs(first - second)
+            price = BREAK_WEIGHT * breaks[k] + imbalance(first, second, max_width)
             best = min(best, price)
     return best if best < float("inf") else 0.0
 
