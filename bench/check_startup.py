@@ -7,13 +7,14 @@ Runs, each as a separate process, with the same interpreter:
 
 1. ``python3 -c pass`` (the interpreter alone),
 2. ``python3 -c "import lark, pydantic, click"`` (the libraries check cannot do without),
-3. ``interview-parser check FILE`` on a generated 5 KB transcript,
-4. the same with ``--dialect labelled`` (no layout detection: one grammar is built),
+3. ``python3 -c "import interview_parser"`` (the parser and its pydantic model),
+4. ``interview-parser check FILE`` on a generated 5 KB transcript,
+5. the same with ``--dialect labelled`` (no layout detection: one grammar is built),
 
 and prints the median wall time of each. ``check`` runs on every commit (pre-commit hook),
-so the gap between 2 and 3 is what this package adds: its own imports, the grammars it
-builds, and the checking itself. ``--importtime`` lists the slowest imports of
-the check run (``python -X importtime``).
+so the gap between 2 and 4 is what this package adds: its own imports, the grammars it
+builds, and the checking itself; 3 to 4 is the command, the grammars and the rules.
+``--importtime`` lists the slowest imports of the check run (``python -X importtime``).
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ def main() -> None:
             "python3 -c pass": [python, "-c", "pass"],
             'python3 -c "import lark, pydantic, click"': [
                 python, "-c", "import lark, pydantic, click"
+            ],
+            'python3 -c "import interview_parser" (the parsing library)': [
+                python, "-c", "import interview_parser"
             ],
             f"interview-parser check FILE ({size} bytes; layout detected)": check,
             f"interview-parser check --dialect labelled FILE ({size} bytes)": [
