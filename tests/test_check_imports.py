@@ -1,0 +1,43 @@
+"""``check`` on a clean UTF-8 file imports only what it needs and builds only the grammars
+it uses: it runs on every commit, so its start-up time matters (bench/check_startup.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import json, sys
+from interview_parser.cli import main
+from interview_parser.grammar import get_parser
+code = main(["check", *sys.argv[1:]])
+heavy = ["charset_normalizer", "yaml", "interview_parser.exporters", "interview_parser.fmt",
+         "interview_parser.subtitles", "difflib"]
+print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules],
+                  "grammars": get_parser.cache_info().currsize}))
+"""
+
+
+def _probe(*args: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True
+    )
+    report: dict[str, object] = json.loads(result.stdout.splitlines()[-1])
+    return report
+
+
+def test_clean_file_needs_no_exporter_charset_detection_yaml_or_fmt(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Host: Welcome.\nGuest: Thank you.\nHost: Why?\nGuest: Because.\n")
+    report = _probe(str(path))
+    assert report["code"] == 0
+    assert report["imported"] == []
+
+
+def test_a_named_dialect_builds_one_grammar(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Host: Welcome.\nGuest: Thank you.\nHost: Why?\nGuest: Because.\n")
+    assert _probe("--dialect", "labelled", str(path))["grammars"] == 1
+    assert _probe("--dialect", "labelled", str(path), str(path))["grammars"] == 1
