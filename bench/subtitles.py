@@ -1,6 +1,6 @@
 """Time SRT and WebVTT export of a one-hour interview (about 9,000 words).
 
-    python bench/subtitles.py            # prints the median of 5 runs per format
+    python bench/subtitles.py     # median of 5 runs for each format and profile
 
 The interview is generated from a fixed seed, so runs are comparable: two speakers taking
 turns of 20 to 150 words, sentences of 5 to 25 words with commas, names and numbers.
@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from interview_parser import parse
-from interview_parser.exporters import export
+from interview_parser.exporters import ExportOptions, export
 
 _VOCABULARY = (
     "the a harbour storm seagrass boats council vote repair stones winter season fishing "
@@ -59,13 +59,16 @@ def best_of(runs: int, action: object) -> float:
 
 def main() -> None:
     text = interview()
-    print(f"interview: {len(text.split())} words, {text.count(chr(10))} turns")
-    print(f"parse:     {best_of(5, lambda: parse(text)) * 1000:.0f} ms (median of 5)")
+    print(f"parse:        {best_of(5, lambda: parse(text)) * 1000:.0f} ms (median of 5)")
     transcript = parse(text)
+    words = sum(len(turn.text.split()) for turn in transcript.turns)
+    print(f"interview:    {words} words in {len(transcript.turns)} turns")
     for fmt in ("srt", "vtt"):
-        seconds = best_of(5, lambda fmt=fmt: export(transcript, fmt))
-        cues = export(transcript, fmt).count(" --> ")
-        print(f"{fmt}:       {seconds * 1000:.0f} ms (median of 5), {cues} cues")
+        for profile in ("netflix", "bbc", "podcast"):
+            options = ExportOptions(profile=profile)
+            seconds = best_of(5, lambda f=fmt, o=options: export(transcript, f, o))
+            cues = export(transcript, fmt, options).count(" --> ")
+            print(f"{fmt} {profile:8} {seconds * 1000:4.0f} ms (median of 5), {cues} cues")
 
 
 if __name__ == "__main__":
