@@ -50,10 +50,29 @@ def stamps(context: Context) -> Iterator[Stamp]:
             yield Stamp(number, match.start() + 1, text, _seconds(text))
 
 
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+def _times(context: Context) -> list[Stamp]:
+    """Every valid time in reading order: bracketed stamps, and the times turns carry
+    (``Priya  0:09``, a caption cue) on lines without a bracketed stamp."""
+    found = [s for s in stamps(context) if s.seconds is not None]
+    lines = {s.line for s in found}
+    assert context.transcript is not None
+    for turn in context.transcript.turns:
+        if turn.start is not None and turn.line not in lines:
+            found.append(Stamp(turn.line, turn.column, _clock(turn.start), turn.start))
+    return sorted(found, key=lambda s: (s.line, s.column))
+
+
 def timestamp_order(context: Context) -> Iterator[Finding]:
     """A timestamp earlier than the one before it.
 
-    Times of a recording only move forward; a step back is a typo or pasted text.
+    Times of a recording only move forward; a step back is a typo or pasted text. Both
+    bracketed timestamps and the times a layout gives each turn (``Priya  0:09``, caption
+    cues) count.
 
     Fails::
 
@@ -68,9 +87,8 @@ def timestamp_order(context: Context) -> Iterator[Finding]:
         Host (00:01:19): Shall we start?
     """
     last: Stamp | None = None
-    for stamp in stamps(context):
-        if stamp.seconds is None:
-            continue
+    for stamp in _times(context):
+        assert stamp.seconds is not None
         if last is not None and last.seconds is not None and stamp.seconds < last.seconds:
             yield Finding(
                 stamp.line,
