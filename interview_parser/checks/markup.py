@@ -33,7 +33,8 @@ _CONTINUATION = (
 )
 _MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]{{1,3}}")
 
-# Layouts in which tags and entities are part of the format (WebVTT voice tags, <i> in SRT).
+# Layouts in which tags and entities are part of the format (WebVTT voice tags, <i> in SRT);
+# an HTML file's dialect is "html+<the layout inside>".
 _MARKUP_FORMATS = frozenset({"srt", "vtt", "podcast-json"})
 
 # What read_bytes reports for Unicode input; any other encoding was a legacy guess.
@@ -45,7 +46,8 @@ def markup(context: Context) -> Iterator[Finding]:
 
     ``<a href=...>``, ``</p>``, ``&amp;`` and ``&nbsp;`` are not words anyone said.
     Suppression comments of this tool (``<!-- interview-parser: ... -->``) are not reported,
-    nor is anything in subtitle files (SRT, WebVTT), whose formats use tags and entities.
+    nor is anything in HTML or subtitle files (SRT, WebVTT), whose formats use tags and
+    entities.
 
     Fails::
 
@@ -57,7 +59,8 @@ def markup(context: Context) -> Iterator[Finding]:
         Host: Welcome to the programme.
         Guest: Thank you & good evening.
     """
-    if context.transcript is not None and context.transcript.source.dialect in _MARKUP_FORMATS:
+    dialect = context.transcript.source.dialect if context.transcript is not None else ""
+    if dialect in _MARKUP_FORMATS or dialect.startswith("html"):
         return
     for number, line in enumerate(context.lines, start=1):
         for match in _MARKUP.finditer(line):
