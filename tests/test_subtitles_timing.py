@@ -90,6 +90,10 @@ def test_estimated_webvtt_says_so_and_timed_webvtt_does_not() -> None:
     estimated = export(transcript(("Host", "Hello.", None)), "vtt")
     assert estimated.startswith("WEBVTT\n\nNOTE\nTimes are estimated")
     assert "NOTE" not in export(TIMED, "vtt")
+    partly = transcript(("Host", "Hello.", 0.0), ("Guest", "Hi.", None))
+    assert "gives none for 1 of its turns" in export(partly, "vtt")
+    stretched = export(transcript(("Host", "Hello.", None)), "vtt", ExportOptions(duration=60))
+    assert "pause at each change of speaker, stretched to 60 s." in stretched
 
 
 def test_srt_prefix_opens_each_turn_and_only_there() -> None:

@@ -20,12 +20,19 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
     subtitles = track(transcript, options, "vtt")
     head = "WEBVTT\n"
     if subtitles.estimated:
-        head += (
-            "\nNOTE\nTimes are estimated from a speaking rate of "
-            f"{options.wpm:g} words a minute, with a pause of {options.pause:g} s "
-            "at each change of speaker; the transcript gives no times for some turns.\n"
-        )
+        head += "\nNOTE\n" + _estimate_note(transcript, options) + "\n"
     return "\n".join([head, *_cues(subtitles, voices)])
+
+
+def _estimate_note(transcript: Transcript, options: ExportOptions) -> str:
+    missing = sum(turn.start is None for turn in transcript.turns)
+    which = "" if missing == len(transcript.turns) else f" for {missing} of its turns"
+    stretched = f", stretched to {options.duration:g} s" if options.duration and not which else ""
+    return (
+        f"Times are estimated: the transcript gives none{which}. They assume "
+        f"{options.wpm:g} words a minute and a {options.pause:g} s pause at each change "
+        f"of speaker{stretched}."
+    )
 
 
 def escape(text: str) -> str:
