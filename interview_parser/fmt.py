@@ -13,8 +13,9 @@ where each turn's label is. The canonical form:
 - UTF-8 without BOM, ``\\n`` line ends, a final newline.
 
 Front matter and the lead above the first turn only lose trailing blanks and extra blank
-lines. Layouts other than ``Label: text``
-only get the line-level clean-up. A file that does not parse is never touched.
+lines. Layouts other than ``Label: text`` (Markdown, timestamped, captions, ...) only get
+the line-level clean-up: trailing blanks, runs of blank lines, line ends, final newline.
+A file that does not parse is never touched.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def format_source(source: SourceText, transcript: Transcript) -> str:
         lines = _blank_lines(_canonical_lines(lines, transcript), transcript)
     else:
         lines = [line.rstrip(BLANKS) for line in lines]
+        lines = [ln for i, ln in enumerate(lines) if ln or (i and lines[i - 1])]
+        while lines and not lines[0]:
+            lines.pop(0)
         while lines and not lines[-1]:
             lines.pop()
     return "\n".join(lines) + "\n" if lines else ""
