@@ -9,10 +9,9 @@ are one speaker; only those are ever rewritten, never a short form or a surname 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..model import CastMember, Transcript, Turn
+from ..model import Transcript, Turn
 from ..resolve.labels import analyse, name_key
 
 _SPACE = re.compile(r"[\s\u00a0]+")
@@ -24,14 +23,10 @@ def collapse(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_ZERO_WIDTH)).strip()
 
 
-def declared_cast(transcript: Transcript) -> Sequence[CastMember]:
-    return transcript.cast
-
-
 def canonical_names(transcript: Transcript) -> dict[str, str]:
     """Map the key of each speaker's name (and declared alias) to its canonical spelling."""
     names = {name_key(s.label): s.label for s in transcript.speakers}
-    for member in declared_cast(transcript):
+    for member in transcript.cast:
         for spelling in (member.label, *member.aliases):
             name = analyse(spelling).name
             names[name_key(name)] = name
@@ -66,11 +61,3 @@ def respelled(label: str, canonical: dict[str, str]) -> str | None:
     if best is None or best == name or not label.startswith(name):
         return None
     return best + label[len(name) :]
-
-
-def turn_lines(transcript: Transcript, line_count: int) -> Iterator[tuple[Turn, int, int]]:
-    """Each turn with its first line and the line before the next turn (1-based, inclusive)."""
-    turns = transcript.turns
-    for i, turn in enumerate(turns):
-        last = turns[i + 1].line - 1 if i + 1 < len(turns) else line_count
-        yield turn, turn.line, last

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..model import Speaker, Transcript
 from ..resolve.labels import analyse, name_key
 from .context import Context
-from .labels import canonical_names, declared_cast, respelled
+from .labels import canonical_names, respelled
 from .problem import Finding, Severity
 from .rule import Rule
 
@@ -82,7 +82,7 @@ def _typo_of(speaker: Speaker, transcript: Transcript, declared: set[str]) -> st
         count, own = other.turn_count, speaker.turn_count
         if other_key in declared or count > own or (count == own and earlier):
             return other.label
-    for member in declared_cast(transcript):
+    for member in transcript.cast:
         if _one_edit(key, name_key(analyse(member.label).name)):
             return member.label
     return None
@@ -119,7 +119,7 @@ def label_typo(context: Context) -> Iterator[Finding]:
     """
     transcript = context.transcript
     assert transcript is not None
-    declared = {name_key(analyse(m.label).name) for m in declared_cast(transcript)}
+    declared = {name_key(analyse(m.label).name) for m in transcript.cast}
     for speaker in transcript.speakers:
         meant = _typo_of(speaker, transcript, declared)
         if meant is None:
@@ -142,7 +142,7 @@ def _typos_read_as_text(
         for s in transcript.speakers
         if s.turn_count >= 2 or name_key(s.label) in declared
     }
-    for member in declared_cast(transcript):
+    for member in transcript.cast:
         targets.setdefault(name_key(analyse(member.label).name), member.label)
     skip = {t.line for t in transcript.turns}
     first, last = transcript.front_matter_lines or (0, 0)
@@ -190,7 +190,7 @@ def undeclared_speaker(context: Context) -> Iterator[Finding]:
     """
     transcript = context.transcript
     assert transcript is not None
-    cast = declared_cast(transcript)
+    cast = transcript.cast
     if not cast:
         return
     keys = {name_key(analyse(spelling).name) for m in cast for spelling in (m.label, *m.aliases)}
