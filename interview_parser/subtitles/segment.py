@@ -10,14 +10,16 @@ orphan cue. Runs in time linear in the turn's length times the tokens per cue.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 
-from .lines import BREAK_WEIGHT, break_cost, imbalance
+from .lines import BREAK_WEIGHT, CLAUSE_END, SENTENCE_END, break_cost, imbalance
 from .width import Spans, Token
 
 PER_CUE = 6  # fewer, fuller cues read better than many short ones
 END_WEIGHT = 10  # a cue break matters more than a line break
 ORPHAN = 12  # price of a cue a third as full as it could be, growing as it shrinks
+DANGLING = 10  # price of a cue that starts a sentence and cuts it off
 
 
 def line_ends(items: list[Token], spans: Spans, max_width: int) -> list[int]:
@@ -73,6 +75,34 @@ def two_line_cost(spans: Spans, breaks: list[int], i: int, j: int, max_width: in
     return best if best < float("inf") else 0.0
 
 
+@dataclass(frozen=True)
+class _Cut:
+    """What pricing a cue needs to know about the turn being cut."""
+
+    items: list[Token]
+    spans: Spans
+    breaks: list[int]  # breaks[k]: cost of a break before token k
+    sentence_ends: list[int]  # sentence_ends[k]: sentence-end breaks before tokens 1..k-1
+    max_width: int
+    max_lines: int
+    capacity: int
+
+    def price(self, i: int, j: int) -> float:
+        """The price of one cue holding ``items[i:j]``."""
+        n = len(self.items)
+        c: float = PER_CUE
+        if j < n:
+            c += END_WEIGHT * self.breaks[j]
+            if self.breaks[j] > CLAUSE_END and self.sentence_ends[j - 1] > self.sentence_ends[i]:
+                c += DANGLING  # a new sentence starts in this cue and is cut off at its end
+        if self.max_lines == 2:
+            c += two_line_cost(self.spans, self.breaks, i, j, self.max_width)
+        if not (i == 0 and j == n):
+            fill = self.spans.width(i, j) / (self.capacity / 3)
+            c += ORPHAN * max(0.0, 1.0 - fill)
+        return c
+
+
 def segment(
     items: list[Token], max_width: int, max_lines: int, max_cue_width: int | None = None
 ) -> list[list[Token]]:
@@ -80,12 +110,8 @@ def segment(
     n = len(items)
     if n == 0:
         return []
-    spans = Spans(items)
     reach = reaches(items, max_width, max_lines, max_cue_width)
-    capacity = max_width * max(max_lines, 1)
-    if max_cue_width is not None:
-        capacity = min(capacity, max_cue_width)
-    breaks = [0] + [break_cost(a, b) for a, b in pairwise(items)]
+    cut = _cut(items, max_width, max_lines, max_cue_width)
     inf = float("inf")
     cost = [inf] * (n + 1)
     back = [0] * (n + 1)
@@ -95,21 +121,24 @@ def segment(
             continue
         for j in range(i + 1, reach[i] + 1):
             if not items[j - 1].word:
-                continue
-            c = cost[i] + PER_CUE
-            if j < n:
-                c += END_WEIGHT * breaks[j]
-            if max_lines == 2:
-                c += two_line_cost(spans, breaks, i, j, max_width)
-            if not (i == 0 and j == n):
-                fill = spans.width(i, j) / (capacity / 3)
-                c += ORPHAN * max(0.0, 1.0 - fill)
+                continue  # a cue never ends on a speaker prefix or a dash
+            c = cost[i] + cut.price(i, j)
             if c < cost[j]:
                 cost[j], back[j] = c, i
     cues: list[list[Token]] = []
     j = n
     while j > 0:
-        i = back[j]
-        cues.append(items[i:j])
-        j = i
+        cues.append(items[back[j] : j])
+        j = back[j]
     return cues[::-1]
+
+
+def _cut(items: list[Token], max_width: int, max_lines: int, max_cue_width: int | None) -> _Cut:
+    breaks = [0] + [break_cost(a, b) for a, b in pairwise(items)]
+    sentence_ends = [0]
+    for k in range(1, len(items)):
+        sentence_ends.append(sentence_ends[-1] + (breaks[k] == SENTENCE_END))
+    capacity = max_width * max(max_lines, 1)
+    if max_cue_width is not None:
+        capacity = min(capacity, max_cue_width)
+    return _Cut(items, Spans(items), breaks, sentence_ends, max_width, max_lines, capacity)
