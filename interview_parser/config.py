@@ -15,9 +15,10 @@ upwards, applies to it. ``cast`` declares speakers (as front matter ``cast:`` do
 add up), ``dialect`` names the layout of every transcript (skipping detection, which
 compiles each family's grammar: the fast path for a hook), ``rules`` chooses what ``check``
 reports and whether warnings fail (``--select`` on the command line replaces
-``rules.select``; ``--ignore`` and ``--strict`` add to theirs), and ``profile`` is the
-default subtitle profile. A table with unknown keys or wrongly typed values is a usage
-error (exit 2), so a typo never silently turns a setting off.
+``rules.select``; ``--ignore`` and ``--strict`` add to theirs), and ``profile`` names a
+subtitle profile for exports (read and typed here; ``convert`` does not use it yet). A
+table with unknown keys or wrongly typed values is a usage error (exit 2), so a typo
+never silently turns a setting off.
 """
 
 from __future__ import annotations
