@@ -6,7 +6,7 @@ import pytest
 
 from interview_parser.subtitles.lines import FORBIDDEN, break_cost, break_lines
 from interview_parser.subtitles.segment import segment
-from interview_parser.subtitles.width import display_width, join, tokens
+from interview_parser.subtitles.width import Token, display_width, join, tokens
 
 # The break that must be chosen, shown as " | ", at 42 columns on 2 lines.
 BREAKS = [
@@ -100,3 +100,13 @@ def test_a_word_wider_than_a_line_gets_a_line_of_its_own() -> None:
     lines = break_lines(tokens(f"see {url} now"), 42, 2)
     assert [join(line) for line in lines][1:] in (["now"], []) or join(lines[0]) == "see"
     assert any(join(line) == url for line in lines)
+
+
+def test_a_cue_does_not_start_a_sentence_only_to_cut_it_off() -> None:
+    text = (
+        "Nobody can promise that. What we can say is that the new design spreads the force "
+        "of the waves over a longer face, and that helps both the stones and the grass."
+    )
+    prefix = Token("Prof. Okafor:", display_width("Prof. Okafor:"), word=False)
+    cues = [join(c) for c in segment([prefix, *tokens(text)], 42, 2)]
+    assert cues[0] == "Prof. Okafor: Nobody can promise that."
