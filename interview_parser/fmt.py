@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .api import parse_source
 from .checks.labels import canonical_names, label_span, respelled
-from .checks.layout import blank_between_turns
+from .checks.layout import blank_between_turns, is_directive
 from .config import Config, find_config
 from .dialects import get_dialect
 from .errors import InterviewParserError
@@ -64,21 +64,38 @@ def _canonical_lines(lines: list[str], transcript: Transcript) -> list[str]:
 
 
 def _blank_lines(lines: list[str], transcript: Transcript) -> list[str]:
-    """Blank lines: none at the ends, one at most in a row, before turns as the file mostly has."""
-    starts = {turn.line for turn in transcript.turns[1:]}
+    """Blank lines: none at the ends, one at most in a row, before turns as the file mostly has.
+
+    A suppression comment right above a label stays right above it: the blank line between
+    turns goes above the comment.
+    """
+    starts = {turn.line for turn in transcript.turns}
     separate = blank_between_turns(transcript, lines)
     kept: list[str] = []
-    pending_blank = False
+    turn_rows: list[int] = []
     for number, line in enumerate(lines, start=1):
-        if not line:
-            pending_blank = bool(kept)
-            continue
+        if line or (kept and kept[-1]):
+            kept.append(line)
         if number in starts:
-            pending_blank = separate
-        if pending_blank:
-            kept.append("")
-        pending_blank = False
-        kept.append(line)
+            turn_rows.append(len(kept) - 1)
+    for index, row in reversed(list(enumerate(turn_rows))):
+        top = row
+        while top > 0 and not kept[top - 1]:
+            top -= 1
+        if top > 0 and is_directive(kept[top - 1]):  # nothing between a label and its comments
+            del kept[top:row]
+            row = top
+        if index == 0:
+            continue  # the lead keeps its own separator from the first turn
+        gap = row
+        while gap > 0 and is_directive(kept[gap - 1]):
+            gap -= 1
+        if separate and gap > 0 and kept[gap - 1]:
+            kept.insert(gap, "")
+        elif not separate and gap > 0 and not kept[gap - 1]:
+            del kept[gap - 1]
+    while kept and not kept[-1]:
+        kept.pop()
     return kept
 
 

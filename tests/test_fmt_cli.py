@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+from interview_parser.checks import check_text
 from interview_parser.cli import cli
 from interview_parser.fmt import format_text
 
@@ -127,3 +128,16 @@ def test_front_matter_kept(tmp_path: Path) -> None:
 def test_short_forms_are_not_respelled() -> None:
     text = "Peter McCormack (PM): Hello.\nGuest: Hi.\nPM: Why?\nGuest: Because.\n"
     assert format_text(text) == text
+
+
+def test_suppression_comments_still_apply_after_fmt() -> None:
+    text = (
+        "Host: A.\nGuest: B.\n\n<!-- interview-parser: disable=IP302 -->\n\nGuest: C.\n"
+        "Host: D?\nGuest: E.\n"
+    )
+    formatted = format_text(text)
+    assert formatted == (
+        "Host: A.\nGuest: B.\n<!-- interview-parser: disable=IP302 -->\nGuest: C.\n"
+        "Host: D?\nGuest: E.\n"
+    )
+    assert check_text(formatted) == []

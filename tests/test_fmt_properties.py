@@ -36,8 +36,11 @@ turn = st.tuples(
 )
 
 
+DIRECTIVE = "<!-- interview-parser: disable=IP302 -->"
+
+
 @st.composite
-def transcripts(draw: st.DrawFn) -> str:
+def transcripts(draw: st.DrawFn, *, directives: bool = False) -> str:
     lines: list[str] = []
     if draw(st.booleans()):
         lines += ["Mending the breakwater: a conversation" + draw(st.sampled_from(BLANKS))]
@@ -46,6 +49,8 @@ def transcripts(draw: st.DrawFn) -> str:
         st.lists(turn, min_size=2, max_size=8)
     ):
         first, *rest = paragraphs or [""]
+        if directives and lines and draw(st.booleans()):
+            lines += [DIRECTIVE] + [""] * draw(st.integers(0, 1))
         lines.append(f"{indent}{label}:{gap if first else ''}{first}{trailing[0]}")
         for i, para in enumerate(rest):
             lines += [trailing[1]] * (1 + i % 2)
@@ -106,3 +111,25 @@ def test_labels_take_the_majority_spelling(text: str) -> None:
     labels = {s.id: s.label for s in before.speakers}
     for turn in after.turns:
         assert turn.label.startswith(labels[turn.speaker])
+
+
+def _words(transcript: Transcript) -> list[str]:
+    return [w for t in transcript.turns for w in t.text.split()]
+
+
+@SETTINGS
+@given(transcripts(directives=True))
+def test_fmt_keeps_suppression_comments_on_their_label(text: str) -> None:
+    before = _parsed(text)
+    formatted = format_text(text)
+    after = parse(formatted)
+    assert format_text(formatted) == formatted
+    assert _words(after) == _words(before)  # paragraphs may join around a comment
+    assert [t.speaker for t in after.turns] == [t.speaker for t in before.turns]
+    lines = formatted.split("\n")
+    labels_after_comment = [
+        lines[i + 1].split(":")[0] for i, line in enumerate(lines[:-1]) if line == DIRECTIVE
+    ]
+    assert len(labels_after_comment) == text.count(DIRECTIVE)
+    assert all(label for label in labels_after_comment)
+    assert [str(p) for p in check_text(formatted) if p.fixable and p.code != "IP201"] == []

@@ -12,17 +12,28 @@ from collections.abc import Sequence
 
 from ..model import Transcript
 from ..resolve.text import BLANKS
+from .suppress import DIRECTIVE
 
 
 def is_blank(line: str) -> bool:
     return not line.strip(BLANKS)
 
 
+def is_directive(line: str) -> bool:
+    """Whether the line is only a suppression comment (it belongs to the line below)."""
+    return bool(DIRECTIVE.fullmatch(line.strip(BLANKS)))
+
+
 def separated_boundaries(transcript: Transcript, lines: Sequence[str]) -> list[bool]:
-    """For each turn after the first: whether a blank line stands right above its label."""
-    return [
-        turn.line >= 2 and is_blank(lines[turn.line - 2]) for turn in transcript.turns[1:]
-    ]
+    """For each turn after the first: whether a blank line stands right above its label
+    (or above the suppression comments right above it)."""
+    separated = []
+    for turn in transcript.turns[1:]:
+        above = turn.line - 2
+        while above >= 0 and is_directive(lines[above]):
+            above -= 1
+        separated.append(above >= 0 and is_blank(lines[above]))
+    return separated
 
 
 def blank_between_turns(transcript: Transcript, lines: Sequence[str]) -> bool:
