@@ -67,7 +67,7 @@ def build_track(
     writes "Label:" into the text (SRT) or leaves speakers to markup (WebVTT voices).
     """
     times = timeline(transcript, wpm=wpm, pause=pause, start=start, duration=duration)
-    windows = _windows(transcript, times, profile, start)
+    windows = _windows(times, profile)
     names = shown_names(transcript)
     cues: list[Cue] = []
     for turn, (begin, end) in zip(transcript.turns, windows, strict=True):
@@ -101,18 +101,13 @@ def shown_names(transcript: Transcript) -> dict[str, str]:
     return names
 
 
-def _windows(
-    transcript: Transcript, times: Timeline, profile: Profile, offset: float
-) -> list[tuple[int, int]]:
+def _windows(times: Timeline, profile: Profile) -> list[tuple[int, int]]:
     """Each turn's time in milliseconds, ending a gap before the next turn starts.
 
-    A turn with a written time starts exactly there (``timeline`` may add the change-of-
-    speaker pause to it; a subtitle must appear when the words are said).
+    ``timeline`` starts a turn with a written time exactly there: a subtitle must appear
+    when the words are said.
     """
-    starts = [
-        round(((turn.start + offset) if turn.start is not None else t.start) * 1000)
-        for turn, t in zip(transcript.turns, times.turns, strict=True)
-    ]
+    starts = [round(t.start * 1000) for t in times.turns]
     out: list[tuple[int, int]] = []
     for i, t in enumerate(times.turns):
         begin, end = starts[i], round(t.end * 1000)
