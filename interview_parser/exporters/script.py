@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import PairKind, Role, Speaker, Transcript, Turn
-from ..timing import Timeline, TurnTime, timeline
+from ..timing import Timeline, timeline
 from . import ExportOptions
 
 UNTITLED = "Untitled interview"
@@ -101,28 +101,14 @@ def build_plan(transcript: Transcript, options: ExportOptions) -> Plan:
 
 
 def turn_times(transcript: Transcript, options: ExportOptions) -> Timeline:
-    """The shared :func:`~interview_parser.timing.timeline`, with written start times exact.
-
-    ``timeline`` adds the change-of-speaker pause to a turn's written start as well as to
-    estimated ones (9.0 s in the transcript becomes 9.3 s); a written time is when the words
-    were said, so it is put back, as the subtitle exporters do (never before the previous
-    turn's end, so the track still only moves forward). When ``timeline`` keeps written times
-    itself this changes nothing.
-    """
-    times = timeline(
+    """The shared :func:`~interview_parser.timing.timeline` with the export's timing options."""
+    return timeline(
         transcript,
         wpm=options.wpm,
         pause=options.pause,
         start=options.start,
         duration=options.duration,
     )
-    pinned: list[TurnTime] = []
-    for turn, t in zip(transcript.turns, times.turns, strict=True):
-        if turn.start is not None:
-            floor = pinned[-1].end if pinned else options.start
-            t = TurnTime(t.index, min(t.start, max(floor, turn.start + options.start)), t.end)
-        pinned.append(t)
-    return Timeline(pinned, times.estimated)
 
 
 def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
