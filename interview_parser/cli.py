@@ -43,9 +43,11 @@ def _read_input(name: str) -> tuple[bytes, str | None]:
         raise UsageError(f"cannot read: {exc.strerror or exc}", path=name) from None
 
 
-def _load(name: str, interviewers: Sequence[str]) -> Transcript:
+def _load(name: str, interviewers: Sequence[str], dialect: str | None = None) -> Transcript:
     data, path = _read_input(name)
-    transcript = parse_bytes(data, interviewers=interviewers, path=path or "<stdin>")
+    transcript = parse_bytes(
+        data, dialect=dialect, interviewers=interviewers, path=path or "<stdin>"
+    )
     if path is None:
         transcript = transcript.model_copy(
             update={"source": transcript.source.model_copy(update={"path": None})}
@@ -61,6 +63,13 @@ _interviewer_option = click.option(
     multiple=True,
     metavar="LABEL",
     help="Label of a speaker who asks the questions (repeatable); overrides detection.",
+)
+
+
+_dialect_option = click.option(
+    "--dialect",
+    metavar="NAME",
+    help="Read FILE as this layout instead of detecting it (see `interview-parser dialects`).",
 )
 
 
@@ -121,6 +130,7 @@ def _convert_batch(
     help="With --out-dir: worker processes (default: one per core; 1: this process).",
 )
 @_interviewer_option
+@_dialect_option
 @click.option(
     "--indent",
     type=click.IntRange(0, 8),
@@ -188,6 +198,7 @@ def convert(
     out_dir: str | None,
     jobs: int | None,
     interviewers: tuple[str, ...],
+    dialect: str | None,
     **options: object,
 ) -> None:
     """Convert FILE (or - for stdin) to another format; several FILEs with --out-dir DIR.
@@ -209,13 +220,13 @@ def convert(
             from .batch import Settings
 
             export_options = ExportOptions(**options)  # type: ignore[arg-type]
-            settings = Settings(fmt, interviewers, options=export_options)
+            settings = Settings(fmt, interviewers, dialect, export_options)
             code = _convert_batch(input_files, output, out_dir, jobs, settings)
             if code:
                 raise _Failed(code)
             return
         input_file = input_files[0]
-        transcript = _load(input_file, interviewers)
+        transcript = _load(input_file, interviewers, dialect)
         document = exporter.render(transcript, ExportOptions(**options))  # type: ignore[arg-type]
         if output is None or output == "-":
             click.echo(document, nl=False)
@@ -231,12 +242,13 @@ def convert(
 @cli.command()
 @click.argument("input_file", metavar="FILE")
 @_interviewer_option
-def inspect(input_file: str, interviewers: tuple[str, ...]) -> None:
+@_dialect_option
+def inspect(input_file: str, interviewers: tuple[str, ...], dialect: str | None) -> None:
     """Show the detected layout, speakers, roles and pairs of FILE, and why."""
     from .describe import describe
 
     try:
-        click.echo(describe(_load(input_file, interviewers)), nl=False)
+        click.echo(describe(_load(input_file, interviewers, dialect)), nl=False)
     except InterviewParserError as exc:
         raise _fail(exc) from None
 
@@ -247,6 +259,15 @@ def schema() -> None:
     from .exporters.jsonout import schema as json_schema
 
     click.echo(json_schema(), nl=False)
+
+
+@cli.command()
+def dialects() -> None:
+    """List the layouts the parser reads (for --dialect)."""
+    from .dialects import DIALECTS
+
+    for dialect in DIALECTS.values():
+        click.echo(f"{dialect.name:14} {dialect.summary}")
 
 
 @cli.command()
