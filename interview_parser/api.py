@@ -102,15 +102,38 @@ def parse_bytes(
     return parse_source(source, path=path, dialect=dialect, interviewers=interviewers, cast=cast)
 
 
+def project_settings(
+    path: str | os.PathLike[str] | None, dialect: str | None, cast: Iterable[CastMember]
+) -> tuple[str | None, list[CastMember]]:
+    """The dialect and cast for a file, with its project's ``[tool.interview-parser]`` table.
+
+    The nearest ``pyproject.toml`` with that table, from the file's folder up (the working
+    folder for stdin), adds its cast and names the dialect unless the caller did.
+    """
+    from .config import find_config  # only callers with a file pay for reading TOML
+
+    folder = Path(path).resolve().parent if path is not None else Path.cwd()
+    config = find_config(folder)
+    return dialect or config.dialect, [*cast, *config.cast]
+
+
 def parse_file(
     path: str | os.PathLike[str],
     *,
     dialect: str | None = None,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
+    project: bool = True,
 ) -> Transcript:
-    """Read and parse a transcript file."""
+    """Read and parse a transcript file.
+
+    With ``project`` (the default) the ``[tool.interview-parser]`` table of the nearest
+    ``pyproject.toml`` applies too, as it does for the command line: its cast is declared and
+    its dialect is used unless ``dialect`` is given.
+    """
     name = os.fspath(path)
+    if project:
+        dialect, cast = project_settings(name, dialect, cast)
     return parse_bytes(
         Path(name).read_bytes(), dialect=dialect, interviewers=interviewers, cast=cast, path=name
     )

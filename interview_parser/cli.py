@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .api import parse_bytes
+from .api import parse_bytes, project_settings
 from .errors import InterviewParserError, UsageError
 from .model import Transcript
 from .timing import DEFAULT_PAUSE, DEFAULT_WPM
@@ -45,8 +46,9 @@ def _read_input(name: str) -> tuple[bytes, str | None]:
 
 def _load(name: str, interviewers: Sequence[str], dialect: str | None = None) -> Transcript:
     data, path = _read_input(name)
+    dialect, cast = project_settings(path, dialect, ())
     transcript = parse_bytes(
-        data, dialect=dialect, interviewers=interviewers, path=path or "<stdin>"
+        data, dialect=dialect, interviewers=interviewers, cast=cast, path=path or "<stdin>"
     )
     if path is None:
         transcript = transcript.model_copy(
@@ -55,6 +57,14 @@ def _load(name: str, interviewers: Sequence[str], dialect: str | None = None) ->
     for warning in transcript.warnings:
         click.echo(f"{path or '<stdin>'}: warning: {warning}", err=True)
     return transcript
+
+
+def _project_profile(name: str) -> str | None:
+    """The subtitle profile the project of ``name`` names in ``[tool.interview-parser]``."""
+    from .config import find_config
+
+    folder = Path(name).resolve().parent if name != "-" else Path.cwd()
+    return find_config(folder).profile
 
 
 _interviewer_option = click.option(
@@ -165,7 +175,8 @@ def _convert_batch(
     help="Stretch estimated times to this recording length.",
 )
 @click.option(
-    "--profile", default="netflix", show_default=True, help="Subtitles: segmentation profile."
+    "--profile",
+    help="Subtitles: segmentation profile [default: the project's `profile`, else netflix].",
 )
 @click.option(
     "--speaker-style",
@@ -215,6 +226,8 @@ def convert(
     if options.get("start") is None:
         options["start"] = 0.0
     try:
+        if options.get("profile") is None:
+            options["profile"] = _project_profile(input_files[0]) or "netflix"
         exporter = get_exporter(fmt)
         if out_dir is not None or len(input_files) > 1:
             from .batch import Settings
