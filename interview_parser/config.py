@@ -15,8 +15,9 @@ upwards, applies to it. ``cast`` declares speakers (as front matter ``cast:`` do
 add up), ``dialect`` names the layout of every transcript (skipping detection, which
 compiles each family's grammar: the fast path for a hook), ``rules`` chooses what ``check``
 reports and whether warnings fail (``--select`` on the command line replaces
-``rules.select``; ``--ignore`` and ``--strict`` add to theirs), and ``profile`` names a
-subtitle profile for exports (read and typed here; ``convert`` does not use it yet). A
+``rules.select``; ``--ignore`` and ``--strict`` add to theirs), and ``profile`` names the
+subtitle profile ``convert`` uses when ``--profile`` is not given. ``parse_file``,
+``convert`` and ``inspect`` apply the cast and dialect too (``interview_parser.api``). A
 table with unknown keys or wrongly typed values is a usage error (exit 2), so a typo
 never silently turns a setting off.
 """
