@@ -18,7 +18,7 @@ def run(env: dict[str, str]) -> None:
 
 def package_files() -> set[Path]:
     root = Path(interview_parser.__file__).resolve().parent.parent
-    return {p for p in root.rglob("*.cache")} | {p for p in root.rglob(".lark*")}
+    return set(root.rglob("*.cache")) | set(root.rglob(".lark*"))
 
 
 def test_cache_goes_to_xdg_cache_home(tmp_path: Path) -> None:
