@@ -70,10 +70,8 @@ def timeline(
     clock = 0.0
     for i, turn in enumerate(turns):
         gap = pause if i and turns[i - 1].speaker != turn.speaker else 0.0
-        if turn.start is not None:
-            begin = max(clock, turn.start)  # a written time is when the words begin
-        else:
-            begin = clock + gap if i else 0.0
+        # A written time is when the words begin; an estimate follows the last turn's end.
+        begin = max(clock, turn.start) if turn.start is not None else clock + gap
         following = next((s for s in written[i + 1 :] if s is not None), None)
         finish = turn.end if turn.end is not None else begin + lengths[i]
         next_written = written[i + 1] if i + 1 < len(turns) else None
