@@ -55,3 +55,13 @@ def test_time_only_moves_forward(starts: list[int | None]) -> None:
             x.start is None or x.start < turn.start for x in t.turns[: turn.index]
         ):
             assert tt.start == turn.start
+
+
+def test_podcast_json_says_whether_times_were_estimated() -> None:
+    import json
+
+    from interview_parser.exporters import export
+
+    timed = json.loads(export(ip.parse(TIMED), "podcast-json"))
+    guessed = json.loads(export(ip.parse("Host: Hello?\nGuest: Hi.\n"), "podcast-json"))
+    assert (timed["timesEstimated"], guessed["timesEstimated"]) == (False, True)

@@ -8,6 +8,9 @@ otherwise estimated by :func:`interview_parser.timing.timeline` (through
 the podcast script place them. The JSON Schema of this output ships in the
 package (``interview_parser/schemas/podcast-transcript.schema.json``; :func:`schema`).
 
+The top-level ``timesEstimated`` field (an extension of the namespace's form) is true when
+any time was estimated rather than read from the transcript.
+
 Options used: ``indent`` and the timing options (``wpm``, ``pause``, ``start``, ``duration``).
 """
 
@@ -45,7 +48,14 @@ def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, A
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
-    document = {"version": VERSION, "segments": segments(transcript, options)}
+    # "timesEstimated" says whether any time was estimated from the speaking rate rather than
+    # read from the transcript (an extension field; players ignore fields they do not know).
+    estimated = any(turn.start is None for turn in transcript.turns)
+    document = {
+        "version": VERSION,
+        "timesEstimated": estimated,
+        "segments": segments(transcript, options),
+    }
     return json.dumps(document, indent=options.indent, ensure_ascii=False) + "\n"
 
 
