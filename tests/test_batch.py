@@ -22,6 +22,7 @@ from interview_parser.batch import (
     _collect,
     chunks,
     convert_all,
+    convert_files,
     plan,
     summary,
 )
@@ -165,6 +166,22 @@ def test_convert_all_reports_failures_and_summary(inputs: list[Path], tmp_path: 
         f"{inputs[2]}:1:1: error: no speaker turns found (expected lines such as 'Name: text')",
         "converted 3 of 4 files in 2.5 s; 1 failed",
     ]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stream_type", "drawn"), [(Terminal, True), (io.StringIO, False)])
+def test_the_bar_is_drawn_only_on_a_terminal(
+    inputs: list[Path], tmp_path: Path, stream_type: type[io.StringIO], drawn: bool
+) -> None:
+    stream = stream_type()
+    code = convert_files([str(inputs[0])], tmp_path / "out", Settings(), workers=1, stream=stream)
+    assert code == 0
+    assert ("\r[" + "#" * 30 + "] 1/1" in stream.getvalue()) is drawn
+    assert stream.getvalue().splitlines()[-1].lstrip("\r ").startswith("converted 1 of 1 files")
 
 
 # -- the command --------------------------------------------------------------------------
