@@ -145,6 +145,16 @@ def test_progress_bar_is_drawn_when_enabled_and_cleared_for_messages() -> None:
     assert text.endswith("\ra.txt:1:1: error: nope\n")
 
 
+def test_progress_bar_redraws_a_few_hundred_times_at_most() -> None:
+    stream = io.StringIO()
+    bar = Progress(stream, 5000, enabled=True)
+    for _ in range(5000):
+        bar.advance()
+    draws = stream.getvalue().split("\r")[1:]
+    assert len(draws) == 200
+    assert draws[0].endswith("] 25/5000") and draws[-1].endswith("] 5000/5000")
+
+
 def test_progress_bar_is_silent_when_disabled() -> None:
     stream = io.StringIO()
     bar = Progress(stream, 4, enabled=False)
