@@ -74,8 +74,11 @@ def plan(sources: Sequence[str], out_dir: str | os.PathLike[str], suffix: str) -
     """
     if "-" in sources:
         raise UsageError("- (stdin) cannot be converted with --out-dir; name the files")
-    unique = list(dict.fromkeys(sources, None))
-    absolute = [Path(os.path.abspath(s)) for s in unique]
+    first: dict[str, str] = {}  # absolute path -> the first spelling of it
+    for source in sources:
+        first.setdefault(os.path.abspath(source), source)
+    unique = list(first.values())
+    absolute = [Path(a) for a in first]
     base = Path(os.path.commonpath([p.parent for p in absolute])) if absolute else Path()
     folders = [p.parent.relative_to(base) for p in absolute]
     short = [folder / (p.stem + suffix) for folder, p in zip(folders, absolute, strict=True)]

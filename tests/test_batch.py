@@ -85,7 +85,9 @@ def test_same_stem_in_one_folder_keeps_the_whole_name(tmp_path: Path) -> None:
 
 def test_a_file_named_twice_is_converted_once(tmp_path: Path) -> None:
     name = str(tmp_path / "a.txt")
-    assert len(plan([name, name], "out", ".json")) == 1
+    other_spelling = str(tmp_path / "sub" / ".." / "a.txt")
+    jobs = plan([name, other_spelling, name], "out", ".json")
+    assert jobs == [Job(name, Path("out/a.json"))]
 
 
 def test_an_output_that_would_replace_an_input_is_refused(tmp_path: Path) -> None:
