@@ -18,14 +18,17 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .errors import InterviewParserError, UsageError
 from .exporters import ExportOptions, get_exporter
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 @dataclass(frozen=True)
@@ -101,17 +104,30 @@ def _refusal(target: Path, inputs: set[str]) -> str | None:
     return None
 
 
-def convert_one(job: Job, settings: Settings) -> Outcome:
-    """Read, parse, render and write one file; a failure becomes the outcome's error."""
+def convert_one(
+    job: Job, settings: Settings, configs: MutableMapping[Path, Config] | None = None
+) -> Outcome:
+    """Read, parse, render and write one file; a failure becomes the outcome's error.
+
+    The file's project table (``[tool.interview-parser]``) applies as it does to a single
+    ``convert``: its cast is declared and its dialect used unless ``settings`` names one.
+    ``configs`` remembers the tables of folders already seen.
+    """
     from .api import parse_bytes
+    from .config import find_config
     from .files import atomic_write
 
     if job.refusal:
         return Outcome(job.source, job.target, f"{job.source}: error: {job.refusal}")
     try:
         data = _read(job.source)
+        config = find_config(Path(job.source).parent, configs)
         transcript = parse_bytes(
-            data, dialect=settings.dialect, interviewers=settings.interviewers, path=job.source
+            data,
+            dialect=settings.dialect or config.dialect,
+            interviewers=settings.interviewers,
+            cast=config.cast,
+            path=job.source,
         )
         document = get_exporter(settings.fmt).render(transcript, settings.options)
         job.target.parent.mkdir(parents=True, exist_ok=True)
@@ -139,7 +155,8 @@ def _read(source: str) -> bytes:
 
 
 def _convert_many(jobs: list[Job], settings: Settings) -> list[Outcome]:
-    return [convert_one(job, settings) for job in jobs]
+    configs: dict[Path, Config] = {}
+    return [convert_one(job, settings, configs) for job in jobs]
 
 
 def chunks(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
@@ -160,8 +177,9 @@ def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1) -> Iterato
     """
     get_exporter(settings.fmt)  # an unknown format is a usage error before any work
     if workers <= 1 or len(jobs) <= 1:
+        configs: dict[Path, Config] = {}
         for job in jobs:
-            yield convert_one(job, settings)
+            yield convert_one(job, settings, configs)
         return
     pieces = chunks(jobs, workers)
     with ProcessPoolExecutor(max_workers=min(workers, len(pieces))) as pool:

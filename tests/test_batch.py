@@ -229,6 +229,28 @@ def test_batch_passes_the_export_options(inputs: list[Path], tmp_path: Path) -> 
     )
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_project_table_applies_as_it_does_to_one_file(tmp_path: Path, jobs: str) -> None:
+    import interview_parser as ip
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.interview-parser]\ncast = [{ label = "Prof. Okafor", name = "Ada Okafor" }]\n',
+        encoding="utf-8",
+    )
+    sources = []
+    for name in ("article-preamble.txt", "colon-traps.txt"):
+        (tmp_path / name).write_bytes((SAMPLES / name).read_bytes())
+        sources.append(tmp_path / name)
+    out = tmp_path / "out"
+    code, _, _ = run("convert", *map(str, sources), "--out-dir", str(out), "--jobs", jobs)
+    assert code == 0
+    written = (out / "article-preamble.json").read_text(encoding="utf-8")
+    assert written == single(sources[0])
+    assert "Ada Okafor" in written
+    plain = ip.parse_file(sources[0], project=False).to_json(indent=2) + "\n"
+    assert written != plain
+
+
 def test_all_good_files_exit_zero_with_the_suffix_of_the_format(
     inputs: list[Path], tmp_path: Path
 ) -> None:
