@@ -10,8 +10,10 @@ debugging (:mod:`interview_parser.source`, :mod:`interview_parser.syntax`,
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .dialects import detect, get_dialect
@@ -36,6 +38,23 @@ def read(source: SourceText, *, dialect: str | None = None) -> Reading:
     return layered.remap(reading) if layered is not None else reading
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one parse, then restore it as it was.
+
+    A parse allocates a few objects per line and keeps nearly all of them; none form
+    cycles, but the collector walks them all again and again, which made time per MB grow
+    with the file (74 ms/MB at 50 MB against 43 ms/MB without those passes).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_source(
     source: SourceText,
     *,
@@ -46,17 +65,18 @@ def parse_source(
 ) -> Transcript:
     """Parse decoded text (the stage after :func:`read_bytes`)."""
     try:
-        reading = read(source, dialect=dialect)
-        meta = Source(
-            path=path,
-            encoding=source.encoding,
-            newline=source.newline,
-            final_newline=source.final_newline,
-            line_count=source.line_count,
-            dialect=reading.dialect,
-            dialect_evidence="",  # filled in by build_transcript from its evidence
-        )
-        transcript = build_transcript(reading, meta, interviewers=interviewers, cast=cast)
+        with _collector_paused():
+            reading = read(source, dialect=dialect)
+            meta = Source(
+                path=path,
+                encoding=source.encoding,
+                newline=source.newline,
+                final_newline=source.final_newline,
+                line_count=source.line_count,
+                dialect=reading.dialect,
+                dialect_evidence="",  # filled in by build_transcript from its evidence
+            )
+            transcript = build_transcript(reading, meta, interviewers=interviewers, cast=cast)
     except InterviewParserError as exc:
         raise (exc.with_path(path) if path else exc) from None
     if source.warnings:

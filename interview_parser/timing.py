@@ -66,13 +66,14 @@ def timeline(
             scale = duration / total
             lengths = [n * scale for n in lengths]
             pause *= scale
+    following_times = _next_written(written)
     times: list[TurnTime] = []
     clock = 0.0
     for i, turn in enumerate(turns):
         gap = pause if i and turns[i - 1].speaker != turn.speaker else 0.0
         # A written time is when the words begin; an estimate follows the last turn's end.
         begin = max(clock, turn.start) if turn.start is not None else clock + gap
-        following = next((s for s in written[i + 1 :] if s is not None), None)
+        following = following_times[i]
         finish = turn.end if turn.end is not None else begin + lengths[i]
         next_written = written[i + 1] if i + 1 < len(turns) else None
         if written[i] is not None and next_written is not None:
@@ -84,6 +85,17 @@ def timeline(
         times.append(TurnTime(turn.index, begin + start, finish + start))
         clock = finish
     return Timeline(times, estimated)
+
+
+def _next_written(written: list[float | None]) -> list[float | None]:
+    """For each turn, the first written start after it (one backward pass)."""
+    result: list[float | None] = [None] * len(written)
+    upcoming: float | None = None
+    for i in range(len(written) - 1, -1, -1):
+        result[i] = upcoming
+        if written[i] is not None:
+            upcoming = written[i]
+    return result
 
 
 def _changes(transcript: Transcript) -> int:

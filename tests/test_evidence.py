@@ -113,3 +113,24 @@ def test_declared_cast_in_front_matter() -> None:
         ip.Role.interviewee,
         "declared",
     )
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Joining me is",
+        "My guest today is",
+        "I'm joined by",
+        "I'm here with",
+        "With us today is",
+        "Please welcome",
+        "Let me introduce",
+    ],
+)
+def test_every_host_introduction_form_names_the_guest(phrase: str) -> None:
+    text = (
+        f"Host: Good evening. {phrase} Dr. Ada Quist, a glaciologist. Why ice?\n"
+        "Dr. Quist: Because it remembers.\nHost: Thank you?\nDr. Quist: Thanks.\n"
+    )
+    guest = ip.parse(text).speakers[1]
+    assert (guest.name, guest.description) == ("Dr. Ada Quist", "a glaciologist")

@@ -175,11 +175,14 @@ def html_layer(text: str) -> Layered | None:
 # Court-reporter pages
 
 MIN_MARGIN_SHARE = 0.6
+# A court page shows margin number 1 within its first lines; look no further for it.
+COURT_SNIFF_CHARS = 8192
+_FIRST_MARGIN = re.compile(r"^[^\S\n]*1[^\S\n]", re.M)
 
 
 def court_layer(text: str) -> Layered | None:
-    if "\n 1 " not in text and "\n1 " not in text and not re.search(r"^\s*1\s", text, re.M):
-        return None  # cheap exit: no line starts with a margin number 1
+    if not _FIRST_MARGIN.search(text[:COURT_SNIFF_CHARS]):
+        return None  # cheap exit: no line near the start begins with margin number 1
     tree = parse_tree(text.replace("\r", ""), "court")
     lines = [n for n in tree.children if isinstance(n, Tree)]
     filled = [n for n in lines if _types(n) - {"FORM_FEED"}]

@@ -30,6 +30,8 @@ _HOST_INTRO = re.compile(
     + r"(?:,\s+(?P<desc>[^.!?]*(?:\.(?=\w)[^.!?]*)*))?",
     re.IGNORECASE,
 )
+# Words every host introduction contains one of: a cheap test before the full pattern.
+_HOST_WORDS = ("join", "guest", "with me", "with us", "here with", "welcome", "introduce")
 _SELF_INTRO = re.compile(r"\b(?:my name is|my name's|this is|I'm|I am)\s+" + _NAME)
 
 
@@ -75,7 +77,9 @@ def fill_introductions(
 ) -> None:
     """Set ``name`` and ``description`` on the groups that the turns introduce."""
     for speaker, text in turns[:INTRO_TURNS]:
-        for match in _HOST_INTRO.finditer(text):
+        lowered = text.lower()
+        matches = _HOST_INTRO.finditer(text) if any(w in lowered for w in _HOST_WORDS) else ()
+        for match in matches:
             name = _candidate(match)
             for group in groups:
                 if group is not speaker and group.name is None and _name_fits(name, group):

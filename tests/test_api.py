@@ -1,0 +1,29 @@
+"""The library call as an editorial script uses it, and what it leaves behind."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+import interview_parser as ip
+
+
+def test_the_readme_example() -> None:
+    t = ip.parse("Host: Why bees?\nGuest: Because they are quiet.\nHost: Thanks.\n")
+    assert [(p.question, p.answer) for p in t.pairs] == [("Why bees?", "Because they are quiet.")]
+    assert ip.Transcript.model_validate_json(t.to_json()) == t
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        ip.parse("Q: a?\nA: b\n")
+        assert gc.isenabled() is enabled
+        with pytest.raises(ip.NoTurnsError):
+            ip.parse("no turns here\n")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
