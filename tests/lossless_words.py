@@ -23,6 +23,11 @@ def words(text: str) -> Counter[str]:
     return Counter(_WORD.findall(_CLOCK.sub(" ", text)))
 
 
+def _is_markup(dialect: str) -> bool:
+    """Layouts whose tags are markup, not words of the transcript."""
+    return dialect in ("vtt", "srt") or dialect.startswith("html")
+
+
 def source_words(dialect: str, text: str) -> Counter[str]:
     """Words of the source, less the markup its layout wraps them in."""
     if dialect == "podcast-json":
@@ -39,7 +44,7 @@ def source_words(dialect: str, text: str) -> Counter[str]:
     if dialect == "vtt":
         # The voice tag repeats on every cue; the speaker is checked on its own below.
         text = re.sub(r"<v(?:\.[\w.-]+)?\s+[^>]*>", " ", text)
-    if dialect in ("vtt", "srt") or dialect.startswith("html"):
+    if _is_markup(dialect):
         text = html.unescape(re.sub(r"<[^<>]*>", " ", text))
     return words(text)
 
@@ -56,6 +61,7 @@ def model_words(t: ip.Transcript, text: str) -> Counter[str]:
         found += words(t.title)
     for turn in t.turns:
         found += words(turn.text) + (words(turn.label) if t.source.dialect != "vtt" else Counter())
+    markup = _is_markup(t.source.dialect)
     for span in t.skipped:
-        found += words(re.sub(r"<[^<>]*>", " ", span.text))
+        found += words(re.sub(r"<[^<>]*>", " ", span.text) if markup else span.text)
     return found

@@ -307,3 +307,13 @@ def test_html_on_one_line_keeps_source_columns() -> None:
 def test_empty_after_a_byte_order_mark() -> None:
     with pytest.raises(ip.InputError, match="empty input"):
         ip.parse_bytes(b"\xff\xfe")
+
+
+def test_comments_leave_the_text_and_are_listed() -> None:
+    text = (
+        "Editor: Hi?\n<!-- interview-parser: disable=IP202 -->\n"
+        "Editr: Yes. <!-- kept as written -->More.\nEditor: And?\nEditr: Fine.\n"
+    )
+    t = ip.parse(text)
+    assert [x.text for x in t.turns] == ["Hi?", "Yes. More.", "And?", "Fine."]
+    assert [(s.kind, s.line) for s in t.skipped] == [("comment", 2), ("comment", 3)]

@@ -43,7 +43,12 @@ LABELS = st.sampled_from(
 )
 WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
 PROSE = st.lists(
-    st.one_of(WORDS, st.sampled_from(["at 10:30", "word:", "(Laughter.)", "?", "\u00a0", "\t"])),
+    st.one_of(
+        WORDS,
+        st.sampled_from(
+            ["at 10:30", "word:", "(Laughter.)", "?", "\u00a0", "\t", "<!-- a note -->", "<!--"]
+        ),
+    ),
     max_size=8,
 ).map(" ".join)
 LINE = st.one_of(

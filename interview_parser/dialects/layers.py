@@ -130,6 +130,11 @@ class _HtmlText(HTMLParser):
         elif tag in _LINE_TAGS or tag in _PARAGRAPH_TAGS:
             self._break(paragraph=tag in _PARAGRAPH_TAGS)
 
+    def handle_comment(self, data: str) -> None:
+        line = self.getpos()[0]
+        text = f"<!--{data}-->"
+        self.skipped.append(Span("comment", text, line, line + text.count("\n")))
+
     def handle_data(self, data: str) -> None:
         line, offset = self.getpos()
         if self.skipping:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from ..dialects import explain
 from ..errors import NoTurnsError
 from ..model import CastMember, Skipped, Source, Speaker, StageNote, Transcript, Turn
-from ..syntax import RawBlock, Reading
+from ..syntax import RawBlock, Reading, Span
 from . import frontmatter
 from .evidence import speaker_blocks
 from .intro import fill_introductions
 from .labels import LabelInfo, name_key
 from .lead import split_lead
-from .notes import find_notes
+from .notes import find_notes, strip_comments
 from .pairs import build_pairs
 from .roles import assign_roles
 from .speakers import group_speakers
@@ -41,19 +41,25 @@ class _PendingTurn:
 
 def _collect(
     decided: Sequence[tuple[RawBlock, LabelInfo | None]],
-) -> tuple[str, int, list[_PendingTurn]]:
-    """Lead text, its first line, and the turns; rejected labels rejoin the text they cut."""
+) -> tuple[str, int, list[_PendingTurn], list[Span]]:
+    """Lead text, its first line, the turns and the comments taken out of the text.
+
+    Rejected labels rejoin the text they cut.
+    """
     lead = ""
     lead_line = decided[0][0].line if decided else 1
     turns: list[_PendingTurn] = []
+    comments: list[Span] = []
     for block, info in decided:
+        text, found = strip_comments(block)
+        comments.extend(found)
         if info is not None:
             start = block.start if block.start is not None else info.time
-            turn = _PendingTurn(info, block, block.text, block.end_line, start, block.end)
+            turn = _PendingTurn(info, block, text, block.end_line, start, block.end)
             turn.notes.extend(find_notes(block))
             turns.append(turn)
             continue
-        source = (block.label or "") + block.text
+        source = (block.label or "") + text
         if turns:
             last = turns[-1]
             last.body += source
@@ -62,7 +68,7 @@ def _collect(
             last.notes.extend(find_notes(block))
         else:
             lead += source
-    return lead, lead_line, turns
+    return lead, lead_line, turns, comments
 
 
 def _merge_cast(*casts: Iterable[CastMember]) -> list[CastMember]:
@@ -97,7 +103,7 @@ def build_transcript(
     decided = speaker_blocks(blocks, declared)
     forms = [b.form for b, info in decided if info is not None]
     source = source.model_copy(update={"dialect_evidence": explain(forms, reading.dialect)})
-    lead_text, lead_line, pending = _collect(decided)
+    lead_text, lead_line, pending, comments = _collect(decided)
     if not pending:
         raise NoTurnsError(
             "no speaker turns found (expected lines such as 'Name: text')",
@@ -156,7 +162,7 @@ def build_transcript(
         cast=declared_cast,
         skipped=[
             Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line)
-            for k in reading.skipped
+            for k in sorted([*reading.skipped, *comments], key=lambda k: k.line)
         ],
         speakers=speakers,
         turns=turns,
