@@ -9,6 +9,7 @@ one line end, exactly as editors count them.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -25,6 +26,9 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"RIFF", "a RIFF (WAV/AVI) file"),
     (b"\xd0\xcf\x11\xe0", "an OLE document (a .doc file?)"),
 )
+
+# Text with nothing in it but blanks (matched, not stripped: a copy of a large file costs).
+_BLANK = re.compile(r"[\s\ufeff\u200b]*")
 
 # Control characters that never occur in text; tab, LF, VT, FF, CR and ESC are tolerated.
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 11, 12, 13, 27}
@@ -140,11 +144,11 @@ def read_text(text: str, *, encoding: str = "str") -> SourceText:
 
 def read_bytes(data: bytes) -> SourceText:
     """Decode file contents; raise :class:`InputError` for binary or undecodable input."""
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that would copy a large file
         raise InputError("empty input: no text to parse", line=1, column=1)
     _reject_binary(data)
     text, encoding, warnings = _decode(data)
-    if not text.strip(" \t\r\n\f\v\u00a0\ufeff\u200b"):
+    if _BLANK.fullmatch(text):
         raise InputError("empty input: no text to parse", line=1, column=1)
     source = read_text(text, encoding=encoding)
     return SourceText(

@@ -113,7 +113,9 @@ EXPECTED_NAMES = {
 
 def token_end_line(token: Token) -> int:
     """Line of the last non-blank line inside a token."""
-    return int(token.line or 1) + str(token).rstrip().count("\n")
+    text = str(token)
+    end = len(text.rstrip()) if text[-1:].isspace() else len(text)
+    return int(token.line or 1) + text.count("\n", 0, end)
 
 
 def _heading(token: Token) -> Span:
