@@ -33,8 +33,11 @@ def read(source: SourceText, *, dialect: str | None = None) -> Reading:
     """
     layered = apply_layers(source.text)
     text = layered.text if layered is not None else source.text
-    name = dialect or detect(text, accepted_forms)
-    reading = get_dialect(name).read(text)
+    reading = None
+    if dialect is None:
+        dialect, reading = detect(text, accepted_forms)
+    if reading is None:
+        reading = get_dialect(dialect).read(text)
     return layered.remap(reading) if layered is not None else reading
 
 

@@ -119,26 +119,28 @@ def _sample(text: str) -> str:
     return text[: cut + 1] if cut > 0 else text[:SAMPLE_CHARS]
 
 
-def detect(text: str, accepted: Callable[[Reading], list[str]]) -> str:
-    """Name the dialect of ``text``.
+def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Reading | None]:
+    """Name the dialect of ``text``, with its reading when the sample was the whole text.
 
     ``accepted(reading)`` returns the label forms of the blocks the resolver would accept
-    as speaker turns (passed in so that this layer does not import the resolver).
+    as speaker turns (passed in so that this layer does not import the resolver). A short
+    text is read whole by every family while detecting, so the winner's reading is handed
+    back rather than made again.
     """
     announced = signature(text)
     if announced is not None:
-        return announced
+        return announced, None
     sample = _sample(text)
-    best, best_score = "labelled", 0
+    best, best_score, best_reading = "labelled", 0, None
     for name in LINE_FAMILIES:
         try:
-            score = len(accepted(DIALECTS[name].read(sample)))
+            reading = DIALECTS[name].read(sample)
         except TranscriptSyntaxError:
             continue  # a family whose grammar rejects the text is simply not this text's
-
+        score = len(accepted(reading))
         if score > best_score:
-            best, best_score = name, score
-    return best
+            best, best_score, best_reading = name, score, reading
+    return best, best_reading if sample is text else None
 
 
 def explain(forms: list[str], dialect: str) -> str:
