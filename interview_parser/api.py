@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dialects import detect, get_dialect
 from .dialects.layers import apply_layers
@@ -23,6 +24,9 @@ from .model import CastMember, Source, Transcript
 from .resolve import accepted_forms, build_transcript
 from .source import SourceText, read_bytes, read_text
 from .syntax import Reading
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 def read(source: SourceText, *, dialect: str | None = None) -> Reading:
@@ -126,17 +130,21 @@ def parse_bytes(
 
 
 def project_settings(
-    path: str | os.PathLike[str] | None, dialect: str | None, cast: Iterable[CastMember]
+    path: str | os.PathLike[str] | None,
+    dialect: str | None,
+    cast: Iterable[CastMember],
+    cache: MutableMapping[Path, Config] | None = None,
 ) -> tuple[str | None, list[CastMember]]:
     """The dialect and cast for a file, with its project's ``[tool.interview-parser]`` table.
 
     The nearest ``pyproject.toml`` with that table, from the file's folder up (the working
-    folder for stdin), adds its cast and names the dialect unless the caller did.
+    folder for stdin), adds its cast and names the dialect unless the caller did. ``cache``
+    (the caller's, for many files) remembers the folders already looked at.
     """
     from .config import find_config  # only callers with a file pay for reading TOML
 
-    folder = Path(path).resolve().parent if path is not None else Path.cwd()
-    config = find_config(folder)
+    folder = Path(path).parent if path is not None else Path.cwd()
+    config = find_config(folder, cache)
     return dialect or config.dialect, [*cast, *config.cast]
 
 

@@ -113,21 +113,16 @@ def convert_one(
     ``convert``: its cast is declared and its dialect used unless ``settings`` names one.
     ``configs`` remembers the tables of folders already seen.
     """
-    from .api import parse_bytes
-    from .config import find_config
+    from .api import parse_bytes, project_settings
     from .files import atomic_write
 
     if job.refusal:
         return Outcome(job.source, job.target, f"{job.source}: error: {job.refusal}")
     try:
         data = _read(job.source)
-        config = find_config(Path(job.source).parent, configs)
+        dialect, cast = project_settings(job.source, settings.dialect, (), configs)
         transcript = parse_bytes(
-            data,
-            dialect=settings.dialect or config.dialect,
-            interviewers=settings.interviewers,
-            cast=config.cast,
-            path=job.source,
+            data, dialect=dialect, interviewers=settings.interviewers, cast=cast, path=job.source
         )
         document = get_exporter(settings.fmt).render(transcript, settings.options)
         job.target.parent.mkdir(parents=True, exist_ok=True)

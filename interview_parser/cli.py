@@ -22,6 +22,7 @@ from .timing import DEFAULT_PAUSE, DEFAULT_WPM
 
 if TYPE_CHECKING:
     from .batch import Settings
+    from .config import Config
 
 
 class _Failed(click.exceptions.Exit):
@@ -44,9 +45,14 @@ def _read_input(name: str) -> tuple[bytes, str | None]:
         raise UsageError(f"cannot read: {exc.strerror or exc}", path=name) from None
 
 
-def _load(name: str, interviewers: Sequence[str], dialect: str | None = None) -> Transcript:
+def _load(
+    name: str,
+    interviewers: Sequence[str],
+    dialect: str | None = None,
+    configs: dict[Path, Config] | None = None,
+) -> Transcript:
     data, path = _read_input(name)
-    dialect, cast = project_settings(path, dialect, ())
+    dialect, cast = project_settings(path, dialect, (), configs)
     transcript = parse_bytes(
         data, dialect=dialect, interviewers=interviewers, cast=cast, path=path or "<stdin>"
     )
@@ -59,12 +65,12 @@ def _load(name: str, interviewers: Sequence[str], dialect: str | None = None) ->
     return transcript
 
 
-def _project_profile(name: str) -> str | None:
+def _project_profile(name: str, configs: dict[Path, Config]) -> str | None:
     """The subtitle profile the project of ``name`` names in ``[tool.interview-parser]``."""
     from .config import find_config
 
-    folder = Path(name).resolve().parent if name != "-" else Path.cwd()
-    return find_config(folder).profile
+    folder = Path(name).parent if name != "-" else Path.cwd()
+    return find_config(folder, configs).profile
 
 
 _interviewer_option = click.option(
@@ -225,9 +231,10 @@ def convert(
         options["indent"] = None
     if options.get("start") is None:
         options["start"] = 0.0
+    configs: dict[Path, Config] = {}  # each project table is read once per command
     try:
         if options.get("profile") is None:
-            options["profile"] = _project_profile(input_files[0]) or "netflix"
+            options["profile"] = _project_profile(input_files[0], configs) or "netflix"
         exporter = get_exporter(fmt)
         if out_dir is not None or len(input_files) > 1:
             from .batch import Settings
@@ -239,7 +246,7 @@ def convert(
                 raise _Failed(code)
             return
         input_file = input_files[0]
-        transcript = _load(input_file, interviewers, dialect)
+        transcript = _load(input_file, interviewers, dialect, configs)
         document = exporter.render(transcript, ExportOptions(**options))  # type: ignore[arg-type]
         if output is None or output == "-":
             click.echo(document, nl=False)

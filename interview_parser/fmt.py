@@ -24,10 +24,10 @@ import difflib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from .api import parse_source
+from .api import parse_source, project_settings
 from .checks.labels import canonical_names, label_span, respelled
 from .checks.layout import blank_between_turns, is_directive
-from .config import Config, find_config
+from .config import Config
 from .dialects import get_dialect
 from .errors import InterviewParserError
 from .files import atomic_write
@@ -203,7 +203,9 @@ def run_fmt(
     code = changed = 0
     for name in paths:
         try:
-            config = find_config(Path.cwd() if name == "-" else Path(name).parent, cache)
+            project_dialect, cast = project_settings(
+                None if name == "-" else name, dialect, (), cache
+            )
             data = read_path(name, read_stdin)
         except InterviewParserError as exc:
             err(f"{exc.location()}: error: {exc.message}\n")
@@ -211,9 +213,7 @@ def run_fmt(
             continue
         shown = "<stdin>" if name == "-" else name
         try:
-            formatted = format_bytes(
-                data, cast=config.cast, path=shown, dialect=dialect or config.dialect
-            )
+            formatted = format_bytes(data, cast=cast, path=shown, dialect=project_dialect)
         except InterviewParserError as exc:
             err(f"{exc.location()}: error: {exc.message} (left unchanged)\n")
             code = max(code, 1)
