@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .dialects import detect, get_dialect
 from .dialects.layers import apply_layers
 from .errors import InterviewParserError
-from .model import CastMember, Source, Transcript
+from .model import CastMember, Source, Transcript, replace
 from .resolve import accepted_forms, build_transcript
 from .source import SourceText, read_bytes, read_text
 from .syntax import Reading
@@ -88,7 +88,7 @@ def parse_source(
         raise (exc.with_path(path) if path else exc) from None
     if source.warnings:
         warnings = [*source.warnings, *transcript.warnings]
-        transcript = transcript.model_copy(update={"warnings": warnings})
+        transcript = replace(transcript, warnings=warnings)
     return transcript
 
 

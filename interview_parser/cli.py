@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .api import parse_bytes, project_settings
 from .errors import InterviewParserError, UsageError
-from .model import Transcript
+from .model import Transcript, replace
 from .timing import DEFAULT_PAUSE, DEFAULT_WPM
 
 if TYPE_CHECKING:
@@ -57,9 +57,7 @@ def _load(
         data, dialect=dialect, interviewers=interviewers, cast=cast, path=path or "<stdin>"
     )
     if path is None:
-        transcript = transcript.model_copy(
-            update={"source": transcript.source.model_copy(update={"path": None})}
-        )
+        transcript = replace(transcript, source=replace(transcript.source, path=None))
     for warning in transcript.warnings:
         click.echo(f"{path or '<stdin>'}: warning: {warning}", err=True)
     return transcript

@@ -9,11 +9,19 @@ major number for renamed or removed ones.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
+
+
+_M = TypeVar("_M", bound="_Model")
+
+
+def replace(item: _M, **changes: Any) -> _M:
+    """A copy of a model object with some fields changed (the objects are frozen)."""
+    return item.model_copy(update=changes)
 
 
 class Role(str, Enum):

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from ..dialects import explain
 from ..errors import NoTurnsError
-from ..model import CastMember, Skipped, Source, Speaker, StageNote, Transcript, Turn
+from ..model import (
+    CastMember,
+    Skipped,
+    Source,
+    Speaker,
+    StageNote,
+    Transcript,
+    Turn,
+    replace,
+)
 from ..syntax import RawBlock, Reading, Span
 from . import frontmatter
 from .evidence import speaker_blocks
@@ -102,7 +111,7 @@ def build_transcript(
     ]
     decided = speaker_blocks(blocks, declared)
     forms = [b.form for b, info in decided if info is not None]
-    source = source.model_copy(update={"dialect_evidence": explain(forms, reading.dialect)})
+    source = replace(source, dialect_evidence=explain(forms, reading.dialect))
     lead_text, lead_line, pending, comments = _collect(decided)
     if not pending:
         raise NoTurnsError(
