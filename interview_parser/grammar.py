@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import lark
 from lark import Lark
+from lark.lexer import ContextualLexer
+from lark.parsers.lalr_analysis import Shift
 
 from .errors import UsageError
 
@@ -75,4 +79,84 @@ def get_parser(name: str) -> Lark:
         source_path=str(path),
         maybe_placeholders=False,
         cache=cache_file(name),
+    )
+
+
+@dataclass(frozen=True)
+class TokenScanner:
+    """Lark's own contextual lexer for a grammar, run in one tight loop.
+
+    Lark's LALR parser costs about 2 µs of Python a token, three to four times what the
+    regular expressions themselves cost on a transcript. For a grammar whose lexical context
+    after each token depends on that token's type alone (every state the parse table enters
+    by shifting a terminal accepts the same terminals), the token stream decides the parse:
+    the scanner here matches, at each position, the very union of terminal patterns (same
+    order, same flags) that Lark's contextual lexer would use in that state, and so yields
+    Lark's tokens. :func:`interview_parser.syntax.read_lines` builds blocks from them as the
+    grammar's ``block`` rule says; the equivalence with a Lark parse is a tested property.
+    """
+
+    start: re.Pattern[str]
+    after: dict[str, re.Pattern[str]]  # the scanner to use after a token of each type
+    may_end: frozenset[str | None]  # token types after which the text may end (None: empty)
+    block_start: frozenset[str]  # the terminals a ``block`` begins with
+
+
+@functools.cache
+def get_scanner(name: str) -> TokenScanner | None:
+    """The fast scanner of grammar ``name``, or None when its lexical context needs a parse."""
+    return _token_scanner(get_parser(name))
+
+
+def _token_scanner(parser: Lark) -> TokenScanner | None:
+    frontend = parser.parser
+    lexer = getattr(frontend, "lexer", None)
+    table = getattr(getattr(frontend, "parser", None), "_parse_table", None)
+    if not isinstance(lexer, ContextualLexer) or table is None or parser.lexer_conf.ignore:
+        return None
+    terminals = {t.name for t in parser.terminals}
+    flags = parser.lexer_conf.g_regex_flags
+
+    def union(state: int) -> tuple[tuple[str, ...], bool]:
+        basic = lexer.lexers[state]
+        names = tuple(t.name for t in getattr(basic, "terminals", ()))
+        return names, "$END" in table.states[state]
+
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+    def compile_union(names: tuple[str, ...]) -> re.Pattern[str]:
+        if names not in compiled:
+            by_name = parser.get_terminal
+            compiled[names] = re.compile(
+                "|".join(f"(?P<{n}>{by_name(n).pattern.to_regexp()})" for n in names), flags
+            )
+        return compiled[names]
+
+    targets: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
+    for actions in table.states.values():
+        for symbol, (action, state) in actions.items():
+            if symbol in terminals and action is Shift:
+                targets.setdefault(symbol, set()).add(union(state))
+    start_names, start_end = union(table.start_states["start"])
+    if not start_names or any(
+        len(contexts) != 1 or not next(iter(contexts))[0] for contexts in targets.values()
+    ):
+        return None
+    after: dict[str, re.Pattern[str]] = {}
+    may_end: set[str | None] = {None} if start_end else set()
+    for symbol, contexts in targets.items():
+        ((names, ends),) = contexts
+        after[symbol] = compile_union(names)
+        if ends:
+            may_end.add(symbol)
+    block_start = frozenset(
+        str(rule.expansion[0].name)
+        for rule in parser.rules
+        if rule.origin.name == "block" and rule.expansion
+    )
+    return TokenScanner(
+        compile_union(start_names),
+        after,
+        frozenset(may_end),
+        block_start,
     )

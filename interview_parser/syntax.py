@@ -15,13 +15,13 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from .errors import TranscriptSyntaxError
-from .grammar import get_parser
+from .grammar import TokenScanner, get_parser, get_scanner
 
 # Inline blanks a label may start with (zero-width characters count as blank here).
 LEADING_BLANKS = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs 3x (20k blocks/10 MB)
 class RawBlock:
     """One block of source text.
 
@@ -172,3 +172,85 @@ def read_lines_family(tree: Tree[Token], dialect: str) -> Reading:
         if labels or texts:
             reading.blocks.append(_block(labels, texts))
     return reading
+
+
+# A scanned token: its text, line, column and terminal name.
+_Tok = tuple[str, int, int, str]
+
+
+def read_lines(text: str, grammar: str) -> Reading:
+    """Read normalised text with a line-family grammar: the same :class:`Reading` as
+    ``read_lines_family(parse_tree(text, grammar), grammar)``, from the grammar's own tokens
+    without the LALR parser's per-token cost when :func:`get_scanner` allows it."""
+    scanner = get_scanner(grammar)
+    if scanner is not None and scanner.block_start:
+        reading = _scan_lines(text if text.endswith("\n") else text + "\n", scanner, grammar)
+        if reading is not None:
+            return reading
+    return read_lines_family(parse_tree(text, grammar), grammar)  # also: the error message
+
+
+def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | None:
+    """Blocks straight from the token stream, as the grammar's rules group them:
+    ``front_matter? lead? block*`` with ``block: LABEL-ish (label suffix)? (TEXT | HEADING)*``.
+    None when the text does not lex or may not end where it does (Lark then explains why).
+    """
+    reading = Reading(dialect, [], [])
+    blocks, skipped = reading.blocks, reading.skipped
+    after, block_start = scanner.after, scanner.block_start
+    pattern, kind = scanner.start, None
+    pos, size, line, line_start = 0, len(text), 1, 0
+    labels: list[_Tok] = []
+    texts: list[_Tok] = []
+    while pos < size:
+        match = pattern.match(text, pos)
+        if match is None:
+            return None
+        kind = match.lastgroup
+        value = match[0]
+        if not value:  # Lark forbids empty terminals; never loop on one
+            return None
+        if kind == "TEXT":
+            texts.append((value, line, pos - line_start + 1, kind))
+        elif kind in block_start:
+            if labels or texts:
+                blocks.append(_scanned_block(labels, texts))
+            labels, texts = [(value, line, pos - line_start + 1, kind)], []
+        elif kind == "HEADING":
+            if labels or texts:
+                blocks.append(_scanned_block(labels, texts))
+            labels, texts = [], []
+            skipped.append(Span("heading", value.strip(), line, line))
+        elif kind == "FRONT_MATTER":
+            reading.front = FrontMatter(value, line, line + value.rstrip("\n").count("\n"))
+        elif kind is not None:  # what may follow a label inside it (a clock time)
+            labels.append((value, line, pos - line_start + 1, kind))
+        newlines = value.count("\n")
+        pos += len(value)
+        if newlines:
+            line += newlines
+            line_start = pos - len(value) + value.rindex("\n") + 1
+        pattern = after[kind]  # type: ignore[index]  # kind is a terminal name here
+    if kind not in scanner.may_end:
+        return None
+    if labels or texts:
+        blocks.append(_scanned_block(labels, texts))
+    return reading
+
+
+def _scanned_block(labels: list[_Tok], texts: list[_Tok]) -> RawBlock:
+    """:func:`_block` for scanned tokens."""
+    first = (labels or texts)[0]
+    line = first[1]
+    end_line = line
+    for value, text_line, _, _ in texts:
+        end = len(value.rstrip()) if value[-1:].isspace() else len(value)
+        end_line = max(end_line, text_line + value.count("\n", 0, end))
+    body = texts[0][0] if len(texts) == 1 else "".join(t[0] for t in texts)
+    text_line, text_column = (texts[0][1], texts[0][2]) if texts else (line, 1)
+    if not labels:
+        return RawBlock(None, body, line, end_line, 1, text_line, text_column)
+    raw = labels[0][0] if len(labels) == 1 else "".join(t[0] for t in labels)
+    stripped = raw.lstrip(LEADING_BLANKS)
+    column = first[2] + len(raw) - len(stripped)
+    return RawBlock(stripped, body, line, end_line, column, text_line, text_column, first[3])

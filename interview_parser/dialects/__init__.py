@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import TranscriptSyntaxError, UsageError
-from ..syntax import Reading, parse_tree, read_lines_family
+from ..syntax import Reading, read_lines
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Dialect:
 
 def _lines(grammar: str) -> Callable[[str], Reading]:
     def read(text: str) -> Reading:
-        return read_lines_family(parse_tree(text, grammar), grammar)
+        return read_lines(text, grammar)
 
     return read
 

@@ -8,7 +8,7 @@ turns right after it. A prompt with no answer (a closing remark) and an answer w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby, pairwise
+from itertools import pairwise
 
 from ..model import Pair, PairKind, Role
 from .text import asks
@@ -16,16 +16,18 @@ from .text import asks
 
 def build_pairs(roles: Sequence[Role], texts: Sequence[str]) -> tuple[list[Pair], list[int]]:
     """Pairs and unpaired turn indices for turns with these roles and texts."""
-    runs = [
-        (role, [i for i, _ in items])
-        for role, items in groupby(enumerate(roles), key=lambda item: item[1])
-    ]
+    runs: list[tuple[Role, list[int]]] = []
+    for i, role in enumerate(roles):
+        if runs and runs[-1][0] is role:
+            runs[-1][1].append(i)
+        else:
+            runs.append((role, [i]))
     pairs: list[Pair] = []
-    paired: set[int] = set()
+    paired = [False] * len(roles)
     for (role, prompt), (next_role, answer) in pairwise(runs):
         if role is not Role.interviewer or next_role is not Role.interviewee:
             continue
-        question = "\n\n".join(texts[i] for i in prompt)
+        question = texts[prompt[0]] if len(prompt) == 1 else "\n\n".join(texts[i] for i in prompt)
         pairs.append(
             Pair(
                 index=len(pairs),
@@ -33,9 +35,13 @@ def build_pairs(roles: Sequence[Role], texts: Sequence[str]) -> tuple[list[Pair]
                 question_turns=prompt,
                 answer_turns=answer,
                 question=question,
-                answer="\n\n".join(texts[i] for i in answer),
+                answer=texts[answer[0]]
+                if len(answer) == 1
+                else "\n\n".join(texts[i] for i in answer),
             )
         )
-        paired.update(prompt)
-        paired.update(answer)
-    return pairs, [i for i in range(len(roles)) if i not in paired]
+        for i in prompt:
+            paired[i] = True
+        for i in answer:
+            paired[i] = True
+    return pairs, [i for i, done in enumerate(paired) if not done]
