@@ -62,6 +62,7 @@ def _slug(text: str) -> str:
 def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[str, str]:
     """Map a key to the key of the speaker it is another name for."""
     mapping: dict[str, str] = {}
+    infos = list({id(i): i for i in infos}.values())  # analyse() returns one object a label
     for member in cast:
         for alias in member.aliases:
             mapping.setdefault(name_key(alias), name_key(member.label))

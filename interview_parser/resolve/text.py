@@ -7,8 +7,6 @@ import re
 # Blanks a transcript uses besides the space: tabs, no-break and zero-width spaces.
 BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 _QUESTION = re.compile(r"[?？¿]")
-_AROUND_NEWLINE = re.compile(f"[{re.escape(BLANKS)}]*\n[{re.escape(BLANKS)}]*")
-_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 
 
 def paragraphs(body: str) -> list[str]:
@@ -28,13 +26,8 @@ def paragraphs(body: str) -> list[str]:
 
 
 def clean(body: str) -> str:
-    """The text of a block as the model stores it: ``"\\n\\n".join(paragraphs(body))``,
-    with the work done by the regular expression engine rather than a loop over lines."""
-    text = body.strip(BLANKS + "\n")
-    if "\n" not in text:
-        return text
-    text = _AROUND_NEWLINE.sub("\n", text)
-    return "\n\n".join(p.replace("\n", " ") for p in _PARAGRAPH_BREAK.split(text))
+    """The text of a block as the model stores it."""
+    return "\n\n".join(paragraphs(body))
 
 
 def asks(text: str) -> bool:
