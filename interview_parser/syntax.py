@@ -240,6 +240,21 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
 
 def _scanned_block(labels: list[_Tok], texts: list[_Tok]) -> RawBlock:
     """:func:`_block` for scanned tokens."""
+    if len(labels) == 1 and len(texts) == 1:  # the usual block: a label and its text
+        raw, line, label_column, form = labels[0]
+        body, text_line, text_column, _ = texts[0]
+        end = len(body.rstrip()) if body[-1:].isspace() else len(body)
+        stripped = raw.lstrip(LEADING_BLANKS)
+        return RawBlock(
+            stripped,
+            body,
+            line,
+            max(line, text_line + body.count("\n", 0, end)),
+            label_column + len(raw) - len(stripped),
+            text_line,
+            text_column,
+            form,
+        )
     first = (labels or texts)[0]
     line = first[1]
     end_line = line

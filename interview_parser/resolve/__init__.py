@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..dialects import explain
 from ..errors import NoTurnsError
@@ -37,15 +38,15 @@ from .text import clean
 __all__ = ["accepted_forms", "build_transcript"]
 
 
-@dataclass
+@dataclass(slots=True)
 class _PendingTurn:
     info: LabelInfo
     block: RawBlock
-    body: str
+    pieces: list[str]  # the text, and the text of rejected labels' blocks that continue it
     end_line: int
     start: float | None
     end: float | None
-    notes: list[StageNote] = field(default_factory=list)
+    notes: list[StageNote]
 
 
 def _collect(
@@ -55,29 +56,28 @@ def _collect(
 
     Rejected labels rejoin the text they cut.
     """
-    lead = ""
+    lead: list[str] = []
     lead_line = decided[0][0].line if decided else 1
     turns: list[_PendingTurn] = []
     comments: list[Span] = []
     for block, info in decided:
-        text, found = strip_comments(block)
-        comments.extend(found)
+        text = block.text
+        if "<!--" in text:
+            text, found = strip_comments(block)
+            comments.extend(found)
+        notes = find_notes(block) if "[" in text or "(" in text else []
         if info is not None:
             start = block.start if block.start is not None else info.time
-            turn = _PendingTurn(info, block, text, block.end_line, start, block.end)
-            turn.notes.extend(find_notes(block))
-            turns.append(turn)
-            continue
-        source = (block.label or "") + text
-        if turns:
+            turns.append(_PendingTurn(info, block, [text], block.end_line, start, block.end, notes))
+        elif turns:
             last = turns[-1]
-            last.body += source
+            last.pieces += (block.label or "", text)
             last.end_line = max(last.end_line, block.end_line)
             last.end = block.end if block.end is not None else last.end
-            last.notes.extend(find_notes(block))
+            last.notes.extend(notes)
         else:
-            lead += source
-    return lead, lead_line, turns, comments
+            lead += (block.label or "", text)
+    return "".join(lead), lead_line, turns, comments
 
 
 def _merge_cast(*casts: Iterable[CastMember]) -> list[CastMember]:
@@ -122,7 +122,7 @@ def build_transcript(
         )
     lead = split_lead(lead_text, lead_line)
     groups, owners = group_speakers([p.info for p in pending], declared_cast)
-    texts = [clean(p.body) for p in pending]
+    texts = [clean(p.pieces[0] if len(p.pieces) == 1 else "".join(p.pieces)) for p in pending]
     spoken = list(zip(owners, texts, strict=True))
     fill_introductions(groups, spoken)
     roles = assign_roles(groups, spoken, interviewer_labels, declared_cast)
@@ -143,6 +143,7 @@ def build_transcript(
         )
         for i, p in enumerate(pending)
     ]
+    turn_counts = Counter(map(id, owners))
     speakers = [
         Speaker(
             id=g.id,
@@ -153,7 +154,7 @@ def build_transcript(
             aliases=g.aliases,
             role=roles[g.id].role,
             role_source=roles[g.id].source,
-            turn_count=sum(1 for o in owners if o is g),
+            turn_count=turn_counts[id(g)],
         )
         for g in groups
     ]

@@ -19,19 +19,23 @@ from .labels import LabelInfo, Shape, name_key
 
 @dataclass
 class SpeakerGroup:
-    """A speaker while it is being resolved (mutable; becomes a model Speaker at the end)."""
+    """A speaker while it is being resolved (mutable; becomes a model Speaker at the end).
+
+    ``infos`` holds each distinct label analysis once, in order of first appearance;
+    ``name_counts`` how many turns use each spelling.
+    """
 
     id: str
     infos: list[LabelInfo] = field(default_factory=list)
     name: str | None = None
     description: str | None = None
+    name_counts: Counter[str] = field(default_factory=Counter)
 
     @property
     def label(self) -> str:
         """The spelling used most often (the first of equals), without qualifiers."""
-        counts = Counter(i.name for i in self.infos)
-        best = max(counts.values())
-        return next(i.name for i in self.infos if counts[i.name] == best)
+        best = max(self.name_counts.values())
+        return next(name for name, n in self.name_counts.items() if n == best)
 
     @property
     def aliases(self) -> list[str]:
@@ -92,8 +96,9 @@ def group_speakers(
     names = {name_key(m.label): m.name for m in cast if m.name}
     groups: dict[str, SpeakerGroup] = {}
     used_ids: set[str] = set()
-    per_turn: list[SpeakerGroup] = []
-    for info in infos:
+    turns_of = Counter(map(id, infos))  # analyse() returns one object per label
+    group_of: dict[int, SpeakerGroup] = {}
+    for info in {id(i): i for i in infos}.values():
         root = mapping.get(info.key, info.key)
         group = groups.get(root)
         if group is None:
@@ -104,5 +109,7 @@ def group_speakers(
             used_ids.add(ident)
             group = groups[root] = SpeakerGroup(ident, name=names.get(root))
         group.infos.append(info)
-        per_turn.append(group)
+        group.name_counts[info.name] += turns_of[id(info)]
+        group_of[id(info)] = group
+    per_turn = [group_of[id(i)] for i in infos]
     return list(groups.values()), per_turn

@@ -6,6 +6,7 @@ import re
 
 # Blanks a transcript uses besides the space: tabs, no-break and zero-width spaces.
 BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+_BLANKS_AND_NEWLINES = BLANKS + "\n"
 _QUESTION = re.compile(r"[?？¿]")
 
 
@@ -27,7 +28,10 @@ def paragraphs(body: str) -> list[str]:
 
 def clean(body: str) -> str:
     """The text of a block as the model stores it."""
-    return "\n\n".join(paragraphs(body))
+    text = body.strip(_BLANKS_AND_NEWLINES)
+    if "\n" not in text:  # one line (most turns): no need to split
+        return text
+    return "\n\n".join(paragraphs(text))
 
 
 def asks(text: str) -> bool:
