@@ -8,7 +8,6 @@ turns right after it. A prompt with no answer (a closing remark) and an answer w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 from ..model import Pair, PairKind, Role
 from .text import asks
@@ -16,32 +15,33 @@ from .text import asks
 
 def build_pairs(roles: Sequence[Role], texts: Sequence[str]) -> tuple[list[Pair], list[int]]:
     """Pairs and unpaired turn indices for turns with these roles and texts."""
-    runs: list[tuple[Role, list[int]]] = []
-    for i, role in enumerate(roles):
-        if runs and runs[-1][0] is role:
-            runs[-1][1].append(i)
-        else:
-            runs.append((role, [i]))
+    count = len(roles)
+    # Runs of one role: run k is turns bounds[k] .. bounds[k + 1] - 1. Neighbouring runs
+    # differ in role, so a run is the prompt of at most one pair or its answer, never both.
+    bounds = [0, *(i for i in range(1, count) if roles[i] is not roles[i - 1]), count]
+    runs = len(bounds) - 1
     pairs: list[Pair] = []
-    paired = [False] * len(roles)
-    for (role, prompt), (next_role, answer) in pairwise(runs):
-        if role is not Role.interviewer or next_role is not Role.interviewee:
+    unpaired: list[int] = []
+    asker, answerer = Role.interviewer, Role.interviewee  # member lookups cost ~0.4 µs each
+    question_kind, remark_kind = PairKind.question, PairKind.remark
+    k = 0
+    while k < runs:
+        first, middle = bounds[k], bounds[k + 1]
+        if k + 1 == runs or roles[first] is not asker or roles[middle] is not answerer:
+            unpaired.extend(range(first, middle))
+            k += 1
             continue
-        question = texts[prompt[0]] if len(prompt) == 1 else "\n\n".join(texts[i] for i in prompt)
+        last = bounds[k + 2]
+        question = "\n\n".join(texts[first:middle])
         pairs.append(
             Pair(
                 index=len(pairs),
-                kind=PairKind.question if asks(question) else PairKind.remark,
-                question_turns=prompt,
-                answer_turns=answer,
+                kind=question_kind if asks(question) else remark_kind,
+                question_turns=list(range(first, middle)),
+                answer_turns=list(range(middle, last)),
                 question=question,
-                answer=texts[answer[0]]
-                if len(answer) == 1
-                else "\n\n".join(texts[i] for i in answer),
+                answer="\n\n".join(texts[middle:last]),
             )
         )
-        for i in prompt:
-            paired[i] = True
-        for i in answer:
-            paired[i] = True
-    return pairs, [i for i, done in enumerate(paired) if not done]
+        k += 2
+    return pairs, unpaired
