@@ -1,24 +1,46 @@
 """Who asks and who answers.
 
 In order of authority: roles the user declared (``--interviewer``), roles the labels carry
-(``Editor``, ``Host``, ``Q`` ask; ``Guest``, ``A`` answer), then behaviour. Behaviour scores
-each speaker by the share of their turns that ask something, with a bonus for hosting
-phrases ("welcome to", "my guest", "joining me") and for opening the conversation; the best
-scorers ask. Everyone else answers, except speakers whose labels say they are neither
-(``Narrator``, ``Announcer``, ``Interpreter``).
+(``Editor``, ``Host``, ``Q`` ask; ``Guest``, ``A`` answer), then behaviour. Everyone who does
+not ask answers, except speakers whose labels say they are neither (``Narrator``,
+``Announcer``, ``Interpreter``).
+
+Behaviour reads the whole conversation (``conduct.py`` tallies what each turn does to the
+floor) and scores each speaker in one sum:
+
+``prompts / (turns + 1)``
+    The share of their turns that ask the others something. Asking is what an interviewer
+    does; the share (not the count) keeps a talkative guest's occasional question small, and
+    the ``+ 1`` makes one question in one turn weak evidence. Asking back (a question put to
+    somebody who has just asked) and questions that are only reported speech or a filler tag
+    (*you know?*) are not prompts: guests do those.
+``HOSTING_WEIGHT * hosting / (turns + 1)``
+    The share of their turns that host: a host's phrase (*welcome to*, *my guest*), steering
+    to a topic (*let's talk about*, *What about ...?*) or handing the floor to the next
+    speaker by name (*Ishana, what was it like?*). Whoever runs a conversation does these;
+    it finds hosts and panel moderators whose questions are few.
+``REPLY_WEIGHT * mean log2(reply words / prompt words)``, clipped to [-1, 3]
+    Interviewers ask short questions that get long answers. Only questions a turn ends on
+    count: the next speaker replies to those, not to a question in the middle of a turn.
+
+The best scorer asks. Others ask too when they reach ``RELATIVE_SHARE`` of the best score
+*and* conducted (prompted or hosted) in at least ``CONSISTENT`` turns: a second interviewer
+is a pattern over the conversation (a co-host, a panel member questioning a witness), never
+one question that happened to draw a long reply. A speaker whom a chosen interviewer calls
+their co-host asks as well. If even the best score is below ``MIN_SCORE``, the best scorer
+still asks when they conducted in ``CONSISTENT`` turns (in a free conversation the host's
+evidence is thin but repeated); otherwise nobody does.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import CastMember, Role
+from .conduct import Conduct, conduct
 from .labels import name_key
 from .speakers import SpeakerGroup
-from .text import asks
 
 _OTHER_WORDS = frozenset(
     [
@@ -34,20 +56,16 @@ _OTHER_WORDS = frozenset(
         "crowd",
     ]
 )
-# Phrases only a host says. Questions ("tell me", "what do you think") are not listed: asking
-# is already measured, and guests ask back.
-_HOSTING = re.compile(
-    r"\b(?:welcome (?:to|back)|my guests?|our guests?|joining (?:me|us)|thanks? (?:you )?for "
-    r"(?:coming|joining|being)|I'm your host|this is your host|let's (?:dive|jump|get started))\b",
-    re.IGNORECASE,
-)
-# A speaker asks when their score reaches this share of the best score, and this much at least.
+# Who else asks: this share of the best score (and CONSISTENT turns of conducting).
 RELATIVE_SHARE = 0.7
+# A best score this high is enough by itself; below it, CONSISTENT turns of conducting are.
 MIN_SCORE = 0.25
-# Weights of the behaviour score: hosting phrases, and how much longer the reply to a
-# question is than the question (mean log2 ratio, clipped to [-1, 3]).
+# Weights of the behaviour score: hosting turns, and how much longer the reply to a prompt
+# is than the prompt (mean log2 ratio, clipped to [-1, 3]).
 HOSTING_WEIGHT = 0.5
 REPLY_WEIGHT = 0.1
+# Turns of conducting (prompting or hosting) that show a pattern rather than one question.
+CONSISTENT = 2
 
 
 @dataclass(frozen=True)
@@ -56,36 +74,16 @@ class RoleDecision:
     source: str  # "declared", "label" or "behaviour"
 
 
-def _scores(turns: Sequence[tuple[SpeakerGroup, str]]) -> dict[str, float]:
-    """Behaviour score of each speaker: how much they act like the one who asks.
-
-    The share of turns that ask something (smoothed, so one question in one turn is weak
-    evidence), the share that hosts ("welcome to", "my guest"), and whether questions draw
-    longer replies from somebody else: interviewers ask short questions that get long answers.
-    """
-    asked: dict[str, int] = {}
-    hosted: dict[str, int] = {}
-    count: dict[str, int] = {}
-    reply: dict[str, list[float]] = {}
-    for i, (group, text) in enumerate(turns):
-        count[group.id] = count.get(group.id, 0) + 1
-        hosted[group.id] = hosted.get(group.id, 0) + bool(_HOSTING.search(text))
-        if not asks(text):
-            continue
-        asked[group.id] = asked.get(group.id, 0) + 1
-        if i + 1 < len(turns) and turns[i + 1][0] is not group:
-            ratio = (len(turns[i + 1][1].split()) + 1) / (len(text.split()) + 1)
-            reply.setdefault(group.id, []).append(math.log2(ratio))
-    scores: dict[str, float] = {}
-    for ident, n in count.items():
-        replies = reply.get(ident, [])
-        mean_reply = sum(replies) / len(replies) if replies else 0.0
-        scores[ident] = (
-            asked.get(ident, 0) / (n + 1)
-            + HOSTING_WEIGHT * hosted[ident] / n
-            + REPLY_WEIGHT * max(-1.0, min(3.0, mean_reply))
-        )
-    return scores
+def score(c: Conduct) -> float:
+    """Behaviour score of a speaker: how much they act like the one who asks (see above)."""
+    if not c.turns:
+        return 0.0
+    mean_reply = sum(c.replies) / len(c.replies) if c.replies else 0.0
+    return (
+        c.prompts / (c.turns + 1)
+        + HOSTING_WEIGHT * c.hosting / (c.turns + 1)
+        + REPLY_WEIGHT * max(-1.0, min(3.0, mean_reply))
+    )
 
 
 def assign_roles(
@@ -133,15 +131,23 @@ def _by_behaviour(
     turns: Sequence[tuple[SpeakerGroup, str]],
     decided: dict[str, RoleDecision],
 ) -> list[str]:
+    """The undecided speakers who ask, by the rules of the module docstring."""
     undecided = {g.id for g in groups if g.id not in decided}
     if len(groups) < 2 or not undecided:
         return []
-    scores = {i: s for i, s in _scores(turns).items() if i in undecided}
-    best = max(scores.values())
-    if best < MIN_SCORE:
+    tally = conduct(groups, turns)
+    scores = {i: score(c) for i, c in tally.items() if i in undecided}
+    lead = max(scores, key=lambda i: scores[i])
+    enough = scores[lead] >= MIN_SCORE or tally[lead].conducting >= CONSISTENT
+    if scores[lead] <= 0 or not enough:
         return []
-    chosen = [i for i, s in scores.items() if s >= max(MIN_SCORE, RELATIVE_SHARE * best)]
+    chosen = [
+        i
+        for i, s in scores.items()
+        if i == lead or (s >= RELATIVE_SHARE * scores[lead] and tally[i].conducting >= CONSISTENT)
+    ]
+    chosen += [i for i in undecided if i not in chosen and tally[i].cohost_of & set(chosen)]
     # Somebody has to answer: if everyone scores alike, only the best asks.
     if len(chosen) == len(groups):
-        chosen = [max(scores, key=lambda i: scores[i])]
+        chosen = [lead]
     return chosen

@@ -1,0 +1,231 @@
+"""Who asks: behaviour read over the whole conversation (resolve/conduct.py, resolve/roles.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import interview_parser as ip
+from interview_parser.resolve.conduct import ends_asking, hosts, prompts
+
+
+def roles(text: str) -> dict[str, str]:
+    return {s.label: s.role.value for s in ip.parse(text).speakers}
+
+
+def interviewers(text: str) -> set[str]:
+    return {label for label, role in roles(text).items() if role == "interviewer"}
+
+
+# Two hosts and two guests, mid-episode: the hosts steer and hand the floor by name; the
+# guests talk at length and once ask each other something.
+CO_HOSTED_PANEL = """\
+Nina Ross: Okay, we're back. Let's talk about testing, because both of you have opinions. \
+Tomas, you rewrote your whole suite last year. Why?
+Tomas Berg: Because it took forty minutes and nobody ran it. We had three layers of mocks \
+and the mocks were wrong more often than the code. So we threw most of it away and started \
+again with tests that talk to a real database in a container. It's slower per test, but we \
+have a tenth of the tests and they catch real bugs.
+Owen Clarke: I did the opposite, honestly. We went all in on fast unit tests.
+Tomas Berg: And does that hold up when the schema changes?
+Owen Clarke: Mostly. We regenerate fixtures from the migrations, so the schema is never \
+stale. When it breaks, it breaks loudly, which is what you want.
+Priya Shah: I want to push on that a bit. Owen, how long does your suite take now, start \
+to finish?
+Owen Clarke: About ninety seconds on a laptop. We fail the build if it goes over two \
+minutes, which sounds harsh, but it keeps people honest about what they add. Every slow \
+test has an owner and a ticket.
+Nina Ross: That's a real policy. I like that.
+Priya Shah: Moving on to the release side. Tomas, what does a release look like for you \
+these days?
+Tomas Berg: Boring, which is the point. Tag, the pipeline builds, a human reads the \
+changelog, and we ship on Tuesday mornings. Nobody ships on Friday, that's the one rule \
+everybody remembers.
+Owen Clarke: We ship whenever, but behind flags. The release is not the scary part, \
+turning the flag on is.
+Nina Ross: What about rollbacks? Owen, how often do you actually flip one back?
+Owen Clarke: Twice this year. Both times within ten minutes, both times because of a \
+config value, not code. That's the thing people miss: the code was fine.
+"""
+
+
+def test_co_hosts_who_steer_and_hand_the_floor_both_ask() -> None:
+    assert roles(CO_HOSTED_PANEL) == {
+        "Nina Ross": "interviewer",
+        "Tomas Berg": "interviewee",
+        "Owen Clarke": "interviewee",
+        "Priya Shah": "interviewer",
+    }
+
+
+# A committee hearing: the chair runs the agenda and questions witnesses; a member
+# questions one witness; the witness asks back once before answering.
+HEARING = """\
+CHAIR LINDQVIST: The committee will come to order. Our first witness is Dr. Amara Osei \
+from the regional water authority. Dr. Osei, please begin.
+DR. OSEI: Thank you, Madam Chair. The authority supplies two hundred thousand homes. Last \
+summer the reservoir fell to thirty-one percent, the lowest since records began, and we \
+imposed a hosepipe ban for nine weeks. The ban saved roughly eight percent of demand, but \
+leakage still accounts for a fifth of what we treat.
+CHAIR LINDQVIST: Why is leakage still that high after the replacement programme?
+DR. OSEI: Because the programme replaced the mains first, and most losses are now on the \
+service pipes, which belong to households. We can find those leaks, but we cannot fix \
+them without the owner's consent.
+CHAIR LINDQVIST: Mr. Petrov, you had a question.
+MR. PETROV: Thank you, Chair. Dr. Osei, I wanted to ask about the consent problem and \
+whether the authority has asked for powers to repair private pipes.
+DR. OSEI: Do you mean powers of entry, or powers to charge for the repair?
+MR. PETROV: Both, really. What I hear from constituents is that they see the leak, they report it, a van comes and marks the pavement, and then nothing happens for months because the pipe is on their side of the boundary and they cannot afford a plumber. So the water is lost anyway, and everybody is frustrated. Could you do the work and recover the cost later, through the bill, spread over a couple of years?
+DR. OSEI: We asked for powers of entry in our last plan and were refused. Charging would \
+need a change in the regulations, and the regulator has said it will consult on it next \
+year. In the meantime we offer free repairs, and about half of households accept.
+MR. PETROV: And the other half?
+DR. OSEI: Mostly landlords we cannot reach, and some owners who fear the bill.
+CHAIR LINDQVIST: Thank you, Dr. Osei. Our next witness is Ms. Hale from the farmers' union. \
+Ms. Hale, how did the ban affect irrigation?
+MS. HALE: It did not apply to us directly, but abstraction licences were cut by a quarter, \
+and vegetable growers lost most of a second crop.
+CHAIR LINDQVIST: Did any of your members get compensation?
+MS. HALE: None that I know of.
+"""
+
+
+def test_hearing_chair_and_questioning_member_ask_the_witness_who_asks_back_does_not() -> None:
+    assert interviewers(HEARING) == {"CHAIR LINDQVIST", "MR. PETROV"}
+    assert roles(HEARING)["DR. OSEI"] == "interviewee"
+
+
+# One-to-one: the guest asks back twice and says "you know?" and quotes questions, but
+# the host is the one who asks.
+ONE_TO_ONE = """\
+Ruth Adler: Welcome to Slow Roads. My guest today walked from Lisbon to Tallinn. Where did \
+the idea come from?
+Mark Ebbing: From a bad winter, mostly. I was stuck indoors, and people kept asking me \
+"What would you do with a year off?" and I had no answer, you know?
+Ruth Adler: So what was the answer?
+Mark Ebbing: What do you mean, the answer to the question or the walk?
+Ruth Adler: The walk. Why walking, and not cycling?
+Mark Ebbing: Walking is the speed you notice things at. On a bike you see the road. On \
+foot you see the bakery, the dog, the old man who wants to tell you about the war, you know?
+Ruth Adler: Did you plan the route?
+Mark Ebbing: Only the countries. My sister kept texting "Where are you sleeping tonight?" \
+and half the time I didn't know until six in the evening.
+Ruth Adler: What was the hardest stretch?
+Mark Ebbing: The Baltic coast in November. Rain every single day, you know? Have you ever \
+walked in sideways rain for a week?
+Ruth Adler: Once, and never again.
+Mark Ebbing: Then you know. My boots never dried. I slept in bus shelters twice, you know?
+"""
+
+
+def test_guest_who_asks_back_still_answers() -> None:
+    assert roles(ONE_TO_ONE) == {"Ruth Adler": "interviewer", "Mark Ebbing": "interviewee"}
+
+
+# A panel with generic labels: the moderator hands the floor to panellists by the names
+# they gave themselves.
+GENERIC_PANEL = """\
+Speaker 0: Good evening. I'm the moderator tonight. Let's start with introductions.
+Speaker 1: Hi, I'm Lucia. I run a repair café in the old library.
+Speaker 2: I'm Bram, I teach electronics at the college.
+Speaker 0: Lucia, what do people bring most often?
+Speaker 1: Lamps and toasters. Lamps because they are simple, toasters because people are \
+attached to them, which always surprises me.
+Speaker 0: Bram, do your students come to the café?
+Speaker 2: Some do, for credit. They learn more there in an afternoon than in a week of \
+lab work, because nothing is a textbook fault.
+Speaker 1: Which is why we love having them.
+"""
+
+
+def test_moderator_of_a_generic_panel_asks() -> None:
+    assert interviewers(GENERIC_PANEL) == {"Speaker 0"}
+
+
+def test_handing_the_floor_uses_self_introduced_names() -> None:
+    from interview_parser.resolve.conduct import conduct
+    from interview_parser.resolve.labels import analyse
+    from interview_parser.resolve.speakers import group_speakers
+
+    lines = [line.split(": ", 1) for line in GENERIC_PANEL.splitlines()]
+    groups, owners = group_speakers([analyse(label + ":") for label, _ in lines])
+    tally = conduct(groups, list(zip(owners, [text for _, text in lines], strict=True)))
+    assert tally["speaker-0"].handed == 2
+    assert tally["speaker-1"].handed == tally["speaker-2"].handed == 0
+
+
+def test_one_question_that_draws_a_long_reply_is_not_a_second_interviewer() -> None:
+    text = """\
+Jo Park: Welcome back. Sam, tell us about the new kiln.
+Sam Reyes: It fires at a higher temperature, so the glazes come out glassier. It took us \
+six months to pay for it and three to learn it.
+Lee Chan: Sorry, which glazes?
+Sam Reyes: The celadons mostly. They need reduction, and the old kiln could not hold it \
+for long enough. Now we can hold reduction for two hours, and the greens come out the way \
+they should, deep and slightly blue, instead of the muddy olive we used to get.
+Jo Park: What would you tell someone buying their first kiln?
+Sam Reyes: Buy the one you can fix yourself.
+Lee Chan: That is good advice.
+Jo Park: And what does a firing cost you now?
+Sam Reyes: About forty pounds of gas.
+"""
+    assert interviewers(text) == {"Jo Park"}
+
+
+def test_a_co_host_named_by_the_host_asks() -> None:
+    text = """\
+Dana Webb: Welcome to Field Notes. I'm Dana, and with me as always is my co-host Felix \
+Hart. Our guest is the beekeeper Ivy Moss. Ivy, how many hives do you keep?
+Ivy Moss: Forty, spread over six farms. Bees do better with some distance between apiaries.
+Felix Hart: That's more than I expected.
+Ivy Moss: It's a lot of driving.
+Dana Webb: How did the wet spring treat them?
+Ivy Moss: Badly. They could not fly for weeks, and I fed them sugar into May.
+"""
+    assert interviewers(text) == {"Dana Webb", "Felix Hart"}
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Why did you move?", True),
+        ("It was cheap, you know?", False),
+        ("I'm sorry, you know what? Let's stop.", False),
+        ("What's that site called, you know what I mean?", True),
+        ('I keep hearing "Why bother?" from everyone.', False),
+        ("I wanted to ask about the budget for next year.", True),
+        ("Tell us about the first season.", True),
+        ("The first season was hard.", False),
+        ("That's true, right?", True),
+    ],
+)
+def test_prompts(text: str, asks: bool) -> None:
+    assert prompts(text) is asks
+
+
+def test_ends_asking_only_when_the_last_sentence_asks() -> None:
+    assert ends_asking("We moved in May. Why? Because rent went up.") is False
+    assert ends_asking("Rent went up. Why did you stay?") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "hosting"),
+    [
+        ("Welcome back to the show.", True),
+        ("Let's talk about money.", True),
+        ("Okay. What about the winter months?", True),
+        ("That brings me to the next thing.", True),
+        ("We are moving to Leeds in spring.", False),
+        ("I talked about money with my bank.", False),
+    ],
+)
+def test_hosts(text: str, hosting: bool) -> None:
+    assert hosts(text) is hosting
+
+
+def test_declared_interviewer_overrides_behaviour() -> None:
+    t = ip.parse(ONE_TO_ONE, interviewers=["Mark Ebbing"])
+    got = {s.label: (s.role.value, s.role_source) for s in t.speakers}
+    assert got == {
+        "Ruth Adler": ("interviewee", "declared"),
+        "Mark Ebbing": ("interviewer", "declared"),
+    }
