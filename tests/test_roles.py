@@ -74,7 +74,11 @@ CHAIR LINDQVIST: Mr. Petrov, you had a question.
 MR. PETROV: Thank you, Chair. Dr. Osei, I wanted to ask about the consent problem and \
 whether the authority has asked for powers to repair private pipes.
 DR. OSEI: Do you mean powers of entry, or powers to charge for the repair?
-MR. PETROV: Both, really. What I hear from constituents is that they see the leak, they report it, a van comes and marks the pavement, and then nothing happens for months because the pipe is on their side of the boundary and they cannot afford a plumber. So the water is lost anyway, and everybody is frustrated. Could you do the work and recover the cost later, through the bill, spread over a couple of years?
+MR. PETROV: Both, really. What I hear from constituents is that they see the leak, they \
+report it, a van comes and marks the pavement, and then nothing happens for months \
+because the pipe is on their side of the boundary and they cannot afford a plumber. So \
+the water is lost anyway, and everybody is frustrated. Could you do the work and recover \
+the cost later, through the bill, spread over a couple of years?
 DR. OSEI: We asked for powers of entry in our last plan and were refused. Charging would \
 need a change in the regulations, and the regulator has said it will consult on it next \
 year. In the meantime we offer free repairs, and about half of households accept.
@@ -89,7 +93,7 @@ MS. HALE: None that I know of.
 """
 
 
-def test_hearing_chair_and_questioning_member_ask_the_witness_who_asks_back_does_not() -> None:
+def test_hearing_chair_and_questioning_member_ask_witness_who_asks_back_does_not() -> None:
     assert interviewers(HEARING) == {"CHAIR LINDQVIST", "MR. PETROV"}
     assert roles(HEARING)["DR. OSEI"] == "interviewee"
 
