@@ -30,16 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from .dialects import get_dialect
 from .errors import UsageError
-from .model import CastMember
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from .model import CastMember, validate
 
 TABLE = "interview-parser"
 _KEYS = frozenset({"cast", "dialect", "rules", "profile"})
@@ -73,9 +66,9 @@ def _cast(value: object, path: Path) -> tuple[CastMember, ...]:
         try:
             if isinstance(entry, str):
                 members.append(CastMember(label=entry))
-            else:
-                members.append(CastMember.model_validate(entry))
-        except ValidationError as exc:
+            else:  # pydantic checks a mapping (imported only when a table has one)
+                members.append(validate(CastMember, entry))
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
             first = str(exc).splitlines()[0]
             raise UsageError(
                 f"[tool.{TABLE}] cast entry {entry!r} is invalid: {first}", path=str(path)
@@ -122,6 +115,12 @@ def parse_table(table: Mapping[str, Any], path: Path) -> Config:
 
 def read_config(pyproject: Path) -> Config | None:
     """The settings in ``pyproject``, or None if it has no ``[tool.interview-parser]`` table."""
+    # The TOML reader is imported once a pyproject.toml is found: most checks never need it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     try:
         with pyproject.open("rb") as handle:
             document = tomllib.load(handle)

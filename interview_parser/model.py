@@ -1,27 +1,63 @@
 """The typed model: what a parsed transcript *is*, with no behaviour attached.
 
-These pydantic models are the contract of the JSON output (``interview-parser schema`` prints
-their JSON Schema). They hold data only: no I/O, no Lark, no formatting. Bump
+Plain frozen dataclasses: building them costs what any Python object costs and importing
+this module imports no third-party library, so a command that never writes or reads JSON
+(``check``) never loads pydantic. They are the contract of the JSON output all the same:
+pydantic reads these classes at the edges, lazily and once per process -- the JSON Schema
+(``interview-parser schema``), JSON out (:meth:`Transcript.to_json`) and back in
+(:meth:`Transcript.from_json`), and data declared from outside (:func:`validate`, used for a
+cast in front matter or ``pyproject.toml``). The docstring under each field is its
+description in the JSON Schema.
+
+They hold data only: no I/O, no Lark, no formatting. Change one with :func:`replace`. Bump
 ``SCHEMA_VERSION`` on any change of the JSON form: the minor number for added fields, the
 major number for renamed or removed ones.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 SCHEMA_VERSION = "1.0"
 
+_T = TypeVar("_T")
 
-_M = TypeVar("_M", bound="_Model")
+# Read by pydantic when it builds an adapter (never at import): fields are described by the
+# docstring below them, and unknown keys are an error when data is validated.
+_PYDANTIC_CONFIG: dict[str, Any] = {"use_attribute_docstrings": True, "extra": "forbid"}
 
 
-def replace(item: _M, **changes: Any) -> _M:
+def replace(item: _T, **changes: Any) -> _T:
     """A copy of a model object with some fields changed (the objects are frozen)."""
-    return item.model_copy(update=changes)
+    return dataclasses.replace(item, **changes)  # type: ignore[type-var]
+
+
+def adapter(cls: type[_T]) -> TypeAdapter[_T]:
+    """The pydantic adapter of a model class (or ``list[Turn]``, ...), built on first use and
+    kept for the process. The first call imports pydantic."""
+    found = _ADAPTERS.get(cls)
+    if found is None:
+        from pydantic import TypeAdapter
+
+        found = _ADAPTERS[cls] = TypeAdapter(cls)
+    return cast("TypeAdapter[_T]", found)
+
+
+_ADAPTERS: dict[object, object] = {}
+
+
+def validate(cls: type[_T], data: object) -> _T:
+    """``data`` (e.g. a mapping read from YAML or TOML) as a ``cls``, checked field by field.
+
+    Raises ``pydantic.ValidationError``, a :class:`ValueError`, when it does not fit.
+    """
+    return adapter(cls).validate_python(data)
 
 
 class Role(str, Enum):
@@ -35,123 +71,170 @@ class PairKind(str, Enum):
     remark = "remark"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
-
-
-class Source(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
     """Where the transcript came from and how it was read."""
 
-    path: str | None = Field(None, description="The input file, or null for text or stdin.")
-    encoding: str = Field(description="The text encoding the input was decoded with.")
-    newline: str = Field(description='Line ends found: "\\n", "\\r\\n", "\\r", "mixed", "none".')
-    final_newline: bool = Field(description="Whether the input ended with a line end.")
-    line_count: int = Field(description="Number of lines in the input.")
-    dialect: str = Field(description="The layout family the transcript was read as.")
-    dialect_evidence: str = Field(description="Why that layout was chosen, in one sentence.")
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    path: str | None = None
+    """The input file, or null for text or stdin."""
+    encoding: str
+    """The text encoding the input was decoded with."""
+    newline: str
+    """Line ends found: "\\n", "\\r\\n", "\\r", "mixed", "none"."""
+    final_newline: bool
+    """Whether the input ended with a line end."""
+    line_count: int
+    """Number of lines in the input."""
+    dialect: str
+    """The layout family the transcript was read as."""
+    dialect_evidence: str
+    """Why that layout was chosen, in one sentence."""
 
 
-class CastMember(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CastMember:
     """A speaker declared ahead of parsing (front matter ``cast:``, pyproject, or the caller)."""
 
-    label: str = Field(description="The label as it appears in the transcript.")
-    name: str | None = Field(None, description="Full name.")
-    role: Role | None = Field(None, description="Declared role; wins over detection.")
-    aliases: list[str] = Field(default_factory=list, description="Other labels of this speaker.")
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    label: str
+    """The label as it appears in the transcript."""
+    name: str | None = None
+    """Full name."""
+    role: Role | None = None
+    """Declared role; wins over detection."""
+    aliases: list[str] = field(default_factory=list)
+    """Other labels of this speaker."""
 
 
-class Speaker(_Model):
-    id: str = Field(description="Stable identifier, unique in this transcript; turns refer to it.")
-    label: str = Field(description="The canonical label as written, e.g. 'Dr. Morozova'.")
-    name: str | None = Field(None, description="Full name, when the transcript gives one.")
-    description: str | None = Field(
-        None, description="How the transcript introduces the speaker, when it does."
-    )
-    affiliation: str | None = Field(None, description="Affiliation from the label, if any.")
-    aliases: list[str] = Field(
-        default_factory=list, description="Every other label this speaker appears under."
-    )
-    role: Role = Field(description="interviewer, interviewee or other.")
-    role_source: str = Field(
-        description="What decided the role: 'declared', 'label' or 'behaviour'."
-    )
-    turn_count: int = Field(description="Number of turns spoken.")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Speaker:
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    id: str
+    """Stable identifier, unique in this transcript; turns refer to it."""
+    label: str
+    """The canonical label as written, e.g. 'Dr. Morozova'."""
+    name: str | None = None
+    """Full name, when the transcript gives one."""
+    description: str | None = None
+    """How the transcript introduces the speaker, when it does."""
+    affiliation: str | None = None
+    """Affiliation from the label, if any."""
+    aliases: list[str] = field(default_factory=list)
+    """Every other label this speaker appears under."""
+    role: Role
+    """interviewer, interviewee or other."""
+    role_source: str
+    """What decided the role: 'declared', 'label' or 'behaviour'."""
+    turn_count: int
+    """Number of turns spoken."""
 
 
-class StageNote(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageNote:
     """A note on the recording inside a turn: [laughter], (Laughter.), [inaudible 00:12:03]."""
 
-    text: str = Field(description="The note as written, brackets included.")
-    line: int = Field(description="1-based source line of the note.")
-    column: int = Field(description="1-based source column of the note's first character.")
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    text: str
+    """The note as written, brackets included."""
+    line: int
+    """1-based source line of the note."""
+    column: int
+    """1-based source column of the note's first character."""
 
 
-class Skipped(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skipped:
     """Source text that is layout, not speech: a heading, a cue number, a timing line."""
 
-    kind: str = Field(description="What the layout is, e.g. 'heading', 'cue timing'.")
-    text: str = Field(description="The text as written.")
-    line: int = Field(description="1-based first source line.")
-    end_line: int = Field(description="1-based last source line.")
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    kind: str
+    """What the layout is, e.g. 'heading', 'cue timing'."""
+    text: str
+    """The text as written."""
+    line: int
+    """1-based first source line."""
+    end_line: int
+    """1-based last source line."""
 
 
-class Turn(_Model):
-    index: int = Field(description="0-based position among the turns.")
-    speaker: str = Field(description="The id of the speaker.")
-    label: str = Field(description="The label exactly as written on this turn.")
-    text: str = Field(
-        description="The spoken text without the label; wrapped lines joined with a space, "
-        "paragraphs separated by a blank line."
-    )
-    line: int = Field(description="1-based source line of the turn's label.")
-    column: int = Field(description="1-based column of the label's first character.")
-    end_line: int = Field(description="1-based source line of the turn's last text.")
-    start: float | None = Field(None, description="Start time in seconds, when written.")
-    end: float | None = Field(None, description="End time in seconds, when known.")
-    notes: list[StageNote] = Field(
-        default_factory=list, description="Stage notes inside the text, with their positions."
-    )
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Turn:
+    __pydantic_config__ = _PYDANTIC_CONFIG
 
-
-class Pair(_Model):
     index: int
-    kind: PairKind = Field(description="question when the prompt asks something, else remark.")
-    question_turns: list[int] = Field(description="Indices of the prompt's turns.")
-    answer_turns: list[int] = Field(description="Indices of the answer's turns.")
-    question: str = Field(description="The prompt's text (its turns joined by a blank line).")
-    answer: str = Field(description="The answer's text (its turns joined by a blank line).")
+    """0-based position among the turns."""
+    speaker: str
+    """The id of the speaker."""
+    label: str
+    """The label exactly as written on this turn."""
+    text: str
+    """The spoken text without the label; wrapped lines joined with a space, paragraphs separated by a blank line."""  # noqa: E501
+    line: int
+    """1-based source line of the turn's label."""
+    column: int
+    """1-based column of the label's first character."""
+    end_line: int
+    """1-based source line of the turn's last text."""
+    start: float | None = None
+    """Start time in seconds, when written."""
+    end: float | None = None
+    """End time in seconds, when known."""
+    notes: list[StageNote] = field(default_factory=list)
+    """Stage notes inside the text, with their positions."""
 
 
-class Transcript(_Model):
-    schema_version: str = Field(SCHEMA_VERSION, description="Version of this JSON form.")
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pair:
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    index: int
+    kind: PairKind
+    """question when the prompt asks something, else remark."""
+    question_turns: list[int]
+    """Indices of the prompt's turns."""
+    answer_turns: list[int]
+    """Indices of the answer's turns."""
+    question: str
+    """The prompt's text (its turns joined by a blank line)."""
+    answer: str
+    """The answer's text (its turns joined by a blank line)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Transcript:
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    schema_version: str = SCHEMA_VERSION
+    """Version of this JSON form."""
     source: Source
-    title: str | None = Field(None, description="The title line, or null.")
-    title_line: int | None = Field(None, description="1-based line of the title.")
-    preamble: str | None = Field(
-        None, description="Text before the title and the first turn (an article, notes)."
-    )
-    preamble_lines: list[int] | None = Field(
-        None, description="First and last source line of the preamble."
-    )
-    front_matter: dict[str, Any] | None = Field(
-        None, description="The YAML front matter at the top of the file, parsed, or null."
-    )
-    front_matter_lines: list[int] | None = Field(
-        None, description="First and last source line of the front matter (the --- lines)."
-    )
-    cast: list[CastMember] = Field(
-        default_factory=list, description="The declared cast (front matter and caller), if any."
-    )
+    title: str | None = None
+    """The title line, or null."""
+    title_line: int | None = None
+    """1-based line of the title."""
+    preamble: str | None = None
+    """Text before the title and the first turn (an article, notes)."""
+    preamble_lines: list[int] | None = None
+    """First and last source line of the preamble."""
+    front_matter: dict[str, Any] | None = None
+    """The YAML front matter at the top of the file, parsed, or null."""
+    front_matter_lines: list[int] | None = None
+    """First and last source line of the front matter (the --- lines)."""
+    cast: list[CastMember] = field(default_factory=list)
+    """The declared cast (front matter and caller), if any."""
     speakers: list[Speaker]
     turns: list[Turn]
     pairs: list[Pair]
-    skipped: list[Skipped] = Field(
-        default_factory=list, description="Layout that is not speech, kept out of the turns."
-    )
-    unpaired_turns: list[int] = Field(
-        default_factory=list, description="Turns that belong to no pair (e.g. a closing remark)."
-    )
-    warnings: list[str] = Field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    """Layout that is not speech, kept out of the turns."""
+    unpaired_turns: list[int] = field(default_factory=list)
+    """Turns that belong to no pair (e.g. a closing remark)."""
+    warnings: list[str] = field(default_factory=list)
 
     def speaker(self, speaker_id: str) -> Speaker:
         """The speaker with ``speaker_id`` (KeyError if there is none)."""
@@ -162,4 +245,10 @@ class Transcript(_Model):
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The versioned JSON form (what ``interview-parser convert --to json`` prints)."""
-        return self.model_dump_json(indent=indent)
+        return adapter(Transcript).dump_json(self, indent=indent).decode()
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Transcript:
+        """A transcript read back from :meth:`to_json`'s form (``pydantic.ValidationError``,
+        a :class:`ValueError`, if ``text`` is not a valid transcript)."""
+        return adapter(Transcript).validate_json(text)

@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 
 PROBE = """
-import json, sys
+import sys
 from interview_parser.cli import main
 from interview_parser.grammar import get_parser
 code = main(["check", *sys.argv[1:]])
-heavy = ["charset_normalizer", "yaml", "interview_parser.exporters", "interview_parser.fmt",
-         "interview_parser.subtitles", "difflib"]
-print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules],
+heavy = ["pydantic", "pydantic_core", "charset_normalizer", "yaml", "interview_parser.exporters",
+         "interview_parser.fmt", "interview_parser.subtitles", "difflib", "json"]
+imported = [m for m in heavy if m in sys.modules]
+import json
+print(json.dumps({"code": code, "imported": imported,
                   "grammars": get_parser.cache_info().currsize}))
 """
 
@@ -34,6 +36,28 @@ def test_clean_file_needs_no_exporter_charset_detection_yaml_or_fmt(tmp_path: Pa
     report = _probe(str(path))
     assert report["code"] == 0
     assert report["imported"] == []
+
+
+def test_a_project_table_with_a_cast_of_labels_needs_no_pydantic(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.interview-parser]\ncast = ["Host", "Guest"]\ndialect = "labelled"\n'
+    )
+    path = tmp_path / "t.txt"
+    path.write_text("Host: Welcome.\nGuest: Thank you.\nHost: Why?\nGuest: Because.\n")
+    report = _probe(str(path))
+    assert report["code"] == 0
+    assert report["imported"] == []
+
+
+def test_a_cast_mapping_is_validated_by_pydantic(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.interview-parser]\ncast = [{ label = "Host", role = "boss" }]\n'
+    )
+    path = tmp_path / "t.txt"
+    path.write_text("Host: Welcome.\nGuest: Thank you.\n")
+    report = _probe(str(path))
+    assert report["code"] == 2
+    assert "pydantic" in report["imported"]
 
 
 def test_a_named_dialect_builds_one_grammar(tmp_path: Path) -> None:

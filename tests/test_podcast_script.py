@@ -9,7 +9,7 @@ from podcast_readers import podcast_cues, read_fountain, read_podcast
 import interview_parser as ip
 from interview_parser.exporters import ExportOptions, export
 from interview_parser.exporters.script import build_plan, clock, heading
-from interview_parser.model import Role, Speaker
+from interview_parser.model import Role, Speaker, replace
 from interview_parser.timing import timeline
 
 ARTICLE = SAMPLES / "article-preamble.txt"
@@ -133,7 +133,7 @@ def test_numbered_marks_never_take_another_speakers_name() -> None:
                 turn_count=0)
         for i, label in enumerate(["Speaker", "Speaker 2", "Speaker", ""])
     ]
-    t = t.model_copy(update={"speakers": speakers, "turns": [], "pairs": [], "unpaired_turns": []})
+    t = replace(t, speakers=speakers, turns=[], pairs=[], unpaired_turns=[])
     named = [e.mark for e in build_plan(t, ExportOptions(names=True)).cast]
     assert named == ["SPEAKER 1", "SPEAKER 2", "SPEAKER 3", "GUEST"]
     assert [e.mark for e in build_plan(t, ExportOptions()).cast] == [

@@ -7,7 +7,6 @@ understand.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from .. import __version__
@@ -36,6 +35,8 @@ def _record(problem: Problem) -> dict[str, object]:
 
 
 def json_report(problems: Sequence[Problem]) -> str:
+    import json  # only the json and sarif reports need it; check's text report runs often
+
     return json.dumps([_record(p) for p in problems], indent=2, ensure_ascii=False) + "\n"
 
 
@@ -97,6 +98,8 @@ def sarif(problems: Sequence[Problem]) -> str:
             }
         ],
     }
+    import json
+
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -20,9 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
-from ..model import CastMember
+from ..model import CastMember, validate
 from ..syntax import FrontMatter
 
 
@@ -38,7 +36,7 @@ def _member(entry: object) -> CastMember:
     if isinstance(entry, str):
         return CastMember(label=entry)
     if isinstance(entry, dict):
-        return CastMember.model_validate(entry)
+        return validate(CastMember, entry)  # pydantic, imported for a mapping only
     raise ValueError(f"a cast entry must be a label or a mapping, not {entry!r}")
 
 
@@ -63,7 +61,7 @@ def read(front: FrontMatter) -> FrontMatterData:
     if cast is not None:
         try:
             result.cast = [_member(e) for e in (cast if isinstance(cast, list) else [cast])]
-        except (ValueError, ValidationError) as exc:
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
             first = str(exc).splitlines()[0]
             result.warnings.append(f"line {front.line}: front matter cast ignored: {first}")
     return result
