@@ -113,20 +113,28 @@ def convert_one(
     ``convert``: its cast is declared and its dialect used unless ``settings`` names one.
     ``configs`` remembers the tables of folders already seen.
     """
-    from .api import parse_bytes, project_settings
-    from .files import atomic_write
+    from .api import parse_source, project_settings
+    from .files import atomic_open
+    from .source import read_bytes
 
     if job.refusal:
         return Outcome(job.source, job.target, f"{job.source}: error: {job.refusal}")
     try:
         data = _read(job.source)
         dialect, cast = project_settings(job.source, settings.dialect, (), configs)
-        transcript = parse_bytes(
-            data, dialect=dialect, interviewers=settings.interviewers, cast=cast, path=job.source
+        try:
+            source = read_bytes(data)
+        except InterviewParserError as exc:
+            raise exc.with_path(job.source) from None
+        del data  # decoded: the bytes are not held while the text is parsed
+        transcript = parse_source(
+            source, dialect=dialect, interviewers=settings.interviewers, cast=cast,
+            path=job.source,
         )
-        document = get_exporter(settings.fmt).render(transcript, settings.options)
+        del source
         job.target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(job.target, document)
+        with atomic_open(job.target) as handle:  # JSON is written in pieces as it is made
+            get_exporter(settings.fmt).write(transcript, settings.options, handle)
     except InterviewParserError as exc:
         return Outcome(job.source, job.target, error_line(exc))
     except OSError as exc:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
-from .api import parse_bytes, project_settings
+from .api import parse_source, project_settings
 from .errors import InterviewParserError, UsageError
 from .model import Transcript, replace
 from .timing import DEFAULT_PAUSE, DEFAULT_WPM
@@ -51,10 +51,18 @@ def _load(
     dialect: str | None = None,
     configs: dict[Path, Config] | None = None,
 ) -> Transcript:
+    from .source import read_bytes
+
     data, path = _read_input(name)
     dialect, cast = project_settings(path, dialect, (), configs)
-    transcript = parse_bytes(
-        data, dialect=dialect, interviewers=interviewers, cast=cast, path=path or "<stdin>"
+    shown = path or "<stdin>"
+    try:
+        source = read_bytes(data)
+    except InterviewParserError as exc:
+        raise exc.with_path(shown) from None
+    del data  # the text is decoded: a large file is not held twice while it is parsed
+    transcript = parse_source(
+        source, dialect=dialect, interviewers=interviewers, cast=cast, path=shown
     )
     if path is None:
         transcript = replace(transcript, source=replace(transcript.source, path=None))
@@ -223,7 +231,7 @@ def convert(
     A file that fails is reported and the others go on; a summary line ends the run.
     """
     from .exporters import ExportOptions, get_exporter
-    from .files import atomic_write
+    from .files import atomic_open
 
     if options.get("indent") == 0:
         options["indent"] = None
@@ -245,12 +253,15 @@ def convert(
             return
         input_file = input_files[0]
         transcript = _load(input_file, interviewers, dialect, configs)
-        document = exporter.render(transcript, ExportOptions(**options))  # type: ignore[arg-type]
+        export_options = ExportOptions(**options)  # type: ignore[arg-type]
         if output is None or output == "-":
-            click.echo(document, nl=False)
+            click.echo(exporter.render(transcript, export_options), nl=False)
         else:
             try:
-                atomic_write(output, document)
+                # Written as it is made (JSON in pieces): a large document is never whole
+                # in memory, and an error leaves the old file in place.
+                with atomic_open(output) as handle:
+                    exporter.write(transcript, export_options, handle)
             except OSError as exc:
                 raise UsageError(f"cannot write: {exc.strerror or exc}", path=output) from None
     except InterviewParserError as exc:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write(path: str | os.PathLike[str], text: str) -> None:
@@ -13,11 +15,22 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
 
     Readers see the old file or the new one, never a mix; a crash leaves no partial file.
     """
+    with atomic_open(path) as handle:
+        handle.write(text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to write ``path``'s new contents to, a piece at a time if need be.
+
+    It is a temporary file in the same folder, synced and renamed over ``path`` when the
+    ``with`` block ends; an exception in the block removes it and leaves ``path`` as it was.
+    """
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():

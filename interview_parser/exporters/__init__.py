@@ -3,6 +3,10 @@
 A plain dict from format name to :class:`Exporter`. Each exporter's module is imported only
 when that format is used, so adding formats never slows the commands that do not use them.
 An unknown name raises :class:`~interview_parser.errors.UsageError` listing the known ones.
+
+:meth:`Exporter.render` returns the document as a string; :meth:`Exporter.write` sends the
+same document, UTF-8 encoded, to a binary stream. A format whose documents grow large names
+a ``writer`` that writes in pieces (``json`` does); the others are rendered, then written.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import IO, Any
 
 from ..errors import UsageError
 from ..model import Transcript
@@ -39,6 +44,7 @@ class ExportOptions:
 
 
 Render = Callable[[Transcript, ExportOptions], str]
+Write = Callable[[Transcript, ExportOptions, IO[bytes]], None]
 
 
 @dataclass(frozen=True)
@@ -47,18 +53,38 @@ class Exporter:
     suffix: str  # file suffix for --out-dir, with the dot
     summary: str
     target: str  # "module:function" inside this package, imported on first use
+    # "module:function" writing the document to a binary stream in pieces; None: render it
+    # whole, then write it. Either way the bytes are those of render(), UTF-8 encoded.
+    writer: str | None = None
 
     def render(self, transcript: Transcript, options: ExportOptions | None = None) -> str:
-        module_name, _, function = self.target.partition(":")
-        module = importlib.import_module(f"{__name__}.{module_name}")
-        render: Render = getattr(module, function)
+        render: Render = _load(self.target)
         return render(transcript, options or ExportOptions())
+
+    def write(
+        self, transcript: Transcript, options: ExportOptions | None, stream: IO[bytes]
+    ) -> None:
+        """Write the document to ``stream`` (binary) as UTF-8: ``render(...).encode()``."""
+        if self.writer is None:
+            stream.write(self.render(transcript, options).encode("utf-8"))
+            return
+        write: Write = _load(self.writer)
+        write(transcript, options or ExportOptions(), stream)
+
+
+def _load(target: str) -> Any:
+    module_name, _, function = target.partition(":")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, function)
 
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout:render"),
+        Exporter(
+            "json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout:render",
+            writer="jsonout:write",
+        ),
         Exporter("podcast", ".podcast.md", "production script (Markdown)", "podcast:render"),
         Exporter("fountain", ".fountain", "script as Fountain screenplay", "fountain:render"),
         Exporter("podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json:render"),

@@ -1,20 +1,100 @@
-"""The JSON exporter: the model's own versioned JSON form, plus its JSON Schema."""
+"""The JSON exporter: the model's own versioned JSON form, plus its JSON Schema.
+
+:func:`render` returns the document as one string; :func:`write` sends the same bytes to a
+binary stream a piece at a time, so writing a long transcript to a file never holds its whole
+JSON in memory. Both serialise with pydantic (imported on first use, see
+:func:`interview_parser.model.adapter`).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
 
-from ..model import Transcript
+from ..model import Pair, Skipped, Transcript, Turn, adapter, replace
 from . import ExportOptions
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+# The long lists of a transcript and their types, in the order the JSON has them: write()
+# serialises them CHUNK items at a time; every other field is small and goes in one piece.
+_LONG: tuple[tuple[str, Any], ...] = (
+    ("turns", list[Turn]),
+    ("pairs", list[Pair]),
+    ("skipped", list[Skipped]),
+)
+CHUNK = 2000
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
     return transcript.to_json(indent=options.indent) + "\n"
 
 
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    """Write exactly ``render(transcript, options).encode()`` to ``stream``, in pieces."""
+    for piece in pieces(transcript, indent=options.indent):
+        stream.write(piece)
+    stream.write(b"\n")
+
+
+def pieces(
+    transcript: Transcript, *, indent: int | None = 2, chunk: int = CHUNK
+) -> Iterator[bytes]:
+    """``transcript.to_json(indent=indent)`` as UTF-8, in pieces of at most ``chunk`` items.
+
+    The transcript is serialised once with its long lists empty (the frame); the frame is
+    cut after each of those lists' ``[`` and the lists are serialised ``chunk`` items at a
+    time in between, indented one level deeper (a JSON string never holds a raw line end,
+    so indenting is adding spaces after each one).
+    """
+    frame = adapter(Transcript).dump_json(
+        replace(transcript, **{name: [] for name, _ in _LONG}), indent=indent
+    )
+    separator = b":" if indent is None else b": "
+    # Where each long list's empty "[]" is in the frame. Searching from the end finds the
+    # top-level key: only strings and numbers follow these lists, and a string cannot hold
+    # an unescaped quote.
+    cuts: list[int] = []
+    end = len(frame)
+    for name, _ in reversed(_LONG):
+        key = b'"' + name.encode() + b'"' + separator + b"[]"
+        at = frame.rfind(key, 0, end)
+        if at < 0:  # pragma: no cover - the frame always has every field
+            raise AssertionError(f"no {name} in the JSON frame")
+        cuts.append(at + len(key) - 1)  # the "]"
+        end = at
+    done = 0
+    for (name, kind), cut in zip(_LONG, reversed(cuts), strict=True):
+        yield frame[done:cut]
+        yield from _items(getattr(transcript, name), adapter(kind), indent, chunk)
+        done = cut
+    yield frame[done:]
+
+
+def _items(
+    items: list[Any], kind: TypeAdapter[list[Any]], indent: int | None, chunk: int
+) -> Iterator[bytes]:
+    """The members of a top-level list, between its brackets, ``chunk`` items a piece."""
+    if not items:
+        return
+    if indent is None:
+        for start in range(0, len(items), chunk):
+            part = kind.dump_json(items[start : start + chunk])
+            yield (b"," if start else b"") + part[1:-1]
+        return
+    deeper = b"\n" + b" " * indent
+    for start in range(0, len(items), chunk):
+        part = kind.dump_json(items[start : start + chunk], indent=indent)
+        # "[\n  {...},\n  {...}\n]" one level deeper, without its brackets and last line end.
+        yield (b"," if start else b"") + part[1:-2].replace(b"\n", deeper)
+    yield deeper
+
+
 def schema() -> str:
     """The JSON Schema (draft 2020-12) of what :func:`render` prints."""
-    document = Transcript.model_json_schema(mode="serialization")
+    document = adapter(Transcript).json_schema(mode="serialization")
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://interview-parser.invalid/schema/transcript.json",
