@@ -243,13 +243,12 @@ def _scanned_block(labels: list[_Tok], texts: list[_Tok]) -> RawBlock:
     if len(labels) == 1 and len(texts) == 1:  # the usual block: a label and its text
         raw, line, label_column, form = labels[0]
         body, text_line, text_column, _ = texts[0]
-        end = len(body.rstrip()) if body[-1:].isspace() else len(body)
         stripped = raw.lstrip(LEADING_BLANKS)
         return RawBlock(
             stripped,
             body,
             line,
-            max(line, text_line + body.count("\n", 0, end)),
+            max(line, text_line + body.count("\n", 0, len(body.rstrip()))),
             label_column + len(raw) - len(stripped),
             text_line,
             text_column,

@@ -5,8 +5,9 @@ In order of authority: roles the user declared (``--interviewer``), roles the la
 not ask answers, except speakers whose labels say they are neither (``Narrator``,
 ``Announcer``, ``Interpreter``).
 
-Behaviour reads the whole conversation (``conduct.py`` tallies what each turn does to the
-floor) and scores each speaker in one sum:
+Behaviour reads the conversation (``conduct.py`` tallies what each turn does to the floor,
+over the opening 500 turns and the first turns of anybody who arrives later) and scores each
+speaker in one sum:
 
 ``prompts / (turns + 1)``
     The share of their turns that ask the others something. Asking is what an interviewer
