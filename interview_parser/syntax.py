@@ -19,6 +19,10 @@ from .grammar import TokenScanner, get_parser, get_scanner
 
 # Inline blanks a label may start with (zero-width characters count as blank here).
 LEADING_BLANKS = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
+# Blanks a transcript uses besides the space: tabs, no-break and zero-width spaces.
+BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+# What may trail a block's text: blanks and line ends, kept apart in ``RawBlock.tail``.
+_TAIL = BLANKS + "\n"
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs 3x (20k blocks/10 MB)
@@ -32,7 +36,9 @@ class RawBlock:
     character; ``text_line`` and ``text_column`` where ``text`` starts in the source, so that
     positions inside it can be mapped back. ``form`` names the label's layout (the grammar
     terminal, e.g. ``LABEL`` or ``TS_LABEL``); ``start`` and ``end`` are times in seconds
-    that the layout gives outside the label (caption cue timings).
+    that the layout gives outside the label (caption cue timings). ``tail`` holds the blanks
+    and line ends that followed ``text`` in the source (``text + tail`` is all of it): kept
+    apart, a one-line turn's text is already clean and needs no copy.
     """
 
     label: str | None
@@ -45,6 +51,19 @@ class RawBlock:
     form: str = ""
     start: float | None = None
     end: float | None = None
+    tail: str = ""
+
+
+def _split_tail(body: str) -> tuple[str, str]:
+    """``body`` without its trailing blanks and line ends, and those (shared when common)."""
+    text = body.rstrip(_TAIL)
+    if len(text) == len(body):
+        return body, ""
+    tail = body[len(text) :]
+    return text, _TAILS.setdefault(tail, tail) if len(_TAILS) < 64 else tail
+
+
+_TAILS: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -133,16 +152,16 @@ def _block(labels: list[Token], texts: list[Token]) -> RawBlock:
     first = (labels or texts)[0]
     line = int(first.line or 1)
     end_line = max([token_end_line(t) for t in texts] or [line])
-    body = "".join(str(t) for t in texts)
+    body, tail = _split_tail("".join(str(t) for t in texts))
     text_line = int(texts[0].line or line) if texts else line
     text_column = int(texts[0].column or 1) if texts else 1
     if not labels:
-        return RawBlock(None, body, line, end_line, 1, text_line, text_column)
+        return RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
     raw = "".join(str(t) for t in labels)
     stripped = raw.lstrip(LEADING_BLANKS)
     column = int(first.column or 1) + len(raw) - len(stripped)
     form = labels[0].type
-    return RawBlock(stripped, body, line, end_line, column, text_line, text_column, form)
+    return RawBlock(stripped, body, line, end_line, column, text_line, text_column, form, tail=tail)
 
 
 def read_lines_family(tree: Tree[Token], dialect: str) -> Reading:
@@ -242,8 +261,9 @@ def _scanned_block(labels: list[_Tok], texts: list[_Tok]) -> RawBlock:
     """:func:`_block` for scanned tokens."""
     if len(labels) == 1 and len(texts) == 1:  # the usual block: a label and its text
         raw, line, label_column, form = labels[0]
-        body, text_line, text_column, _ = texts[0]
+        value, text_line, text_column, _ = texts[0]
         stripped = raw.lstrip(LEADING_BLANKS)
+        body, tail = _split_tail(value)
         return RawBlock(
             stripped,
             body,
@@ -253,6 +273,7 @@ def _scanned_block(labels: list[_Tok], texts: list[_Tok]) -> RawBlock:
             text_line,
             text_column,
             form,
+            tail=tail,
         )
     first = (labels or texts)[0]
     line = first[1]
@@ -260,11 +281,13 @@ def _scanned_block(labels: list[_Tok], texts: list[_Tok]) -> RawBlock:
     for value, text_line, _, _ in texts:
         end = len(value.rstrip()) if value[-1:].isspace() else len(value)
         end_line = max(end_line, text_line + value.count("\n", 0, end))
-    body = texts[0][0] if len(texts) == 1 else "".join(t[0] for t in texts)
+    body, tail = _split_tail(texts[0][0] if len(texts) == 1 else "".join(t[0] for t in texts))
     text_line, text_column = (texts[0][1], texts[0][2]) if texts else (line, 1)
     if not labels:
-        return RawBlock(None, body, line, end_line, 1, text_line, text_column)
+        return RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
     raw = labels[0][0] if len(labels) == 1 else "".join(t[0] for t in labels)
     stripped = raw.lstrip(LEADING_BLANKS)
     column = first[2] + len(raw) - len(stripped)
-    return RawBlock(stripped, body, line, end_line, column, text_line, text_column, first[3])
+    return RawBlock(
+        stripped, body, line, end_line, column, text_line, text_column, first[3], tail=tail
+    )

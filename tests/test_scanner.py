@@ -140,9 +140,9 @@ def test_text_that_does_not_lex_falls_back_to_lark() -> None:
     assert scanner is not None and scanner.block_start == {"NAME"}
     reading = _scan_lines("Ann: hi there\nBob: yes\n", scanner, "toy")
     assert reading is not None
-    assert [(b.label, b.text, b.line) for b in reading.blocks] == [
-        ("Ann: ", "hi there\n", 1),
-        ("Bob: ", "yes\n", 2),
+    assert [(b.label, b.text, b.tail, b.line) for b in reading.blocks] == [
+        ("Ann: ", "hi there", "\n", 1),
+        ("Bob: ", "yes", "\n", 2),
     ]
     assert _scan_lines("Ann: hi 42\n", scanner, "toy") is None
     assert _scan_lines("Ann: ", scanner, "toy") is None  # may not end after a NAME

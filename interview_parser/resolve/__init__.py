@@ -43,6 +43,7 @@ class _PendingTurn:
     info: LabelInfo
     block: RawBlock
     pieces: list[str]  # the text, and the text of rejected labels' blocks that continue it
+    tail: str  # the blanks and line ends after the last piece
     end_line: int
     start: float | None
     end: float | None
@@ -68,15 +69,20 @@ def _collect(
         notes = find_notes(block) if "[" in text or "(" in text else []
         if info is not None:
             start = block.start if block.start is not None else info.time
-            turns.append(_PendingTurn(info, block, [text], block.end_line, start, block.end, notes))
+            turns.append(
+                _PendingTurn(
+                    info, block, [text], block.tail, block.end_line, start, block.end, notes
+                )
+            )
         elif turns:
             last = turns[-1]
-            last.pieces += (block.label or "", text)
+            last.pieces += (last.tail, block.label or "", text)
+            last.tail = block.tail
             last.end_line = max(last.end_line, block.end_line)
             last.end = block.end if block.end is not None else last.end
             last.notes.extend(notes)
         else:
-            lead += (block.label or "", text)
+            lead += (block.label or "", text, block.tail)
     return "".join(lead), lead_line, turns, comments
 
 

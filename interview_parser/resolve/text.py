@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-# Blanks a transcript uses besides the space: tabs, no-break and zero-width spaces.
-BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
+from ..syntax import BLANKS
+
+__all__ = ["BLANKS", "asks", "clean", "paragraphs"]
 _BLANKS_AND_NEWLINES = BLANKS + "\n"
 
 
