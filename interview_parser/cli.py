@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,11 +18,11 @@ from . import __version__
 from .api import parse_source, project_settings
 from .errors import InterviewParserError, UsageError
 from .model import Transcript, replace
-from .timing import DEFAULT_PAUSE, DEFAULT_WPM
 
 if TYPE_CHECKING:
     from .batch import Settings
     from .config import Config
+    from .source import SourceText
 
 
 class _Failed(click.exceptions.Exit):
@@ -35,14 +35,36 @@ def _fail(exc: InterviewParserError) -> _Failed:
     return _Failed(exc.exit_code)
 
 
-def _read_input(name: str) -> tuple[bytes, str | None]:
-    if name == "-":
-        return sys.stdin.buffer.read(), None
-    try:
-        with open(name, "rb") as handle:
-            return handle.read(), name
-    except OSError as exc:
-        raise UsageError(f"cannot read: {exc.strerror or exc}", path=name) from None
+class _Input:
+    """A file's bytes until :meth:`text` decodes them; from then on nothing is held here.
+
+    A large file is then held once while it is parsed: ``parse_source(raw.text(), ...)``
+    passes the decoded text on without keeping either the bytes or the text in this frame.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.path = None if name == "-" else name
+        self.shown = self.path or "<stdin>"
+        self._data: bytes | None = sys.stdin.buffer.read() if self.path is None else None
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as handle:
+                    self._data = handle.read()
+            except OSError as exc:
+                raise UsageError(
+                    f"cannot read: {exc.strerror or exc}", path=self.path
+                ) from None
+
+    def text(self) -> SourceText:
+        from .source import read_bytes
+
+        data, self._data = self._data, None
+        if data is None:
+            raise RuntimeError("the input was decoded already")
+        try:
+            return read_bytes(data)
+        except InterviewParserError as exc:
+            raise exc.with_path(self.shown) from None
 
 
 def _load(
@@ -51,23 +73,15 @@ def _load(
     dialect: str | None = None,
     configs: dict[Path, Config] | None = None,
 ) -> Transcript:
-    from .source import read_bytes
-
-    data, path = _read_input(name)
-    dialect, cast = project_settings(path, dialect, (), configs)
-    shown = path or "<stdin>"
-    try:
-        source = read_bytes(data)
-    except InterviewParserError as exc:
-        raise exc.with_path(shown) from None
-    del data  # the text is decoded: a large file is not held twice while it is parsed
+    raw = _Input(name)
+    dialect, cast = project_settings(raw.path, dialect, (), configs)
     transcript = parse_source(
-        source, dialect=dialect, interviewers=interviewers, cast=cast, path=shown
+        raw.text(), dialect=dialect, interviewers=interviewers, cast=cast, path=raw.shown
     )
-    if path is None:
+    if raw.path is None:
         transcript = replace(transcript, source=replace(transcript.source, path=None))
     for warning in transcript.warnings:
-        click.echo(f"{path or '<stdin>'}: warning: {warning}", err=True)
+        click.echo(f"{raw.shown}: warning: {warning}", err=True)
     return transcript
 
 
@@ -77,6 +91,20 @@ def _project_profile(name: str, configs: dict[Path, Config]) -> str | None:
 
     folder = Path(name).parent if name != "-" else Path.cwd()
     return find_config(folder, configs).profile
+
+
+class _TimingDefault(click.Option):
+    """An option whose default is the constant ``constant`` of :mod:`.timing`, read when it
+    is needed: commands that never time a transcript (check, fmt) do not import it."""
+
+    def __init__(self, *args: Any, constant: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.constant = constant
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        from . import timing
+
+        return getattr(timing, self.constant)
 
 
 _interviewer_option = click.option(
@@ -163,14 +191,16 @@ def _convert_batch(
 @click.option(
     "--wpm",
     type=click.FloatRange(min=40, max=400),
-    default=DEFAULT_WPM,
+    cls=_TimingDefault,
+    constant="DEFAULT_WPM",
     show_default=True,
     help="Speaking rate for estimated times, in words a minute.",
 )
 @click.option(
     "--pause",
     type=click.FloatRange(min=0, max=10),
-    default=DEFAULT_PAUSE,
+    cls=_TimingDefault,
+    constant="DEFAULT_PAUSE",
     show_default=True,
     help="Seconds of silence at a change of speaker (estimates).",
 )

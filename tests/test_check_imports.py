@@ -14,7 +14,8 @@ from interview_parser.cli import main
 from interview_parser.grammar import get_parser
 code = main(["check", *sys.argv[1:]])
 heavy = ["pydantic", "pydantic_core", "charset_normalizer", "yaml", "interview_parser.exporters",
-         "interview_parser.fmt", "interview_parser.subtitles", "difflib", "json"]
+         "interview_parser.fmt", "interview_parser.subtitles", "interview_parser.timing",
+         "difflib", "json"]
 imported = [m for m in heavy if m in sys.modules]
 import json
 print(json.dumps({"code": code, "imported": imported,
