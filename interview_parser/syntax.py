@@ -130,13 +130,6 @@ EXPECTED_NAMES = {
 }
 
 
-def token_end_line(token: Token) -> int:
-    """Line of the last non-blank line inside a token."""
-    text = str(token)
-    end = len(text.rstrip()) if text[-1:].isspace() else len(text)
-    return int(token.line or 1) + text.count("\n", 0, end)
-
-
 def _heading(token: Token) -> Span:
     line = int(token.line or 1)
     return Span("heading", str(token).strip(), line, line)
@@ -151,9 +144,10 @@ def _block(labels: list[Token], texts: list[Token]) -> RawBlock:
     """A block from its label tokens (none for a continuation) and its TEXT tokens."""
     first = (labels or texts)[0]
     line = int(first.line or 1)
-    end_line = max([token_end_line(t) for t in texts] or [line])
-    body, tail = _split_tail("".join(str(t) for t in texts))
+    whole = "".join(str(t) for t in texts)
     text_line = int(texts[0].line or line) if texts else line
+    end_line = max(line, text_line + whole.count("\n", 0, len(whole.rstrip())))
+    body, tail = _split_tail(whole)
     text_column = int(texts[0].column or 1) if texts else 1
     if not labels:
         return RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
@@ -193,10 +187,6 @@ def read_lines_family(tree: Tree[Token], dialect: str) -> Reading:
     return reading
 
 
-# A scanned token: its text, line, column and terminal name.
-_Tok = tuple[str, int, int, str]
-
-
 def read_lines(text: str, grammar: str) -> Reading:
     """Read normalised text with a line-family grammar: the same :class:`Reading` as
     ``read_lines_family(parse_tree(text, grammar), grammar)``, from the grammar's own tokens
@@ -213,81 +203,79 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
     """Blocks straight from the token stream, as the grammar's rules group them:
     ``front_matter? lead? block*`` with ``block: LABEL-ish (label suffix)? (TEXT | HEADING)*``.
     None when the text does not lex or may not end where it does (Lark then explains why).
+
+    A block's tokens are adjacent, so a block is kept as positions (where it starts, where
+    its text starts) and sliced out of the source once; lines are counted once per block.
     """
     reading = Reading(dialect, [], [])
     blocks, skipped = reading.blocks, reading.skipped
     after, block_start = scanner.after, scanner.block_start
     pattern, kind = scanner.start, None
-    pos, size, line, line_start = 0, len(text), 1, 0
-    labels: list[_Tok] = []
-    texts: list[_Tok] = []
+    pos, size = 0, len(text)
+    counted = [0, 1]  # line numbers are counted up to this position: [position, its line]
+    start = -1  # where the current block starts (-1: no block)
+    body_at = -1  # where its text starts (-1: no text yet)
+    form = ""  # its label's terminal ("": a block without a label)
+
+    def line_at(at: int) -> int:
+        counted[1] += text.count("\n", counted[0], at)
+        counted[0] = at
+        return counted[1]
+
+    def flush(end: int) -> None:
+        line = line_at(start)
+        if body_at < 0:
+            body, tail, text_line, text_column, end_line = "", "", line, 1, line
+        else:
+            whole = text[body_at:end]
+            text_line = line_at(body_at)
+            text_column = body_at - text.rfind("\n", 0, body_at)
+            end_line = max(line, text_line + whole.count("\n", 0, len(whole.rstrip())))
+            body, tail = _split_tail(whole)
+        if not form:
+            blocks.append(
+                RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
+            )
+            return
+        raw = text[start : body_at if body_at >= 0 else end]
+        label = raw.lstrip(LEADING_BLANKS)
+        column = start - text.rfind("\n", 0, start) + len(raw) - len(label)
+        blocks.append(
+            RawBlock(label, body, line, end_line, column, text_line, text_column, form, tail=tail)
+        )
+
     while pos < size:
         match = pattern.match(text, pos)
         if match is None:
             return None
         kind = match.lastgroup
-        value = match[0]
-        if not value:  # Lark forbids empty terminals; never loop on one
+        end = match.end()
+        if end == pos or kind is None:  # Lark forbids empty terminals; never loop on one
             return None
         if kind == "TEXT":
-            texts.append((value, line, pos - line_start + 1, kind))
+            if start < 0:
+                start, form = pos, ""
+            if body_at < 0:
+                body_at = pos
         elif kind in block_start:
-            if labels or texts:
-                blocks.append(_scanned_block(labels, texts))
-            labels, texts = [(value, line, pos - line_start + 1, kind)], []
+            if start >= 0:
+                flush(pos)
+            start, body_at, form = pos, -1, kind
         elif kind == "HEADING":
-            if labels or texts:
-                blocks.append(_scanned_block(labels, texts))
-            labels, texts = [], []
-            skipped.append(Span("heading", value.strip(), line, line))
+            if start >= 0:
+                flush(pos)
+            start, body_at = -1, -1
+            line = line_at(pos)
+            skipped.append(Span("heading", text[pos:end].strip(), line, line))
         elif kind == "FRONT_MATTER":
+            value = text[pos:end]
+            line = line_at(pos)
             reading.front = FrontMatter(value, line, line + value.rstrip("\n").count("\n"))
-        elif kind is not None:  # what may follow a label inside it (a clock time)
-            labels.append((value, line, pos - line_start + 1, kind))
-        newlines = value.count("\n")
-        pos += len(value)
-        if newlines:
-            line += newlines
-            line_start = pos - len(value) + value.rindex("\n") + 1
-        pattern = after[kind]  # type: ignore[index]  # kind is a terminal name here
+        # else: what may follow a label inside it (a clock time): part of the label
+        pos = end
+        pattern = after[kind]
     if kind not in scanner.may_end:
         return None
-    if labels or texts:
-        blocks.append(_scanned_block(labels, texts))
+    if start >= 0:
+        flush(pos)
     return reading
-
-
-def _scanned_block(labels: list[_Tok], texts: list[_Tok]) -> RawBlock:
-    """:func:`_block` for scanned tokens."""
-    if len(labels) == 1 and len(texts) == 1:  # the usual block: a label and its text
-        raw, line, label_column, form = labels[0]
-        value, text_line, text_column, _ = texts[0]
-        stripped = raw.lstrip(LEADING_BLANKS)
-        body, tail = _split_tail(value)
-        return RawBlock(
-            stripped,
-            body,
-            line,
-            max(line, text_line + body.count("\n", 0, len(body.rstrip()))),
-            label_column + len(raw) - len(stripped),
-            text_line,
-            text_column,
-            form,
-            tail=tail,
-        )
-    first = (labels or texts)[0]
-    line = first[1]
-    end_line = line
-    for value, text_line, _, _ in texts:
-        end = len(value.rstrip()) if value[-1:].isspace() else len(value)
-        end_line = max(end_line, text_line + value.count("\n", 0, end))
-    body, tail = _split_tail(texts[0][0] if len(texts) == 1 else "".join(t[0] for t in texts))
-    text_line, text_column = (texts[0][1], texts[0][2]) if texts else (line, 1)
-    if not labels:
-        return RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
-    raw = labels[0][0] if len(labels) == 1 else "".join(t[0] for t in labels)
-    stripped = raw.lstrip(LEADING_BLANKS)
-    column = first[2] + len(raw) - len(stripped)
-    return RawBlock(
-        stripped, body, line, end_line, column, text_line, text_column, first[3], tail=tail
-    )

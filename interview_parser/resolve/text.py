@@ -29,6 +29,10 @@ def clean(body: str) -> str:
     text = body.strip(_BLANKS_AND_NEWLINES)
     if "\n" not in text:  # one line (most turns): no need to split
         return text
+    if "\n\n\n" not in text and all(
+        "\n" not in part and part == part.strip(BLANKS) for part in text.split("\n\n")
+    ):
+        return text  # already one line a paragraph, one blank line between: no copy
     return "\n\n".join(paragraphs(text))
 
 
