@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import click
 
@@ -285,7 +285,12 @@ def convert(
         transcript = _load(input_file, interviewers, dialect, configs)
         export_options = ExportOptions(**options)  # type: ignore[arg-type]
         if output is None or output == "-":
-            click.echo(exporter.render(transcript, export_options), nl=False)
+            stdout = _utf8_bytes(sys.stdout) if exporter.writer else None
+            if stdout is None:
+                click.echo(exporter.render(transcript, export_options), nl=False)
+            else:  # the same bytes, written as they are made
+                exporter.write(transcript, export_options, stdout)
+                stdout.flush()
         else:
             try:
                 # Written as it is made (JSON in pieces): a large document is never whole
@@ -296,6 +301,16 @@ def convert(
                 raise UsageError(f"cannot write: {exc.strerror or exc}", path=output) from None
     except InterviewParserError as exc:
         raise _fail(exc) from None
+
+
+def _utf8_bytes(stream: TextIO) -> BinaryIO | None:
+    """The byte stream under text stream ``stream`` if that writes UTF-8, else None."""
+    buffer: BinaryIO | None = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if buffer is None or encoding != "utf8":
+        return None
+    stream.flush()
+    return buffer
 
 
 @cli.command()

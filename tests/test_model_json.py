@@ -196,3 +196,12 @@ def test_model_classes_build_without_pydantic_validation() -> None:
         dialect_evidence="",
     )
     assert source.path is None and note == StageNote(text="[laughter]", line=1, column=5)
+
+
+def test_json_goes_to_stdout_as_bytes_only_when_stdout_writes_utf8() -> None:
+    from interview_parser.cli import _utf8_bytes
+
+    utf8 = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    assert _utf8_bytes(utf8) is utf8.buffer
+    assert _utf8_bytes(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")) is None
+    assert _utf8_bytes(io.StringIO()) is None
