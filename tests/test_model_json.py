@@ -205,3 +205,23 @@ def test_json_goes_to_stdout_as_bytes_only_when_stdout_writes_utf8() -> None:
     assert _utf8_bytes(utf8) is utf8.buffer
     assert _utf8_bytes(io.TextIOWrapper(io.BytesIO(), encoding="latin-1")) is None
     assert _utf8_bytes(io.StringIO()) is None
+
+
+def test_pieces_are_the_same_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    from interview_parser.exporters import jsonout
+
+    assert jsonout.orjson is not None  # the test environment has it; this is the other path
+    monkeypatch.setattr(jsonout, "orjson", None)
+    for transcript in TRANSCRIPTS:
+        for indent in (None, 2):
+            whole = transcript.to_json(indent=indent).encode("utf-8")
+            assert b"".join(pieces(transcript, indent=indent, chunk=3)) == whole
+
+
+def test_a_chunk_orjson_cannot_take_falls_back_to_pydantic() -> None:
+    transcript = TRANSCRIPTS[0]
+    huge = replace(transcript.turns[0], line=2**70)  # beyond orjson's 64-bit integers
+    transcript = replace(transcript, turns=[huge, *transcript.turns[1:]])
+    for indent in (None, 2):
+        whole = transcript.to_json(indent=indent).encode("utf-8")
+        assert b"".join(pieces(transcript, indent=indent, chunk=2)) == whole
