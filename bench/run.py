@@ -11,9 +11,11 @@ in this one process (5 below 10 MB, 3 from 10 MB up), after one warm-up parse.
 - parse: ``interview_parser.parse`` on the text, to the model; also on a variant whose
   turns start ``[00:01:23] Name:``;
 - ceiling: a compiled ``re.split`` on line-start labels over the same text, in the same run;
-- exporters: each format of ``EXPORTERS`` rendering the parsed model; end to end is
-  parse + render (the sum of the two medians). A format whose earlier sizes predict more
-  than ``--budget`` seconds for its runs at a size is skipped there, and the table says so;
+- exporters: each format of ``EXPORTERS`` writing the parsed model as UTF-8 bytes to a
+  stream (``Exporter.write`` into ``os.devnull``: what ``convert -o FILE`` does, without the
+  disk); end to end is parse + write (the sum of the two medians). A format whose earlier
+  sizes predict more than ``--budget`` seconds for its runs at a size is skipped there, and
+  the table says so;
 - memory: peak RSS of a child ``interview-parser convert --to json -o FILE`` on the largest
   size (``os.wait4`` gives that one child's ``ru_maxrss``), as a multiple of the file size;
 - start-up: wall time of ``interview-parser check`` on a 5 KB file next to ``python -c pass``
@@ -102,9 +104,11 @@ def bench_size(size: int, figures: Figures, budget: float) -> None:
         if _estimate(times, size) > budget:
             print(f"  {name:24}skipped: about {_estimate(times, size):.0f} s a run (--budget)")
             continue
-        times[size] = median_time(partial(exporter.render, model, ExportOptions()), count)
+        with open(os.devnull, "wb") as sink:
+            write = partial(exporter.write, model, ExportOptions(), sink)
+            times[size] = median_time(write, count)
         end_to_end = figures.parse[size] + times[size]
-        print(f"  {name:24}{rate(size, times[size])} render alone,", end="")
+        print(f"  {name:24}{rate(size, times[size])} written alone,", end="")
         print(f" {rate(size, end_to_end)} end to end" + ("  (1 run: slow)" if count == 1 else ""))
     json_total = figures.parse[size] + figures.render["json"].get(size, float("nan"))
     print(f"  parse + json / ceiling: {json_total / figures.ceiling[size]:.1f}x")

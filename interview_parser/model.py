@@ -1,7 +1,9 @@
 """The typed model: what a parsed transcript *is*, with no behaviour attached.
 
-Plain frozen dataclasses: building them costs what any Python object costs and importing
-this module imports no third-party library, so a command that never writes or reads JSON
+Plain dataclasses (slots, keyword-only): building one costs what any Python object costs
+(not frozen: a frozen dataclass's ``__init__`` costs twice as much, 10 ms more for the 19,000
+turns of a 10 MB transcript; treat them as values and change one with :func:`replace`), and
+importing this module imports no third-party library, so a command that never writes or reads JSON
 (``check``) never loads pydantic. They are the contract of the JSON output all the same:
 pydantic reads these classes at the edges, lazily and once per process -- the JSON Schema
 (``interview-parser schema``), JSON out (:meth:`Transcript.to_json`) and back in
@@ -9,7 +11,7 @@ pydantic reads these classes at the edges, lazily and once per process -- the JS
 cast in front matter or ``pyproject.toml``). The docstring under each field is its
 description in the JSON Schema.
 
-They hold data only: no I/O, no Lark, no formatting. Change one with :func:`replace`. Bump
+They hold data only: no I/O, no Lark, no formatting. Bump
 ``SCHEMA_VERSION`` on any change of the JSON form: the minor number for added fields, the
 major number for renamed or removed ones.
 """
@@ -34,7 +36,7 @@ _PYDANTIC_CONFIG: dict[str, Any] = {"use_attribute_docstrings": True, "extra": "
 
 
 def replace(item: _T, **changes: Any) -> _T:
-    """A copy of a model object with some fields changed (the objects are frozen)."""
+    """A copy of a model object with some fields changed (a shallow copy: lists are shared)."""
     return dataclasses.replace(item, **changes)  # type: ignore[type-var]
 
 
@@ -71,7 +73,7 @@ class PairKind(str, Enum):
     remark = "remark"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Source:
     """Where the transcript came from and how it was read."""
 
@@ -93,7 +95,7 @@ class Source:
     """Why that layout was chosen, in one sentence."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class CastMember:
     """A speaker declared ahead of parsing (front matter ``cast:``, pyproject, or the caller)."""
 
@@ -109,7 +111,7 @@ class CastMember:
     """Other labels of this speaker."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Speaker:
     __pydantic_config__ = _PYDANTIC_CONFIG
 
@@ -133,7 +135,7 @@ class Speaker:
     """Number of turns spoken."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class StageNote:
     """A note on the recording inside a turn: [laughter], (Laughter.), [inaudible 00:12:03]."""
 
@@ -147,7 +149,7 @@ class StageNote:
     """1-based source column of the note's first character."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Skipped:
     """Source text that is layout, not speech: a heading, a cue number, a timing line."""
 
@@ -163,7 +165,7 @@ class Skipped:
     """1-based last source line."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Turn:
     __pydantic_config__ = _PYDANTIC_CONFIG
 
@@ -189,7 +191,7 @@ class Turn:
     """Stage notes inside the text, with their positions."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Pair:
     __pydantic_config__ = _PYDANTIC_CONFIG
 
@@ -206,7 +208,7 @@ class Pair:
     """The answer's text (its turns joined by a blank line)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Transcript:
     __pydantic_config__ = _PYDANTIC_CONFIG
 
