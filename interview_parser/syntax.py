@@ -205,43 +205,56 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
     None when the text does not lex or may not end where it does (Lark then explains why).
 
     A block's tokens are adjacent, so a block is kept as positions (where it starts, where
-    its text starts) and sliced out of the source once; lines are counted once per block.
+    its text starts) and sliced out of the source once; its line ends are counted once.
     """
     reading = Reading(dialect, [], [])
     blocks, skipped = reading.blocks, reading.skipped
     after, block_start = scanner.after, scanner.block_start
     pattern, kind = scanner.start, None
     pos, size = 0, len(text)
-    counted = [0, 1]  # line numbers are counted up to this position: [position, its line]
+    known = [0, 1]  # a position whose line is known, and that line
     start = -1  # where the current block starts (-1: no block)
     body_at = -1  # where its text starts (-1: no text yet)
     form = ""  # its label's terminal ("": a block without a label)
 
     def line_at(at: int) -> int:
-        counted[1] += text.count("\n", counted[0], at)
-        counted[0] = at
-        return counted[1]
+        line = known[1] + text.count("\n", known[0], at)
+        known[0], known[1] = at, line
+        return line
 
     def flush(end: int) -> None:
         line = line_at(start)
         if body_at < 0:
-            body, tail, text_line, text_column, end_line = "", "", line, 1, line
+            body = tail = ""
+            text_line = end_line = line
+            text_column = 1
         else:
-            whole = text[body_at:end]
-            text_line = line_at(body_at)
+            text_line = line_at(body_at) if form else line
             text_column = body_at - text.rfind("\n", 0, body_at)
-            end_line = max(line, text_line + whole.count("\n", 0, len(whole.rstrip())))
-            body, tail = _split_tail(whole)
+            whole = text[body_at:end]
+            body = whole.rstrip(_TAIL)
+            newlines = body.count("\n")
+            tail = whole[len(body) :] if len(body) != len(whole) else ""
+            if body[-1:].isspace():  # other whitespace at its end: count to its last text
+                end_line = text_line + body.count("\n", 0, len(body.rstrip()))
+            else:
+                end_line = text_line + newlines
+            # The block's line ends are counted: the next line_at starts from its end.
+            known[0], known[1] = end, text_line + newlines + tail.count("\n")
         if not form:
             blocks.append(
-                RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
+                RawBlock(
+                    None, body, line, end_line, 1, text_line, text_column, "", None, None, tail
+                )
             )
             return
         raw = text[start : body_at if body_at >= 0 else end]
         label = raw.lstrip(LEADING_BLANKS)
         column = start - text.rfind("\n", 0, start) + len(raw) - len(label)
         blocks.append(
-            RawBlock(label, body, line, end_line, column, text_line, text_column, form, tail=tail)
+            RawBlock(
+                label, body, line, end_line, column, text_line, text_column, form, None, None, tail
+            )
         )
 
     while pos < size:
