@@ -32,15 +32,17 @@ def build_pairs(roles: Sequence[Role], texts: Sequence[str]) -> tuple[list[Pair]
             k += 1
             continue
         last = bounds[k + 2]
-        question = "\n\n".join(texts[first:middle])
+        # Most prompts and answers are one turn: no slicing or joining for those.
+        question = texts[first] if middle - first == 1 else "\n\n".join(texts[first:middle])
+        answer = texts[middle] if last - middle == 1 else "\n\n".join(texts[middle:last])
         pairs.append(
             Pair(
                 index=len(pairs),
                 kind=question_kind if asks(question) else remark_kind,
-                question_turns=list(range(first, middle)),
-                answer_turns=list(range(middle, last)),
+                question_turns=[first] if middle - first == 1 else list(range(first, middle)),
+                answer_turns=[middle] if last - middle == 1 else list(range(middle, last)),
                 question=question,
-                answer="\n\n".join(texts[middle:last]),
+                answer=answer,
             )
         )
         k += 2
