@@ -56,12 +56,14 @@ def _accept_one_off(info: LabelInfo, after_recurring: bool) -> bool:
     )
 
 
-def _minority_forms(blocks: Sequence[RawBlock], infos: Sequence[LabelInfo | None]) -> set[str]:
-    forms = Counter(
-        b.form
-        for b, i in zip(blocks, infos, strict=True)
-        if i is not None and i.shape is not Shape.prose
-    )
+def _minority_forms(
+    counts: Counter[tuple[str | None, str]], info: dict[str | None, LabelInfo]
+) -> set[str]:
+    """Forms used by fewer than MINORITY_SHARE of the labels that are not prose."""
+    forms: Counter[str] = Counter()
+    for (label, form), n in counts.items():
+        if info[label].shape is not Shape.prose:
+            forms[form] += n
     total = sum(forms.values())
     if len(forms) < 2:
         return set()
@@ -74,35 +76,46 @@ def speaker_blocks(
 ) -> list[tuple[RawBlock, LabelInfo | None]]:
     """Pair each block with its label analysis, or None where the label is not a speaker.
 
-    Blocks without a label and rejected labels come back with None.
+    Blocks without a label and rejected labels come back with None. Every rule but the
+    one-off rule depends on a block's label and form alone, so the rules run once for each
+    distinct (label, form), however long the transcript.
     """
-    infos = [analyse(b.label) if b.label is not None else None for b in blocks]
+    signatures = [(b.label, b.form) for b in blocks]
+    counts = Counter(s for s in signatures if s[0] is not None)
+    info = {label: analyse(label) for label, _ in counts}
     declared_keys = {analyse(d).key for d in declared}
-    minority = _minority_forms(blocks, infos)
-    candidates = [
-        (b, i)
-        for b, i in zip(blocks, infos, strict=True)
-        if i is not None
-        and (i.key in declared_keys or (i.shape is not Shape.prose and b.form not in minority))
-    ]
-    counts = Counter(i.key for _, i in candidates)
-    recurring = {key for key, n in counts.items() if n >= 2} | (declared_keys & set(counts))
-    usable = {id(b) for b, _ in candidates}
-    accepted: list[bool] = []
-    seen_recurring = False
-    for block, info in zip(blocks, infos, strict=True):
-        if info is None or id(block) not in usable:
-            accepted.append(False)
-        elif info.key in recurring or block.form in STRONG_FORMS:
-            seen_recurring = seen_recurring or info.key in recurring
-            accepted.append(True)
-        else:
-            accepted.append(_accept_one_off(info, seen_recurring))
+    minority = _minority_forms(counts, info)
+    usable = {
+        (label, form)
+        for label, form in counts
+        if info[label].key in declared_keys
+        or (info[label].shape is not Shape.prose and form not in minority)
+    }
+    key_counts: Counter[str] = Counter()
+    for label, form in usable:
+        key_counts[info[label].key] += counts[label, form]
+    recurring = {key for key, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
+    # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
+    sure = {(lb, f) for lb, f in usable if info[lb].key in recurring or f in STRONG_FORMS}
+    if sure == usable:  # no one-off labels: nothing depends on the order
+        accepted = [s in sure for s in signatures]
+    else:
+        accepted = []
+        seen_recurring = False
+        for signature in signatures:
+            if signature not in usable:
+                accepted.append(False)
+            elif signature in sure:
+                seen_recurring = seen_recurring or info[signature[0]].key in recurring
+                accepted.append(True)
+            else:
+                accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
     if not recurring and not any(accepted):
-        accepted = _without_recurrence(
-            [i if id(b) in usable else None for b, i in zip(blocks, infos, strict=True)]
-        )
-    return [(b, i if ok else None) for b, i, ok in zip(blocks, infos, accepted, strict=True)]
+        accepted = _without_recurrence([info[s[0]] if s in usable else None for s in signatures])
+    return [
+        (b, info[b.label] if ok else None)  # accepted: labelled
+        for b, ok in zip(blocks, accepted, strict=True)
+    ]
 
 
 def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:
