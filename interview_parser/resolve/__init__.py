@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from ..dialects import explain
 from ..errors import NoTurnsError
@@ -18,7 +17,6 @@ from ..model import (
     Skipped,
     Source,
     Speaker,
-    StageNote,
     Transcript,
     Turn,
     replace,
@@ -38,29 +36,21 @@ from .text import clean
 __all__ = ["accepted_forms", "build_transcript"]
 
 
-@dataclass(slots=True)
-class _PendingTurn:
-    info: LabelInfo
-    block: RawBlock
-    pieces: list[str]  # the text, and the text of rejected labels' blocks that continue it
-    tail: str  # the blanks and line ends after the last piece
-    end_line: int
-    start: float | None
-    end: float | None
-    notes: list[StageNote]
-
-
 def _collect(
     decided: Sequence[tuple[RawBlock, LabelInfo | None]],
-) -> tuple[str, int, list[_PendingTurn], list[Span]]:
-    """Lead text, its first line, the turns and the comments taken out of the text.
+) -> tuple[str, int, list[Turn], list[LabelInfo], list[Span]]:
+    """Lead text, its first line, the turns, each turn's label analysis, and the comments
+    taken out of the text. The turns' text is not cleaned yet and their speaker not known.
 
     Rejected labels rejoin the text they cut.
     """
     lead: list[str] = []
     lead_line = decided[0][0].line if decided else 1
-    turns: list[_PendingTurn] = []
+    turns: list[Turn] = []
+    infos: list[LabelInfo] = []
     comments: list[Span] = []
+    continued: dict[int, list[str]] = {}  # turns that rejected labels' blocks continue
+    tail = ""  # the blanks and line ends after the last turn's text so far
     for block, info in decided:
         text = block.text
         if "<!--" in text:
@@ -68,22 +58,34 @@ def _collect(
             comments.extend(found)
         notes = find_notes(block) if "[" in text or "(" in text else []
         if info is not None:
-            start = block.start if block.start is not None else info.time
             turns.append(
-                _PendingTurn(
-                    info, block, [text], block.tail, block.end_line, start, block.end, notes
+                Turn(
+                    index=len(turns),
+                    speaker="",
+                    label=info.raw,
+                    text=text,
+                    line=block.line,
+                    column=block.label_column,
+                    end_line=block.end_line,
+                    start=block.start if block.start is not None else info.time,
+                    end=block.end,
+                    notes=notes,
                 )
             )
+            infos.append(info)
+            tail = block.tail
         elif turns:
             last = turns[-1]
-            last.pieces += (last.tail, block.label or "", text)
-            last.tail = block.tail
+            continued.setdefault(last.index, [last.text]).extend((tail, block.label or "", text))
+            tail = block.tail
             last.end_line = max(last.end_line, block.end_line)
             last.end = block.end if block.end is not None else last.end
             last.notes.extend(notes)
         else:
             lead += (block.label or "", text, block.tail)
-    return "".join(lead), lead_line, turns, comments
+    for index, pieces in continued.items():
+        turns[index].text = "".join(pieces)
+    return "".join(lead), lead_line, turns, infos, comments
 
 
 def _merge_cast(*casts: Iterable[CastMember]) -> list[CastMember]:
@@ -118,8 +120,8 @@ def build_transcript(
     decided = speaker_blocks(blocks, declared)
     forms = [b.form for b, info in decided if info is not None]
     source = replace(source, dialect_evidence=explain(forms, reading.dialect))
-    lead_text, lead_line, pending, comments = _collect(decided)
-    if not pending:
+    lead_text, lead_line, turns, infos, comments = _collect(decided)
+    if not turns:
         raise NoTurnsError(
             "no speaker turns found (expected lines such as 'Name: text')",
             path=source.path,
@@ -127,28 +129,17 @@ def build_transcript(
             column=1,
         )
     lead = split_lead(lead_text, lead_line)
-    groups, owners = group_speakers([p.info for p in pending], declared_cast)
-    texts = [clean(p.pieces[0] if len(p.pieces) == 1 else "".join(p.pieces)) for p in pending]
+    groups, owners = group_speakers(infos, declared_cast)
+    texts: list[str] = []
+    for turn, owner in zip(turns, owners, strict=True):
+        turn.speaker = owner.id
+        turn.text = text = clean(turn.text)
+        texts.append(text)
     spoken = list(zip(owners, texts, strict=True))
     fill_introductions(groups, spoken)
     roles = assign_roles(groups, spoken, interviewer_labels, declared_cast)
     turn_roles = [roles[g.id].role for g in owners]
     pairs, unpaired = build_pairs(turn_roles, texts)
-    turns = [
-        Turn(
-            index=i,
-            speaker=owners[i].id,
-            label=p.info.raw,
-            text=texts[i],
-            line=p.block.line,
-            column=p.block.label_column,
-            end_line=p.end_line,
-            start=p.start,
-            end=p.end,
-            notes=p.notes,
-        )
-        for i, p in enumerate(pending)
-    ]
     turn_counts = Counter(map(id, owners))
     speakers = [
         Speaker(
