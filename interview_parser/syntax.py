@@ -223,34 +223,31 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
         return line
 
     def flush(end: int) -> None:
-        line = line_at(start)
-        if body_at < 0:
-            body = tail = ""
-            text_line = end_line = line
-            text_column = 1
+        at, line = known
+        if at != start:
+            line += text.count("\n", at, start)
+        if form:
+            raw = text[start : body_at if body_at >= 0 else end]
+            label: str | None = raw.lstrip(LEADING_BLANKS)
+            column = start - text.rfind("\n", 0, start) + len(raw) - len(label or "")
+            text_line = line + raw.count("\n")
         else:
-            text_line = line_at(body_at) if form else line
-            text_column = body_at - text.rfind("\n", 0, body_at)
-            whole = text[body_at:end]
-            body = whole.rstrip(_TAIL)
-            newlines = body.count("\n")
-            tail = whole[len(body) :] if len(body) != len(whole) else ""
-            if body[-1:].isspace():  # other whitespace at its end: count to its last text
-                end_line = text_line + body.count("\n", 0, len(body.rstrip()))
-            else:
-                end_line = text_line + newlines
-            # The block's line ends are counted: the next line_at starts from its end.
-            known[0], known[1] = end, text_line + newlines + tail.count("\n")
-        if not form:
-            blocks.append(
-                RawBlock(
-                    None, body, line, end_line, 1, text_line, text_column, "", None, None, tail
-                )
-            )
+            label, column, text_line = None, 1, line
+        if body_at < 0:  # a label and nothing after it
+            blocks.append(RawBlock(label, "", line, line, column, line, 1, form, None, None, ""))
+            known[0], known[1] = end, text_line
             return
-        raw = text[start : body_at if body_at >= 0 else end]
-        label = raw.lstrip(LEADING_BLANKS)
-        column = start - text.rfind("\n", 0, start) + len(raw) - len(label)
+        whole = text[body_at:end]
+        body = whole.rstrip(_TAIL)
+        newlines = body.count("\n")
+        tail = whole[len(body) :] if len(body) != len(whole) else ""
+        if body[-1:].isspace():  # other whitespace at its end: count to its last text
+            end_line = text_line + body.count("\n", 0, len(body.rstrip()))
+        else:
+            end_line = text_line + newlines
+        # The block's line ends are counted: the next block's line starts from its end.
+        known[0], known[1] = end, text_line + newlines + tail.count("\n")
+        text_column = body_at - text.rfind("\n", 0, body_at)
         blocks.append(
             RawBlock(
                 label, body, line, end_line, column, text_line, text_column, form, None, None, tail
