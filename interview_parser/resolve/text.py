@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from ..syntax import BLANKS
 
 __all__ = ["BLANKS", "asks", "clean", "paragraphs"]
 _BLANKS_AND_NEWLINES = BLANKS + "\n"
+# A line end that paragraphs() would change, in text without blanks or line ends at either
+# end: a blank before it, a single line end (wrapped lines to join), or a blank or third
+# line end after a paragraph break. Each match starts at a line end, so the search skips
+# from one to the next.
+_UNTIDY = re.compile(
+    f"\n(?:(?<=[{re.escape(BLANKS)}]\n)|(?<!\n\n)(?!\n)|(?<=\n\n)[{re.escape(BLANKS)}\n])"
+)
 
 
 def paragraphs(body: str) -> list[str]:
@@ -29,9 +38,7 @@ def clean(body: str) -> str:
     text = body.strip(_BLANKS_AND_NEWLINES)
     if "\n" not in text:  # one line (most turns): no need to split
         return text
-    if "\n\n\n" not in text and all(
-        "\n" not in part and part == part.strip(BLANKS) for part in text.split("\n\n")
-    ):
+    if not _UNTIDY.search(text):
         return text  # already one line a paragraph, one blank line between: no copy
     return "\n\n".join(paragraphs(text))
 
