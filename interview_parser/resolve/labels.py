@@ -9,6 +9,7 @@ The word lists below are the only vocabulary the resolver uses.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -169,9 +170,18 @@ def clean_label(label: str) -> tuple[str, float | None]:
 def analyse(label: str) -> LabelInfo:
     """Analyse one label as written, in any layout ("Editor:", "**Name:**", "[0:01] Name:").
 
-    Cached: a transcript repeats a handful of labels thousands of times.
+    Cached: a transcript repeats a handful of labels thousands of times. A label that
+    carries a time ("[00:01:23] Ana:") is new every time, so what the rest of it says is
+    cached apart from the time.
     """
     raw, time = clean_label(label)
+    described = _describe(raw)
+    return described if time is None else dataclasses.replace(described, time=time)
+
+
+@functools.lru_cache(maxsize=4096)
+def _describe(raw: str) -> LabelInfo:
+    """Analyse a cleaned label (no layout, no time)."""
     qualifiers = [q.strip() for q in _PAREN.findall(raw)]
     name = _PAREN.sub(" ", raw)
     name, comma, suffix = name.partition(",")
@@ -204,6 +214,6 @@ def analyse(label: str) -> LabelInfo:
         role_hint=role_hint,
         affiliation="; ".join(affiliation) or None,
         alias=alias,
-        time=time,
+        time=None,
         honorific=honorific,
     )
