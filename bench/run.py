@@ -20,7 +20,8 @@ in this one process (5 below 10 MB, 3 from 10 MB up), after one warm-up parse.
   size (``os.wait4`` gives that one child's ``ru_maxrss``), as a multiple of the file size;
 - start-up: wall time of ``interview-parser check`` on a 5 KB file next to ``python -c pass``
   and ``python -c "import lark, pydantic, click"`` (this virtualenv's python, each a new
-  process; ``convert`` is used when ``check`` does not exist).
+  process; ``convert`` is used when ``check`` does not exist), with bytecode as installed
+  and without any (see :func:`measure_startup`).
 """
 
 from __future__ import annotations
@@ -165,6 +166,16 @@ def _tool() -> str:
 
 
 def measure_startup(folder: Path, figures: Figures, runs: int = 11) -> None:
+    """Wall time of ``check`` on 5 KB against bare Python, in two settings.
+
+    *As installed*: every module loads from compiled bytecode, as after ``pip install``
+    (which compiles it) and in a pre-commit hook's environment; the baseline's libraries
+    have theirs in site-packages. The bytecode goes to a temporary ``PYTHONPYCACHEPREFIX``
+    folder (never next to the package), filled by one untimed run of each command. The
+    target is measured this way. *No bytecode*: the environment as it is; with
+    ``PYTHONDONTWRITEBYTECODE=1`` and an editable install Python compiles this package's
+    source in every process, which the libraries in the baseline never pay.
+    """
     small = folder / "small.txt"
     small.write_text(transcript(5_000, seed=3), encoding="utf-8")
     has_check = subprocess.run([_tool(), "check", "--help"], capture_output=True).returncode == 0
@@ -178,14 +189,19 @@ def measure_startup(folder: Path, figures: Figures, runs: int = 11) -> None:
         ],
         f"interview-parser {command} (5 KB)": [_tool(), command, str(small)],
     }
+    installed = dict(os.environ, PYTHONPYCACHEPREFIX=str(folder / "pycache"))
+    installed.pop("PYTHONDONTWRITEBYTECODE", None)
+    bare = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     print(f"\n== start-up: wall time of a new process, median of {runs}")
     if not has_check:
         print("  (`check` does not exist here yet; `convert` stands in for it)")
+    print(f"  {'':44}{'installed':>10}{'no bytecode':>13}")
     for name, argv in commands.items():
-        figures.startup[name] = median_time(
-            partial(subprocess.run, argv, capture_output=True), runs
-        )
-        print(f"  {name:44}{figures.startup[name] * 1000:7.0f} ms")
+        subprocess.run(argv, capture_output=True, env=installed)  # fills the bytecode folder
+        run = partial(subprocess.run, argv, capture_output=True)
+        figures.startup[name] = median_time(partial(run, env=installed), runs)
+        without = median_time(partial(run, env=bare), runs)
+        print(f"  {name:44}{figures.startup[name] * 1000:7.0f} ms{without * 1000:10.0f} ms")
 
 
 def report_targets(figures: Figures) -> None:
@@ -201,7 +217,7 @@ def report_targets(figures: Figures) -> None:
         growth = (figures.parse[large] / large) / (figures.parse[small] / small)
         name = f"time/MB at {label(large)} <= 1.2x time/MB at 1 MB (parse)"
         rows.append((name, f"{growth:.2f}x", growth <= 1.2))
-    if figures.memory:
+    if figures.memory and figures.memory[0] >= 50 * MB:  # the target is for the 50 MB file
         size, peak, _ = figures.memory
         name = f"peak memory converting {label(size)} <= 6x its size"
         rows.append((name, f"{peak / size:.1f}x", peak / size <= 6))
@@ -209,7 +225,11 @@ def report_targets(figures: Figures) -> None:
     if len(names) == 3:
         ratio = figures.startup[names[2]] / figures.startup[names[1]]
         rows.append(
-            (f"{names[2]} within 1.5x import lark, pydantic, click", f"{ratio:.2f}x", ratio <= 1.5)
+            (
+                f"{names[2]} within 1.5x import lark, pydantic, click (installed)",
+                f"{ratio:.2f}x",
+                ratio <= 1.5,
+            )
         )
     for name, value, met in rows:
         print(f"  {'met ' if met else 'MISS'}  {name:66}{value:>8}")
