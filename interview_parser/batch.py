@@ -19,13 +19,30 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .errors import InterviewParserError, UsageError
 from .exporters import ExportOptions, get_exporter
+from .workers import Progress, chunks, default_workers, in_pieces
+
+__all__ = [
+    "Job",
+    "Outcome",
+    "Progress",
+    "Settings",
+    "chunks",
+    "convert_all",
+    "convert_files",
+    "convert_one",
+    "default_workers",
+    "error_line",
+    "plan",
+    "run",
+    "summary",
+]
 
 if TYPE_CHECKING:
     from .config import Config
@@ -128,7 +145,10 @@ def convert_one(
             raise exc.with_path(job.source) from None
         del data  # decoded: the bytes are not held while the text is parsed
         transcript = parse_source(
-            source, dialect=dialect, interviewers=settings.interviewers, cast=cast,
+            source,
+            dialect=dialect,
+            interviewers=settings.interviewers,
+            cast=cast,
             path=job.source,
         )
         del source
@@ -157,20 +177,9 @@ def _read(source: str) -> bytes:
         raise UsageError(f"cannot read: {exc.strerror or exc}", path=source) from None
 
 
-def _convert_many(jobs: list[Job], settings: Settings) -> list[Outcome]:
+def _convert_many(jobs: list[Job], *, settings: Settings) -> list[Outcome]:
     configs: dict[Path, Config] = {}
     return [convert_one(job, settings, configs) for job in jobs]
-
-
-def chunks(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
-    """Split ``jobs`` into pieces small enough to keep every worker busy to the end.
-
-    One file per task costs a round trip each (noticeable on thousands of 5 KB files);
-    one piece per worker leaves workers idle behind a slow piece. About eight pieces a
-    worker, at most 32 files each, balances the two.
-    """
-    size = max(1, min(32, len(jobs) // max(1, workers * 8)))
-    return [list(jobs[i : i + size]) for i in range(0, len(jobs), size)]
 
 
 def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1) -> Iterator[Outcome]:
@@ -184,28 +193,14 @@ def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1) -> Iterato
         for job in jobs:
             yield convert_one(job, settings, configs)
         return
-    pieces = chunks(jobs, workers)
-    with ProcessPoolExecutor(max_workers=min(workers, len(pieces))) as pool:
-        pending: dict[Future[list[Outcome]], list[Job]] = {
-            pool.submit(_convert_many, piece, settings): piece for piece in pieces
-        }
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield from _collect(future, pending.pop(future))
+    for piece, outcomes in in_pieces(partial(_convert_many, settings=settings), jobs, workers):
+        yield from _failed(piece, outcomes) if isinstance(outcomes, BaseException) else outcomes
 
 
-def _collect(future: Future[list[Outcome]], piece: list[Job]) -> list[Outcome]:
-    """The outcomes of one piece; a worker that died takes only its own files down."""
-    try:
-        return future.result()
-    except Exception as exc:
-        message = f"error: worker process failed: {type(exc).__name__}: {exc}"
-        return [Outcome(job.source, job.target, f"{job.source}: {message}") for job in piece]
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
+def _failed(piece: list[Job], exc: BaseException) -> list[Outcome]:
+    """A worker that raised or died takes only its own files down."""
+    message = f"error: worker process failed: {type(exc).__name__}: {exc}"
+    return [Outcome(job.source, job.target, f"{job.source}: {message}") for job in piece]
 
 
 def summary(converted: int, total: int, seconds: float) -> str:
@@ -213,43 +208,6 @@ def summary(converted: int, total: int, seconds: float) -> str:
     failed = total - converted
     line = f"converted {converted} of {total} files in {seconds:.1f} s"
     return f"{line}; {failed} failed" if failed else line
-
-
-class Progress:
-    """A one-line progress bar redrawn in place on ``stream``; silent when disabled.
-
-    Messages printed through :meth:`echo` clear the bar first, so error lines stay whole.
-    """
-
-    WIDTH = 30
-
-    def __init__(self, stream: TextIO, total: int, *, enabled: bool) -> None:
-        self.stream = stream
-        self.total = total
-        self.enabled = enabled
-        self.done = 0
-
-    # At most this many redraws a run: writing to a terminal is slower than converting 5 KB.
-    STEPS = 200
-
-    def advance(self) -> None:
-        self.done += 1
-        total = max(1, self.total)
-        step = self.done * self.STEPS // total != (self.done - 1) * self.STEPS // total
-        if self.enabled and (step or self.done == self.total):
-            filled = self.WIDTH * self.done // max(1, self.total)
-            bar = "#" * filled + "-" * (self.WIDTH - filled)
-            self.stream.write(f"\r[{bar}] {self.done}/{self.total}")
-            self.stream.flush()
-
-    def echo(self, line: str) -> None:
-        self.clear()
-        self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def clear(self) -> None:
-        if self.enabled and self.done:
-            self.stream.write("\r" + " " * (self.WIDTH + 24) + "\r")
 
 
 def convert_all(

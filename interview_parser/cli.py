@@ -7,6 +7,7 @@ the exit code (1 for content problems, 2 for usage problems). Nothing here parse
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -380,9 +381,12 @@ def _stdin_bytes() -> bytes:
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @click.option("--dialect", metavar="NAME",
               help="Read every file as this layout instead of detecting it (faster).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for 16 files or more (default: one per core; "
+              "1: this process).")
 def check(
     files: tuple[str, ...], report: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    strict: bool, dialect: str | None,
+    strict: bool, dialect: str | None, jobs: int | None,
 ) -> None:
     """Check transcripts; print `path:line:col: CODE message` for each problem.
 
@@ -393,6 +397,8 @@ def check(
     code = run_check(
         files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, report=report,
         select=_codes(select) or None, ignore=_codes(ignore), strict=strict, dialect=dialect,
+        workers=jobs or (os.cpu_count() or 1),
+        progress=sys.stderr if sys.stderr.isatty() else None,
     )
     if code:
         raise _Failed(code)

@@ -7,7 +7,6 @@ import io
 import os
 import subprocess
 import sys
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,9 @@ from conftest import SAMPLES
 
 from interview_parser.batch import (
     Job,
-    Outcome,
     Progress,
     Settings,
-    _collect,
+    _failed,
     chunks,
     convert_all,
     convert_files,
@@ -67,9 +65,7 @@ def test_outputs_are_named_after_inputs_with_the_exporter_suffix(tmp_path: Path)
 
 
 def test_same_name_in_different_folders_mirrors_the_folders(tmp_path: Path) -> None:
-    jobs = plan(
-        [str(tmp_path / "2024/x.txt"), str(tmp_path / "2025/deep/x.txt")], "out", ".srt"
-    )
+    jobs = plan([str(tmp_path / "2024/x.txt"), str(tmp_path / "2025/deep/x.txt")], "out", ".srt")
     assert [job.target for job in jobs] == [Path("out/2024/x.srt"), Path("out/2025/deep/x.srt")]
 
 
@@ -124,10 +120,8 @@ def test_summary_line(converted: int, total: int, seconds: float, line: str) -> 
 
 
 def test_a_dead_worker_fails_only_its_own_files() -> None:
-    future: Future[list[Outcome]] = Future()
-    future.set_exception(RuntimeError("killed"))
     piece = [Job("a.txt", Path("a.json")), Job("b.txt", Path("b.json"))]
-    outcomes = _collect(future, piece)
+    outcomes = _failed(piece, RuntimeError("killed"))
     assert [o.source for o in outcomes] == ["a.txt", "b.txt"]
     assert all(o.error and "worker process failed" in o.error for o in outcomes)
 
@@ -224,9 +218,7 @@ def test_batch_passes_the_export_options(inputs: list[Path], tmp_path: Path) -> 
     args = ("--to", "json", "--indent", "0", "--interviewer", "Prof. Okafor")
     code, _, _ = run("convert", str(inputs[0]), *args, "--out-dir", str(out), "--jobs", "1")
     assert code == 0
-    assert (out / "article-preamble.json").read_text(encoding="utf-8") == single(
-        inputs[0], *args
-    )
+    assert (out / "article-preamble.json").read_text(encoding="utf-8") == single(inputs[0], *args)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

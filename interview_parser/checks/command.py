@@ -7,7 +7,9 @@ exit code: 0 clean, 1 problems that fail the check, 2 a usage error or an unread
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from ..config import Config, find_config
 from ..dialects import get_dialect
@@ -17,6 +19,9 @@ from .problem import Problem, Severity
 from .registry import RULES, select_rules
 from .rule import Rule
 from .runner import check_bytes
+
+if TYPE_CHECKING:
+    from ..workers import Progress
 
 Write = Callable[[str], None]
 
@@ -31,11 +36,93 @@ def read_path(name: str, read_stdin: Callable[[], bytes]) -> bytes:
         raise UsageError(f"cannot read: {exc.strerror or exc}", path=name) from None
 
 
-def _rules_for(
-    config: Config, select: Sequence[str] | None, ignore: Sequence[str]
-) -> list[Rule]:
+def _rules_for(config: Config, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
     chosen = select if select else config.select
     return select_rules(chosen, [*config.ignore, *ignore])
+
+
+# Fewer files than this are checked in this process: starting workers would cost more.
+PARALLEL_FROM = 16
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What every file is checked with (picklable: sent to worker processes)."""
+
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    strict: bool
+    dialect: str | None
+
+
+@dataclass(frozen=True)
+class _Result:
+    """One file's problems, whether they fail the check, or why it could not be read."""
+
+    problems: tuple[Problem, ...] = ()
+    failed: bool = False
+    error: str | None = None
+
+
+def _check_file(
+    name: str, request: _Request, read_stdin: Callable[[], bytes], cache: dict[Path, Config]
+) -> _Result:
+    try:
+        config = find_config(Path.cwd() if name == "-" else Path(name).parent, cache)
+        rules = _rules_for(config, request.select, request.ignore)
+        data = read_path(name, read_stdin)
+    except InterviewParserError as exc:
+        return _Result(error=f"{exc.location()}: error: {exc.message}")
+    shown = "<stdin>" if name == "-" else name
+    found = check_bytes(
+        data, path=shown, cast=config.cast, rules=rules, dialect=request.dialect or config.dialect
+    )
+    strict = request.strict or config.strict
+    return _Result(tuple(found), any(p.fails(strict=strict) for p in found))
+
+
+def _no_stdin() -> bytes:  # pragma: no cover - "-" is always checked in the main process
+    raise UsageError("standard input is read by the main process only")
+
+
+def _check_many(items: list[tuple[int, str]], *, request: _Request) -> list[_Result]:
+    """A worker's share of the files (each with its position in the command line)."""
+    cache: dict[Path, Config] = {}
+    return [_check_file(name, request, _no_stdin, cache) for _, name in items]
+
+
+def _results(
+    paths: Sequence[str],
+    request: _Request,
+    read_stdin: Callable[[], bytes],
+    workers: int,
+    progress: Progress | None,
+) -> list[_Result]:
+    """Every file's result, in the order of ``paths``, across ``workers`` processes when
+    there are enough files (standard input is always read here)."""
+    results: dict[int, _Result] = {}
+    cache: dict[Path, Config] = {}
+    shared = [i for i, name in enumerate(paths) if name != "-"]
+    if workers > 1 and len(shared) >= PARALLEL_FROM:
+        from functools import partial
+
+        from ..workers import in_pieces
+
+        work = partial(_check_many, request=request)
+        for piece, found in in_pieces(work, [(i, paths[i]) for i in shared], workers):
+            if isinstance(found, BaseException):
+                message = f"error: worker process failed: {type(found).__name__}: {found}"
+                found = [_Result(error=f"{name}: {message}") for _, name in piece]
+            for (i, _), result in zip(piece, found, strict=True):
+                results[i] = result
+            if progress is not None:
+                progress.advance(len(piece))
+    for i, name in enumerate(paths):
+        if i not in results:
+            results[i] = _check_file(name, request, read_stdin, cache)
+            if progress is not None:
+                progress.advance()
+    return [results[i] for i in range(len(paths))]
 
 
 def run_check(
@@ -49,8 +136,15 @@ def run_check(
     ignore: Sequence[str] = (),
     strict: bool = False,
     dialect: str | None = None,
+    workers: int = 1,
+    progress: TextIO | None = None,
 ) -> int:
-    """Check every file in ``paths``, print the report, return the exit code."""
+    """Check every file in ``paths``, print the report, return the exit code.
+
+    With ``workers`` above 1 and at least ``PARALLEL_FROM`` files, the files are shared out
+    to that many worker processes; the report is the same, in the order of ``paths``.
+    ``progress`` is where a progress bar is drawn (a terminal), or None for none.
+    """
     try:
         render = get_format(report)
         select_rules(select or None, ignore)  # a typo in a code is a usage error, up front
@@ -59,27 +153,25 @@ def run_check(
     except UsageError as exc:
         err(f"interview-parser: error: {exc.message}\n")
         return 2
-    cache: dict[Path, Config] = {}
+    request = _Request(tuple(select) if select else None, tuple(ignore), strict, dialect)
+    bar = None
+    if progress is not None and len(paths) >= PARALLEL_FROM:
+        from ..workers import Progress
+
+        bar = Progress(progress, len(paths), enabled=True)
+    results = _results(paths, request, read_stdin, workers, bar)
+    if bar is not None:
+        bar.clear()
     problems: list[Problem] = []
-    failed = unreadable = False
-    for name in paths:
-        try:
-            config = find_config(Path.cwd() if name == "-" else Path(name).parent, cache)
-            rules = _rules_for(config, select, ignore)
-            data = read_path(name, read_stdin)
-        except InterviewParserError as exc:
-            err(f"{exc.location()}: error: {exc.message}\n")
-            unreadable = True
-            continue
-        shown = "<stdin>" if name == "-" else name
-        found = check_bytes(
-            data, path=shown, cast=config.cast, rules=rules, dialect=dialect or config.dialect
-        )
-        failed = failed or any(p.fails(strict=strict or config.strict) for p in found)
-        problems.extend(found)
+    for result in results:
+        if result.error is not None:
+            err(result.error + "\n")
+        problems.extend(result.problems)
     out(render(problems))
     if problems and report == "text":
         err(summary(problems))
+    unreadable = any(r.error is not None for r in results)
+    failed = any(r.failed for r in results)
     return 2 if unreadable else 1 if failed else 0
 
 
