@@ -157,13 +157,19 @@ def clean_label(label: str) -> tuple[str, float | None]:
     text = _SPACE.sub(" ", label.translate(_ZERO_WIDTH))
     clock = _LABEL_CLOCK.search(text)
     time = parse_clock(clock.group(1)) if clock else None
-    text = _LABEL_CLOCK.sub(" ", text)
+    return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_layout(text: str) -> str:
+    """The rest of :func:`clean_label`, once a label's times are out (cached: what is left
+    repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
     text = _MARKUP.sub("", text.strip())
     text = _SPACE.sub(" ", text).strip().removesuffix(":").strip()
     text = _MARKUP.sub("", text).strip()
     if len(text) == 2 and text[1] == "." and text[0] in "QA":
         text = text[0]  # deposition markers "Q." and "A."
-    return text, time
+    return text
 
 
 @functools.lru_cache(maxsize=4096)
