@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lark import Token, Tree
 
 from ..clock import parse_clock
-from ..syntax import RawBlock, Reading, Span, parse_tree, read_lines_family
+from ..syntax import RawBlock, Reading, Span, parse_tree, read_lines
 
 _VOICE = re.compile(r"^(\s*)<v(?:\.[\w.-]+)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
@@ -46,7 +46,7 @@ def _prefix(text: str) -> tuple[str | None, str]:
     Returns the label and everything after it; only the cue's first line can change the
     speaker ("Today: why ..." on a later line is speech).
     """
-    blocks = read_lines_family(parse_tree(text, "labelled"), "labelled").blocks
+    blocks = read_lines(text, "labelled").blocks
     first = blocks[0] if blocks else None
     if first is None or first.label is None or first.line != 1:
         return None, text
