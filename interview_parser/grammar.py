@@ -109,6 +109,15 @@ def get_scanner(name: str) -> TokenScanner | None:
 
 
 def _token_scanner(parser: Lark) -> TokenScanner | None:
+    """:class:`TokenScanner` of a built parser; None when the grammar needs a parse, or when
+    this Lark keeps its tables in another shape (the parse is then merely slower)."""
+    try:
+        return _derive_scanner(parser)
+    except (AttributeError, KeyError, TypeError, ValueError, re.error):
+        return None
+
+
+def _derive_scanner(parser: Lark) -> TokenScanner | None:
     frontend = parser.parser
     lexer = getattr(frontend, "lexer", None)
     table = getattr(getattr(frontend, "parser", None), "_parse_table", None)

@@ -146,3 +146,16 @@ def test_text_that_does_not_lex_falls_back_to_lark() -> None:
     ]
     assert _scan_lines("Ann: hi 42\n", scanner, "toy") is None
     assert _scan_lines("Ann: ", scanner, "toy") is None  # may not end after a NAME
+
+
+def test_a_lark_with_other_internals_only_costs_speed(monkeypatch: pytest.MonkeyPatch) -> None:
+    parser = toy(
+        r"""
+        start: block*
+        block: NAME TEXT
+        NAME: /[A-Z][a-z]*: /
+        TEXT: /[a-z ]*\n/
+    """
+    )
+    monkeypatch.setattr(parser.parser.lexer, "lexers", {})  # no per-state lexers where expected
+    assert _token_scanner(parser) is None
