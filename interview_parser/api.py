@@ -70,7 +70,13 @@ def parse_source(
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
 ) -> Transcript:
-    """Parse decoded text (the stage after :func:`read_bytes`)."""
+    """Parse decoded text (the stage after :func:`read_bytes`).
+
+    Once read, the text is not needed to resolve the transcript: a ``source`` passed with no
+    other reference to it (``parse_source(read_bytes(data))``, as the command line does) is
+    released then, so a long file's text is not held beside its model.
+    """
+    source_warnings = list(source.warnings)
     try:
         with _collector_paused():
             reading = read(source, dialect=dialect)
@@ -83,12 +89,12 @@ def parse_source(
                 dialect=reading.dialect,
                 dialect_evidence="",  # filled in by build_transcript from its evidence
             )
+            del source
             transcript = build_transcript(reading, meta, interviewers=interviewers, cast=cast)
     except InterviewParserError as exc:
         raise (exc.with_path(path) if path else exc) from None
-    if source.warnings:
-        warnings = [*source.warnings, *transcript.warnings]
-        transcript = replace(transcript, warnings=warnings)
+    if source_warnings:
+        transcript = replace(transcript, warnings=[*source_warnings, *transcript.warnings])
     return transcript
 
 

@@ -46,6 +46,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .config import Config
+    from .source import SourceText
 
 
 @dataclass(frozen=True)
@@ -132,26 +133,19 @@ def convert_one(
     """
     from .api import parse_source, project_settings
     from .files import atomic_open
-    from .source import read_bytes
 
     if job.refusal:
         return Outcome(job.source, job.target, f"{job.source}: error: {job.refusal}")
     try:
-        data = _read(job.source)
         dialect, cast = project_settings(job.source, settings.dialect, (), configs)
-        try:
-            source = read_bytes(data)
-        except InterviewParserError as exc:
-            raise exc.with_path(job.source) from None
-        del data  # decoded: the bytes are not held while the text is parsed
+        # Temporaries only: the bytes go once decoded, the text once read (parse_source).
         transcript = parse_source(
-            source,
+            _decoded(_read(job.source), job.source),
             dialect=dialect,
             interviewers=settings.interviewers,
             cast=cast,
             path=job.source,
         )
-        del source
         job.target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_open(job.target) as handle:  # JSON is written in pieces as it is made
             get_exporter(settings.fmt).write(transcript, settings.options, handle)
@@ -167,6 +161,15 @@ def convert_one(
         message = f"internal error: {type(exc).__name__}: {exc}"
         return Outcome(job.source, job.target, f"{job.source}: error: {message}")
     return Outcome(job.source, job.target, None, tuple(transcript.warnings))
+
+
+def _decoded(data: bytes, source: str) -> SourceText:
+    from .source import read_bytes
+
+    try:
+        return read_bytes(data)
+    except InterviewParserError as exc:
+        raise exc.with_path(source) from None
 
 
 def _read(source: str) -> bytes:

@@ -27,3 +27,30 @@ def test_the_garbage_collector_is_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_temporary_source_is_released_before_resolving(monkeypatch: pytest.MonkeyPatch) -> None:
+    # parse_source(read_bytes(data)) must not hold a long file's text beside its model.
+    import weakref
+
+    from interview_parser import api
+    from interview_parser.source import read_text
+
+    refs: list[weakref.ref[object]] = []
+
+    def decoded() -> object:
+        source = read_text("Host: Why now?\nGuest: Because.\n")
+        refs.append(weakref.ref(source))
+        return source
+
+    real = api.build_transcript
+    alive: list[bool] = []
+
+    def watching(*args: object, **kwargs: object) -> object:
+        alive.append(refs[0]() is not None)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "build_transcript", watching)
+    transcript = api.parse_source(decoded())  # type: ignore[arg-type]
+    assert alive == [False]
+    assert [t.text for t in transcript.turns] == ["Why now?", "Because."]
