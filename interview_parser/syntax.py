@@ -54,16 +54,17 @@ class RawBlock:
     tail: str = ""
 
 
-def _split_tail(body: str) -> tuple[str, str]:
-    """``body`` without its trailing blanks and line ends, and those (shared when common)."""
-    text = body.rstrip(_TAIL)
-    if len(text) == len(body):
-        return body, ""
-    tail = body[len(text) :]
-    return text, _TAILS.setdefault(tail, tail) if len(_TAILS) < 64 else tail
+def _split_tail(whole: str) -> tuple[str, str]:
+    """A block's text without its trailing blanks and line ends, and those."""
+    body = whole.rstrip(_TAIL)
+    return (whole, "") if len(body) == len(whole) else (body, whole[len(body) :])
 
 
-_TAILS: dict[str, str] = {}
+def _last_text_line(body: str, text_line: int) -> tuple[int, int]:
+    """The line of the last character of ``body`` that is not white space (``body`` starts
+    on ``text_line``), and the offset in ``body`` up to which its line ends were counted."""
+    end = len(body.rstrip()) if body[-1:].isspace() else len(body)
+    return text_line + body.count("\n", 0, end), end
 
 
 @dataclass(frozen=True)
@@ -144,10 +145,9 @@ def _block(labels: list[Token], texts: list[Token]) -> RawBlock:
     """A block from its label tokens (none for a continuation) and its TEXT tokens."""
     first = (labels or texts)[0]
     line = int(first.line or 1)
-    whole = "".join(str(t) for t in texts)
+    body, tail = _split_tail("".join(str(t) for t in texts))
     text_line = int(texts[0].line or line) if texts else line
-    end_line = max(line, text_line + whole.count("\n", 0, len(whole.rstrip())))
-    body, tail = _split_tail(whole)
+    end_line = _last_text_line(body, text_line)[0]
     text_column = int(texts[0].column or 1) if texts else 1
     if not labels:
         return RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
@@ -226,27 +226,21 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
         at, line = known
         if at != start:
             line += text.count("\n", at, start)
+        label: str | None = None
+        column, text_line = 1, line
         if form:
             raw = text[start : body_at if body_at >= 0 else end]
-            label: str | None = raw.lstrip(LEADING_BLANKS)
-            column = start - text.rfind("\n", 0, start) + len(raw) - len(label or "")
+            label = raw.lstrip(LEADING_BLANKS)
+            column = start - text.rfind("\n", 0, start) + len(raw) - len(label)
             text_line = line + raw.count("\n")
-        else:
-            label, column, text_line = None, 1, line
         if body_at < 0:  # a label and nothing after it
             blocks.append(RawBlock(label, "", line, line, column, line, 1, form, None, None, ""))
             known[0], known[1] = end, text_line
             return
-        whole = text[body_at:end]
-        body = whole.rstrip(_TAIL)
-        newlines = body.count("\n")
-        tail = whole[len(body) :] if len(body) != len(whole) else ""
-        if body[-1:].isspace():  # other whitespace at its end: count to its last text
-            end_line = text_line + body.count("\n", 0, len(body.rstrip()))
-        else:
-            end_line = text_line + newlines
-        # The block's line ends are counted: the next block's line starts from its end.
-        known[0], known[1] = end, text_line + newlines + tail.count("\n")
+        body, tail = _split_tail(text[body_at:end])
+        end_line, counted = _last_text_line(body, text_line)
+        # The block's line ends are counted this far: the next block's line starts from here.
+        known[0], known[1] = body_at + counted, end_line
         text_column = body_at - text.rfind("\n", 0, body_at)
         blocks.append(
             RawBlock(

@@ -20,7 +20,13 @@ from interview_parser.dialects import LINE_FAMILIES
 from interview_parser.errors import TranscriptSyntaxError
 from interview_parser.grammar import _token_scanner, get_scanner
 from interview_parser.source import read_bytes
-from interview_parser.syntax import _scan_lines, parse_tree, read_lines, read_lines_family
+from interview_parser.syntax import (
+    Reading,
+    _scan_lines,
+    parse_tree,
+    read_lines,
+    read_lines_family,
+)
 
 SAMPLES = sorted(p for p in (Path(__file__).parent.parent / "samples").iterdir() if p.is_file())
 
@@ -93,6 +99,7 @@ PIECES = st.sampled_from(
         " \t",
         "\u00a0Ana: nbsp",
         "\u200bHost: zero width",
+        "\u200b",
         "\f",
     ]
 )
@@ -110,6 +117,16 @@ def test_generated_text_reads_the_same(document: str, family: str) -> None:
 def test_arbitrary_text_reads_the_same(document: str, family: str) -> None:
     text = document.replace("\r", "\n")
     assert fast_reading(text, family) == lark_reading(text, family)
+
+
+def test_a_block_ends_on_its_last_line_with_text() -> None:
+    # A zero-width space is blank to the reader but not white space to str.rstrip().
+    text = "Host: abc\n\u200b\n\nGuest: yes\n"
+    fast, slow = fast_reading(text, "labelled"), lark_reading(text, "labelled")
+    assert fast == slow
+    assert isinstance(fast, Reading)
+    first = fast.blocks[0]
+    assert (first.text, first.end_line, first.tail) == ("abc", 1, "\n\u200b\n\n")
 
 
 def toy(grammar: str) -> Lark:
