@@ -118,10 +118,9 @@ def _token_scanner(parser: Lark) -> TokenScanner | None:
 
 
 def _derive_scanner(parser: Lark) -> TokenScanner | None:
-    frontend = parser.parser
-    lexer = getattr(frontend, "lexer", None)
-    table = getattr(getattr(frontend, "parser", None), "_parse_table", None)
-    if not isinstance(lexer, ContextualLexer) or table is None or parser.lexer_conf.ignore:
+    lexer = parser.parser.lexer
+    table = parser.parser.parser._parse_table
+    if not isinstance(lexer, ContextualLexer) or parser.lexer_conf.ignore:
         return None
     terminals = {t.name for t in parser.terminals}
     flags = parser.lexer_conf.g_regex_flags

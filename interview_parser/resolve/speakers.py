@@ -64,9 +64,9 @@ def _slug(text: str) -> str:
 
 
 def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[str, str]:
-    """Map a key to the key of the speaker it is another name for."""
+    """Map a key to the key of the speaker it is another name for (``infos``: each label's
+    analysis once)."""
     mapping: dict[str, str] = {}
-    infos = list({id(i): i for i in infos}.values())  # analyse() returns one object a label
     for member in cast:
         for alias in member.aliases:
             mapping.setdefault(name_key(alias), name_key(member.label))
@@ -92,13 +92,15 @@ def group_speakers(
     Returns the groups, and for each input label the group it belongs to. A declared cast
     member's aliases join its group, and its name becomes the group's name.
     """
-    mapping = _alias_map(infos, cast)
+    # analyse() returns one object per label: a long transcript has a handful of distinct ones.
+    distinct = list({id(i): i for i in infos}.values())
+    turns_of = Counter(map(id, infos))
+    mapping = _alias_map(distinct, cast)
     names = {name_key(m.label): m.name for m in cast if m.name}
     groups: dict[str, SpeakerGroup] = {}
     used_ids: set[str] = set()
-    turns_of = Counter(map(id, infos))  # analyse() returns one object per label
     group_of: dict[int, SpeakerGroup] = {}
-    for info in {id(i): i for i in infos}.values():
+    for info in distinct:
         root = mapping.get(info.key, info.key)
         group = groups.get(root)
         if group is None:
