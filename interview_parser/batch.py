@@ -26,23 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .errors import InterviewParserError, UsageError
 from .exporters import ExportOptions, get_exporter
-from .workers import Progress, chunks, default_workers, in_pieces
-
-__all__ = [
-    "Job",
-    "Outcome",
-    "Progress",
-    "Settings",
-    "chunks",
-    "convert_all",
-    "convert_files",
-    "convert_one",
-    "default_workers",
-    "error_line",
-    "plan",
-    "run",
-    "summary",
-]
+from .workers import Progress, default_workers, in_pieces
 
 if TYPE_CHECKING:
     from .config import Config

@@ -7,7 +7,6 @@ the exit code (1 for content problems, 2 for usage problems). Nothing here parse
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -397,7 +396,7 @@ def check(
     code = run_check(
         files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, report=report,
         select=_codes(select) or None, ignore=_codes(ignore), strict=strict, dialect=dialect,
-        workers=jobs or (os.cpu_count() or 1),
+        workers=jobs,
         progress=sys.stderr if sys.stderr.isatty() else None,
     )
     if code:

@@ -15,10 +15,8 @@ from conftest import SAMPLES
 
 from interview_parser.batch import (
     Job,
-    Progress,
     Settings,
     _failed,
-    chunks,
     convert_all,
     convert_files,
     plan,
@@ -26,6 +24,7 @@ from interview_parser.batch import (
 )
 from interview_parser.cli import cli
 from interview_parser.errors import UsageError
+from interview_parser.workers import Progress, chunks
 
 GOOD = ("article-preamble.txt", "colon-traps.txt", "deposition.txt")
 BROKEN = "Just a paragraph of prose.\nNo one is speaking here.\n"

@@ -95,34 +95,49 @@ def _results(
     paths: Sequence[str],
     request: _Request,
     read_stdin: Callable[[], bytes],
-    workers: int,
+    workers: int | None,
     progress: Progress | None,
 ) -> list[_Result]:
-    """Every file's result, in the order of ``paths``, across ``workers`` processes when
-    there are enough files (standard input is always read here)."""
+    """Every file's result, in the order of ``paths``, across ``workers`` processes (None:
+    one per core) when there are enough files; standard input is always read here."""
     results: dict[int, _Result] = {}
-    cache: dict[Path, Config] = {}
     shared = [i for i, name in enumerate(paths) if name != "-"]
-    if workers > 1 and len(shared) >= PARALLEL_FROM:
-        from functools import partial
-
-        from ..workers import in_pieces
-
-        work = partial(_check_many, request=request)
-        for piece, found in in_pieces(work, [(i, paths[i]) for i in shared], workers):
-            if isinstance(found, BaseException):
-                message = f"error: worker process failed: {type(found).__name__}: {found}"
-                found = [_Result(error=f"{name}: {message}") for _, name in piece]
-            for (i, _), result in zip(piece, found, strict=True):
-                results[i] = result
-            if progress is not None:
-                progress.advance(len(piece))
+    if workers != 1 and len(shared) >= PARALLEL_FROM:
+        _share_out(paths, shared, request, workers, progress, results)
+    cache: dict[Path, Config] = {}
     for i, name in enumerate(paths):
         if i not in results:
             results[i] = _check_file(name, request, read_stdin, cache)
             if progress is not None:
                 progress.advance()
     return [results[i] for i in range(len(paths))]
+
+
+def _share_out(
+    paths: Sequence[str],
+    shared: list[int],
+    request: _Request,
+    workers: int | None,
+    progress: Progress | None,
+    results: dict[int, _Result],
+) -> None:
+    """Check the files at positions ``shared`` in worker processes, into ``results``."""
+    from functools import partial
+
+    from ..workers import default_workers, in_pieces
+
+    count = workers or default_workers()
+    if count == 1:
+        return  # one core: this process checks them
+    work = partial(_check_many, request=request)
+    for piece, found in in_pieces(work, [(i, paths[i]) for i in shared], count):
+        if isinstance(found, BaseException):
+            message = f"error: worker process failed: {type(found).__name__}: {found}"
+            found = [_Result(error=f"{name}: {message}") for _, name in piece]
+        for (i, _), result in zip(piece, found, strict=True):
+            results[i] = result
+        if progress is not None:
+            progress.advance(len(piece))
 
 
 def run_check(
@@ -136,14 +151,14 @@ def run_check(
     ignore: Sequence[str] = (),
     strict: bool = False,
     dialect: str | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
     progress: TextIO | None = None,
 ) -> int:
     """Check every file in ``paths``, print the report, return the exit code.
 
-    With ``workers`` above 1 and at least ``PARALLEL_FROM`` files, the files are shared out
-    to that many worker processes; the report is the same, in the order of ``paths``.
-    ``progress`` is where a progress bar is drawn (a terminal), or None for none.
+    With ``workers`` above 1 (None: one per core) and at least ``PARALLEL_FROM`` files, the
+    files are shared out to that many worker processes; the report is the same, in the order
+    of ``paths``. ``progress`` is where a progress bar is drawn (a terminal), or None.
     """
     try:
         render = get_format(report)
