@@ -21,8 +21,8 @@ from .grammar import TokenScanner, get_parser, get_scanner
 LEADING_BLANKS = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # Blanks a transcript uses besides the space: tabs, no-break and zero-width spaces.
 BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
-# What may trail a block's text: blanks and line ends, kept apart in ``RawBlock.tail``.
-_TAIL = BLANKS + "\n"
+# Blanks and line ends: what may trail a block's text (kept apart in ``RawBlock.tail``).
+BLANKS_AND_LINE_ENDS = BLANKS + "\n"
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs 3x (20k blocks/10 MB)
@@ -56,7 +56,7 @@ class RawBlock:
 
 def _split_tail(whole: str) -> tuple[str, str]:
     """A block's text without its trailing blanks and line ends, and those."""
-    body = whole.rstrip(_TAIL)
+    body = whole.rstrip(BLANKS_AND_LINE_ENDS)
     return (whole, "") if len(body) == len(whole) else (body, whole[len(body) :])
 
 

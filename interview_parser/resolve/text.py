@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..syntax import BLANKS
+from ..syntax import BLANKS, BLANKS_AND_LINE_ENDS
 
 __all__ = ["BLANKS", "asks", "clean", "paragraphs"]
-_BLANKS_AND_NEWLINES = BLANKS + "\n"
 # A line end that paragraphs() would change, in text without blanks or line ends at either
 # end: a blank before it, a single line end (wrapped lines to join), or a blank or third
 # line end after a paragraph break. Each match starts at a line end, so the search skips
@@ -35,7 +34,7 @@ def paragraphs(body: str) -> list[str]:
 
 def clean(body: str) -> str:
     """The text of a block as the model stores it."""
-    text = body.strip(_BLANKS_AND_NEWLINES)
+    text = body.strip(BLANKS_AND_LINE_ENDS)
     if "\n" not in text:  # one line (most turns): no need to split
         return text
     if not _UNTIDY.search(text):
