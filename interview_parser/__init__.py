@@ -10,22 +10,43 @@
 from __future__ import annotations
 
 from .api import parse, parse_bytes, parse_file
-from .errors import InputError, InterviewParserError, NoTurnsError, UsageError
-from .model import SCHEMA_VERSION, CastMember, Pair, PairKind, Role, Speaker, Transcript, Turn
-
-__version__ = "0.1.0"
+from .errors import (
+    FileError,
+    InputError,
+    InterviewParserError,
+    NoTurnsError,
+    TranscriptJSONError,
+    TranscriptSyntaxError,
+    UsageError,
+)
+from .model import (
+    SCHEMA_VERSION,
+    CastMember,
+    Pair,
+    PairKind,
+    Role,
+    RoleSource,
+    Speaker,
+    Transcript,
+    Turn,
+)
+from .version import __version__
 
 __all__ = [
     "SCHEMA_VERSION",
     "CastMember",
+    "FileError",
     "InputError",
     "InterviewParserError",
     "NoTurnsError",
     "Pair",
     "PairKind",
     "Role",
+    "RoleSource",
     "Speaker",
     "Transcript",
+    "TranscriptJSONError",
+    "TranscriptSyntaxError",
     "Turn",
     "UsageError",
     "__version__",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .dialects import detect, get_dialect
 from .dialects.layers import apply_layers
 from .errors import InterviewParserError
+from .files import read_input
 from .model import CastMember, Source, Transcript, replace
 from .resolve import accepted_forms, build_transcript
 from .source import SourceText, read_bytes, read_text
@@ -166,11 +167,12 @@ def parse_file(
 
     With ``project`` (the default) the ``[tool.interview-parser]`` table of the nearest
     ``pyproject.toml`` applies too, as it does for the command line: its cast is declared and
-    its dialect is used unless ``dialect`` is given.
+    its dialect is used unless ``dialect`` is given. A file that cannot be read (missing, a
+    folder, no permission) raises :class:`~interview_parser.errors.FileError` naming it.
     """
     name = os.fspath(path)
     if project:
         dialect, cast = project_settings(name, dialect, cast)
     return parse_bytes(
-        Path(name).read_bytes(), dialect=dialect, interviewers=interviewers, cast=cast, path=name
+        read_input(name), dialect=dialect, interviewers=interviewers, cast=cast, path=name
     )

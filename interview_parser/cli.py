@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import click
 
-from . import __version__
 from .api import parse_source, project_settings
-from .errors import InterviewParserError, UsageError
+from .errors import InterviewParserError, UsageError, printable
 from .model import Transcript, replace
+from .version import __version__
 
 if TYPE_CHECKING:
     from .batch import Settings
@@ -31,7 +31,7 @@ class _Failed(click.exceptions.Exit):
 
 def _fail(exc: InterviewParserError) -> _Failed:
     where = exc.location() if exc.path or exc.line else "interview-parser"
-    click.echo(f"{where}: error: {exc.message}", err=True)
+    click.echo(printable(f"{where}: error: {exc.message}"), err=True)
     return _Failed(exc.exit_code)
 
 
@@ -45,15 +45,12 @@ class _Input:
     def __init__(self, name: str) -> None:
         self.path = None if name == "-" else name
         self.shown = self.path or "<stdin>"
-        self._data: bytes | None = sys.stdin.buffer.read() if self.path is None else None
-        if self.path is not None:
-            try:
-                with open(self.path, "rb") as handle:
-                    self._data = handle.read()
-            except OSError as exc:
-                raise UsageError(
-                    f"cannot read: {exc.strerror or exc}", path=self.path
-                ) from None
+        if self.path is None:
+            self._data: bytes | None = sys.stdin.buffer.read()
+        else:
+            from .files import read_input
+
+            self._data = read_input(self.path)
 
     def text(self) -> SourceText:
         from .source import read_bytes
@@ -81,7 +78,7 @@ def _load(
     if raw.path is None:
         transcript = replace(transcript, source=replace(transcript.source, path=None))
     for warning in transcript.warnings:
-        click.echo(f"{raw.shown}: warning: {warning}", err=True)
+        click.echo(printable(f"{raw.shown}: warning: {warning}"), err=True)
     return transcript
 
 
@@ -124,7 +121,7 @@ _dialect_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="interview-parser")
+@click.version_option(__version__, "-V", "--version", prog_name="interview-parser")
 def cli() -> None:
     """Turn interview transcripts into structured data."""
 
@@ -261,7 +258,7 @@ def convert(
     A file that fails is reported and the others go on; a summary line ends the run.
     """
     from .exporters import ExportOptions, get_exporter
-    from .files import atomic_open
+    from .files import atomic_open, remove_stale_temporaries
 
     if options.get("indent") == 0:
         options["indent"] = None
@@ -282,6 +279,9 @@ def convert(
                 raise _Failed(code)
             return
         input_file = input_files[0]
+        from .files import refuse_output_onto_input
+
+        refuse_output_onto_input(output, input_file)
         transcript = _load(input_file, interviewers, dialect, configs)
         export_options = ExportOptions(**options)  # type: ignore[arg-type]
         if output is None or output == "-":
@@ -295,6 +295,7 @@ def convert(
             try:
                 # Written as it is made (JSON in pieces): a large document is never whole
                 # in memory, and an error leaves the old file in place.
+                remove_stale_temporaries(output)
                 with atomic_open(output) as handle:
                     exporter.write(transcript, export_options, handle)
             except OSError as exc:
@@ -317,14 +318,19 @@ def _utf8_bytes(stream: TextIO) -> BinaryIO | None:
 @click.argument("input_file", metavar="FILE")
 @_interviewer_option
 @_dialect_option
-def inspect(input_file: str, interviewers: tuple[str, ...], dialect: str | None) -> None:
+@click.option("--format", "report", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text for people, json for scripts.")
+def inspect(
+    input_file: str, interviewers: tuple[str, ...], dialect: str | None, report: str
+) -> None:
     """Show the detected layout, speakers, roles and pairs of FILE, and why."""
-    from .describe import describe
+    from .describe import describe, describe_json
 
     try:
-        click.echo(describe(_load(input_file, interviewers, dialect)), nl=False)
+        transcript = _load(input_file, interviewers, dialect)
     except InterviewParserError as exc:
         raise _fail(exc) from None
+    click.echo((describe_json if report == "json" else describe)(transcript), nl=False)
 
 
 @cli.command()
@@ -363,7 +369,8 @@ def _echo_out(text: str) -> None:
 
 
 def _echo_err(text: str) -> None:
-    click.echo(text, nl=False, err=True)
+    """Messages, one a line: what they quote from a file is shown escaped."""
+    click.echo("\n".join(map(printable, text.split("\n"))), nl=False, err=True)
 
 
 def _stdin_bytes() -> bytes:

@@ -7,6 +7,21 @@ those fields, so the library caller gets structured data and the CLI user gets
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls (tab and newline included: a message is one line) and the bidirectional
+# overrides and isolates, which reorder what follows them on the line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character escaped (``\\x1b``, ``\\u202e``), for a terminal.
+
+    Messages and reports quote the transcript; an escape sequence in it must not reach the
+    terminal (``\\e]0;...\\a`` retitles it, a carriage return hides the start of a line).
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class InterviewParserError(Exception):
     """Base class of every error the library raises on purpose.
@@ -63,3 +78,12 @@ class UsageError(InterviewParserError):
     """The caller asked for something that does not exist (unknown format or dialect)."""
 
     exit_code = 2
+
+
+class FileError(UsageError):
+    """A file cannot be read, or cannot be written safely: missing, a folder, no permission,
+    read-only, the input itself, or changed while it was being rewritten."""
+
+
+class TranscriptJSONError(InterviewParserError):
+    """Text given to :meth:`Transcript.from_json` is not JSON, or not a transcript's JSON."""

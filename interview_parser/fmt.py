@@ -15,7 +15,9 @@ where each turn's label is. The canonical form:
 Front matter and the lead above the first turn only lose trailing blanks and extra blank
 lines. Layouts other than ``Label: text`` (Markdown, timestamped, captions, ...) only get
 the line-level clean-up: trailing blanks, runs of blank lines, line ends, final newline.
-A file that does not parse is never touched.
+A file that does not parse is never touched. A file is rewritten in place as
+:func:`files.rewrite` does it: through a symbolic link, keeping mode and owner, refusing a
+read-only file, one with other hard links, or one saved again while it was being formatted.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from .checks.labels import canonical_names, label_span, respelled
 from .checks.layout import blank_between_turns, is_directive
 from .config import Config
 from .dialects import get_dialect
-from .errors import InterviewParserError
-from .files import atomic_write
+from .errors import InterviewParserError, NoTurnsError
+from .files import rewrite
 from .model import CastMember, Transcript, Turn
 from .resolve.text import BLANKS
 from .source import SourceText, read_bytes, read_text
@@ -133,8 +135,12 @@ def format_bytes(
     path: str | None = None,
     dialect: str | None = None,
 ) -> str:
-    """The canonical form of file contents (decoded as :func:`read_bytes` does)."""
-    source = read_bytes(data)
+    """The canonical form of file contents (decoded as :func:`read_bytes` does); an error
+    names ``path``."""
+    try:
+        source = read_bytes(data)
+    except InterviewParserError as exc:
+        raise (exc.with_path(path) if path else exc) from None
     return format_source(source, parse_source(source, path=path, cast=cast, dialect=dialect))
 
 
@@ -167,10 +173,10 @@ def _fmt_one(
         err(f"would reformat {shown}\n")
         return (1 if check else 0), True
     try:
-        atomic_write(name, formatted)
-    except OSError as exc:
-        err(f"{name}: error: cannot write: {exc.strerror or exc}\n")
-        return 2, False
+        rewrite(name, formatted.encode("utf-8"), expected=data)
+    except InterviewParserError as exc:
+        err(f"{exc.location()}: error: {exc.message}\n")
+        return exc.exit_code, False
     err(f"reformatted {shown}\n")
     return 0, True
 
@@ -200,7 +206,7 @@ def run_fmt(
         err(f"interview-parser: error: {exc.message}\n")
         return 2
     cache: dict[Path, Config] = {}
-    code = changed = 0
+    code = changed = not_transcripts = 0
     for name in paths:
         try:
             project_dialect, cast = project_settings(
@@ -217,6 +223,7 @@ def run_fmt(
         except InterviewParserError as exc:
             err(f"{exc.location()}: error: {exc.message} (left unchanged)\n")
             code = max(code, 1)
+            not_transcripts += isinstance(exc, NoTurnsError)
             continue
         earned, was_changed = _fmt_one(
             name, data, formatted, out=out, err=err, check=check, diff=diff
@@ -224,4 +231,9 @@ def run_fmt(
         code, changed = max(code, earned), changed + was_changed
     if changed and not (check or diff):
         err(f"{changed} file(s) reformatted\n")
+    if not_transcripts:
+        err(
+            "a file with no speaker turns may not be a transcript: leave it out (pre-commit: "
+            "`exclude:` in .pre-commit-config.yaml; otherwise do not name it)\n"
+        )
     return code

@@ -68,6 +68,14 @@ class Role(str, Enum):
     other = "other"
 
 
+class RoleSource(str, Enum):
+    """What decided a speaker's role (in the JSON, the same strings as before it was an enum)."""
+
+    declared = "declared"
+    label = "label"
+    behaviour = "behaviour"
+
+
 class PairKind(str, Enum):
     question = "question"
     remark = "remark"
@@ -129,7 +137,7 @@ class Speaker:
     """Every other label this speaker appears under."""
     role: Role
     """interviewer, interviewee or other."""
-    role_source: str
+    role_source: RoleSource
     """What decided the role: 'declared', 'label' or 'behaviour'."""
     turn_count: int
     """Number of turns spoken."""
@@ -251,6 +259,31 @@ class Transcript:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Transcript:
-        """A transcript read back from :meth:`to_json`'s form (``pydantic.ValidationError``,
-        a :class:`ValueError`, if ``text`` is not a valid transcript)."""
-        return adapter(Transcript).validate_json(text)
+        """A transcript read back from :meth:`to_json`'s form; raises
+        :class:`~interview_parser.errors.TranscriptJSONError` (with the line and column of
+        invalid JSON, or the path of the first field that does not fit)."""
+        from pydantic import ValidationError
+
+        try:
+            return adapter(Transcript).validate_json(text)
+        except ValidationError as exc:
+            raise _json_error(exc) from None
+
+
+def _json_error(exc: Any) -> Exception:
+    """A pydantic ``ValidationError`` of :meth:`Transcript.from_json` as our own error."""
+    import re
+
+    from .errors import TranscriptJSONError
+
+    first = exc.errors()[0]
+    where = re.search(r"at line (\d+) column (\d+)", first["msg"])
+    if first["type"] == "json_invalid" and where is not None:
+        line, column = int(where.group(1)), int(where.group(2))
+        message = first["msg"].removeprefix("Invalid JSON: ")[: where.start()].rstrip()
+        message = message[: message.rfind(" at line")] if " at line" in message else message
+        return TranscriptJSONError(f"not valid JSON: {message}", line=line, column=max(column, 1))
+    field_path = ".".join(str(part) for part in first["loc"]) or "the document"
+    count = exc.error_count()
+    more = f" (and {count - 1} more problem(s))" if count > 1 else ""
+    return TranscriptJSONError(f"not a transcript's JSON: {field_path}: {first['msg']}{more}")

@@ -14,6 +14,7 @@ import pytest
 from conftest import SAMPLES
 
 import interview_parser as ip
+from interview_parser.errors import TranscriptJSONError
 from interview_parser.cli import main
 from interview_parser.exporters import EXPORTERS, ExportOptions, get_exporter
 from interview_parser.exporters.jsonout import pieces
@@ -136,13 +137,24 @@ def test_from_json_reads_back_every_sample() -> None:
             assert isinstance(again.speakers[0].role, Role)
 
 
-def test_from_json_rejects_what_is_not_a_transcript() -> None:
-    with pytest.raises(ValueError, match="validation error"):
+def test_from_json_rejects_what_is_not_a_transcript_with_our_error() -> None:
+    with pytest.raises(TranscriptJSONError, match="not a transcript's JSON: source: Field req"):
         Transcript.from_json('{"schema_version": "1.0"}')
     data = json.loads(TRANSCRIPTS[0].to_json())
     data["turns"][0]["surprise"] = 1
-    with pytest.raises(ValueError, match="surprise"):
+    with pytest.raises(TranscriptJSONError, match=r"turns\.0\.surprise: Unexpected keyword"):
         Transcript.from_json(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"), [("{", 1, 1), ('{\n  "a": ,', 2, 8), ("", 1, 1), (b"\xff", 1, 1)]
+)
+def test_from_json_places_invalid_json(text: str | bytes, line: int, column: int) -> None:
+    with pytest.raises(TranscriptJSONError) as caught:
+        Transcript.from_json(text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert caught.value.message.startswith("not valid JSON: ")
+    assert " at line" not in caught.value.message  # the place is in line and column
 
 
 def test_validate_makes_a_cast_member_from_a_mapping() -> None:

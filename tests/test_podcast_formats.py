@@ -27,7 +27,7 @@ from podcast_readers import (
 import interview_parser as ip
 from interview_parser.exporters import ExportOptions, export
 from interview_parser.exporters.markdown import standfirst
-from interview_parser.model import PairKind, Role, Source, Speaker, Transcript, Turn
+from interview_parser.model import PairKind, Role, RoleSource, Source, Speaker, Transcript, Turn
 
 
 def _podcast(t: Transcript, o: ExportOptions) -> list[Speech]:
@@ -156,7 +156,7 @@ def transcripts(draw: st.DrawFn) -> Transcript:
         for i, (who, text) in enumerate(spoken)
     ]
     speakers = [
-        Speaker(id=f"s{i}", label=label, role=roles[i], role_source="declared",
+        Speaker(id=f"s{i}", label=label, role=roles[i], role_source=RoleSource.declared,
                 name=draw(st.none() | st.just(f"{label} Full")),
                 description=draw(st.none() | TEXT), affiliation=draw(st.none() | PARAGRAPH),
                 turn_count=sum(1 for t in turns if t.speaker == f"s{i}"))

@@ -17,6 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.slow  # python -m pytest -m "not slow" leaves it out
+
 TYPO = "Editor: Welcome.\nGuest: Thank you.\nEditr: Why now?\nGuest: Because.\nEditor: Bye.\n"
 CLEAN = "Host: Welcome.\nGuest: Thank you.\nHost: Why now?\nGuest: Because.\n"
 MESSY = "Host:   Welcome.  \r\nGuest: Thank you.\r\n\r\nHost: Why now?\nGuest: Because."

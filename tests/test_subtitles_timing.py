@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 from test_subtitles_files import read_srt, read_vtt
 
-from interview_parser import Role, Speaker, Transcript, Turn, UsageError, parse_file
+from interview_parser import Role, RoleSource, Speaker, Transcript, Turn, UsageError, parse_file
 from interview_parser.cli import cli
 from interview_parser.exporters import ExportOptions, export
 from interview_parser.model import Source
@@ -35,7 +35,7 @@ def transcript(*turns: tuple[str, str, float | None]) -> Transcript:
         for i, (label, text, start) in enumerate(turns)
     ]  # fmt: skip
     speakers = [
-        Speaker(id=f"s{i}", label=label, role=Role.other, role_source="declared",
+        Speaker(id=f"s{i}", label=label, role=Role.other, role_source=RoleSource.declared,
                 turn_count=sum(t.label == label for t in built))
         for i, label in enumerate(labels)
     ]  # fmt: skip

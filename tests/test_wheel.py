@@ -7,7 +7,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # python -m pytest -m "not slow" leaves it out
 
 
 def test_wheel_contains_the_grammars(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..config import Config, find_config
 from ..dialects import get_dialect
 from ..errors import InterviewParserError, UsageError
+from ..files import read_input
 from .output import get_format
 from .problem import Problem, Severity
 from .registry import RULES, select_rules
@@ -27,13 +28,10 @@ Write = Callable[[str], None]
 
 
 def read_path(name: str, read_stdin: Callable[[], bytes]) -> bytes:
-    """The bytes of file ``name`` (``-`` for stdin); :class:`UsageError` if unreadable."""
+    """The bytes of file ``name`` (``-`` for stdin); :class:`FileError` if unreadable."""
     if name == "-":
         return read_stdin()
-    try:
-        return Path(name).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    return read_input(name)
 
 
 def _rules_for(config: Config, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
@@ -191,13 +189,35 @@ def run_check(
 
 
 def summary(problems: Sequence[Problem]) -> str:
-    """The closing line on stderr: how many problems, errors, warnings and fixable ones."""
+    """The closing lines on stderr: the problems counted by code, which of them ``fmt``
+    fixes, then one line of totals. A report of hundreds of lines (trailing blanks in an
+    exported file, say) ends with what it is made of and what one command repairs."""
+    by_code: dict[str, list[Problem]] = {}
+    for problem in sorted(problems, key=lambda p: p.code):
+        by_code.setdefault(problem.code, []).append(problem)
+    lines = []
+    for code, found in by_code.items():
+        first = found[0]
+        fix = "  (fixed by `interview-parser fmt`)" if first.fixable else ""
+        lines.append(f"{len(found):6}  {code} {first.name} ({first.severity.value}){fix}\n")
     errors = sum(1 for p in problems if p.severity is Severity.error)
     fixable = sum(1 for p in problems if p.fixable)
-    return (
+    fixed_codes = [code for code, found in by_code.items() if found[0].fixable]
+    which = f" ({', '.join(fixed_codes)})" if fixed_codes else ""
+    lines.append(
         f"{len(problems)} problem(s): {errors} error(s), {len(problems) - errors} "
-        f"warning(s); {fixable} fixable with `interview-parser fmt`\n"
+        f"warning(s); {fixable} fixable with `interview-parser fmt`{which}\n"
     )
+    if "IP101" in by_code:
+        lines.append(_NOT_A_TRANSCRIPT)
+    return "".join(lines)
+
+
+# IP101 (no speaker turns) on a README or a notes file is a file that is no transcript.
+_NOT_A_TRANSCRIPT = (
+    "IP101 on a file that is not a transcript: leave it out (pre-commit: `exclude:` in "
+    ".pre-commit-config.yaml; otherwise do not name it)\n"
+)
 
 
 def rules_text() -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .. import __version__
-from ..errors import UsageError
+from ..errors import UsageError, printable
+from ..version import __version__
 from .problem import Problem
 from .registry import RULES
 
@@ -18,7 +18,8 @@ Render = Callable[[Sequence[Problem]], str]
 
 
 def text(problems: Sequence[Problem]) -> str:
-    return "".join(f"{p}\n" for p in problems)
+    """``path:line:col: CODE message`` a line; what a message quotes is shown escaped."""
+    return "".join(f"{printable(str(p))}\n" for p in problems)
 
 
 def _record(problem: Problem) -> dict[str, object]:

@@ -11,9 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..dialects import explain
-from ..errors import NoTurnsError
+from ..errors import NoTurnsError, UsageError
 from ..model import (
     CastMember,
+    RoleSource,
     Skipped,
     Source,
     Speaker,
@@ -30,7 +31,7 @@ from .lead import split_lead
 from .notes import find_notes, strip_comments
 from .pairs import build_pairs
 from .roles import assign_roles
-from .speakers import group_speakers
+from .speakers import SpeakerGroup, group_speakers
 from .text import clean
 
 __all__ = ["accepted_forms", "build_transcript"]
@@ -97,6 +98,23 @@ def _merge_cast(*casts: Iterable[CastMember]) -> list[CastMember]:
     return list(merged.values())
 
 
+def _check_interviewers(
+    labels: list[str], groups: Sequence[SpeakerGroup], path: str | None
+) -> None:
+    """Raise :class:`UsageError` for an interviewer label that names none of the speakers
+    (it would decide nothing, yet turn every other role into a declared one)."""
+    known = set().union(*(g.keys for g in groups))
+    unknown = [label for label in labels if name_key(label) not in known]
+    if unknown:
+        present = ", ".join(repr(g.label) for g in groups[:20])
+        more = f" and {len(groups) - 20} more" if len(groups) > 20 else ""
+        raise UsageError(
+            f"interviewer {unknown[0]!r} is none of the speakers' labels; they are: "
+            f"{present}{more}",
+            path=path,
+        )
+
+
 def accepted_forms(reading: Reading, declared: Iterable[str] = ()) -> list[str]:
     """The label forms of the blocks that evidence accepts as turns (used by detection)."""
     return [b.form for b, info in speaker_blocks(reading.blocks, declared) if info is not None]
@@ -130,6 +148,7 @@ def build_transcript(
         )
     lead = split_lead(lead_text, lead_line)
     groups, owners = group_speakers(infos, declared_cast)
+    _check_interviewers(interviewer_labels, groups, source.path)
     texts: list[str] = []
     for turn, owner in zip(turns, owners, strict=True):
         turn.speaker = owner.id
@@ -150,7 +169,7 @@ def build_transcript(
             affiliation=g.affiliation,
             aliases=g.aliases,
             role=roles[g.id].role,
-            role_source=roles[g.id].source,
+            role_source=RoleSource(roles[g.id].source),
             turn_count=turn_counts[id(g)],
         )
         for g in groups
