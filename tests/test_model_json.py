@@ -14,8 +14,8 @@ import pytest
 from conftest import SAMPLES
 
 import interview_parser as ip
-from interview_parser.errors import TranscriptJSONError
 from interview_parser.cli import main
+from interview_parser.errors import TranscriptJSONError
 from interview_parser.exporters import EXPORTERS, ExportOptions, get_exporter
 from interview_parser.exporters.jsonout import pieces
 from interview_parser.files import atomic_open
