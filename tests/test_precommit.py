@@ -40,6 +40,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     for name, text in (("typo.txt", TYPO), ("clean.txt", CLEAN), ("messy.txt", MESSY)):
         (repo / "interviews" / name).write_bytes(text.encode("utf-8"))
     (repo / "requirements.txt").write_text("click>=8\n", encoding="utf-8")  # not a transcript
+    (repo / "interviews" / "README.md").write_text("# Interviews\n\nOf 2024.\n", encoding="utf-8")
     _git(repo, "add", ".")
     env = dict(os.environ)
     env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
@@ -83,6 +84,15 @@ def test_hooks_leave_files_outside_transcript_folders_alone(
     scratch: tuple[Path, dict[str, str]],
 ) -> None:
     result = try_repo(scratch, "interview-parser-check", "requirements.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(no files to check)Skipped" in result.stdout
+
+
+@pytest.mark.parametrize("hook", ["interview-parser-check", "interview-parser-fmt"])
+def test_hooks_skip_a_readme_beside_the_transcripts(
+    scratch: tuple[Path, dict[str, str]], hook: str
+) -> None:
+    result = try_repo(scratch, hook, "interviews/README.md")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(no files to check)Skipped" in result.stdout
 
