@@ -38,6 +38,8 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
             return handle.read()
     except OSError as exc:
         raise FileError(f"cannot read: {exc.strerror or exc}", path=os.fspath(path)) from None
+    except ValueError as exc:  # a NUL byte in the name
+        raise FileError(f"cannot read: {exc}", path=os.fspath(path)) from None
 
 
 def _regular(status: os.stat_result | None) -> os.stat_result | None:

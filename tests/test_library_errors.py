@@ -30,6 +30,11 @@ def test_parse_file_of_a_folder(tmp_path: Path) -> None:
     assert caught.value.path == str(tmp_path)
 
 
+def test_parse_file_of_a_name_with_a_nul_byte() -> None:
+    with pytest.raises(ip.FileError, match="cannot read: embedded null byte"):
+        ip.parse_file("a\x00b.txt")
+
+
 def test_parse_file_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Root reads any file, and CI runs as root: the refusal is the operating system's.
     path = tmp_path / "secret.txt"
