@@ -131,3 +131,13 @@ def test_check_and_fmt_say_how_to_leave_out_what_is_no_transcript(tmp_path: Path
         result = invoke(command, str(readme))
         assert result.exit_code == 1
         assert "`exclude:` in .pre-commit-config.yaml" in result.stderr
+
+
+def test_the_readme_names_fields_inspect_json_has() -> None:
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paragraph = readme.split("`inspect --format json` prints", 1)[1].split("\n\n", 1)[0]
+    named = set(re.findall(r"`(\w+)`", paragraph))
+    assert len(named) >= 8
+    assert named <= set(summary(ip.parse("Host: Why?\nGuest: Because.\n")))
