@@ -71,3 +71,14 @@ def test_own_sample_reproduces_the_seed_layout() -> None:
     assert t.pairs[0].kind is ip.PairKind.remark
     assert t.unpaired_turns == [len(t.turns) - 1]
     assert not t.source.final_newline
+
+
+def test_missing_shared_material_skips_with_its_reason_or_fails_in_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("INTERVIEW_PARSER_REQUIRE_SHARED", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"needs .*no-such-file.*not in the repository"):
+        shared_path("no-such-file")
+    monkeypatch.setenv("INTERVIEW_PARSER_REQUIRE_SHARED", "1")
+    with pytest.raises(pytest.fail.Exception, match="INTERVIEW_PARSER_REQUIRE_SHARED=1 requires"):
+        shared_path("no-such-file")
