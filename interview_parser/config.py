@@ -24,6 +24,7 @@ never silently turns a setting off.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
@@ -127,7 +128,13 @@ def read_config(pyproject: Path) -> Config | None:
     except OSError as exc:
         raise UsageError(f"cannot read: {exc.strerror or exc}", path=str(pyproject)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"invalid TOML: {exc}", path=str(pyproject)) from None
+        # The place is only in the message before Python 3.14: "... (at line 1, column 23)".
+        where = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
+        message = str(exc)[: where.start()] if where else str(exc)
+        line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
+        raise UsageError(
+            f"invalid TOML: {message}", path=str(pyproject), line=line, column=column
+        ) from None
     table = document.get("tool", {}).get(TABLE)
     if table is None:
         return None

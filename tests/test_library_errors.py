@@ -111,3 +111,14 @@ def test_role_source_is_an_enum_written_as_before() -> None:
     assert [s.role_source for s in t.speakers] == [ip.RoleSource.label] * 2
     assert '"role_source": "label"' in t.to_json()
     assert ip.Transcript.from_json(t.to_json()).speakers[0].role_source is ip.RoleSource.label
+
+
+def test_a_broken_project_table_is_our_error_with_its_place(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.interview-parser\n", encoding="utf-8")
+    transcript = tmp_path / "a.txt"
+    transcript.write_text("Host: Why?\nGuest: Because.\n", encoding="utf-8")
+    with pytest.raises(ip.UsageError) as caught:
+        ip.parse_file(transcript)
+    error = caught.value
+    assert (error.path, error.line, error.column) == (str(tmp_path / "pyproject.toml"), 1, 23)
+    assert error.message.startswith("invalid TOML: ") and "(at line" not in error.message
