@@ -21,8 +21,10 @@ Options used: the timing options (``wpm``, ``pause``, ``start``, ``duration``) a
 from __future__ import annotations
 
 import json
+import os
 import re
 from html import escape
+from pathlib import Path
 from urllib.parse import quote
 
 from ..model import Transcript, Turn
@@ -83,6 +85,18 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
     )
 
 
+def audio_address(audio: str, page: str | None) -> str:
+    """The path of ``audio`` relative to the folder of ``page`` (the working folder when the
+    page goes to stdout), with ``/`` separators: the page and the recording can move
+    together, and no large recording is ever copied into the page."""
+    folder = os.path.dirname(os.path.abspath(page)) if page is not None else os.getcwd()
+    try:
+        relative = os.path.relpath(os.path.abspath(audio), folder)
+    except ValueError:  # another drive (Windows): no relative path exists
+        return Path(audio).resolve().as_uri()
+    return relative.replace(os.sep, "/")
+
+
 def _text(text: str) -> str:
     """Transcript text as HTML character data or a quoted attribute value."""
     return escape(text, quote=True)
@@ -113,7 +127,7 @@ def _masthead(transcript: Transcript, times: Timeline, options: ExportOptions) -
     source = transcript.source
     length = facts.duration(transcript, times, given=options.duration)
     how = _HOW[length.how]
-    if length.how in ("estimated", "given", "mixed"):
+    if length.how in ("estimated", "mixed"):
         how += f" at {options.wpm:g} words a minute"
     date = facts.date(transcript)
     rows = [
@@ -275,7 +289,9 @@ def _controls(transcript: Transcript) -> str:
 
 
 def _player(address: str, *, follow: bool) -> str:
-    src = _text(quote(address.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~"))
+    # Percent-encoded, ":" included, so the address is always a relative path (never a
+    # "javascript:" link); only the absolute file URI of audio_address passes as it is.
+    src = _text(address if address.startswith("file:") else quote(address, safe="/"))
     note = (
         "Select a turn, or its play button, to hear it; the turn being spoken is highlighted."
         if follow

@@ -138,7 +138,7 @@ def pair_marks(transcript: Transcript) -> dict[int, str]:
 
 def clock(seconds: float) -> str:
     """``m:ss`` under an hour, ``h:mm:ss`` from one hour."""
-    whole = max(0, int(seconds))
+    whole = max(0, round(seconds))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

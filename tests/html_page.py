@@ -1,0 +1,106 @@
+"""Reads our transcript page back with the standard library's HTML parser (not our code).
+
+:func:`read_page` returns what a reader of the page gets: the elements and attributes used,
+the script blocks, the title, and for each turn its id, speaker label, source line and text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Elements that never have a closing tag.
+_VOID = {"meta", "input", "br", "hr", "img", "link", "source", "track", "wbr"}
+
+
+@dataclass
+class TurnView:
+    id: str
+    line: str = ""
+    who: str = ""
+    words: str = ""  # the text of the turn's paragraphs, paragraphs joined by "\n"
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    tags: set[str] = field(default_factory=set)
+    attributes: list[tuple[str, str, str | None]] = field(default_factory=list)
+    scripts: list[tuple[str | None, str]] = field(default_factory=list)  # (type, text)
+    title: str = ""
+    h1: str = ""
+    turns: list[TurnView] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (href, text)
+    unbalanced: list[str] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.link: list[str] | None = None
+        self.script = ""
+
+    def _inside(self, cls: str) -> bool:
+        return any(cls in (attrs.get("class") or "").split() for _, attrs in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.page.tags.add(tag)
+        self.page.attributes.extend((tag, name, value) for name, value in attrs)
+        found = dict(attrs)
+        if tag == "article":
+            self.page.turns.append(TurnView(found.get("id") or ""))
+        if tag == "p" and self._inside("words") and self.page.turns[-1].words:
+            self.page.turns[-1].words += "\n"
+        if tag == "a":
+            self.link = [found.get("href") or "", ""]
+        if tag == "span" and "note" in (found.get("class") or "").split():
+            self.page.turns[-1].notes.append("")
+        if tag not in _VOID:
+            self.stack.append((tag, found))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1][0] != tag:
+            self.page.unbalanced.append(tag)
+            return
+        _, attrs = self.stack.pop()
+        if tag == "script":
+            self.page.scripts.append((attrs.get("type"), self.script))
+            self.script = ""
+        if tag == "a" and self.link is not None:
+            self.page.links.append((self.link[0], self.link[1]))
+            self.link = None
+
+    def handle_data(self, data: str) -> None:
+        if not self.stack:
+            return
+        tag, attrs = self.stack[-1]
+        if tag == "script":
+            self.script += data
+        elif tag == "title":
+            self.page.title += data
+        if self.link is not None:
+            self.link[1] += data
+        if any(t == "h1" for t, _ in self.stack):
+            self.page.h1 += data
+        if not self.page.turns or not any(t == "article" for t, _ in self.stack):
+            return
+        turn = self.page.turns[-1]
+        if self._inside("words"):
+            turn.words += data
+            if self._inside("note"):
+                turn.notes[-1] += data
+        elif self._inside("chip"):
+            turn.who += data
+        elif self._inside("src"):
+            turn.line += data
+
+
+def read_page(document: str) -> Page:
+    reader = _Reader()
+    reader.feed(document)
+    reader.close()
+    if reader.stack:
+        reader.page.unbalanced.extend(tag for tag, _ in reader.stack)
+    return reader.page
