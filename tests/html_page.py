@@ -75,7 +75,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.stack:
             return
-        tag, attrs = self.stack[-1]
+        tag = self.stack[-1][0]
         if tag == "script":
             self.script += data
         elif tag == "title":

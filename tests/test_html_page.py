@@ -20,11 +20,12 @@ from hypothesis import strategies as st
 import interview_parser as ip
 from interview_parser.cli import cli
 from interview_parser.exporters import ExportOptions, export
-from interview_parser.exporters.html import audio_address, script_json
+from interview_parser.exporters.html import audio_address
 from interview_parser.exporters.page import asset, facts, palette
+from interview_parser.exporters.page.markup import script_json
 from interview_parser.exporters.script import paragraphs
-from interview_parser.timing import timeline
 from interview_parser.model import PairKind, Role, Source, Speaker, StageNote, Transcript, Turn
+from interview_parser.timing import timeline
 
 SAMPLE_FILES = sorted(SAMPLES.iterdir())
 ARTICLE = SAMPLES / "article-preamble.txt"  # the seed's layout, in our own words
@@ -102,7 +103,7 @@ def test_the_header_says_where_the_duration_comes_from(
     document = export(ip.parse_file(sample), "html", options)
     assert says in document
     if options.duration is not None:
-        assert '<time datetime="PT600S">≈ 10:00</time>' in document
+        assert '<time datetime="PT600S">10:00</time>' in document
 
 
 def test_the_date_comes_from_the_front_matter_and_otherwise_is_not_given() -> None:
@@ -150,8 +151,11 @@ def hostile_transcript(labels: list[str], texts: list[str], title: str) -> Trans
         body = text + (" [<b>laughs</b>]" if notes else "")
         turns.append(Turn(index=i, speaker=speaker.id, label=speaker.label, text=body,
                           line=i + 1, column=1, end_line=i + 1, notes=notes))  # fmt: skip
-    pairs = [ip.Pair(index=0, kind=PairKind.question, question_turns=[0], answer_turns=[1],
-                     question=turns[0].text, answer=turns[1].text)] if len(turns) > 1 else []  # fmt: skip
+    pairs = []
+    if len(turns) > 1:
+        first, second = turns[0].text, turns[1].text
+        pairs.append(ip.Pair(index=0, kind=PairKind.question, question_turns=[0],
+                             answer_turns=[1], question=first, answer=second))  # fmt: skip
     source = Source(path="<x>&.txt", encoding="utf-8", newline="\n", final_newline=True,
                     line_count=len(turns), dialect="labelled", dialect_evidence="")  # fmt: skip
     return Transcript(source=source, title=title, speakers=speakers, turns=turns, pairs=pairs,
@@ -309,7 +313,7 @@ def test_audio_is_linked_with_its_name_percent_encoded() -> None:
 def test_the_page_follows_the_audio_only_when_times_are_written(
     sample: Path, follows: bool
 ) -> None:
-    t, page = page_of(sample, ExportOptions(audio="talk.wav"))
+    _, page = page_of(sample, ExportOptions(audio="talk.wav"))
     assert data_of(page)["follow"] is follows
     assert ("button" in page.tags) is follows
     _, silent = page_of(sample)
