@@ -1,4 +1,5 @@
-"""Reads our transcript page back with the standard library's HTML parser (not our code).
+"""Reads our transcript page back with the standard library's HTML parser (not our code),
+and builds transcripts with hostile labels and text to feed it.
 
 :func:`read_page` returns what a reader of the page gets: the elements and attributes used,
 the script blocks, the title, and for each turn its id, speaker label, source line and text.
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+import interview_parser as ip
+from interview_parser.model import PairKind, Role, Source, Speaker, StageNote, Transcript, Turn
 
 # Elements that never have a closing tag.
 _VOID = {"meta", "input", "br", "hr", "img", "link", "source", "track", "wbr"}
@@ -104,3 +108,30 @@ def read_page(document: str) -> Page:
     if reader.stack:
         reader.page.unbalanced.extend(tag for tag, _ in reader.stack)
     return reader.page
+
+
+def hostile_transcript(labels: list[str], texts: list[str], title: str) -> Transcript:
+    """A transcript built directly (no parsing in the way) from whatever labels and texts:
+    turns take the speakers in turn, every third has a stage note, the first two a pair."""
+    speakers = [
+        Speaker(id=f"s{i}", label=label, role=Role.interviewer if i == 0 else Role.interviewee,
+                role_source="label", turn_count=0)
+        for i, label in enumerate(labels)
+    ]  # fmt: skip
+    turns = []
+    for i, text in enumerate(texts):
+        speaker = speakers[i % len(speakers)]
+        speaker.turn_count += 1
+        notes = [StageNote(text="[<b>laughs</b>]", line=i + 1, column=1)] if i % 3 == 0 else []
+        body = text + (" [<b>laughs</b>]" if notes else "")
+        turns.append(Turn(index=i, speaker=speaker.id, label=speaker.label, text=body,
+                          line=i + 1, column=1, end_line=i + 1, notes=notes))  # fmt: skip
+    pairs = []
+    if len(turns) > 1:
+        first, second = turns[0].text, turns[1].text
+        pairs.append(ip.Pair(index=0, kind=PairKind.question, question_turns=[0],
+                             answer_turns=[1], question=first, answer=second))  # fmt: skip
+    source = Source(path="<x>&.txt", encoding="utf-8", newline="\n", final_newline=True,
+                    line_count=len(turns), dialect="labelled", dialect_evidence="")  # fmt: skip
+    return Transcript(source=source, title=title, speakers=speakers, turns=turns, pairs=pairs,
+                      unpaired_turns=list(range(2, len(turns))), preamble=title)  # fmt: skip

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
-from html_page import Page, read_page
+from html_page import Page, hostile_transcript, read_page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +24,7 @@ from interview_parser.exporters.html import audio_address
 from interview_parser.exporters.page import asset, facts, palette
 from interview_parser.exporters.page.markup import script_json
 from interview_parser.exporters.script import paragraphs
-from interview_parser.model import PairKind, Role, Source, Speaker, StageNote, Transcript, Turn
+from interview_parser.model import PairKind
 from interview_parser.timing import timeline
 
 SAMPLE_FILES = sorted(SAMPLES.iterdir())
@@ -57,12 +57,12 @@ def test_every_turn_is_on_the_page_with_its_speaker_line_and_words(sample: Path)
     assert page.tags <= ALLOWED_TAGS
     assert [v.id for v in page.turns] == [f"turn-{turn.index}" for turn in t.turns]
     for view, turn in zip(page.turns, t.turns, strict=True):
-        assert view.who == t.speaker(turn.speaker).label
+        assert view.who == facts.called(t.speaker(turn.speaker))
         assert view.line == f"line {turn.line}"
         assert view.words == "\n".join(paragraphs(turn.text))
         assert view.notes == [" ".join(n.text.split()) for n in turn.notes]
     data = data_of(page)
-    assert data["speakers"] == [s.label for s in t.speakers]
+    assert data["speakers"] == [facts.called(s) for s in t.speakers]
     assert len(data["turns"]) == len(t.turns)  # type: ignore[arg-type]
 
 
@@ -135,31 +135,6 @@ PIECES = [
 ]
 HOSTILE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 LABEL = HOSTILE.map(lambda s: " ".join(s.split()) or "X")
-
-
-def hostile_transcript(labels: list[str], texts: list[str], title: str) -> Transcript:
-    speakers = [
-        Speaker(id=f"s{i}", label=label, role=Role.interviewer if i == 0 else Role.interviewee,
-                role_source="label", turn_count=0)
-        for i, label in enumerate(labels)
-    ]  # fmt: skip
-    turns = []
-    for i, text in enumerate(texts):
-        speaker = speakers[i % len(speakers)]
-        speaker.turn_count += 1
-        notes = [StageNote(text="[<b>laughs</b>]", line=i + 1, column=1)] if i % 3 == 0 else []
-        body = text + (" [<b>laughs</b>]" if notes else "")
-        turns.append(Turn(index=i, speaker=speaker.id, label=speaker.label, text=body,
-                          line=i + 1, column=1, end_line=i + 1, notes=notes))  # fmt: skip
-    pairs = []
-    if len(turns) > 1:
-        first, second = turns[0].text, turns[1].text
-        pairs.append(ip.Pair(index=0, kind=PairKind.question, question_turns=[0],
-                             answer_turns=[1], question=first, answer=second))  # fmt: skip
-    source = Source(path="<x>&.txt", encoding="utf-8", newline="\n", final_newline=True,
-                    line_count=len(turns), dialect="labelled", dialect_evidence="")  # fmt: skip
-    return Transcript(source=source, title=title, speakers=speakers, turns=turns, pairs=pairs,
-                      unpaired_turns=list(range(2, len(turns))), preamble=title)  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None)

@@ -141,8 +141,8 @@ def _speakers(shares: list[facts.Share]) -> str:
     rows = []
     for share in shares:
         speaker = share.speaker
-        name = chip(speaker.label, share.position)
-        if speaker.name and speaker.name != speaker.label:
+        name = chip(facts.called(speaker), share.position)
+        if speaker.name and speaker.name != facts.called(speaker):
             name += f' <span class="muted">{text(speaker.name)}</span>'
         rows.append(
             f'<tr><th scope="row">{name}</th><td>{speaker.role.value}</td><td>{share.turns}</td>'
@@ -180,7 +180,7 @@ def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) 
         position = positions[turn.speaker]
         left = (time.start - origin) / total * 100
         width = facts.span(time) / total * 100
-        label = document.speakers[position].label
+        label = facts.called(document.speakers[position])
         what = text(f"Turn {turn.index + 1}, {label}, {facts.clock(time.start)}")
         blocks.append(
             f'<li><a class="block {speaker_class(position)}" href="#turn-{turn.index}"'
@@ -188,7 +188,7 @@ def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) 
             f'<span class="vh">{what}</span></a></li>'
         )
     legend = " ".join(
-        f'<li><span class="key {speaker_class(i)}"></span>{text(s.label)}</li>'
+        f'<li><span class="key {speaker_class(i)}"></span>{text(facts.called(s))}</li>'
         for i, s in enumerate(document.speakers)
     )
     return (
@@ -214,7 +214,7 @@ def _index(document: Transcript, positions: dict[str, int]) -> str:
     loose = []
     for i in document.unpaired_turns:
         turn = document.turns[i]
-        label = document.speakers[positions[turn.speaker]].label
+        label = facts.called(document.speakers[positions[turn.speaker]])
         loose.append(
             f'<li><a href="#turn-{i}">Turn {i + 1}, {text(label)}:'
             f" {text(facts.opening(facts.spoken(turn)))}</a></li>"
@@ -235,7 +235,7 @@ def _data(document: Transcript, times: Timeline, *, follow: bool) -> str:
     """What the script needs, as JSON: turn times and speaker labels (for its messages)."""
     data = {
         "follow": follow,
-        "speakers": [s.label for s in document.speakers],
+        "speakers": [facts.called(s) for s in document.speakers],
         "turns": [[round(t.start, 3), round(t.end, 3)] for t in times.turns],
     }
     return f'<script type="application/json" id="ip-data">{script_json(data)}</script>'

@@ -46,6 +46,12 @@ class IndexEntry:
     answer_turns: int
 
 
+def called(speaker: Speaker) -> str:
+    """What the page calls a speaker: the label, else the name; a turn with a blank label
+    (``[00:01:15]  :``) still needs something to show."""
+    return speaker.label.strip() or (speaker.name or "").strip() or "(no label)"
+
+
 def spoken(turn: Turn) -> str:
     """The turn's text without its stage notes."""
     text = turn.text

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote
 
-from ...model import Transcript, Turn
+from ...model import Speaker, Transcript, Turn
 from ...timing import Timeline, TurnTime
 from ..script import paragraphs
 from . import facts, palette
@@ -45,8 +45,8 @@ def section(
     marks = facts.pair_marks(transcript)
     parts.append('<div class="turns">')
     for turn, time in zip(transcript.turns, times.turns, strict=True):
-        label = transcript.speakers[positions[turn.speaker]].label
-        head = _head(turn, time, label, positions[turn.speaker], marks.get(turn.index))
+        speaker = transcript.speakers[positions[turn.speaker]]
+        head = _head(turn, time, speaker, positions[turn.speaker], marks.get(turn.index))
         if follow:
             head += (
                 f' <button type="button" class="play" data-start="{time.start:.3f}">Play from'
@@ -59,7 +59,8 @@ def section(
 
 def _controls(transcript: Transcript) -> str:
     boxes = "".join(
-        f'<label><input type="checkbox" data-speaker-filter="{i}" checked> {text(s.label)}</label>'
+        f'<label><input type="checkbox" data-speaker-filter="{i}" checked>'
+        f" {text(facts.called(s))}</label>"
         for i, s in enumerate(transcript.speakers)
     )
     return (
@@ -89,15 +90,15 @@ def _player(address: str, *, follow: bool) -> str:
     )
 
 
-def _head(turn: Turn, time: TurnTime, label: str, position: int, mark: str | None) -> str:
+def _head(turn: Turn, time: TurnTime, speaker: Speaker, position: int, mark: str | None) -> str:
     estimated = "" if turn.start is not None else "≈ "
     head = [
-        f'<h3 class="who" id="turn-{turn.index}-who">{chip(label, position)}</h3>',
+        f'<h3 class="who" id="turn-{turn.index}-who">{chip(facts.called(speaker), position)}</h3>',
         f'<time datetime="{facts.iso_duration(time.start)}">{estimated}'
         f"{facts.clock(time.start)}</time>",
         f'<span class="muted src">line {turn.line}</span>',
     ]
-    if turn.label != label:
+    if turn.label.strip() and turn.label != speaker.label:
         head.append(f'<span class="muted">written as “{text(turn.label)}”</span>')
     if mark is not None:
         head.append(f'<a class="badge" href="#pair-{mark[1:]}">{mark}</a>')
