@@ -152,11 +152,15 @@ def test_every_spoken_word_of_the_seed_is_visible(open_page: Any) -> None:
 
 
 def in_view(opened: Opened, element_id: str) -> bool:
+    """Whether the element's top is on screen and not under the sticky search bar."""
     top: float = opened.page.evaluate(
         "id => document.getElementById(id).getBoundingClientRect().top", element_id
     )
+    covered: float = opened.page.evaluate(
+        "Math.max(0, document.getElementById('ip-controls').getBoundingClientRect().bottom)"
+    )
     height: float = opened.page.evaluate("window.innerHeight")
-    return 0 <= top < height
+    return covered - 1 <= top < height
 
 
 def test_index_and_timeline_links_land_on_their_turns(open_page: Any) -> None:

@@ -13,6 +13,14 @@
   var timer = null;
   controls.hidden = false;
 
+  function measure() {
+    var sticky = window.getComputedStyle(controls).position === 'sticky';
+    var height = sticky ? controls.offsetHeight : 0;
+    document.documentElement.style.setProperty('--controls', height + 'px');
+  }
+  measure();
+  window.addEventListener('resize', measure);
+
   function pattern(query) {
     var text = query.trim();
     if (!text) { return null; }
