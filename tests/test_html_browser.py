@@ -304,3 +304,13 @@ def test_a_screenshot_of_the_page(open_page: Any, tmp_path: Path) -> None:
     height = int.from_bytes(image[20:24], "big")
     assert width == 1000 and height > 800  # the whole page, longer than one screen
     assert opened.errors == []
+
+
+def test_every_sample_reflows_to_a_narrow_screen_without_errors(open_page: Any) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels the page needs no sideways scrolling."""
+    for sample in sorted(SAMPLES.iterdir()):
+        opened = open_page(export(ip.parse_file(sample), "html"), name=f"{sample.name}.html")
+        page = opened.page
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, sample.name
+        assert opened.errors == [], sample.name

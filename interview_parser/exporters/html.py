@@ -155,9 +155,11 @@ def _speakers(shares: list[facts.Share]) -> str:
     )
     return (
         '<section aria-labelledby="h-speakers">\n<h2 id="h-speakers">Speakers</h2>\n'
+        # A region that scrolls sideways on a narrow screen, reachable by keyboard.
+        '<div class="wide" role="region" aria-labelledby="h-speakers" tabindex="0">\n'
         f'<table class="speakers">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "\n".join(rows)
-        + "\n</tbody>\n</table>\n</section>"
+        + "\n</tbody>\n</table>\n</div>\n</section>"
     )
 
 
