@@ -306,11 +306,16 @@ def test_a_screenshot_of_the_page(open_page: Any, tmp_path: Path) -> None:
     assert opened.errors == []
 
 
-def test_every_sample_reflows_to_a_narrow_screen_without_errors(open_page: Any) -> None:
+def test_every_sample_reflows_to_a_narrow_screen_without_errors(
+    open_page: Any, tmp_path: Path
+) -> None:
     """WCAG 1.4.10: at 320 CSS pixels the page needs no sideways scrolling."""
+    opened = open_page("<!DOCTYPE html><title>start</title>")
+    page = opened.page
+    page.set_viewport_size({"width": 320, "height": 640})
     for sample in sorted(SAMPLES.iterdir()):
-        opened = open_page(export(ip.parse_file(sample), "html"), name=f"{sample.name}.html")
-        page = opened.page
-        page.set_viewport_size({"width": 320, "height": 640})
+        path = tmp_path / f"{sample.name}.html"  # the source path in it is long: it must wrap
+        path.write_text(export(ip.parse_file(sample), "html"), encoding="utf-8")
+        page.goto(path.as_uri())
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, sample.name
-        assert opened.errors == [], sample.name
+    assert opened.errors == []
