@@ -12,6 +12,7 @@ black or white, whichever contrasts more. The page's own colours are named in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 # Okabe-Ito without its black, ordered so that the first two (the usual interviewer and
 # interviewee) are the pair that differs most for every kind of colour blindness.
@@ -66,6 +67,7 @@ class Swatch:
     hatched: bool  # a second round of the palette: striped, so it differs from the first
 
 
+@cache  # one per speaker position, asked for on every turn
 def swatch(position: int) -> Swatch:
     """The colour of the speaker at ``position`` (0-based) in the transcript's speaker list."""
     colour = OKABE_ITO[position % len(OKABE_ITO)]
