@@ -322,3 +322,16 @@ def test_convert_refuses_audio_it_cannot_link(
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("matter", "attribute"),
+    [("lang: fr", ' lang="fr"'), ("language: pt-BR", ' lang="pt-BR"'), ('lang: "<x>"', ""),
+     ("", "")],
+)  # fmt: skip
+def test_the_front_matter_language_marks_the_transcript_text(matter: str, attribute: str) -> None:
+    source = f"---\ntitle: Essai\n{matter}\n---\nHôte: Pourquoi?\nInvitée: Parce que.\n"
+    document = export(ip.parse(source), "html")
+    assert '<html lang="en">' in document  # the page's own words
+    assert f'<div class="turns"{attribute}>' in document
+    assert f"<h1{attribute}>Essai</h1>" in document

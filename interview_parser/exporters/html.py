@@ -28,7 +28,7 @@ from ..model import Transcript
 from ..timing import Timeline, timeline
 from . import ExportOptions
 from .page import asset, facts, palette, transcript
-from .page.markup import chip, script_json, speaker_class, text
+from .page.markup import chip, lang, script_json, speaker_class, text
 from .script import UNTITLED
 
 _HOW = {
@@ -131,8 +131,9 @@ def _masthead(document: Transcript, times: Timeline, options: ExportOptions) -> 
         ),
     ]
     items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    title_lang = lang(facts.language(document)) if document.title else ""
     return (
-        f'<header class="masthead">\n<h1>{text(document.title or UNTITLED)}</h1>\n'
+        f'<header class="masthead">\n<h1{title_lang}>{text(document.title or UNTITLED)}</h1>\n'
         f'<dl class="facts">\n{items}\n</dl>\n</header>'
     )
 
@@ -222,15 +223,16 @@ def _index(document: Transcript, positions: dict[str, int]) -> str:
             f" {text(facts.opening(facts.spoken(turn)))}</a></li>"
         )
     parts = ['<section aria-labelledby="h-index">', '<h2 id="h-index">Questions and answers</h2>']
-    parts.append(_list("ol", "qa", pairs) if pairs else "<p>No pairs.</p>")
+    tag = facts.language(document)
+    parts.append(_list("ol", "qa", pairs, tag) if pairs else "<p>No pairs.</p>")
     if loose:
-        parts += ["<h3>Turns in no pair</h3>", _list("ul", "loose", loose)]
+        parts += ["<h3>Turns in no pair</h3>", _list("ul", "loose", loose, tag)]
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _list(tag: str, cls: str, items: list[str]) -> str:
-    return f'<{tag} class="{cls}">\n' + "\n".join(items) + f"\n</{tag}>"
+def _list(tag: str, cls: str, items: list[str], language: str | None) -> str:
+    return f'<{tag} class="{cls}"{lang(language)}>\n' + "\n".join(items) + f"\n</{tag}>"
 
 
 def _data(document: Transcript, times: Timeline, *, follow: bool) -> str:

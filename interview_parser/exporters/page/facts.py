@@ -8,6 +8,7 @@ stage notes such as ``(Laughter.)`` are not counted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...model import PairKind, Speaker, Transcript, Turn
@@ -16,6 +17,8 @@ from . import palette
 
 OPENING_WORDS = 12  # enough of a question to recognise it in the index
 DATE_KEYS = ("date", "recorded", "recorded_on")  # front matter keys read as the date
+LANGUAGE_KEYS = ("lang", "language")  # front matter keys read as the transcript's language
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 in shape
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,16 @@ def date(transcript: Transcript) -> str | None:
         value = matter.get(key)
         if value is not None and str(value).strip():
             return str(value).strip()
+    return None
+
+
+def language(transcript: Transcript) -> str | None:
+    """The language the front matter gives the transcript (``lang: fr``), if it is a tag."""
+    matter = transcript.front_matter or {}
+    for key in LANGUAGE_KEYS:
+        value = str(matter.get(key) or "").strip()
+        if _LANGUAGE_TAG.fullmatch(value):
+            return value
     return None
 
 

@@ -17,6 +17,12 @@ def text(value: str) -> str:
     return escape(value, quote=True)
 
 
+def lang(tag: str | None) -> str:
+    """A ``lang`` attribute for transcript text in a language the page names, or nothing
+    (the page's own words are English: ``<html lang="en">``)."""
+    return f' lang="{text(tag)}"' if tag else ""
+
+
 def speaker_class(position: int) -> str:
     """The classes that colour an element as the speaker at ``position``."""
     return f"sp-{position}" + (" hatch" if palette.swatch(position).hatched else "")

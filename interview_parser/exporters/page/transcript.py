@@ -16,7 +16,7 @@ from ...model import Speaker, Transcript, Turn
 from ...timing import Timeline, TurnTime
 from ..script import paragraphs
 from . import facts, palette
-from .markup import chip, text
+from .markup import chip, lang, text
 
 
 def section(
@@ -34,16 +34,19 @@ def section(
     ]
     if audio is not None:
         parts.append(_player(audio, follow=follow))
+    language = facts.language(transcript)
     if transcript.preamble:
         lines = transcript.preamble_lines or []
         where = f" (lines {lines[0]}–{lines[-1]})" if lines else ""
         parts.append(
             f'<details class="preamble"><summary>Text before the interview{where}</summary>\n'
-            + "\n".join(f"<p>{text(p)}</p>" for p in paragraphs(transcript.preamble))
+            + "\n".join(
+                f"<p{lang(language)}>{text(p)}</p>" for p in paragraphs(transcript.preamble)
+            )
             + "\n</details>"
         )
     marks = facts.pair_marks(transcript)
-    parts.append('<div class="turns">')
+    parts.append(f'<div class="turns"{lang(language)}>')
     for turn, time in zip(transcript.turns, times.turns, strict=True):
         speaker = transcript.speakers[positions[turn.speaker]]
         head = _head(turn, time, speaker, positions[turn.speaker], marks.get(turn.index))
