@@ -36,6 +36,9 @@ class Page:
     turns: list[TurnView] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # (href, text)
     unbalanced: list[str] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)  # levels, in document order
+    unlabelled: list[str] = field(default_factory=list)  # inputs with no label (their ids)
+    label_for: set[str] = field(default_factory=set)
 
 
 class _Reader(HTMLParser):
@@ -53,6 +56,12 @@ class _Reader(HTMLParser):
         self.page.tags.add(tag)
         self.page.attributes.extend((tag, name, value) for name, value in attrs)
         found = dict(attrs)
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.page.headings.append(int(tag[1]))
+        if tag == "label" and found.get("for"):
+            self.page.label_for.add(found["for"] or "")
+        if tag == "input" and not any(t == "label" for t, _ in self.stack):
+            self.page.unlabelled.append(found.get("id") or "?")
         if tag == "article":
             self.page.turns.append(TurnView(found.get("id") or ""))
         if tag == "p" and self._inside("words") and self.page.turns[-1].words:

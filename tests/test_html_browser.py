@@ -25,7 +25,7 @@ from html_page import hostile_transcript
 
 import interview_parser as ip
 from interview_parser.exporters import ExportOptions, export
-from interview_parser.exporters.page import facts
+from interview_parser.exporters.page import facts, palette
 
 ARTICLE = SAMPLES / "article-preamble.txt"  # the seed's layout, in our own words
 TIMED = SAMPLES / "bracket-timestamps.txt"  # every turn has a written time
@@ -318,4 +318,58 @@ def test_every_sample_reflows_to_a_narrow_screen_without_errors(
         path.write_text(export(ip.parse_file(sample), "html"), encoding="utf-8")
         page.goto(path.as_uri())
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, sample.name
+    assert opened.errors == []
+
+
+# Every element that shows text: its text colour and the first solid background behind it.
+_TEXT_COLOURS = """() => {
+  const solid = e => {
+    for (; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { return c; }
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const found = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const own = [...e.childNodes].some(n => n.nodeType === 3 && n.nodeValue.trim());
+    if (!own || !e.getClientRects().length || getComputedStyle(e).visibility === 'hidden') {
+      continue;
+    }
+    if (e.closest('.vh')) { continue; }
+    found.push([getComputedStyle(e).color, solid(e), e.tagName + '.' + e.className]);
+  }
+  return found;
+}"""
+
+
+def _hex(css: str) -> str:
+    red, green, blue = (int(float(v)) for v in re.findall(r"[\d.]+", css)[:3])
+    return f"#{red:02X}{green:02X}{blue:02X}"
+
+
+def test_every_text_on_the_rendered_page_meets_wcag_aa(open_page: Any, tmp_path: Path) -> None:
+    """Contrast as Chromium renders it: nine speakers (every colour, and the second round),
+    search matches, a focused and a playing turn."""
+    labels = [f"Speaker {c}" for c in "ABCDEFGHI"]
+    t = hostile_transcript(labels, [f"turn {i} says a word [note]" for i in range(10)], "Nine")
+    silent_wav(tmp_path / "talk.wav", 60)
+    timed = [ip.model.replace(turn, start=float(i * 5)) for i, turn in enumerate(t.turns)]
+    t = ip.model.replace(t, turns=timed)
+    opened = open_page(export(t, "html", ExportOptions(audio="talk.wav")))
+    page = opened.page
+    page.fill("#ip-search", "word")
+    page.press("#ip-search", "Enter")
+    page.click("#turn-2 .words")
+    page.wait_for_function("document.querySelector('.turn.playing') !== null")
+    page.evaluate("document.getElementById('ip-audio').pause()")
+    page.click(".qa a")
+    seen = page.evaluate(_TEXT_COLOURS)
+    assert len(seen) > 100
+    low = [
+        (where, colour, background, round(palette.contrast(_hex(colour), _hex(background)), 2))
+        for colour, background, where in seen
+        if palette.contrast(_hex(colour), _hex(background)) < palette.AA_TEXT
+    ]
+    assert low == []
     assert opened.errors == []

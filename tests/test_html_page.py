@@ -335,3 +335,11 @@ def test_the_front_matter_language_marks_the_transcript_text(matter: str, attrib
     assert '<html lang="en">' in document  # the page's own words
     assert f'<div class="turns"{attribute}>' in document
     assert f"<h1{attribute}>Essai</h1>" in document
+
+
+@pytest.mark.parametrize("sample", [ARTICLE, TIMED], ids=lambda p: p.name)
+def test_headings_nest_without_gaps_and_every_control_has_a_label(sample: Path) -> None:
+    _, page = page_of(sample, ExportOptions(audio="talk.wav"))
+    assert page.headings[0] == 1 and page.headings.count(1) == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(page.headings))
+    assert set(page.unlabelled) <= page.label_for  # wrapped in a label, or named by one
