@@ -167,13 +167,13 @@ def test_index_and_timeline_links_land_on_their_turns(open_page: Any) -> None:
     t = ip.parse_file(ARTICLE)
     opened = open_page(export(t, "html"))
     page = opened.page
-    links = page.eval_on_selector_all(
-        ".qa a, .loose a, .timeline a", "links => links.map(a => a.getAttribute('href'))"
-    )
-    assert len(links) == len(t.pairs) + len(t.unpaired_turns) + len(t.turns)
-    for number, href in enumerate(links):
+    links = page.locator(".qa a, .loose a, .timeline a")
+    assert links.count() == len(t.pairs) + len(t.unpaired_turns) + len(t.turns)
+    for i in range(links.count()):
+        link = links.nth(i)
+        href = link.get_attribute("href")
         page.evaluate("window.scrollTo(0, 0)")
-        page.locator(f'a[href="{href}"]').nth(0 if number < len(t.pairs) + 1 else -1).click()
+        link.click()
         page.wait_for_function("id => document.activeElement.id === id", arg=href[1:])
         assert page.evaluate("location.hash") == href
         assert in_view(opened, href[1:]), href
