@@ -10,7 +10,8 @@ follows. Styles and script are inline (``page/page.css``, ``page/page.js``), so 
 needs no network and can be opened from disk or sent by e-mail.
 
 Safety: every piece of transcript text goes through :func:`html.escape`; attributes carry
-only numbers and positions, never transcript text, except ``title`` tooltips, escaped too;
+numbers and positions, not transcript text, except ``title`` tooltips (escaped) and the
+recording's address (percent-encoded, then escaped);
 the script reads its data from a ``<script type="application/json">`` block in which ``<``,
 ``>`` and ``&`` are JSON-escaped (:func:`.page.markup.script_json`), and never builds markup
 from text.

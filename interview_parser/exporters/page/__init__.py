@@ -2,8 +2,9 @@
 
 :mod:`.palette` holds every colour the page uses (and the WCAG contrast arithmetic that
 tests them), :mod:`.facts` the figures the header shows (share of talk, duration, the Q&A
-index), and ``page.css`` / ``page.js`` the stylesheet and script that are inlined into every
-page, so the document needs no network and works opened from disk or from an e-mail.
+index), :mod:`.markup` the escaping and the small shared pieces, :mod:`.transcript` the
+transcript section, and ``page.css`` / ``page.js`` the stylesheet and script inlined into
+every page, so the document needs no network and works opened from disk or from an e-mail.
 """
 
 from __future__ import annotations
