@@ -35,7 +35,7 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2", "h3", "dl",
     "dt", "dd", "main", "section", "table", "thead", "tbody", "tr", "th", "td", "span", "ul",
     "ol", "li", "p", "div", "label", "input", "fieldset", "legend", "kbd", "details",
-    "summary", "article", "time", "script", "figure", "figcaption", "audio", "button",
+    "summary", "article", "time", "script", "figure", "figcaption", "audio", "button", "abbr",
 }  # fmt: skip
 
 

@@ -94,10 +94,11 @@ def _player(address: str, *, follow: bool) -> str:
 
 
 def _head(turn: Turn, time: TurnTime, speaker: Speaker, position: int, mark: str | None) -> str:
-    estimated = "" if turn.start is not None else "≈ "
+    estimated = "" if turn.start is not None else '<abbr title="estimated">≈</abbr> '
+    at = f"turn-{turn.index}"
     head = [
-        f'<h3 class="who" id="turn-{turn.index}-who">{chip(facts.called(speaker), position)}</h3>',
-        f'<time datetime="{facts.iso_duration(time.start)}">{estimated}'
+        f'<h3 class="who" id="{at}-who">{chip(facts.called(speaker), position)}</h3>',
+        f'<time id="{at}-at" datetime="{facts.iso_duration(time.start)}">{estimated}'
         f"{facts.clock(time.start)}</time>",
         f'<span class="muted src">line {turn.line}</span>',
     ]
@@ -113,7 +114,7 @@ def _article(turn: Turn, position: int, head: str) -> str:
     return (
         f'<article class="turn sp-{position}{second}" id="turn-{turn.index}"'
         f' data-index="{turn.index}" data-speaker="{position}" tabindex="-1"'
-        f' aria-labelledby="turn-{turn.index}-who">\n'
+        f' aria-labelledby="turn-{turn.index}-who turn-{turn.index}-at">\n'
         f'<header>{head}</header>\n<div class="words">{_words(turn)}</div>\n</article>'
     )
 
