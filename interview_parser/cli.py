@@ -241,6 +241,11 @@ def _convert_batch(
     show_default=True,
     help="Markdown Q&A: speaker names or Q/A markers.",
 )
+@click.option(
+    "--audio",
+    metavar="FILE",
+    help="html: the recording, linked (not copied) from the page, which follows it.",
+)
 def convert(
     input_files: tuple[str, ...],
     fmt: str,
@@ -269,6 +274,8 @@ def convert(
         if options.get("profile") is None:
             options["profile"] = _project_profile(input_files[0], configs) or "netflix"
         exporter = get_exporter(fmt)
+        if options.get("audio") is not None:
+            options["audio"] = _audio_address(str(options["audio"]), input_files, out_dir, output)
         if out_dir is not None or len(input_files) > 1:
             from .batch import Settings
 
@@ -302,6 +309,19 @@ def convert(
                 raise UsageError(f"cannot write: {exc.strerror or exc}", path=output) from None
     except InterviewParserError as exc:
         raise _fail(exc) from None
+
+
+def _audio_address(
+    audio: str, input_files: tuple[str, ...], out_dir: str | None, output: str | None
+) -> str:
+    """``--audio FILE`` as the page should reference it: relative to where the page goes."""
+    from .exporters.html import audio_address
+
+    if out_dir is not None or len(input_files) > 1:
+        raise UsageError("--audio goes with one FILE, not a batch")
+    if not Path(audio).is_file():
+        raise UsageError("no such audio file", path=audio)
+    return audio_address(audio, None if output in (None, "-") else output)
 
 
 def _utf8_bytes(stream: TextIO) -> BinaryIO | None:

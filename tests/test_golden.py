@@ -6,9 +6,9 @@ Regenerate with ``python tests/regen_golden.py`` after an intended change, and r
 from __future__ import annotations
 
 import pytest
-from regen_golden import EXPORTERS, golden_path, render, sample_files
+from regen_golden import cases, golden_path, render
 
-CASES = [(s, f) for f in EXPORTERS for s in sample_files()]
+CASES = cases()
 
 
 @pytest.mark.parametrize(("sample", "fmt"), CASES, ids=[f"{s.name}-{f}" for s, f in CASES])

@@ -32,3 +32,7 @@ def test_wheel_contains_the_grammars(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     grammars = sorted(p.name for p in (ROOT / "grammars").glob("*.lark"))
     assert grammars and all(f"interview_parser/grammars/{g}" in names for g in grammars)
+    # The html page's stylesheet and script are read from the package at run time.
+    assert {"page.css", "page.js"} <= {
+        n.rsplit("/", 1)[-1] for n in names if n.startswith("interview_parser/exporters/page/")
+    }

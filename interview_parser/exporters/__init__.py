@@ -41,6 +41,8 @@ class ExportOptions:
     names: bool = False  # the cast's own names instead of HOST / GUEST
     cues: bool = True  # production cues such as [MUSIC UP, THEN UNDER]
     qa_style: str = "names"  # names | qa
+    # Transcript page: the recording's address relative to the page (--audio), or None.
+    audio: str | None = None
 
 
 Render = Callable[[Transcript, ExportOptions], str]
@@ -89,6 +91,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("fountain", ".fountain", "script as Fountain screenplay", "fountain:render"),
         Exporter("podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json:render"),
         Exporter("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html:render"),
+        Exporter("html", ".html", "a page to read and search the interview (HTML)", "html:render"),
         Exporter("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown:render"),
         Exporter("srt", ".srt", "SubRip subtitles cut to a profile (--profile)", "srt:render"),
         Exporter("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt:render"),

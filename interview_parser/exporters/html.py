@@ -1,0 +1,246 @@
+"""The ``html`` exporter: one self-contained page to look at an interview (model -> HTML).
+
+The page has a header (title, source, date, duration and whether it was read or estimated,
+the speakers with their role, colour and share of the talk), a timeline of the turns along
+the interview's clock, an index of the question-answer pairs (and the turns in no pair), and
+the transcript itself: each turn with its speaker, time and source line, stage notes set
+apart, the preamble folded away. A small inline script adds search, a speaker filter,
+keyboard movement (``/``, ``j``, ``k``) and, with ``--audio``, a player the transcript
+follows. Styles and script are inline (``page/page.css``, ``page/page.js``), so the file
+needs no network and can be opened from disk or sent by e-mail.
+
+Safety: every piece of transcript text goes through :func:`html.escape`; attributes carry
+numbers and positions, not transcript text, except ``title`` tooltips (escaped) and the
+recording's address (percent-encoded, then escaped);
+the script reads its data from a ``<script type="application/json">`` block in which ``<``,
+``>`` and ``&`` are JSON-escaped (:func:`.page.markup.script_json`), and never builds markup
+from text.
+
+Options used: the timing options (``wpm``, ``pause``, ``start``, ``duration``) and ``audio``
+(the recording's address relative to the page; the CLI's ``--audio FILE``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model import Transcript
+from ..timing import Timeline, timeline
+from . import ExportOptions
+from .page import asset, facts, palette, transcript
+from .page.markup import chip, lang, script_json, speaker_class, text
+from .script import UNTITLED
+
+_HOW = {
+    "written": "from the times written in the transcript",
+    "mixed": "partly written in the transcript, partly estimated from word counts",
+    "given": "the length given, spread over the turns by word count",
+    "estimated": "estimated from word counts",
+}
+
+
+def render(document: Transcript, options: ExportOptions) -> str:
+    times = timeline(
+        document,
+        wpm=options.wpm,
+        pause=options.pause,
+        start=options.start,
+        duration=options.duration,
+    )
+    shares = facts.shares(document, times)
+    positions = {s.id: i for i, s in enumerate(document.speakers)}
+    follow = options.audio is not None and not times.estimated and bool(times.turns)
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="interview-parser">',
+            f"<title>{text(document.title or UNTITLED)}</title>",
+            f"<style>\n{_styles(len(shares))}\n{asset('page.css')}</style>",
+            "</head>",
+            "<body>",
+            '<a class="skip" href="#transcript">Skip to the transcript</a>',
+            _masthead(document, times, options),
+            "<main>",
+            _speakers(shares),
+            _timeline(document, times, positions),
+            _index(document, positions),
+            transcript.section(document, times, positions, audio=options.audio, follow=follow),
+            "</main>",
+            _data(document, times, follow=follow),
+            f"<script>\n{asset('page.js')}</script>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def audio_address(audio: str, page: str | None) -> str:
+    """The path of ``audio`` relative to the folder of ``page`` (the working folder when the
+    page goes to stdout), with ``/`` separators: the page and the recording can move
+    together, and no large recording is ever copied into the page."""
+    folder = os.path.dirname(os.path.abspath(page)) if page is not None else os.getcwd()
+    try:
+        relative = os.path.relpath(os.path.abspath(audio), folder)
+    except ValueError:  # another drive (Windows): no relative path exists
+        return Path(audio).resolve().as_uri()
+    return relative.replace(os.sep, "/")
+
+
+def _styles(speakers: int) -> str:
+    """The theme's variables and one class per speaker colour (numbers only, never text)."""
+    rules = [palette.css_variables()]
+    for i in range(speakers):
+        swatch = palette.swatch(i)
+        rules.append(f".sp-{i}{{--c:{swatch.colour};--on:{swatch.on};}}")
+    return "\n".join(rules)
+
+
+def _masthead(document: Transcript, times: Timeline, options: ExportOptions) -> str:
+    source = document.source
+    length = facts.duration(document, times, given=options.duration)
+    how = _HOW[length.how]
+    if length.how in ("estimated", "mixed"):
+        how += f" at {options.wpm:g} words a minute"
+    about = '<span class="muted">approximately</span> ' if length.how != "written" else ""
+    date = facts.date(document)
+    rows = [
+        (
+            "Source",
+            f"{text(source.path or 'standard input')} <span class=\"muted\">"
+            f"({source.line_count} lines, read as {text(source.dialect)})</span>",
+        ),
+        (
+            "Date",
+            f'{text(date)} <span class="muted">(from the front matter)</span>'
+            if date
+            else '<span class="muted">not given</span>',
+        ),
+        (
+            "Duration",
+            f'{about}<time datetime="{facts.iso_duration(length.seconds)}">'
+            f'{facts.clock(length.seconds)}</time> <span class="muted">({how})</span>',
+        ),
+        (
+            "Turns",
+            f"{len(document.turns)} turns, {len(document.pairs)} question-answer pairs",
+        ),
+    ]
+    items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
+    title_lang = lang(facts.language(document)) if document.title else ""
+    return (
+        f'<header class="masthead">\n<h1{title_lang}>{text(document.title or UNTITLED)}</h1>\n'
+        f'<dl class="facts">\n{items}\n</dl>\n</header>'
+    )
+
+
+def _speakers(shares: list[facts.Share]) -> str:
+    rows = []
+    for share in shares:
+        speaker = share.speaker
+        name = chip(facts.called(speaker), share.position)
+        if speaker.name and speaker.name != facts.called(speaker):
+            name += f' <span class="muted">{text(speaker.name)}</span>'
+        rows.append(
+            f'<tr><th scope="row">{name}</th><td>{speaker.role.value}</td><td>{share.turns}</td>'
+            f"<td>{_bar(share.position, share.word_share, f'{share.words} words')}</td>"
+            f"<td>{_bar(share.position, share.time_share, facts.clock(share.seconds))}</td></tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("Speaker", "Role", "Turns", "Share of words", "Share of time")
+    )
+    return (
+        '<section aria-labelledby="h-speakers">\n<h2 id="h-speakers">Speakers</h2>\n'
+        # A region that scrolls sideways on a narrow screen, reachable by keyboard.
+        '<div class="wide" role="region" aria-labelledby="h-speakers" tabindex="0">\n'
+        f'<table class="speakers">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n</div>\n</section>"
+    )
+
+
+def _bar(position: int, part: float, amount: str) -> str:
+    percent = f"{part * 100:.1f}"
+    return (
+        f'<span class="bar" aria-hidden="true"><span class="fill {speaker_class(position)}"'
+        f' style="width:{percent}%"></span></span> {percent} % <span class="muted">'
+        f"({amount})</span>"
+    )
+
+
+def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) -> str:
+    if not times.turns:
+        return ""
+    origin = times.turns[0].start
+    total = max(times.end - origin, 1e-9)
+    blocks = []
+    for turn, time in zip(document.turns, times.turns, strict=True):
+        position = positions[turn.speaker]
+        left = (time.start - origin) / total * 100
+        width = facts.span(time) / total * 100
+        label = facts.called(document.speakers[position])
+        what = text(f"Turn {turn.index + 1}, {label}, {facts.clock(time.start)}")
+        blocks.append(
+            f'<li><a class="block {speaker_class(position)}" href="#turn-{turn.index}"'
+            f' style="left:{left:.3f}%;width:{width:.3f}%" title="{what}">'
+            f'<span class="vh">{what}</span></a></li>'
+        )
+    legend = " ".join(
+        f'<li><span class="key {speaker_class(i)}"></span>{text(facts.called(s))}</li>'
+        for i, s in enumerate(document.speakers)
+    )
+    return (
+        '<section aria-labelledby="h-timeline">\n<h2 id="h-timeline">Timeline</h2>\n'
+        f'<ul class="legend">{legend}</ul>\n<ol class="timeline">\n'
+        + "\n".join(blocks)
+        + f'\n</ol>\n<p class="muted ends"><span>{facts.clock(origin)}</span>'
+        f"<span>{facts.clock(times.end)}</span></p>\n</section>"
+    )
+
+
+def _index(document: Transcript, positions: dict[str, int]) -> str:
+    pairs = []
+    for entry in facts.index(document):
+        turns = "turn" if entry.answer_turns == 1 else "turns"
+        pairs.append(
+            f'<li id="pair-{entry.number}"><a href="#turn-{entry.first_turn}">'
+            f"{text(entry.opening) or '(no words)'}</a>"
+            f' <span class="kind">{entry.kind.value}</span>'
+            f' <span class="muted">answer: {entry.answer_words} words in'
+            f" {entry.answer_turns} {turns}</span></li>"
+        )
+    loose = []
+    for i in document.unpaired_turns:
+        turn = document.turns[i]
+        label = facts.called(document.speakers[positions[turn.speaker]])
+        loose.append(
+            f'<li><a href="#turn-{i}">Turn {i + 1}, {text(label)}:'
+            f" {text(facts.opening(facts.spoken(turn)))}</a></li>"
+        )
+    parts = ['<section aria-labelledby="h-index">', '<h2 id="h-index">Questions and answers</h2>']
+    tag = facts.language(document)
+    parts.append(_list("ol", "qa", pairs, tag) if pairs else "<p>No pairs.</p>")
+    if loose:
+        parts += ["<h3>Turns in no pair</h3>", _list("ul", "loose", loose, tag)]
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _list(tag: str, cls: str, items: list[str], language: str | None) -> str:
+    return f'<{tag} class="{cls}"{lang(language)}>\n' + "\n".join(items) + f"\n</{tag}>"
+
+
+def _data(document: Transcript, times: Timeline, *, follow: bool) -> str:
+    """What the script needs, as JSON: turn times and speaker labels (for its messages)."""
+    data = {
+        "follow": follow,
+        "speakers": [facts.called(s) for s in document.speakers],
+        "turns": [[round(t.start, 3), round(t.end, 3)] for t in times.turns],
+    }
+    return f'<script type="application/json" id="ip-data">{script_json(data)}</script>'
