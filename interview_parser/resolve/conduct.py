@@ -11,7 +11,9 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
   (*"Specifically what kind of changes?"* after a question; the asker explains). It answers a
   question with a question, so it is not prompting. The asker's explanation that follows is
   prompting again.
-- **hosting**: phrases only a host says (*welcome to*, *my guest*, *thanks for joining*),
+- **hosting**: phrases only a host says (*welcome to*, *my guest*, *thanks for joining*, a
+  show's name as it opens: *It's the Harbour Notes Podcast*; and their Spanish, French,
+  German and Portuguese forms: *bienvenidos a*, *notre invitée*, *unser Gast*),
   steering the conversation to a topic (*let's talk about*, *moving on*, *that brings me
   to*, a sentence opening *What about ...?*) and inviting somebody to speak (*please
   begin*, *you may proceed*, *over to you*).
@@ -19,6 +21,18 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
   (*Ishana, what was your experience?*; *Let's start with Eva.*; *Dr. Osei, please begin.*).
   Naming alone is not enough: guests name the host too (*thanks for having me, Michael*).
 - **co-hosting**: a speaker named as somebody's co-host (*my co-host Adam*).
+- **calling on somebody**: a short turn that gives the next speaker the floor and asks them
+  nothing else (*Chip?*; *Herr Abgeordneter Dr. Voss.*; *RGN, you are next.*; *Eine
+  Zusatzfrage, Frau Kollegin Steinhauer, bitte schön.*): it names them (or is only a
+  capitalised name or two and a question mark) in at most ``CALL_WORDS`` words, and once
+  their name is out nothing in it asks. This is how a chair runs a queue of questioners; a
+  call is not a prompt, and the turn it calls on answers nobody.
+- **answering**: a turn that follows another speaker's turn which ended on a question (a
+  call is not a question).
+- **asking words**: the words of a speaker's turns that yield the floor with a question
+  (asked back or not a question of substance excepted), and of the turns that they were
+  called on to speak, that ask something and that somebody other than the caller takes up.
+  A questioner's words are mostly these; a guest's are mostly answers.
 
 Conduct is read from the opening ``OPENING_TURNS`` turns of the conversation, and from the
 first ``LATE_TURNS`` turns of anybody who first speaks after them: by then each speaker's
@@ -43,6 +57,12 @@ from .speakers import SpeakerGroup
 # The turns read for evidence: the conversation's opening, and a late arrival's first turns.
 OPENING_TURNS = 500
 LATE_TURNS = 30
+# A turn that calls on the next speaker is at most this many words long.
+CALL_WORDS = 12
+# A bare call names nobody we know: this many capitalised words at most, then "?".
+BARE_CALL_WORDS = 3
+# Characters a word of a call takes at most, with its space (a longer turn is no call).
+_LONGEST_WORD = 24
 
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
 # A sentence: text up to and including its final mark (or the end of the turn).
@@ -67,7 +87,11 @@ _REQUEST = re.compile(
     r"|(?:my|one|a|the) (?:last |quick |first |final |next )?question (?:is|for you)"
     r"|I(?:'m| am) curious (?:about|whether|if|how|what|why)"
     r"|tell (?:me|us) (?:about|more|how|what|why|a (?:bit|little))"
-    r"|(?:walk|talk|take) (?:me|us) through)\b",
+    r"|(?:walk|talk|take) (?:me|us) through"
+    r"|quisiera preguntar|quiero preguntar|(?:mi|una) pregunta (?:es|para)"
+    r"|(?:je voudrais|j'aimerais) (?:vous )?demander|ma question (?:est|c'est)"
+    r"|(?:ich möchte|darf ich) (?:Sie |Ihnen )?(?:fragen|eine Frage)|meine Frage (?:ist|lautet)"
+    r"|gostaria de (?:lhe )?perguntar|(?:minha|uma) pergunta (?:é|para))\b",
     re.IGNORECASE,
 )
 # Phrases only a host says. Questions ("tell me", "what do you think") are not listed here:
@@ -75,8 +99,17 @@ _REQUEST = re.compile(
 _HOSTING = re.compile(
     r"\b(?:welcome (?:to|back)|my guests?|our guests?|joining (?:me|us)|thanks? (?:you )?for "
     r"(?:coming|joining|being)|I'm your (?:co-?)?host|this is your (?:co-?)?host"
-    r"|I'm (?:the|your) moderator)\b",
+    r"|I'm (?:the|your) moderator"
+    r"|bienvenid[oa]s? a|bienvenue (?:à|dans|sur)|willkommen (?:bei|zu|zur|zum|in)"
+    r"|bem-vind[oa]s? (?:a|ao|à)|nuestr[oa]s? invitad[oa]s?|not(?:re|s) invitée?s?"
+    r"|unser(?:e|en)? (?:Gast|Gäste|Gästen)|noss[oa]s? convidad[oa]s?)\b",
     re.IGNORECASE,
+)
+# A show's name said as a host opens it: "It's the NPR Politics Podcast", "You're listening
+# to Slow Roads Radio". The name is capitalised; "this is the best show" is no show's name.
+_SHOW = re.compile(
+    r"\b(?i:it's|it is|this is|you're listening to|you are listening to)\s+(?:(?i:the)\s+)?"
+    r"(?:[A-Z][\w'&.\-]*\s+){1,5}(?i:podcast|show|radio|hour)\b"
 )
 # Steering the conversation to a topic, or inviting somebody to speak: what the one in charge
 # does.
@@ -97,8 +130,35 @@ _COHOST = re.compile(r"\bco-?hosts?\b", re.IGNORECASE)
 # Words every match of a phrase pattern contains (in lower case): a substring test for them
 # is a hundred times cheaper than the pattern, which then runs only on turns that have one.
 _GATES = {
-    _REQUEST: ("ask", "question", "curious", "tell", "through"),
-    _HOSTING: ("welcome", "guest", "joining", "thank", "host", "moderator"),
+    _REQUEST: (
+        "ask",
+        "question",
+        "curious",
+        "tell",
+        "through",
+        "pregunta",
+        "demander",
+        "frage",
+        "pergunta",
+    ),
+    _HOSTING: (
+        "welcome",
+        "guest",
+        "joining",
+        "thank",
+        "host",
+        "moderator",
+        "bienvenid",
+        "bienvenue",
+        "willkommen",
+        "bem-vind",
+        "invitad",
+        "invité",
+        "gast",
+        "gäste",
+        "convidad",
+    ),
+    _SHOW: ("podcast", "show", "radio", "hour"),
     _STEERING: (
         "let",
         "mov",
@@ -161,7 +221,7 @@ def hosts(text: str) -> bool:
 
 
 def _hosts(plain: str) -> bool:
-    return _has(_HOSTING, plain) or _has(_STEERING, plain)
+    return _has(_HOSTING, plain) or _has(_STEERING, plain) or _has(_SHOW, plain)
 
 
 def _has(pattern: re.Pattern[str], text: str) -> bool:
@@ -200,6 +260,11 @@ class Conduct:
     conducting: int = 0  # turns that prompt or host
     replies: list[float] = field(default_factory=list)  # log2(reply words / prompt words)
     cohost_of: set[str] = field(default_factory=set)  # speakers who called this one co-host
+    calls: int = 0  # turns that call on the next speaker
+    called: int = 0  # turns this speaker was called on to speak
+    answering: int = 0  # turns that follow another speaker's question
+    words: int = 0  # words said in the turns read
+    asking_words: int = 0  # words of turns that ask (see the module docstring)
 
 
 def _read(turns: Sequence[tuple[SpeakerGroup, str]]) -> list[int]:
@@ -238,6 +303,19 @@ def conduct(
             prompting[i] = _prompts(unquoted(i))
         return prompting[i]
 
+    calling: dict[int, bool] = {}
+
+    def calls_at(i: int) -> bool:
+        """Whether turn ``i`` calls on the next speaker (see the module docstring)."""
+        if i not in calling:
+            later = turns[i + 1][0] if i + 1 < len(turns) else None
+            calling[i] = (
+                later is not None
+                and later is not turns[i][0]
+                and _calls(turns[i][1], names[later.id] - names[turns[i][0].id])
+            )
+        return calling[i]
+
     # Asking back: a question put to a speaker whose turn ended on a question, who then
     # speaks again; the asker's reply restates their question, so it prompts again. A turn
     # that was not read did not ask back.
@@ -258,9 +336,25 @@ def conduct(
         mine.turns += 1
         asked_back = back.get(i, False)
         mine.asked_back += asked_back
-        prompt = prompts_at(i) and not asked_back
+        call = calls_at(i)
+        prompt = prompts_at(i) and not asked_back and not call
         steering = _hosts(unquoted(i))
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1][0] is not group else None
+        size = len(text.split())
+        mine.words += size
+        mine.calls += call
+        ends = prompt and _ends_asking(unquoted(i))
+        yields = ends
+        before = turns[i - 1] if i > 0 and turns[i - 1][0] is not group else None
+        taken_up = nxt is not None and (before is None or nxt[0] is not before[0])
+        if before is not None and calls_at(i - 1):
+            mine.called += 1
+            if taken_up and prompt:  # a question that somebody besides the caller takes up
+                yields = True
+        elif before is not None and not calls_at(i - 1) and _ends_asking(unquoted(i - 1)):
+            mine.answering += 1
+        if yields:
+            mine.asking_words += size
         handing = False
         if nxt is not None and (prompt or steering):
             addressed = names.get(nxt[0].id, set()) - names.get(group.id, set())
@@ -274,10 +368,31 @@ def conduct(
         mine.conducting += prompt or steering or handing
         mine.prompts += prompt
         # The next turn replies to a question the turn ended on, not to one in its middle.
-        if prompt and nxt is not None and _ends_asking(unquoted(i)):
+        if ends and nxt is not None:
             ratio = (len(nxt[1].split()) + 1) / (len(text.split()) + 1)
             mine.replies.append(math.log2(ratio))
     return tally
+
+
+def _calls(text: str, addressed: set[str]) -> bool:
+    """Whether a turn calls on a speaker with these name words (see the module docstring)."""
+    if len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call: skip the scan
+        return False
+    found = list(_WORD.finditer(text))
+    if not found or len(found) > CALL_WORDS:
+        return False
+    named = [m for m in found if m.group()[0].isupper() and set(words_of(m.group())) & addressed]
+    if not named:  # a bare call: "Chip?", "Herr Voss?"
+        return (
+            len(found) <= BARE_CALL_WORDS
+            and all(m.group()[0].isupper() for m in found)
+            and text.rstrip().endswith(("?", "？"))
+        )
+    rest = text
+    for m in reversed(named):
+        rest = rest[: m.start()] + rest[m.end() :]
+    sentences = [s for s in _SENTENCE.findall(_unquoted(rest)) if _WORD.search(s)]
+    return not (sentences and _prompts(sentences[-1]))
 
 
 def _cohost_named(text: str, names: set[str]) -> bool:

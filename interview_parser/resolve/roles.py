@@ -31,6 +31,21 @@ one question that happened to draw a long reply. A speaker whom a chosen intervi
 their co-host asks as well. If even the best score is below ``MIN_SCORE``, the best scorer
 still asks when they conducted in ``CONSISTENT`` turns (in a free conversation the host's
 evidence is thin but repeated); otherwise nobody does.
+
+A *questioner* asks too, however few their turns: most of what they say
+(``QUESTIONER_SHARE`` of their words) is in turns that yield the floor with a question or
+that a chair called them to speak and somebody else took up, and fewer than
+``ANSWERING_SHARE`` of their turns answer a question or call on somebody (a chair who
+reads out a written question runs the floor). Question time in a parliament, a
+press conference, the queue of a standards meeting and an audience Q&A are like that: many
+people ask once or twice, one or two answer. A guest's occasional short question is a small
+share of their words, and a witness called to testify answers.
+
+Labels name roles in the corpus's languages too (``Periodista``, ``Moderatorin``,
+``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``, ``O SR. PRESIDENTE``,
+``CHAIR``) whom behaviour does not find asking, and who does not answer questions either,
+runs the floor: their role is ``other``, as is that of anyone whose label says they are
+neither side (``Narrator``, ``Operator``, ``Intérprete``).
 """
 
 from __future__ import annotations
@@ -40,22 +55,43 @@ from dataclasses import dataclass
 
 from ..model import CastMember, Role
 from .conduct import Conduct, conduct
-from .labels import name_key
+from .labels import name_key, words_of
 from .speakers import SpeakerGroup
 
-_OTHER_WORDS = frozenset(
-    [
-        "narrator",
-        "announcer",
-        "voice",
-        "voiceover",
-        "voice-over",
-        "operator",
-        "interpreter",
-        "translator",
-        "clerk",
-        "crowd",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Label words of voices that neither ask nor answer, in the corpus's languages.
+_OTHER_WORDS = _words(
+    """narrator announcer voice voiceover voice-over operator interpreter translator clerk
+    crowd narrador narradora narrateur narratrice erzähler erzählerin sprecher sprecherin
+    locutor locutora speaker-off operador operadora opérateur opératrice intérprete
+    interprète dolmetscher dolmetscherin traductor traductora tradutor tradutora traducteur
+    traductrice übersetzer übersetzerin"""
+)
+# Label words that say the speaker asks or answers, beyond the English ones that the label
+# analysis knows (``labels.ASKING``, ``labels.ANSWERING``).
+_ASKING_WORDS = _words(
+    """journalist journalistin journaliste periodista jornalista reporter reporterin
+    reportera reportero repórter moderator moderatorin moderador moderadora modérateur
+    modératrice presenter presentador presentadora apresentador apresentadora présentateur
+    présentatrice animateur animatrice interviewer interviewerin intervieweur intervieweuse
+    entrevistador entrevistadora fragesteller fragestellerin question pregunta pergunta
+    frage questão anchor correspondent korrespondent korrespondentin corresponsal
+    correspondente host gastgeber gastgeberin anfitrión anfitriã"""
+)
+_ANSWERING_WORDS = _words(
+    """entrevistado entrevistada interviewé interviewée befragter befragte invitado invitada
+    convidado convidada invité invitée gast respuesta resposta réponse antwort answer
+    testigo testemunha témoin zeuge zeugin guest"""
+)
+# Label words of a presiding officer.
+_PRESIDING_WORDS = _words(
+    """chair chairman chairwoman chairperson presiding president präsident präsidentin
+    vizepräsident vizepräsidentin alterspräsident alterspräsidentin presidente presidenta
+    vice-presidente président présidente vice-président vice-présidente"""
 )
 # Who else asks: this share of the best score (and CONSISTENT turns of conducting).
 RELATIVE_SHARE = 0.7
@@ -67,6 +103,10 @@ HOSTING_WEIGHT = 0.5
 REPLY_WEIGHT = 0.1
 # Turns of conducting (prompting or hosting) that show a pattern rather than one question.
 CONSISTENT = 2
+# A questioner says more than this share of their words in turns that ask, and answers in
+# fewer than ANSWERING_SHARE of their turns.
+QUESTIONER_SHARE = 0.5
+ANSWERING_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -108,44 +148,82 @@ def assign_roles(
     else:
         for group in groups:
             hints = {i.role_hint for i in group.infos if i.role_hint is not None}
+            if not hints:
+                hints = _hints(_label_words(group))
             if len(hints) == 1 and group.id not in decisions:
                 decisions[group.id] = RoleDecision(hints.pop(), "label")
+    tally: dict[str, Conduct] = {}
     if not any(d.role is Role.interviewer for d in decisions.values()):
-        for ident in _by_behaviour(groups, turns, decisions):
+        tally = conduct(groups, turns) if len(groups) > 1 else {}
+        for ident in _by_behaviour(groups, tally, decisions):
             decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
     # When labels already name who answers (A, Guest), the other voices are colloquy:
-    # counsel, the court, an objection. Otherwise whoever does not ask answers.
+    # counsel, the court, an objection. Otherwise whoever does not ask answers, except
+    # those whose label says they are neither side and a presiding officer who answers
+    # nobody.
     answerer_named = any(
         d.role is Role.interviewee and d.source != "behaviour" for d in decisions.values()
     )
     for group in groups:
         if group.id not in decisions:
-            words = set(group.label.casefold().split())
-            role = Role.other if answerer_named or words & _OTHER_WORDS else Role.interviewee
+            words = _label_words(group)
+            presides = bool(words & _PRESIDING_WORDS) and _answers_nobody(tally.get(group.id))
+            role = (
+                Role.other
+                if answerer_named or words & _OTHER_WORDS or presides
+                else Role.interviewee
+            )
             source = "declared" if declared else ("label" if role is Role.other else "behaviour")
             decisions[group.id] = RoleDecision(role, source)
     return decisions
 
 
+def _label_words(group: SpeakerGroup) -> set[str]:
+    """The words of every spelling of a speaker's label, qualifiers included."""
+    return {w for info in group.infos for w in words_of(info.raw)}
+
+
+def _hints(words: set[str]) -> set[Role]:
+    """The roles that label words name (the languages beyond the label analysis's)."""
+    hints = set()
+    if words & _ASKING_WORDS:
+        hints.add(Role.interviewer)
+    if words & _ANSWERING_WORDS:
+        hints.add(Role.interviewee)
+    return hints
+
+
+def _answers_nobody(c: Conduct | None) -> bool:
+    return c is None or c.answering < ANSWERING_SHARE * c.turns
+
+
+def questions(c: Conduct) -> bool:
+    """Whether a speaker is a questioner (see the module docstring)."""
+    return (
+        c.asking_words > QUESTIONER_SHARE * c.words
+        and c.answering < ANSWERING_SHARE * c.turns
+        and c.calls < ANSWERING_SHARE * c.turns
+    )
+
+
 def _by_behaviour(
     groups: Sequence[SpeakerGroup],
-    turns: Sequence[tuple[SpeakerGroup, str]],
+    tally: dict[str, Conduct],
     decided: dict[str, RoleDecision],
 ) -> list[str]:
     """The undecided speakers who ask, by the rules of the module docstring."""
     undecided = {g.id for g in groups if g.id not in decided}
     if len(groups) < 2 or not undecided:
         return []
-    tally = conduct(groups, turns)
     scores = {i: score(c) for i, c in tally.items() if i in undecided}
     lead = max(scores, key=lambda i: scores[i])
     enough = scores[lead] >= MIN_SCORE or tally[lead].conducting >= CONSISTENT
-    if scores[lead] <= 0 or not enough:
-        return []
     chosen = [
         i
         for i, s in scores.items()
-        if i == lead or (s >= RELATIVE_SHARE * scores[lead] and tally[i].conducting >= CONSISTENT)
+        if (i == lead and s > 0 and enough)
+        or (s >= RELATIVE_SHARE * scores[lead] > 0 and tally[i].conducting >= CONSISTENT)
+        or questions(tally[i])
     ]
     chosen += [i for i in undecided if i not in chosen and tally[i].cohost_of & set(chosen)]
     # Somebody has to answer: if everyone scores alike, only the best asks.
