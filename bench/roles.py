@@ -202,7 +202,9 @@ def run_parsed(txt: Path, min_f1: float) -> FileResult | None:
     return _result(txt.stem, asked, wanted, set(mapping.values()), note=f"turn F1 {f1:.2f}")
 
 
-def _result(name: str, asked: set[str], truth: set[str], seen: set[str], note: str = "") -> FileResult:
+def _result(
+    name: str, asked: set[str], truth: set[str], seen: set[str], note: str = ""
+) -> FileResult:
     score = Score(files=1)
     if truth:
         score.ann = len(truth & seen)

@@ -345,13 +345,13 @@ def conduct(
         mine.calls += call
         ends = prompt and _ends_asking(unquoted(i))
         yields = ends
-        before = turns[i - 1] if i > 0 and turns[i - 1][0] is not group else None
-        taken_up = nxt is not None and (before is None or nxt[0] is not before[0])
-        if before is not None and calls_at(i - 1):
+        prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
+        taken_up = nxt is not None and nxt[0] is not prev
+        if prev is not None and calls_at(i - 1):
             mine.called += 1
             if taken_up and prompt:  # a question that somebody besides the caller takes up
                 yields = True
-        elif before is not None and not calls_at(i - 1) and _ends_asking(unquoted(i - 1)):
+        elif prev is not None and _ends_asking(unquoted(i - 1)):
             mine.answering += 1
         if yields:
             mine.asking_words += size
