@@ -28,9 +28,10 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
   their name is out nothing in it asks. This is how a chair runs a queue of questioners; a
   call is not a prompt, and the turn it calls on answers nobody.
 - **answering**: a turn that follows another speaker's turn which ended on a question (a
-  call is not a question).
+  call is not a question), and does not end on a question of its own.
 - **asking words**: the words of a speaker's turns that yield the floor with a question
-  (asked back or not a question of substance excepted), and of the turns that they were
+  (asked back, a tag that seeks agreement: *..., right?*, or no question of substance
+  excepted), and of the turns that they were
   called on to speak, that ask something and that somebody other than the caller takes up.
   A questioner's words are mostly these; a guest's are mostly answers.
 
@@ -124,6 +125,13 @@ _STEERING = re.compile(
     r"|the floor is yours|(?:you have|has) the floor|over to you|you had a question"
     r"|(?:^|(?<=[.!?]\s))(?:(?:so|and|now|okay|ok|well),? )?what about\b[^.!?]*\?)",
     re.IGNORECASE | re.MULTILINE,
+)
+# A statement that ends on a tag question ("..., right?", "..., ¿verdad?", "..., oder?")
+# seeks agreement; it does not hand the floor over with a question.
+_TAG = re.compile(
+    r"[,;]\s*¿?(?:right|no|yeah|eh|isn't it|don't you think|verdad|n'est-ce pas|non"
+    r"|oder|nicht wahr|né|não é)\s*[?？]\s*$",
+    re.IGNORECASE,
 )
 _COHOST = re.compile(r"\bco-?hosts?\b", re.IGNORECASE)
 
@@ -343,7 +351,7 @@ def conduct(
         size = len(text.split())
         mine.words += size
         mine.calls += call
-        ends = prompt and _ends_asking(unquoted(i))
+        ends = prompt and _ends_asking(unquoted(i)) and not _tagged(unquoted(i))
         yields = ends
         prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
         taken_up = nxt is not None and nxt[0] is not prev
@@ -351,7 +359,7 @@ def conduct(
             mine.called += 1
             if taken_up and prompt:  # a question that somebody besides the caller takes up
                 yields = True
-        elif prev is not None and _ends_asking(unquoted(i - 1)):
+        elif prev is not None and not ends and _ends_asking(unquoted(i - 1)):
             mine.answering += 1
         if yields:
             mine.asking_words += size
@@ -372,6 +380,11 @@ def conduct(
             ratio = (len(nxt[1].split()) + 1) / (len(text.split()) + 1)
             mine.replies.append(math.log2(ratio))
     return tally
+
+
+def _tagged(plain: str) -> bool:
+    """Whether a turn ends on a tag question (checked on its last 40 characters)."""
+    return bool(_TAG.search(plain[-40:]))
 
 
 def _calls(text: str, addressed: set[str]) -> bool:

@@ -152,11 +152,16 @@ def assign_roles(
                 hints = _hints(_label_words(group))
             if len(hints) == 1 and group.id not in decisions:
                 decisions[group.id] = RoleDecision(hints.pop(), "label")
-    tally: dict[str, Conduct] = {}
+    tally = conduct(groups, turns) if len(groups) > 1 and not declared else {}
     if not any(d.role is Role.interviewer for d in decisions.values()):
-        tally = conduct(groups, turns) if len(groups) > 1 else {}
         for ident in _by_behaviour(groups, tally, decisions):
             decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
+    elif not declared:
+        # Labels name who asks; a questioner without such a label asks too (counsel who
+        # take over from "Q" in a deposition).
+        for group in groups:
+            if group.id not in decisions and questions(tally[group.id]):
+                decisions[group.id] = RoleDecision(Role.interviewer, "behaviour")
     # When labels already name who answers (A, Guest), the other voices are colloquy:
     # counsel, the court, an objection. Otherwise whoever does not ask answers, except
     # those whose label says they are neither side and a presiding officer who answers
@@ -194,7 +199,7 @@ def _hints(words: set[str]) -> set[Role]:
 
 
 def _answers_nobody(c: Conduct | None) -> bool:
-    return c is None or c.answering < ANSWERING_SHARE * c.turns
+    return c is not None and c.answering < ANSWERING_SHARE * c.turns
 
 
 def questions(c: Conduct) -> bool:
