@@ -64,6 +64,10 @@ CALL_WORDS = 12
 BARE_CALL_WORDS = 3
 # Characters a word of a call takes at most, with its space (a longer turn is no call).
 _LONGEST_WORD = 24
+# The last sentence of a turn is looked for in this many characters at its end first.
+_TAIL = 400
+# Characters at the end of a sentence that hold a filler tag with its blanks.
+_FILLER_TAIL = 48
 
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
 # A sentence: text up to and including its final mark (or the end of the turn).
@@ -199,8 +203,8 @@ def prompts(text: str) -> bool:
     return _prompts(_unquoted(text))
 
 
-def _prompts(plain: str) -> bool:
-    if _has(_REQUEST, plain):
+def _prompts(plain: str, lower: str | None = None) -> bool:
+    if _has(_REQUEST, plain, lower):
         return True
     if not _QUESTION.search(plain):
         return False
@@ -209,7 +213,9 @@ def _prompts(plain: str) -> bool:
 
 
 def _asks(sentence: str) -> bool:
-    tag = _FILLER.search(sentence)
+    # A filler tag is at the end of the sentence: only its end is searched.
+    start = max(0, len(sentence) - _FILLER_TAIL)
+    tag = _FILLER.search(sentence, start)
     return tag is None or bool(_INTERROGATIVE.search(sentence[: tag.start()]))
 
 
@@ -219,8 +225,17 @@ def ends_asking(text: str) -> bool:
 
 
 def _ends_asking(plain: str) -> bool:
-    sentences = [s for s in _SENTENCE.findall(plain) if s.strip()]
-    return bool(sentences) and prompts(sentences[-1])
+    last = _last_sentence(plain)
+    return bool(last) and prompts(last)
+
+
+def _last_sentence(plain: str) -> str:
+    """The last sentence of a text, read from its end: a long turn is not split whole."""
+    tail = plain[-_TAIL:]
+    sentences = [s for s in _SENTENCE.findall(tail) if s.strip()]
+    if len(sentences) < 2 and len(tail) < len(plain):  # it may begin before the tail
+        sentences = [s for s in _SENTENCE.findall(plain) if s.strip()]
+    return sentences[-1] if sentences else ""
 
 
 def hosts(text: str) -> bool:
@@ -228,13 +243,17 @@ def hosts(text: str) -> bool:
     return _hosts(_unquoted(text))
 
 
-def _hosts(plain: str) -> bool:
-    return _has(_HOSTING, plain) or _has(_STEERING, plain) or _has(_SHOW, plain)
+def _hosts(plain: str, lower: str | None = None) -> bool:
+    lower = plain.lower() if lower is None else lower
+    return (
+        _has(_HOSTING, plain, lower) or _has(_STEERING, plain, lower) or _has(_SHOW, plain, lower)
+    )
 
 
-def _has(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.search(text)``, skipped when the text lacks every word of its gate."""
-    lower = text.lower()
+def _has(pattern: re.Pattern[str], text: str, lower: str | None = None) -> bool:
+    """``pattern.search(text)``, skipped when the text lacks every word of its gate
+    (``lower``: the text in lower case, when the caller has it)."""
+    lower = text.lower() if lower is None else lower
     return any(word in lower for word in _GATES[pattern]) and bool(pattern.search(text))
 
 
@@ -247,7 +266,10 @@ def _name_words(group: SpeakerGroup, texts: Sequence[str]) -> set[str]:
     """Words that name a speaker: label, introduced name, aliases, self-introductions."""
     spellings = [group.label, group.name or "", *group.aliases]
     for text in texts:
-        spellings.extend(m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper())
+        if "I'm" in text or "I am" in text or "my name" in text:  # cheaper than the pattern
+            spellings.extend(
+                m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper()
+            )
     return {
         word
         for spelling in spellings
@@ -301,15 +323,29 @@ def conduct(
     plain: dict[int, str] = {}
     prompting: dict[int, bool] = {}
 
+    lowered: dict[int, str] = {}
+    ending: dict[int, bool] = {}
+
     def unquoted(i: int) -> str:
         if i not in plain:
             plain[i] = _unquoted(turns[i][1])
         return plain[i]
 
+    def lower(i: int) -> str:
+        if i not in lowered:
+            lowered[i] = unquoted(i).lower()
+        return lowered[i]
+
     def prompts_at(i: int) -> bool:
         if i not in prompting:
-            prompting[i] = _prompts(unquoted(i))
+            prompting[i] = _prompts(unquoted(i), lower(i))
         return prompting[i]
+
+    def ends_at(i: int) -> bool:
+        """Whether turn ``i`` ends on a question (the last sentence prompts)."""
+        if i not in ending:
+            ending[i] = prompts_at(i) and _ends_asking(unquoted(i))
+        return ending[i]
 
     calling: dict[int, bool] = {}
 
@@ -338,7 +374,7 @@ def conduct(
                 and prompts_at(i)
                 and prompts_at(i - 1)
                 and not back.get(i - 1, False)
-                and _ends_asking(unquoted(i - 1))
+                and ends_at(i - 1)
             )
         mine = tally[group.id]
         mine.turns += 1
@@ -346,12 +382,12 @@ def conduct(
         mine.asked_back += asked_back
         call = calls_at(i)
         prompt = prompts_at(i) and not asked_back and not call
-        steering = _hosts(unquoted(i))
+        steering = _hosts(unquoted(i), lower(i))
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1][0] is not group else None
         size = len(text.split())
         mine.words += size
         mine.calls += call
-        ends = prompt and _ends_asking(unquoted(i)) and not _tagged(unquoted(i))
+        ends = prompt and ends_at(i) and not _tagged(unquoted(i))
         yields = ends
         prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
         taken_up = nxt is not None and nxt[0] is not prev
@@ -359,15 +395,17 @@ def conduct(
             mine.called += 1
             if taken_up and prompt:  # a question that somebody besides the caller takes up
                 yields = True
-        elif prev is not None and not ends and _ends_asking(unquoted(i - 1)):
+        elif prev is not None and not ends and ends_at(i - 1):
             mine.answering += 1
         if yields:
             mine.asking_words += size
         handing = False
         if nxt is not None and (prompt or steering):
             addressed = names.get(nxt[0].id, set()) - names.get(group.id, set())
-            handing = bool(addressed & _capitalised(text))
-        if _has(_COHOST, text):
+            # The names are looked for in lower case first: most turns name nobody.
+            if any(word in lower(i) for word in addressed):
+                handing = bool(addressed & _capitalised(text))
+        if _has(_COHOST, text, lower(i)):
             for other in groups:
                 if other is not group and _cohost_named(text, names[other.id]):
                     tally[other.id].cohost_of.add(group.id)
@@ -377,7 +415,7 @@ def conduct(
         mine.prompts += prompt
         # The next turn replies to a question the turn ended on, not to one in its middle.
         if ends and nxt is not None:
-            ratio = (len(nxt[1].split()) + 1) / (len(text.split()) + 1)
+            ratio = (len(nxt[1].split()) + 1) / (size + 1)
             mine.replies.append(math.log2(ratio))
     return tally
 

@@ -152,23 +152,26 @@ def assign_roles(
                 hints = _hints(_label_words(group))
             if len(hints) == 1 and group.id not in decisions:
                 decisions[group.id] = RoleDecision(hints.pop(), "label")
-    tally = conduct(groups, turns) if len(groups) > 1 and not declared else {}
-    if not any(d.role is Role.interviewer for d in decisions.values()):
+    asker_named = any(d.role is Role.interviewer for d in decisions.values())
+    answerer_named = any(d.role is Role.interviewee for d in decisions.values())
+    # Behaviour is read where it decides something: not when the user declared who asks,
+    # nor when labels name who asks and not who answers (then everybody else answers).
+    undecided = [g for g in groups if g.id not in decisions]
+    needed = bool(undecided) and len(groups) > 1 and (not asker_named or answerer_named)
+    tally = conduct(groups, turns) if needed and not declared else {}
+    if not asker_named:
         for ident in _by_behaviour(groups, tally, decisions):
             decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
-    elif not declared:
-        # Labels name who asks; a questioner without such a label asks too (counsel who
-        # take over from "Q" in a deposition).
-        for group in groups:
-            if group.id not in decisions and questions(tally[group.id]):
+    elif answerer_named and tally:
+        # Labels name both sides (Q and A); the other voices are colloquy, and those of
+        # them who are questioners ask too (counsel who take over from "Q").
+        for group in undecided:
+            if questions(tally[group.id]):
                 decisions[group.id] = RoleDecision(Role.interviewer, "behaviour")
     # When labels already name who answers (A, Guest), the other voices are colloquy:
     # counsel, the court, an objection. Otherwise whoever does not ask answers, except
     # those whose label says they are neither side and a presiding officer who answers
     # nobody.
-    answerer_named = any(
-        d.role is Role.interviewee and d.source != "behaviour" for d in decisions.values()
-    )
     for group in groups:
         if group.id not in decisions:
             words = _label_words(group)
