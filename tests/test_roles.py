@@ -200,6 +200,13 @@ Ivy Moss: Badly. They could not fly for weeks, and I fed them sugar into May.
         ("Tell us about the first season.", True),
         ("The first season was hard.", False),
         ("That's true, right?", True),
+        ("I'm wondering about the time frame of that engagement.", True),
+        ("So I'd be curious how those features are landing with customers.", True),
+        ("Ich frage Sie deshalb, ob die Regierung einen Vertrag erwägt.", True),
+        ("Me gustaría saber cuándo abre el nuevo mercado.", True),
+        ("Je vous demande de nous dire la date.", True),
+        ("Gostaria de saber quando a obra termina.", True),
+        ("Wir wissen es noch nicht.", False),
     ],
 )
 def test_prompts(text: str, asks: bool) -> None:

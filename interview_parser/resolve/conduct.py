@@ -6,7 +6,8 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
   quotation marks (reported speech: *I'm like "What is this?"*) or only ends a filler tag
   (*you know?*, *you know what?*, *know what I mean?*), which asks nobody anything; a request
   without a question mark counts too (*I wanted to ask*, *my question is*, *tell us about*,
-  *walk me through*).
+  *walk me through*, *I'm wondering*, *I'd be curious how*; *me gustaría saber*, *je vous
+  demande*, *ich frage Sie*, *gostaria de saber*).
 - **asking back**: a question put to somebody who has just asked, who then speaks again
   (*"Specifically what kind of changes?"* after a question; the asker explains). It answers a
   question with a question, so it is not prompting. The asker's explanation that follows is
@@ -91,12 +92,18 @@ _REQUEST = re.compile(
     r"\b(?:I (?:just |also )?(?:wanted|want|would like|'d like) to ask"
     r"|(?:my|one|a|the) (?:last |quick |first |final |next )?question (?:is|for you)"
     r"|I(?:'m| am) curious (?:about|whether|if|how|what|why)"
+    r"|I(?:'d| would) be (?:curious|interested) (?:to (?:know|hear)|about|whether|if|how|what|why)"
+    r"|I(?:'m| am| was) wondering|just to clarify"
     r"|tell (?:me|us) (?:about|more|how|what|why|a (?:bit|little))"
     r"|(?:walk|talk|take) (?:me|us) through"
-    r"|quisiera preguntar|quiero preguntar|(?:mi|una) pregunta (?:es|para)"
-    r"|(?:je voudrais|j'aimerais) (?:vous )?demander|ma question (?:est|c'est)"
+    r"|quisiera preguntar|quiero preguntar|(?:mi|una) pregunta (?:es|para)|le pregunto"
+    r"|(?:me gustaría|quisiera|quiero) saber"
+    r"|(?:je voudrais|j'aimerais) (?:vous )?demander|ma question (?:est|c'est)|je vous demande"
+    r"|(?:je voudrais|j'aimerais) savoir"
     r"|(?:ich möchte|darf ich) (?:Sie |Ihnen )?(?:fragen|eine Frage)|meine Frage (?:ist|lautet)"
-    r"|gostaria de (?:lhe )?perguntar|(?:minha|uma) pergunta (?:é|para))\b",
+    r"|ich frage (?:Sie|die Bundesregierung|die Regierung)|ich möchte (?:gern )?wissen"
+    r"|gostaria de (?:lhe )?perguntar|(?:minha|uma) pergunta (?:é|para)|pergunto a"
+    r"|(?:gostaria de|queria) saber)\b",
     re.IGNORECASE,
 )
 # Phrases only a host says. Questions ("tell me", "what do you think") are not listed here:
@@ -146,12 +153,18 @@ _GATES = {
         "ask",
         "question",
         "curious",
+        "interested",
+        "wondering",
+        "clarify",
         "tell",
         "through",
-        "pregunta",
-        "demander",
+        "pregunt",
+        "saber",
+        "demande",
+        "savoir",
         "frage",
-        "pergunta",
+        "wissen",
+        "pergunt",
     ),
     _HOSTING: (
         "welcome",
