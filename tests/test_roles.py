@@ -371,3 +371,21 @@ Q: And if the numbers are worse than expected?
 THE PRESIDENT: Then we go back to Congress and fix it. That is what the process is for.
 """
     assert roles(text) == {"Q": "interviewer", "THE PRESIDENT": "interviewee"}
+
+
+def test_a_lettered_diarization_tag_is_not_an_answer_label() -> None:
+    text = """\
+Moderator: Welcome back. We have time for one more question from the floor. Go ahead.
+Speaker A: Thanks. You said the budget doubles next year. Where does the money come from?
+Panelist Ruiz: Mostly from the regional fund. The city adds a fifth, and the rest is \
+grants we have already won, so nothing depends on new taxes.
+Moderator: Thank you both.
+Panelist Ruiz: Thank you.
+"""
+    speakers = {s.label: (s.role.value, s.role_source) for s in ip.parse(text).speakers}
+    # "Speaker A" names no answer, so the panelist is not made a third party ("other").
+    assert speakers == {
+        "Moderator": ("interviewer", "label"),
+        "Speaker A": ("interviewee", "behaviour"),
+        "Panelist Ruiz": ("interviewee", "behaviour"),
+    }

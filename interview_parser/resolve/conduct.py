@@ -31,8 +31,8 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
 - **answering**: a turn that follows another speaker's turn which ended on a question (a
   call is not a question), and does not end on a question of its own.
 - **asking words**: the words of a speaker's turns that yield the floor with a question
-  (asked back, a tag that seeks agreement: *..., right?*, or no question of substance
-  excepted), and of the turns that they were
+  (asked back, a tag that only seeks agreement: *..., right?* in a turn that neither steers
+  nor names the next speaker, or no question of substance excepted), and of the turns that they were
   called on to speak, that ask something and that somebody other than the caller takes up.
   A questioner's words are mostly these; a guest's are mostly answers.
 
@@ -400,7 +400,15 @@ def conduct(
         size = len(text.split())
         mine.words += size
         mine.calls += call
-        ends = prompt and ends_at(i) and not _tagged(unquoted(i))
+        handing = False
+        if nxt is not None and (prompt or steering):
+            addressed = names.get(nxt[0].id, set()) - names.get(group.id, set())
+            # The names are looked for in lower case first: most turns name nobody.
+            if any(word in lower(i) for word in addressed):
+                handing = bool(addressed & _capitalised(text))
+        # A tag question seeks agreement, unless the turn steers or names the next speaker
+        # ("That brings me to your release, Chris. You're shipping it soon, right?").
+        ends = prompt and ends_at(i) and (steering or handing or not _tagged(unquoted(i)))
         yields = ends
         prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
         taken_up = nxt is not None and nxt[0] is not prev
@@ -412,12 +420,6 @@ def conduct(
             mine.answering += 1
         if yields:
             mine.asking_words += size
-        handing = False
-        if nxt is not None and (prompt or steering):
-            addressed = names.get(nxt[0].id, set()) - names.get(group.id, set())
-            # The names are looked for in lower case first: most turns name nobody.
-            if any(word in lower(i) for word in addressed):
-                handing = bool(addressed & _capitalised(text))
         if _has(_COHOST, text, lower(i)):
             for other in groups:
                 if other is not group and _cohost_named(text, names[other.id]):

@@ -41,8 +41,9 @@ press conference, the queue of a standards meeting and an audience Q&A are like 
 people ask once or twice, one or two answer. A guest's occasional short question is a small
 share of their words, and a witness called to testify answers.
 
-Labels name roles in the corpus's languages too (``Periodista``, ``Moderatorin``,
-``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``, ``O SR. PRESIDENTE``,
+A single letter names a role only as the whole label (``Q``, ``A``), not in a diarization
+tag (``Speaker A``). Labels name roles in the corpus's languages too (``Periodista``,
+``Moderatorin``, ``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``, ``O SR. PRESIDENTE``,
 ``CHAIR``) whom behaviour does not find asking, and who does not answer questions either,
 runs the floor: their role is ``other``, as is that of anyone whose label says they are
 neither side (``Narrator``, ``Operator``, ``Intérprete``).
@@ -55,7 +56,7 @@ from dataclasses import dataclass
 
 from ..model import CastMember, Role
 from .conduct import Conduct, conduct
-from .labels import name_key, words_of
+from .labels import ANSWERING, ASKING, LabelInfo, Shape, name_key, words_of
 from .speakers import SpeakerGroup
 
 
@@ -147,7 +148,7 @@ def assign_roles(
                 decisions[group.id] = RoleDecision(Role.interviewer, "declared")
     else:
         for group in groups:
-            hints = {i.role_hint for i in group.infos if i.role_hint is not None}
+            hints = {h for h in map(_label_hint, group.infos) if h is not None}
             if not hints:
                 hints = _hints(_label_words(group))
             if len(hints) == 1 and group.id not in decisions:
@@ -184,6 +185,17 @@ def assign_roles(
             source = "declared" if declared else ("label" if role is Role.other else "behaviour")
             decisions[group.id] = RoleDecision(role, source)
     return decisions
+
+
+def _label_hint(info: LabelInfo) -> Role | None:
+    """The role a label names. A letter names one (``Q``, ``A``) only alone: ``Speaker A``
+    and ``Person B`` are diarization tags, not answers."""
+    if info.role_hint is None or info.shape is not Shape.role:
+        return info.role_hint
+    words = words_of(info.name)
+    if len(words) > 1 and not any(len(w) > 1 and w in ASKING | ANSWERING for w in words):
+        return None
+    return info.role_hint
 
 
 def _label_words(group: SpeakerGroup) -> set[str]:
