@@ -43,10 +43,10 @@ share of their words, and a witness called to testify answers.
 
 A single letter names a role only as the whole label (``Q``, ``A``), not in a diarization
 tag (``Speaker A``). Labels name roles in the corpus's languages too (``Periodista``,
-``Moderatorin``, ``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``, ``O SR. PRESIDENTE``,
-``CHAIR``) whom behaviour does not find asking, and who does not answer questions either,
-runs the floor: their role is ``other``, as is that of anyone whose label says they are
-neither side (``Narrator``, ``Operator``, ``Intérprete``).
+``Moderatorin``, ``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``,
+``O SR. PRESIDENTE``, ``CHAIR``) whom behaviour does not find asking, and who does not
+answer questions either, runs the floor: their role is ``other``, as is that of anyone
+whose label says they are neither side (``Narrator``, ``Operator``, ``Intérprete``).
 """
 
 from __future__ import annotations
