@@ -1,9 +1,12 @@
 """Who asks and who answers.
 
-In order of authority: roles the user declared (``--interviewer``), roles the labels carry
-(``Editor``, ``Host``, ``Q`` ask; ``Guest``, ``A`` answer), then behaviour. Everyone who does
-not ask answers, except speakers whose labels say they are neither (``Narrator``,
-``Announcer``, ``Interpreter``).
+In order of authority: roles the user declared (``--interviewer``, a declared cast), roles
+the labels carry (``Editor``, ``Host``, ``Q`` ask; ``Guest``, ``A`` answer), then behaviour.
+Everyone who does not ask answers, except speakers whose labels say they are neither
+(``Narrator``, ``Announcer``, ``Interpreter``). Behaviour is read only where it decides
+something: when no label names who asks, or when labels name both who asks and who
+answers (a deposition's ``Q`` and ``A``), to find the questioners among the other voices
+(counsel who take over from ``Q``); those who do not ask are ``other`` then.
 
 Behaviour reads the conversation (``conduct.py`` tallies what each turn does to the floor,
 over the opening 500 turns and the first turns of anybody who arrives later) and scores each
@@ -33,8 +36,9 @@ still asks when they conducted in ``CONSISTENT`` turns (in a free conversation t
 evidence is thin but repeated); otherwise nobody does.
 
 A *questioner* asks too, however few their turns: most of what they say
-(``QUESTIONER_SHARE`` of their words) is in turns that yield the floor with a question or
-that a chair called them to speak and somebody else took up, and fewer than
+(``QUESTIONER_SHARE`` of their words) is in turns that yield the floor with a question, or
+that a chair called them to speak, that ask something and that somebody else took up; and
+fewer than
 ``ANSWERING_SHARE`` of their turns answer a question or call on somebody (a chair who
 reads out a written question runs the floor). Question time in a parliament, a
 press conference, the queue of a standards meeting and an audience Q&A are like that: many
