@@ -389,3 +389,33 @@ Panelist Ruiz: Thank you.
         "Speaker A": ("interviewee", "behaviour"),
         "Panelist Ruiz": ("interviewee", "behaviour"),
     }
+
+
+# A courtroom examination (written for these tests): the court runs the floor, counsel on
+# both sides question the witness, one objection.
+COURTROOM = """\
+THE COURT: Be seated. Mr. Hale, you may proceed.
+MR. HALE: Thank you, Your Honor. Mrs. Duarte, where were you on the night of March 3rd?
+THE WITNESS: At the bakery. I close up on Fridays, so I was there until about eleven.
+MR. HALE: Did anyone else stay with you?
+MS. ORTIZ: Objection. Leading.
+THE COURT: Overruled. You may answer.
+THE WITNESS: My nephew stayed. He drove me home afterwards, because the buses stop at ten.
+MR. HALE: What time did you get home?
+THE WITNESS: Twenty past eleven, maybe half past.
+MR. HALE: Nothing further.
+THE COURT: Ms. Ortiz, any questions for this witness?
+MS. ORTIZ: Yes, Your Honor. Mrs. Duarte, how far is the bakery from your home?
+THE WITNESS: Ten minutes by car.
+MS. ORTIZ: And your nephew, does he usually drive you?
+THE WITNESS: Only on Fridays.
+"""
+
+
+def test_the_court_runs_the_floor_and_counsel_on_both_sides_ask() -> None:
+    assert roles(COURTROOM) == {
+        "THE COURT": "other",
+        "MR. HALE": "interviewer",
+        "THE WITNESS": "interviewee",
+        "MS. ORTIZ": "interviewer",
+    }

@@ -26,8 +26,12 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
   nothing else (*Chip?*; *Herr Abgeordneter Dr. Voss.*; *RGN, you are next.*; *Eine
   Zusatzfrage, Frau Kollegin Steinhauer, bitte schön.*): it names them (or is only a
   capitalised name or two and a question mark) in at most ``CALL_WORDS`` words, and once
-  their name is out nothing in it asks. This is how a chair runs a queue of questioners; a
-  call is not a prompt, and the turn it calls on answers nobody.
+  their name is out nothing in it asks. A turn that names the next speaker, whose turn is
+  then mostly a question to a third speaker, calls on them too (*Ms. Ortiz, any questions
+  for this witness?*, and Ms. Ortiz asks the witness; not *Kelly, what about you?* when
+  Kelly answers at length and then asks somebody else).
+  This is how a chair runs a queue of questioners; a call is not a prompt, and the turn it
+  calls on answers nobody.
 - **answering**: a turn that follows another speaker's turn which ended on a question (a
   call is not a question), and does not end on a question of its own.
 - **asking words**: the words of a speaker's turns that yield the floor with a question
@@ -360,16 +364,42 @@ def conduct(
             ending[i] = prompts_at(i) and _ends_asking(unquoted(i))
         return ending[i]
 
+    named_call: dict[int, bool] = {}
     calling: dict[int, bool] = {}
 
-    def calls_at(i: int) -> bool:
-        """Whether turn ``i`` calls on the next speaker (see the module docstring)."""
-        if i not in calling:
+    def addresses(i: int) -> bool:
+        """Whether turn ``i`` names the speaker of the next turn (another speaker)."""
+        later = turns[i + 1][0] if i + 1 < len(turns) else None
+        if later is None or later is turns[i][0]:
+            return False
+        addressed = names[later.id] - names[turns[i][0].id]
+        # The names are looked for in lower case first: most turns name nobody.
+        return any(word in lower(i) for word in addressed) and bool(
+            addressed & _capitalised(turns[i][1])
+        )
+
+    def names_call(i: int) -> bool:
+        """Whether turn ``i`` calls on the next speaker by what it says."""
+        if i not in named_call:
             later = turns[i + 1][0] if i + 1 < len(turns) else None
-            calling[i] = (
+            named_call[i] = (
                 later is not None
                 and later is not turns[i][0]
                 and _calls(turns[i][1], names[later.id] - names[turns[i][0].id])
+            )
+        return named_call[i]
+
+    def calls_at(i: int) -> bool:
+        """Whether turn ``i`` calls on the next speaker (see the module docstring): by what
+        it says, or by naming somebody who then puts a question to a third speaker."""
+        if i not in calling:
+            calling[i] = names_call(i) or (
+                i + 2 < len(turns)
+                and len({turns[i][0].id, turns[i + 1][0].id, turns[i + 2][0].id}) == 3
+                and not names_call(i + 1)
+                and ends_at(i + 1)
+                and _mostly_question(unquoted(i + 1))
+                and addresses(i)
             )
         return calling[i]
 
@@ -400,12 +430,7 @@ def conduct(
         size = len(text.split())
         mine.words += size
         mine.calls += call
-        handing = False
-        if nxt is not None and (prompt or steering):
-            addressed = names.get(nxt[0].id, set()) - names.get(group.id, set())
-            # The names are looked for in lower case first: most turns name nobody.
-            if any(word in lower(i) for word in addressed):
-                handing = bool(addressed & _capitalised(text))
+        handing = nxt is not None and (prompt or steering) and addresses(i)
         # A tag question seeks agreement, unless the turn steers or names the next speaker
         # ("That brings me to your release, Chris. You're shipping it soon, right?").
         ends = prompt and ends_at(i) and (steering or handing or not _tagged(unquoted(i)))
@@ -433,6 +458,12 @@ def conduct(
             ratio = (len(nxt[1].split()) + 1) / (size + 1)
             mine.replies.append(math.log2(ratio))
     return tally
+
+
+def _mostly_question(plain: str) -> bool:
+    """Whether the question a turn ends on is at least half of its words: the turn puts a
+    question, rather than answering at length and passing the question on."""
+    return 2 * len(_last_sentence(plain).split()) >= len(plain.split())
 
 
 def _tagged(plain: str) -> bool:

@@ -50,7 +50,10 @@ tag (``Speaker A``). Labels name roles in the corpus's languages too (``Periodis
 ``Moderatorin``, ``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``,
 ``O SR. PRESIDENTE``, ``CHAIR``) whom behaviour does not find asking, and who does not
 answer questions either, runs the floor: their role is ``other``, as is that of anyone
-whose label says they are neither side (``Narrator``, ``Operator``, ``Intérprete``).
+whose label says they are neither side (``Narrator``, ``Operator``, ``Intérprete``). A
+presiding officer's prompts are mostly procedural (*any questions for this witness?*), so
+they ask only as the best scorer or as a questioner, never as a second interviewer by
+score.
 """
 
 from __future__ import annotations
@@ -95,8 +98,9 @@ _ANSWERING_WORDS = _words(
 # Label words of a presiding officer.
 _PRESIDING_WORDS = _words(
     """chair chairman chairwoman chairperson presiding president präsident präsidentin
-    vizepräsident vizepräsidentin alterspräsident alterspräsidentin presidente presidenta
-    vice-presidente président présidente vice-président vice-présidente"""
+    vizepräsident vizepräsidentin alterspräsident alterspräsidentin vorsitzender vorsitzende
+    presidente presidenta vice-presidente président présidente vice-président vice-présidente
+    court judge magistrate juez jueza juge richter richterin juiz juíza"""
 )
 # Who else asks: this share of the best score (and CONSISTENT turns of conducting).
 RELATIVE_SHARE = 0.7
@@ -242,11 +246,19 @@ def _by_behaviour(
     scores = {i: score(c) for i, c in tally.items() if i in undecided}
     lead = max(scores, key=lambda i: scores[i])
     enough = scores[lead] >= MIN_SCORE or tally[lead].conducting >= CONSISTENT
+    # A presiding officer's prompts are mostly procedural ("any questions for the
+    # witness?"): they ask if they lead the questioning or are a questioner, not as a
+    # second interviewer by score.
+    presiding = {g.id for g in groups if _label_words(g) & _PRESIDING_WORDS}
     chosen = [
         i
         for i, s in scores.items()
         if (i == lead and s > 0 and enough)
-        or (s >= RELATIVE_SHARE * scores[lead] > 0 and tally[i].conducting >= CONSISTENT)
+        or (
+            s >= RELATIVE_SHARE * scores[lead] > 0
+            and tally[i].conducting >= CONSISTENT
+            and i not in presiding
+        )
         or questions(tally[i])
     ]
     chosen += [i for i in undecided if i not in chosen and tally[i].cohost_of & set(chosen)]
