@@ -419,3 +419,18 @@ def test_the_court_runs_the_floor_and_counsel_on_both_sides_ask() -> None:
         "THE WITNESS": "interviewee",
         "MS. ORTIZ": "interviewer",
     }
+
+
+def test_an_affiliation_says_nothing_of_the_role() -> None:
+    text = """\
+Host: Welcome. Mary, what did the delegates agree on?
+Mary Lee (Voice of America): Very little. They agreed to meet again in June.
+Host: And the chair of the talks?
+Tom Hart, President of the Rotary Club: He was hopeful, as he always is.
+Host: Thank you both.
+"""
+    assert roles(text) == {
+        "Host": "interviewer",
+        "Mary Lee": "interviewee",
+        "Tom Hart": "interviewee",
+    }

@@ -183,7 +183,7 @@ def assign_roles(
     # nobody.
     for group in groups:
         if group.id not in decisions:
-            words = _label_words(group)
+            words = _name_words(group)
             presides = bool(words & _PRESIDING_WORDS) and _answers_nobody(tally.get(group.id))
             role = (
                 Role.other
@@ -209,6 +209,12 @@ def _label_hint(info: LabelInfo) -> Role | None:
 def _label_words(group: SpeakerGroup) -> set[str]:
     """The words of every spelling of a speaker's label, qualifiers included."""
     return {w for info in group.infos for w in words_of(info.raw)}
+
+
+def _name_words(group: SpeakerGroup) -> set[str]:
+    """The words of every spelling of a speaker's name, without qualifiers: an affiliation
+    (``Voice of America``, ``President of the Rotary Club``) says nothing of the role."""
+    return {w for info in group.infos for w in words_of(info.name)}
 
 
 def _hints(words: set[str]) -> set[Role]:
@@ -249,15 +255,21 @@ def _by_behaviour(
     # A presiding officer's prompts are mostly procedural ("any questions for the
     # witness?"): they ask if they lead the questioning or are a questioner, not as a
     # second interviewer by score.
-    presiding = {g.id for g in groups if _label_words(g) & _PRESIDING_WORDS}
+    presiding = {g.id for g in groups if _name_words(g) & _PRESIDING_WORDS}
+    leads = scores[lead] > 0 and enough
     chosen = [
         i
         for i, s in scores.items()
-        if (i == lead and s > 0 and enough)
-        or (
-            s >= RELATIVE_SHARE * scores[lead] > 0
-            and tally[i].conducting >= CONSISTENT
-            and i not in presiding
+        if (
+            leads
+            and (
+                i == lead
+                or (
+                    s >= RELATIVE_SHARE * scores[lead]
+                    and tally[i].conducting >= CONSISTENT
+                    and i not in presiding
+                )
+            )
         )
         or questions(tally[i])
     ]
