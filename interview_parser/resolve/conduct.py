@@ -74,25 +74,50 @@ _TAIL = 400
 # Characters at the end of a sentence that hold a filler tag with its blanks.
 _FILLER_TAIL = 48
 
+
+
+class _Lazy:
+    """A pattern compiled when it is first used. The phrase patterns are long alternations
+    matched without regard to case, in five languages: compiling them all costs tens of
+    milliseconds at import, which every command that starts up would pay, while a turn
+    needs one only when it holds a word of the pattern's gate (``_GATES``)."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
+
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
 # A sentence: text up to and including its final mark (or the end of the turn).
 _SENTENCE = re.compile(r"[^.!?？¿…]*(?:[.!?？…]+|$)")
 _QUESTION = re.compile(r"[?？¿]")
 # Tags that end a statement with a question mark but ask nothing, unless what they end is a
 # question itself ("What's that one called, you know what I mean?").
-_FILLER = re.compile(
+_FILLER = _Lazy(
     r"(?:^|[\s,;:—–-])(?:you know what|you know|y'know|know what I mean|you know what I mean"
     r"|you see)\s*[?？]\s*$",
     re.IGNORECASE,
 )
-_INTERROGATIVE = re.compile(
+_INTERROGATIVE = _Lazy(
     r"^\W*(?:(?:and|but|so|or|well|now|okay|ok),?\s+)?(?:what|what's|who|who's|whom|whose|which|"
     r"when|where|why|how|do|does|did|is|are|was|were|can|could|would|will|should|have|has|had|"
     r"shall|may|might|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|couldn't)\b",
     re.IGNORECASE,
 )
 # Requests that ask without a question mark.
-_REQUEST = re.compile(
+_REQUEST = _Lazy(
     r"\b(?:I (?:just |also )?(?:wanted|want|would like|'d like) to ask"
     r"|(?:my|one|a|the) (?:last |quick |first |final |next )?question (?:is|for you)"
     r"|I(?:'m| am) curious (?:about|whether|if|how|what|why)"
@@ -112,7 +137,7 @@ _REQUEST = re.compile(
 )
 # Phrases only a host says. Questions ("tell me", "what do you think") are not listed here:
 # prompting is measured on its own, and guests ask back.
-_HOSTING = re.compile(
+_HOSTING = _Lazy(
     r"\b(?:welcome (?:to|back)|my guests?|our guests?|joining (?:me|us)|thanks? (?:you )?for "
     r"(?:coming|joining|being)|I'm your (?:co-?)?host|this is your (?:co-?)?host"
     r"|I'm (?:the|your) moderator"
@@ -123,7 +148,7 @@ _HOSTING = re.compile(
 )
 # A show's name said as a host opens it: "It's the NPR Politics Podcast", "You're listening
 # to Slow Roads Radio". The name is capitalised; "this is the best show" is no show's name.
-_SHOW = re.compile(
+_SHOW = _Lazy(
     r"\b(?i:it's|it is|this is|you're listening to|you are listening to)\s+(?:(?i:the)\s+)?"
     r"(?:[A-Z][\w'&.\-]*\s+){1,5}(?i:podcast|show|radio|hour)\b"
 )
@@ -143,12 +168,12 @@ _STEERING = re.compile(
 )
 # A statement that ends on a tag question ("..., right?", "..., ¿verdad?", "..., oder?")
 # seeks agreement; it does not hand the floor over with a question.
-_TAG = re.compile(
+_TAG = _Lazy(
     r"[,;]\s*¿?(?:right|no|yeah|eh|isn't it|don't you think|verdad|n'est-ce pas|non"
     r"|oder|nicht wahr|né|não é)\s*[?？]\s*$",
     re.IGNORECASE,
 )
-_COHOST = re.compile(r"\bco-?hosts?\b", re.IGNORECASE)
+_COHOST = _Lazy(r"\bco-?hosts?\b", re.IGNORECASE)
 
 # Words every match of a phrase pattern contains (in lower case): a substring test for them
 # is a hundred times cheaper than the pattern, which then runs only on turns that have one.
@@ -267,7 +292,7 @@ def _hosts(plain: str, lower: str | None = None) -> bool:
     )
 
 
-def _has(pattern: re.Pattern[str], text: str, lower: str | None = None) -> bool:
+def _has(pattern: re.Pattern[str] | _Lazy, text: str, lower: str | None = None) -> bool:
     """``pattern.search(text)``, skipped when the text lacks every word of its gate
     (``lower``: the text in lower case, when the caller has it)."""
     lower = text.lower() if lower is None else lower
