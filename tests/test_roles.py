@@ -200,6 +200,13 @@ Ivy Moss: Badly. They could not fly for weeks, and I fed them sugar into May.
         ("Tell us about the first season.", True),
         ("The first season was hard.", False),
         ("That's true, right?", True),
+        ("I'm wondering about the time frame of that engagement.", True),
+        ("So I'd be curious how those features are landing with customers.", True),
+        ("Ich frage Sie deshalb, ob die Regierung einen Vertrag erwägt.", True),
+        ("Me gustaría saber cuándo abre el nuevo mercado.", True),
+        ("Je vous demande de nous dire la date.", True),
+        ("Gostaria de saber quando a obra termina.", True),
+        ("Wir wissen es noch nicht.", False),
     ],
 )
 def test_prompts(text: str, asks: bool) -> None:
@@ -232,4 +239,198 @@ def test_declared_interviewer_overrides_behaviour() -> None:
     assert got == {
         "Ruth Adler": ("interviewee", "declared"),
         "Mark Ebbing": ("interviewer", "declared"),
+    }
+
+
+# Question time in a parliament (written for these tests): the chair calls each member by
+# name, each member asks once or twice, the minister of state answers everyone.
+QUESTION_TIME = """\
+Vizepräsidentin Albers: Ich rufe die Frage 12 des Abgeordneten Brandt auf. Bitte, Frau \
+Staatssekretärin.
+Dr. Kessler, Staatssekretärin: Die Bundesregierung prüft den Ausbau der Strecke seit dem \
+Frühjahr. Ein Gutachten liegt vor, die Kosten werden auf vierhundert Millionen geschätzt, \
+und eine Entscheidung fällt nach der Sommerpause.
+Vizepräsidentin Albers: Eine Zusatzfrage, Herr Kollege Brandt? Bitte.
+Brandt (SPD): Frau Staatssekretärin, wann wird das Gutachten veröffentlicht?
+Dr. Kessler, Staatssekretärin: Sobald die Länder Stellung genommen haben, also \
+voraussichtlich im Herbst. Wir wollen keine Zahlen veröffentlichen, die sich dann noch \
+einmal ändern.
+Vizepräsidentin Albers: Frau Abgeordnete Yilmaz.
+Yilmaz (GRÜNE): Frau Staatssekretärin, ist bei den vierhundert Millionen der Lärmschutz \
+schon eingerechnet?
+Dr. Kessler, Staatssekretärin: Ja, der Lärmschutz ist eingerechnet, die Ausgleichsflächen \
+noch nicht. Darüber wird mit den Gemeinden entlang der Strecke verhandelt.
+Vizepräsidentin Albers: Herr Abgeordneter Dr. Roth.
+Dr. Roth (CDU/CSU): Frau Staatssekretärin, welche Gemeinden haben bisher Einwände erhoben?
+Dr. Kessler, Staatssekretärin: Drei Gemeinden im Norden des Landkreises. Ihre Einwände \
+betreffen vor allem die Trasse am Waldrand.
+Vizepräsidentin Albers: Eine weitere Zusatzfrage, Herr Kollege Dr. Roth.
+Dr. Roth (CDU/CSU): Halten Sie eine Tunnellösung dort für möglich?
+Dr. Kessler, Staatssekretärin: Geprüft wird sie, aber sie würde die Kosten etwa \
+verdoppeln, und die Bauzeit würde sich um Jahre verlängern.
+"""
+
+
+def test_question_time_members_who_ask_once_are_interviewers_and_the_chair_is_other() -> None:
+    assert roles(QUESTION_TIME) == {
+        "Vizepräsidentin Albers": "other",
+        "Dr. Kessler": "interviewee",
+        "Brandt": "interviewer",
+        "Yilmaz": "interviewer",
+        "Dr. Roth": "interviewer",
+    }
+
+
+# A standards meeting (written for these tests): the presenter talks at length, the chair
+# calls people from the queue by first name alone, and each of them asks the presenter.
+MEETING_QUEUE = """\
+KM: So that is the proposal. The parser keeps a table of known units and rejects the rest, \
+and the table can be extended by a registry. I would like to ask for stage two at the next \
+meeting, once the spec text is reviewed.
+DC: Nadia?
+NH: How does the registry interact with the existing lookup, does it replace it or extend \
+it?
+KM: It extends it. The built-in table is consulted first, then the registry, and a unit in \
+both is an error at registration time, so nothing can shadow a built-in silently.
+DC: Otto?
+OL: What happens when two libraries register the same unit with different factors?
+KM: The second registration throws. We talked about last one wins, but that makes the \
+result depend on import order, which is worse.
+DC: Nadia again.
+NH: Could the error name both libraries?
+KM: Yes, that is easy, I will add it to the spec.
+"""
+
+
+def test_people_called_from_a_queue_who_ask_the_presenter_are_interviewers() -> None:
+    assert interviewers(MEETING_QUEUE) == {"NH", "OL"}
+
+
+def test_a_witness_called_to_testify_who_speaks_once_answers() -> None:
+    text = """\
+CHAIR OKAFOR: The committee will come to order. Ms. Lind, please begin.
+MS. LIND: Thank you. Our clinic serves four villages and one doctor covers all of them. \
+Since the bus route was cut, half our elderly patients miss appointments, and we see them \
+later, sicker, in the emergency room forty kilometres away. What we ask for is modest: a \
+weekly minibus and funding for one nurse.
+CHAIR OKAFOR: Thank you. Mr. Dahl, how many routes were cut in the county last year?
+MR. DAHL: Eleven, most of them rural.
+CHAIR OKAFOR: And how many have been restored?
+MR. DAHL: Two, both on school days only.
+"""
+    assert interviewers(text) == {"CHAIR OKAFOR"}
+    assert roles(text)["MS. LIND"] == "interviewee"
+
+
+def test_a_host_who_opens_the_show_by_its_name_asks_without_a_question() -> None:
+    text = """\
+ADA: Hi everybody. It's the Harbour Notes Podcast. I'm Ada Lowe and I cover the port.
+BEN: And I'm Ben Ito. I cover the council.
+CARA: I'm Cara Webb, and I cover transport.
+ADA: Let's start with the ferry.
+BEN: The council voted last night on the ferry contract, and it was close.
+"""
+    assert interviewers(text) == {"ADA"}
+
+
+def test_role_words_in_other_languages_name_who_asks() -> None:
+    text = """\
+PERIODISTA: Hablemos del mercado. Usted abrió su puesto hace treinta años.
+ALCALDESA MORA: Sí, con mi madre. Vendíamos fruta y huevos, y los sábados flores.
+PERIODISTA: Y ahora el mercado se traslada.
+ALCALDESA MORA: Se traslada al antiguo matadero. ¿Quién no quiere un techo nuevo? Pero \
+perdemos la plaza, y la plaza era el mercado.
+"""
+    assert roles(text) == {"PERIODISTA": "interviewer", "ALCALDESA MORA": "interviewee"}
+
+
+def test_answers_that_end_on_a_tag_question_do_not_ask() -> None:
+    from interview_parser.resolve.conduct import conduct
+    from interview_parser.resolve.labels import analyse
+    from interview_parser.resolve.speakers import group_speakers
+
+    lines = [
+        ("Host", "Why did the mill close?"),
+        ("Guest", "The river silted up and the barges stopped coming, right?"),
+        ("Host", "And the workers?"),
+        ("Guest", "Most went to the city. That was the only work left, right?"),
+    ]
+    groups, owners = group_speakers([analyse(label + ":") for label, _ in lines])
+    tally = conduct(groups, list(zip(owners, [text for _, text in lines], strict=True)))
+    assert tally["guest"].asking_words == 0
+    assert tally["guest"].answering == 2
+    assert tally["host"].asking_words == tally["host"].words
+
+
+def test_a_presiding_officer_who_answers_questions_is_interviewee() -> None:
+    text = """\
+Q: Mr. President, will you sign the bill this week?
+THE PRESIDENT: I will sign it on Friday, once the budget office has scored the last \
+amendment. I want to see the numbers first.
+Q: And if the numbers are worse than expected?
+THE PRESIDENT: Then we go back to Congress and fix it. That is what the process is for.
+"""
+    assert roles(text) == {"Q": "interviewer", "THE PRESIDENT": "interviewee"}
+
+
+def test_a_lettered_diarization_tag_is_not_an_answer_label() -> None:
+    text = """\
+Moderator: Welcome back. We have time for one more question from the floor. Go ahead.
+Speaker A: Thanks. You said the budget doubles next year. Where does the money come from?
+Panelist Ruiz: Mostly from the regional fund. The city adds a fifth, and the rest is \
+grants we have already won, so nothing depends on new taxes.
+Moderator: Thank you both.
+Panelist Ruiz: Thank you.
+"""
+    speakers = {s.label: (s.role.value, s.role_source) for s in ip.parse(text).speakers}
+    # "Speaker A" names no answer, so the panelist is not made a third party ("other").
+    assert speakers == {
+        "Moderator": ("interviewer", "label"),
+        "Speaker A": ("interviewee", "behaviour"),
+        "Panelist Ruiz": ("interviewee", "behaviour"),
+    }
+
+
+# A courtroom examination (written for these tests): the court runs the floor, counsel on
+# both sides question the witness, one objection.
+COURTROOM = """\
+THE COURT: Be seated. Mr. Hale, you may proceed.
+MR. HALE: Thank you, Your Honor. Mrs. Duarte, where were you on the night of March 3rd?
+THE WITNESS: At the bakery. I close up on Fridays, so I was there until about eleven.
+MR. HALE: Did anyone else stay with you?
+MS. ORTIZ: Objection. Leading.
+THE COURT: Overruled. You may answer.
+THE WITNESS: My nephew stayed. He drove me home afterwards, because the buses stop at ten.
+MR. HALE: What time did you get home?
+THE WITNESS: Twenty past eleven, maybe half past.
+MR. HALE: Nothing further.
+THE COURT: Ms. Ortiz, any questions for this witness?
+MS. ORTIZ: Yes, Your Honor. Mrs. Duarte, how far is the bakery from your home?
+THE WITNESS: Ten minutes by car.
+MS. ORTIZ: And your nephew, does he usually drive you?
+THE WITNESS: Only on Fridays.
+"""
+
+
+def test_the_court_runs_the_floor_and_counsel_on_both_sides_ask() -> None:
+    assert roles(COURTROOM) == {
+        "THE COURT": "other",
+        "MR. HALE": "interviewer",
+        "THE WITNESS": "interviewee",
+        "MS. ORTIZ": "interviewer",
+    }
+
+
+def test_an_affiliation_says_nothing_of_the_role() -> None:
+    text = """\
+Host: Welcome. Mary, what did the delegates agree on?
+Mary Lee (Voice of America): Very little. They agreed to meet again in June.
+Host: And the chair of the talks?
+Tom Hart, President of the Rotary Club: He was hopeful, as he always is.
+Host: Thank you both.
+"""
+    assert roles(text) == {
+        "Host": "interviewer",
+        "Mary Lee": "interviewee",
+        "Tom Hart": "interviewee",
     }

@@ -6,12 +6,15 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
   quotation marks (reported speech: *I'm like "What is this?"*) or only ends a filler tag
   (*you know?*, *you know what?*, *know what I mean?*), which asks nobody anything; a request
   without a question mark counts too (*I wanted to ask*, *my question is*, *tell us about*,
-  *walk me through*).
+  *walk me through*, *I'm wondering*, *I'd be curious how*; *me gustaría saber*, *je vous
+  demande*, *ich frage Sie*, *gostaria de saber*).
 - **asking back**: a question put to somebody who has just asked, who then speaks again
   (*"Specifically what kind of changes?"* after a question; the asker explains). It answers a
   question with a question, so it is not prompting. The asker's explanation that follows is
   prompting again.
-- **hosting**: phrases only a host says (*welcome to*, *my guest*, *thanks for joining*),
+- **hosting**: phrases only a host says (*welcome to*, *my guest*, *thanks for joining*, a
+  show's name as it opens: *It's the Harbour Notes Podcast*; and their Spanish, French,
+  German and Portuguese forms: *bienvenidos a*, *notre invitée*, *unser Gast*),
   steering the conversation to a topic (*let's talk about*, *moving on*, *that brings me
   to*, a sentence opening *What about ...?*) and inviting somebody to speak (*please
   begin*, *you may proceed*, *over to you*).
@@ -19,6 +22,23 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
   (*Ishana, what was your experience?*; *Let's start with Eva.*; *Dr. Osei, please begin.*).
   Naming alone is not enough: guests name the host too (*thanks for having me, Michael*).
 - **co-hosting**: a speaker named as somebody's co-host (*my co-host Adam*).
+- **calling on somebody**: a short turn that gives the next speaker the floor and asks them
+  nothing else (*Chip?*; *Herr Abgeordneter Dr. Voss.*; *RGN, you are next.*; *Eine
+  Zusatzfrage, Frau Kollegin Steinhauer, bitte schön.*): it names them (or is only a
+  capitalised name or two and a question mark) in at most ``CALL_WORDS`` words, and once
+  their name is out nothing in it asks. A turn that names the next speaker, whose turn is
+  then mostly a question to a third speaker, calls on them too (*Ms. Ortiz, any questions
+  for this witness?*, and Ms. Ortiz asks the witness; not *Kelly, what about you?* when
+  Kelly answers at length and then asks somebody else).
+  This is how a chair runs a queue of questioners; a call is not a prompt, and the turn it
+  calls on answers nobody.
+- **answering**: a turn that follows another speaker's turn which ended on a question (a
+  call is not a question), and does not end on a question of its own.
+- **asking words**: the words of a speaker's turns that yield the floor with a question
+  (asked back, a tag that only seeks agreement: *..., right?* in a turn that neither steers
+  nor names the next speaker, or no question of substance excepted), and of the turns that they were
+  called on to speak, that ask something and that somebody other than the caller takes up.
+  A questioner's words are mostly these; a guest's are mostly answers.
 
 Conduct is read from the opening ``OPENING_TURNS`` turns of the conversation, and from the
 first ``LATE_TURNS`` turns of anybody who first speaks after them: by then each speaker's
@@ -43,6 +63,45 @@ from .speakers import SpeakerGroup
 # The turns read for evidence: the conversation's opening, and a late arrival's first turns.
 OPENING_TURNS = 500
 LATE_TURNS = 30
+# A turn that calls on the next speaker is at most this many words long.
+CALL_WORDS = 12
+# A bare call names nobody we know: this many capitalised words at most, then "?".
+BARE_CALL_WORDS = 3
+# Characters a word of a call takes at most, with its space (a longer turn is no call).
+_LONGEST_WORD = 24
+# The last sentence of a turn is looked for in this many characters at its end first.
+_TAIL = 400
+# Characters at the end of a sentence that hold a filler tag with its blanks.
+_FILLER_TAIL = 48
+
+
+
+class _Lazy:
+    """A pattern compiled when it is first used. The phrase patterns are long alternations
+    matched without regard to case, in five languages: compiling them all costs tens of
+    milliseconds at import, which every command that starts up would pay, while a turn
+    needs one only when it holds a word of the pattern's gate (``_GATES``)."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        return self._source
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled.search(text, pos)
+
 
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
 # A sentence: text up to and including its final mark (or the end of the turn).
@@ -50,33 +109,52 @@ _SENTENCE = re.compile(r"[^.!?？¿…]*(?:[.!?？…]+|$)")
 _QUESTION = re.compile(r"[?？¿]")
 # Tags that end a statement with a question mark but ask nothing, unless what they end is a
 # question itself ("What's that one called, you know what I mean?").
-_FILLER = re.compile(
+_FILLER = _Lazy(
     r"(?:^|[\s,;:—–-])(?:you know what|you know|y'know|know what I mean|you know what I mean"
     r"|you see)\s*[?？]\s*$",
     re.IGNORECASE,
 )
-_INTERROGATIVE = re.compile(
+_INTERROGATIVE = _Lazy(
     r"^\W*(?:(?:and|but|so|or|well|now|okay|ok),?\s+)?(?:what|what's|who|who's|whom|whose|which|"
     r"when|where|why|how|do|does|did|is|are|was|were|can|could|would|will|should|have|has|had|"
     r"shall|may|might|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|couldn't)\b",
     re.IGNORECASE,
 )
 # Requests that ask without a question mark.
-_REQUEST = re.compile(
+_REQUEST = _Lazy(
     r"\b(?:I (?:just |also )?(?:wanted|want|would like|'d like) to ask"
     r"|(?:my|one|a|the) (?:last |quick |first |final |next )?question (?:is|for you)"
     r"|I(?:'m| am) curious (?:about|whether|if|how|what|why)"
+    r"|I(?:'d| would) be (?:curious|interested) (?:to (?:know|hear)|about|whether|if|how|what|why)"
+    r"|I(?:'m| am| was) wondering|just to clarify"
     r"|tell (?:me|us) (?:about|more|how|what|why|a (?:bit|little))"
-    r"|(?:walk|talk|take) (?:me|us) through)\b",
+    r"|(?:walk|talk|take) (?:me|us) through"
+    r"|quisiera preguntar|quiero preguntar|(?:mi|una) pregunta (?:es|para)|le pregunto"
+    r"|(?:me gustaría|quisiera|quiero) saber"
+    r"|(?:je voudrais|j'aimerais) (?:vous )?demander|ma question (?:est|c'est)|je vous demande"
+    r"|(?:je voudrais|j'aimerais) savoir"
+    r"|(?:ich möchte|darf ich) (?:Sie |Ihnen )?(?:fragen|eine Frage)|meine Frage (?:ist|lautet)"
+    r"|ich frage (?:Sie|die Bundesregierung|die Regierung)|ich möchte (?:gern )?wissen"
+    r"|gostaria de (?:lhe )?perguntar|(?:minha|uma) pergunta (?:é|para)|pergunto a"
+    r"|(?:gostaria de|queria) saber)\b",
     re.IGNORECASE,
 )
 # Phrases only a host says. Questions ("tell me", "what do you think") are not listed here:
 # prompting is measured on its own, and guests ask back.
-_HOSTING = re.compile(
+_HOSTING = _Lazy(
     r"\b(?:welcome (?:to|back)|my guests?|our guests?|joining (?:me|us)|thanks? (?:you )?for "
     r"(?:coming|joining|being)|I'm your (?:co-?)?host|this is your (?:co-?)?host"
-    r"|I'm (?:the|your) moderator)\b",
+    r"|I'm (?:the|your) moderator"
+    r"|bienvenid[oa]s? a|bienvenue (?:à|dans|sur)|willkommen (?:bei|zu|zur|zum|in)"
+    r"|bem-vind[oa]s? (?:a|ao|à)|nuestr[oa]s? invitad[oa]s?|not(?:re|s) invitée?s?"
+    r"|unser(?:e|en)? (?:Gast|Gäste|Gästen)|noss[oa]s? convidad[oa]s?)\b",
     re.IGNORECASE,
+)
+# A show's name said as a host opens it: "It's the NPR Politics Podcast", "You're listening
+# to Slow Roads Radio". The name is capitalised; "this is the best show" is no show's name.
+_SHOW = _Lazy(
+    r"\b(?i:it's|it is|this is|you're listening to|you are listening to)\s+(?:(?i:the)\s+)?"
+    r"(?:[A-Z][\w'&.\-]*\s+){1,5}(?i:podcast|show|radio|hour)\b"
 )
 # Steering the conversation to a topic, or inviting somebody to speak: what the one in charge
 # does.
@@ -92,13 +170,53 @@ _STEERING = re.compile(
     r"|(?:^|(?<=[.!?]\s))(?:(?:so|and|now|okay|ok|well),? )?what about\b[^.!?]*\?)",
     re.IGNORECASE | re.MULTILINE,
 )
-_COHOST = re.compile(r"\bco-?hosts?\b", re.IGNORECASE)
+# A statement that ends on a tag question ("..., right?", "..., ¿verdad?", "..., oder?")
+# seeks agreement; it does not hand the floor over with a question.
+_TAG = _Lazy(
+    r"[,;]\s*¿?(?:right|no|yeah|eh|isn't it|don't you think|verdad|n'est-ce pas|non"
+    r"|oder|nicht wahr|né|não é)\s*[?？]\s*$",
+    re.IGNORECASE,
+)
+_COHOST = _Lazy(r"\bco-?hosts?\b", re.IGNORECASE)
 
 # Words every match of a phrase pattern contains (in lower case): a substring test for them
 # is a hundred times cheaper than the pattern, which then runs only on turns that have one.
 _GATES = {
-    _REQUEST: ("ask", "question", "curious", "tell", "through"),
-    _HOSTING: ("welcome", "guest", "joining", "thank", "host", "moderator"),
+    _REQUEST: (
+        "ask",
+        "question",
+        "curious",
+        "interested",
+        "wondering",
+        "clarify",
+        "tell",
+        "through",
+        "pregunt",
+        "saber",
+        "demande",
+        "savoir",
+        "frage",
+        "wissen",
+        "pergunt",
+    ),
+    _HOSTING: (
+        "welcome",
+        "guest",
+        "joining",
+        "thank",
+        "host",
+        "moderator",
+        "bienvenid",
+        "bienvenue",
+        "willkommen",
+        "bem-vind",
+        "invitad",
+        "invité",
+        "gast",
+        "gäste",
+        "convidad",
+    ),
+    _SHOW: ("podcast", "show", "radio", "hour"),
     _STEERING: (
         "let",
         "mov",
@@ -131,8 +249,8 @@ def prompts(text: str) -> bool:
     return _prompts(_unquoted(text))
 
 
-def _prompts(plain: str) -> bool:
-    if _has(_REQUEST, plain):
+def _prompts(plain: str, lower: str | None = None) -> bool:
+    if _has(_REQUEST, plain, lower):
         return True
     if not _QUESTION.search(plain):
         return False
@@ -141,7 +259,9 @@ def _prompts(plain: str) -> bool:
 
 
 def _asks(sentence: str) -> bool:
-    tag = _FILLER.search(sentence)
+    # A filler tag is at the end of the sentence: only its end is searched.
+    start = max(0, len(sentence) - _FILLER_TAIL)
+    tag = _FILLER.search(sentence, start)
     return tag is None or bool(_INTERROGATIVE.search(sentence[: tag.start()]))
 
 
@@ -151,8 +271,17 @@ def ends_asking(text: str) -> bool:
 
 
 def _ends_asking(plain: str) -> bool:
-    sentences = [s for s in _SENTENCE.findall(plain) if s.strip()]
-    return bool(sentences) and prompts(sentences[-1])
+    last = _last_sentence(plain)
+    return bool(last) and prompts(last)
+
+
+def _last_sentence(plain: str) -> str:
+    """The last sentence of a text, read from its end: a long turn is not split whole."""
+    tail = plain[-_TAIL:]
+    sentences = [s for s in _SENTENCE.findall(tail) if s.strip()]
+    if len(sentences) < 2 and len(tail) < len(plain):  # it may begin before the tail
+        sentences = [s for s in _SENTENCE.findall(plain) if s.strip()]
+    return sentences[-1] if sentences else ""
 
 
 def hosts(text: str) -> bool:
@@ -160,13 +289,17 @@ def hosts(text: str) -> bool:
     return _hosts(_unquoted(text))
 
 
-def _hosts(plain: str) -> bool:
-    return _has(_HOSTING, plain) or _has(_STEERING, plain)
+def _hosts(plain: str, lower: str | None = None) -> bool:
+    lower = plain.lower() if lower is None else lower
+    return (
+        _has(_HOSTING, plain, lower) or _has(_STEERING, plain, lower) or _has(_SHOW, plain, lower)
+    )
 
 
-def _has(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.search(text)``, skipped when the text lacks every word of its gate."""
-    lower = text.lower()
+def _has(pattern: re.Pattern[str] | _Lazy, text: str, lower: str | None = None) -> bool:
+    """``pattern.search(text)``, skipped when the text lacks every word of its gate
+    (``lower``: the text in lower case, when the caller has it)."""
+    lower = text.lower() if lower is None else lower
     return any(word in lower for word in _GATES[pattern]) and bool(pattern.search(text))
 
 
@@ -179,7 +312,10 @@ def _name_words(group: SpeakerGroup, texts: Sequence[str]) -> set[str]:
     """Words that name a speaker: label, introduced name, aliases, self-introductions."""
     spellings = [group.label, group.name or "", *group.aliases]
     for text in texts:
-        spellings.extend(m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper())
+        if "I'm" in text or "I am" in text or "my name" in text:  # cheaper than the pattern
+            spellings.extend(
+                m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper()
+            )
     return {
         word
         for spelling in spellings
@@ -200,6 +336,11 @@ class Conduct:
     conducting: int = 0  # turns that prompt or host
     replies: list[float] = field(default_factory=list)  # log2(reply words / prompt words)
     cohost_of: set[str] = field(default_factory=set)  # speakers who called this one co-host
+    calls: int = 0  # turns that call on the next speaker
+    called: int = 0  # turns this speaker was called on to speak
+    answering: int = 0  # turns that follow another speaker's question
+    words: int = 0  # words said in the turns read
+    asking_words: int = 0  # words of turns that ask (see the module docstring)
 
 
 def _read(turns: Sequence[tuple[SpeakerGroup, str]]) -> list[int]:
@@ -228,15 +369,68 @@ def conduct(
     plain: dict[int, str] = {}
     prompting: dict[int, bool] = {}
 
+    lowered: dict[int, str] = {}
+    ending: dict[int, bool] = {}
+
     def unquoted(i: int) -> str:
         if i not in plain:
             plain[i] = _unquoted(turns[i][1])
         return plain[i]
 
+    def lower(i: int) -> str:
+        if i not in lowered:
+            lowered[i] = unquoted(i).lower()
+        return lowered[i]
+
     def prompts_at(i: int) -> bool:
         if i not in prompting:
-            prompting[i] = _prompts(unquoted(i))
+            prompting[i] = _prompts(unquoted(i), lower(i))
         return prompting[i]
+
+    def ends_at(i: int) -> bool:
+        """Whether turn ``i`` ends on a question (the last sentence prompts)."""
+        if i not in ending:
+            ending[i] = prompts_at(i) and _ends_asking(unquoted(i))
+        return ending[i]
+
+    named_call: dict[int, bool] = {}
+    calling: dict[int, bool] = {}
+
+    def addresses(i: int) -> bool:
+        """Whether turn ``i`` names the speaker of the next turn (another speaker)."""
+        later = turns[i + 1][0] if i + 1 < len(turns) else None
+        if later is None or later is turns[i][0]:
+            return False
+        addressed = names[later.id] - names[turns[i][0].id]
+        # The names are looked for in lower case first: most turns name nobody.
+        return any(word in lower(i) for word in addressed) and bool(
+            addressed & _capitalised(turns[i][1])
+        )
+
+    def names_call(i: int) -> bool:
+        """Whether turn ``i`` calls on the next speaker by what it says."""
+        if i not in named_call:
+            later = turns[i + 1][0] if i + 1 < len(turns) else None
+            named_call[i] = (
+                later is not None
+                and later is not turns[i][0]
+                and _calls(turns[i][1], names[later.id] - names[turns[i][0].id])
+            )
+        return named_call[i]
+
+    def calls_at(i: int) -> bool:
+        """Whether turn ``i`` calls on the next speaker (see the module docstring): by what
+        it says, or by naming somebody who then puts a question to a third speaker."""
+        if i not in calling:
+            calling[i] = names_call(i) or (
+                i + 2 < len(turns)
+                and len({turns[i][0].id, turns[i + 1][0].id, turns[i + 2][0].id}) == 3
+                and not names_call(i + 1)
+                and ends_at(i + 1)
+                and _mostly_question(unquoted(i + 1))
+                and addresses(i)
+            )
+        return calling[i]
 
     # Asking back: a question put to a speaker whose turn ended on a question, who then
     # speaks again; the asker's reply restates their question, so it prompts again. A turn
@@ -252,20 +446,35 @@ def conduct(
                 and prompts_at(i)
                 and prompts_at(i - 1)
                 and not back.get(i - 1, False)
-                and _ends_asking(unquoted(i - 1))
+                and ends_at(i - 1)
             )
         mine = tally[group.id]
         mine.turns += 1
         asked_back = back.get(i, False)
         mine.asked_back += asked_back
-        prompt = prompts_at(i) and not asked_back
-        steering = _hosts(unquoted(i))
+        call = calls_at(i)
+        prompt = prompts_at(i) and not asked_back and not call
+        steering = _hosts(unquoted(i), lower(i))
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1][0] is not group else None
-        handing = False
-        if nxt is not None and (prompt or steering):
-            addressed = names.get(nxt[0].id, set()) - names.get(group.id, set())
-            handing = bool(addressed & _capitalised(text))
-        if _has(_COHOST, text):
+        size = len(text.split())
+        mine.words += size
+        mine.calls += call
+        handing = nxt is not None and (prompt or steering) and addresses(i)
+        # A tag question seeks agreement, unless the turn steers or names the next speaker
+        # ("That brings me to your release, Chris. You're shipping it soon, right?").
+        ends = prompt and ends_at(i) and (steering or handing or not _tagged(unquoted(i)))
+        yields = ends
+        prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
+        taken_up = nxt is not None and nxt[0] is not prev
+        if prev is not None and calls_at(i - 1):
+            mine.called += 1
+            if taken_up and prompt:  # a question that somebody besides the caller takes up
+                yields = True
+        elif prev is not None and not ends and ends_at(i - 1):
+            mine.answering += 1
+        if yields:
+            mine.asking_words += size
+        if _has(_COHOST, text, lower(i)):
             for other in groups:
                 if other is not group and _cohost_named(text, names[other.id]):
                     tally[other.id].cohost_of.add(group.id)
@@ -274,10 +483,42 @@ def conduct(
         mine.conducting += prompt or steering or handing
         mine.prompts += prompt
         # The next turn replies to a question the turn ended on, not to one in its middle.
-        if prompt and nxt is not None and _ends_asking(unquoted(i)):
-            ratio = (len(nxt[1].split()) + 1) / (len(text.split()) + 1)
+        if ends and nxt is not None:
+            ratio = (len(nxt[1].split()) + 1) / (size + 1)
             mine.replies.append(math.log2(ratio))
     return tally
+
+
+def _mostly_question(plain: str) -> bool:
+    """Whether the question a turn ends on is at least half of its words: the turn puts a
+    question, rather than answering at length and passing the question on."""
+    return 2 * len(_last_sentence(plain).split()) >= len(plain.split())
+
+
+def _tagged(plain: str) -> bool:
+    """Whether a turn ends on a tag question (checked on its last 40 characters)."""
+    return bool(_TAG.search(plain[-40:]))
+
+
+def _calls(text: str, addressed: set[str]) -> bool:
+    """Whether a turn calls on a speaker with these name words (see the module docstring)."""
+    if len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call: skip the scan
+        return False
+    found = list(_WORD.finditer(text))
+    if not found or len(found) > CALL_WORDS:
+        return False
+    named = [m for m in found if m.group()[0].isupper() and set(words_of(m.group())) & addressed]
+    if not named:  # a bare call: "Chip?", "Herr Voss?"
+        return (
+            len(found) <= BARE_CALL_WORDS
+            and all(m.group()[0].isupper() for m in found)
+            and text.rstrip().endswith(("?", "？"))
+        )
+    rest = text
+    for m in reversed(named):
+        rest = rest[: m.start()] + rest[m.end() :]
+    sentences = [s for s in _SENTENCE.findall(_unquoted(rest)) if _WORD.search(s)]
+    return not (sentences and _prompts(sentences[-1]))
 
 
 def _cohost_named(text: str, names: set[str]) -> bool:

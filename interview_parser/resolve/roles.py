@@ -1,9 +1,12 @@
 """Who asks and who answers.
 
-In order of authority: roles the user declared (``--interviewer``), roles the labels carry
-(``Editor``, ``Host``, ``Q`` ask; ``Guest``, ``A`` answer), then behaviour. Everyone who does
-not ask answers, except speakers whose labels say they are neither (``Narrator``,
-``Announcer``, ``Interpreter``).
+In order of authority: roles the user declared (``--interviewer``, a declared cast), roles
+the labels carry (``Editor``, ``Host``, ``Q`` ask; ``Guest``, ``A`` answer), then behaviour.
+Everyone who does not ask answers, except speakers whose labels say they are neither
+(``Narrator``, ``Announcer``, ``Interpreter``). Behaviour is read only where it decides
+something: when no label names who asks, or when labels name both who asks and who
+answers (a deposition's ``Q`` and ``A``), to find the questioners among the other voices
+(counsel who take over from ``Q``); those who do not ask are ``other`` then.
 
 Behaviour reads the conversation (``conduct.py`` tallies what each turn does to the floor,
 over the opening 500 turns and the first turns of anybody who arrives later) and scores each
@@ -31,6 +34,26 @@ one question that happened to draw a long reply. A speaker whom a chosen intervi
 their co-host asks as well. If even the best score is below ``MIN_SCORE``, the best scorer
 still asks when they conducted in ``CONSISTENT`` turns (in a free conversation the host's
 evidence is thin but repeated); otherwise nobody does.
+
+A *questioner* asks too, however few their turns: most of what they say
+(``QUESTIONER_SHARE`` of their words) is in turns that yield the floor with a question, or
+that a chair called them to speak, that ask something and that somebody else took up; and
+fewer than
+``ANSWERING_SHARE`` of their turns answer a question or call on somebody (a chair who
+reads out a written question runs the floor). Question time in a parliament, a
+press conference, the queue of a standards meeting and an audience Q&A are like that: many
+people ask once or twice, one or two answer. A guest's occasional short question is a small
+share of their words, and a witness called to testify answers.
+
+A single letter names a role only as the whole label (``Q``, ``A``), not in a diarization
+tag (``Speaker A``). Labels name roles in the corpus's languages too (``Periodista``,
+``Moderatorin``, ``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``,
+``O SR. PRESIDENTE``, ``CHAIR``) whom behaviour does not find asking, and who does not
+answer questions either, runs the floor: their role is ``other``, as is that of anyone
+whose label says they are neither side (``Narrator``, ``Operator``, ``Intérprete``). A
+presiding officer's prompts are mostly procedural (*any questions for this witness?*), so
+they ask only as the best scorer or as a questioner, never as a second interviewer by
+score.
 """
 
 from __future__ import annotations
@@ -40,22 +63,44 @@ from dataclasses import dataclass
 
 from ..model import CastMember, Role
 from .conduct import Conduct, conduct
-from .labels import name_key
+from .labels import ANSWERING, ASKING, LabelInfo, Shape, name_key, words_of
 from .speakers import SpeakerGroup
 
-_OTHER_WORDS = frozenset(
-    [
-        "narrator",
-        "announcer",
-        "voice",
-        "voiceover",
-        "voice-over",
-        "operator",
-        "interpreter",
-        "translator",
-        "clerk",
-        "crowd",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Label words of voices that neither ask nor answer, in the corpus's languages.
+_OTHER_WORDS = _words(
+    """narrator announcer voice voiceover voice-over operator interpreter translator clerk
+    crowd narrador narradora narrateur narratrice erzähler erzählerin sprecher sprecherin
+    locutor locutora speaker-off operador operadora opérateur opératrice intérprete
+    interprète dolmetscher dolmetscherin traductor traductora tradutor tradutora traducteur
+    traductrice übersetzer übersetzerin"""
+)
+# Label words that say the speaker asks or answers, beyond the English ones that the label
+# analysis knows (``labels.ASKING``, ``labels.ANSWERING``).
+_ASKING_WORDS = _words(
+    """journalist journalistin journaliste periodista jornalista reporter reporterin
+    reportera reportero repórter moderator moderatorin moderador moderadora modérateur
+    modératrice presenter presentador presentadora apresentador apresentadora présentateur
+    présentatrice animateur animatrice interviewer interviewerin intervieweur intervieweuse
+    entrevistador entrevistadora fragesteller fragestellerin question pregunta pergunta
+    frage questão anchor correspondent korrespondent korrespondentin corresponsal
+    correspondente host gastgeber gastgeberin anfitrión anfitriã"""
+)
+_ANSWERING_WORDS = _words(
+    """entrevistado entrevistada interviewé interviewée befragter befragte invitado invitada
+    convidado convidada invité invitée gast respuesta resposta réponse antwort answer
+    testigo testemunha témoin zeuge zeugin guest"""
+)
+# Label words of a presiding officer.
+_PRESIDING_WORDS = _words(
+    """chair chairman chairwoman chairperson presiding president präsident präsidentin
+    vizepräsident vizepräsidentin alterspräsident alterspräsidentin vorsitzender vorsitzende
+    presidente presidenta vice-presidente président présidente vice-président vice-présidente
+    court judge magistrate juez jueza juge richter richterin juiz juíza"""
 )
 # Who else asks: this share of the best score (and CONSISTENT turns of conducting).
 RELATIVE_SHARE = 0.7
@@ -67,6 +112,10 @@ HOSTING_WEIGHT = 0.5
 REPLY_WEIGHT = 0.1
 # Turns of conducting (prompting or hosting) that show a pattern rather than one question.
 CONSISTENT = 2
+# A questioner says more than this share of their words in turns that ask, and answers in
+# fewer than ANSWERING_SHARE of their turns.
+QUESTIONER_SHARE = 0.5
+ANSWERING_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -107,45 +156,122 @@ def assign_roles(
                 decisions[group.id] = RoleDecision(Role.interviewer, "declared")
     else:
         for group in groups:
-            hints = {i.role_hint for i in group.infos if i.role_hint is not None}
+            hints = {h for h in map(_label_hint, group.infos) if h is not None}
+            if not hints:
+                hints = _hints(_label_words(group))
             if len(hints) == 1 and group.id not in decisions:
                 decisions[group.id] = RoleDecision(hints.pop(), "label")
-    if not any(d.role is Role.interviewer for d in decisions.values()):
-        for ident in _by_behaviour(groups, turns, decisions):
+    asker_named = any(d.role is Role.interviewer for d in decisions.values())
+    answerer_named = any(d.role is Role.interviewee for d in decisions.values())
+    # Behaviour is read where it decides something: not when the user declared who asks,
+    # nor when labels name who asks and not who answers (then everybody else answers).
+    undecided = [g for g in groups if g.id not in decisions]
+    needed = bool(undecided) and len(groups) > 1 and (not asker_named or answerer_named)
+    tally = conduct(groups, turns) if needed and not declared else {}
+    if not asker_named:
+        for ident in _by_behaviour(groups, tally, decisions):
             decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
+    elif answerer_named and tally:
+        # Labels name both sides (Q and A); the other voices are colloquy, and those of
+        # them who are questioners ask too (counsel who take over from "Q").
+        for group in undecided:
+            if questions(tally[group.id]):
+                decisions[group.id] = RoleDecision(Role.interviewer, "behaviour")
     # When labels already name who answers (A, Guest), the other voices are colloquy:
-    # counsel, the court, an objection. Otherwise whoever does not ask answers.
-    answerer_named = any(
-        d.role is Role.interviewee and d.source != "behaviour" for d in decisions.values()
-    )
+    # counsel, the court, an objection. Otherwise whoever does not ask answers, except
+    # those whose label says they are neither side and a presiding officer who answers
+    # nobody.
     for group in groups:
         if group.id not in decisions:
-            words = set(group.label.casefold().split())
-            role = Role.other if answerer_named or words & _OTHER_WORDS else Role.interviewee
+            words = _name_words(group)
+            presides = bool(words & _PRESIDING_WORDS) and _answers_nobody(tally.get(group.id))
+            role = (
+                Role.other
+                if answerer_named or words & _OTHER_WORDS or presides
+                else Role.interviewee
+            )
             source = "declared" if declared else ("label" if role is Role.other else "behaviour")
             decisions[group.id] = RoleDecision(role, source)
     return decisions
 
 
+def _label_hint(info: LabelInfo) -> Role | None:
+    """The role a label names. A letter names one (``Q``, ``A``) only alone: ``Speaker A``
+    and ``Person B`` are diarization tags, not answers."""
+    if info.role_hint is None or info.shape is not Shape.role:
+        return info.role_hint
+    words = words_of(info.name)
+    if len(words) > 1 and not any(len(w) > 1 and w in ASKING | ANSWERING for w in words):
+        return None
+    return info.role_hint
+
+
+def _label_words(group: SpeakerGroup) -> set[str]:
+    """The words of every spelling of a speaker's label, qualifiers included."""
+    return {w for info in group.infos for w in words_of(info.raw)}
+
+
+def _name_words(group: SpeakerGroup) -> set[str]:
+    """The words of every spelling of a speaker's name, without qualifiers: an affiliation
+    (``Voice of America``, ``President of the Rotary Club``) says nothing of the role."""
+    return {w for info in group.infos for w in words_of(info.name)}
+
+
+def _hints(words: set[str]) -> set[Role]:
+    """The roles that label words name (the languages beyond the label analysis's)."""
+    hints = set()
+    if words & _ASKING_WORDS:
+        hints.add(Role.interviewer)
+    if words & _ANSWERING_WORDS:
+        hints.add(Role.interviewee)
+    return hints
+
+
+def _answers_nobody(c: Conduct | None) -> bool:
+    return c is not None and c.answering < ANSWERING_SHARE * c.turns
+
+
+def questions(c: Conduct) -> bool:
+    """Whether a speaker is a questioner (see the module docstring)."""
+    return (
+        c.asking_words > QUESTIONER_SHARE * c.words
+        and c.answering < ANSWERING_SHARE * c.turns
+        and c.calls < ANSWERING_SHARE * c.turns
+    )
+
+
 def _by_behaviour(
     groups: Sequence[SpeakerGroup],
-    turns: Sequence[tuple[SpeakerGroup, str]],
+    tally: dict[str, Conduct],
     decided: dict[str, RoleDecision],
 ) -> list[str]:
     """The undecided speakers who ask, by the rules of the module docstring."""
     undecided = {g.id for g in groups if g.id not in decided}
     if len(groups) < 2 or not undecided:
         return []
-    tally = conduct(groups, turns)
     scores = {i: score(c) for i, c in tally.items() if i in undecided}
     lead = max(scores, key=lambda i: scores[i])
     enough = scores[lead] >= MIN_SCORE or tally[lead].conducting >= CONSISTENT
-    if scores[lead] <= 0 or not enough:
-        return []
+    # A presiding officer's prompts are mostly procedural ("any questions for the
+    # witness?"): they ask if they lead the questioning or are a questioner, not as a
+    # second interviewer by score.
+    presiding = {g.id for g in groups if _name_words(g) & _PRESIDING_WORDS}
+    leads = scores[lead] > 0 and enough
     chosen = [
         i
         for i, s in scores.items()
-        if i == lead or (s >= RELATIVE_SHARE * scores[lead] and tally[i].conducting >= CONSISTENT)
+        if (
+            leads
+            and (
+                i == lead
+                or (
+                    s >= RELATIVE_SHARE * scores[lead]
+                    and tally[i].conducting >= CONSISTENT
+                    and i not in presiding
+                )
+            )
+        )
+        or questions(tally[i])
     ]
     chosen += [i for i in undecided if i not in chosen and tally[i].cohost_of & set(chosen)]
     # Somebody has to answer: if everyone scores alike, only the best asks.
