@@ -1,49 +1,321 @@
-"""Question-answer pairs from the sequence of turns and the speakers' roles.
+"""Question-answer pairs: a small model of who holds the floor, from turns and roles.
 
-A prompt is a run of consecutive interviewer turns; the answer is the run of interviewee
-turns right after it. A prompt with no answer (a closing remark) and an answer with no prompt
-(a guest who speaks first) stay unpaired; so do turns of speakers who neither ask nor answer.
+The unit is the *run*: consecutive turns of one speaker. Each speaker is an **asker** (an
+interviewer), an **answerer** (an interviewee) or a **third party** (``Role.other``, or anyone
+who objects or calls points of order: counsel, a court, a chair). When nobody answers but
+askers, the transcript is a peer panel and askers answer one another.
+
+A **prompt** starts at an asker's run that opens an exchange: not an acknowledgement inside
+an answerer's ongoing speech ("Yeah.", "Now, you had-" when the same answerer goes on), not
+the asker's reply to the answerer's own question ("Which is this?" / "The diversion."). It
+takes in the co-hosts' runs that follow, skips third parties' interjections (an objection,
+then the restated question), and skips the answerer's interjections that do not reply to it
+(a backchannel inside an unfinished prompt, or finishing the previous answer). The **answer**
+starts at the next answerer's run and runs on -- other answerers, the asker's
+acknowledgements -- until the next prompt starts. A prompt nobody answers, and a reply that
+is only a self-introduction, make no pair. In a peer panel an answer that ends by asking
+someone else is also the prompt of the next pair, so one turn can belong to two pairs.
+
+Each pair carries its evidence: why its kind (``asking``), and what the floor model saw
+("addressed by name", "follows a backchannel", "across a third party's interjection", ...).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
 
 from ..model import Pair, PairKind, Role
-from .text import asks
+from .asking import question_evidence, sentences
+from .floor import (
+    backchannel_shaped,
+    continuer,
+    cut_off,
+    floor_phrase,
+    name_words,
+    names_in,
+    procedural,
+    reaction,
+    self_introduction,
+    word_count,
+)
+
+__all__ = ["Voice", "build_pairs"]
 
 
-def build_pairs(roles: Sequence[Role], texts: Sequence[str]) -> tuple[list[Pair], list[int]]:
-    """Pairs and unpaired turn indices for turns with these roles and texts."""
-    count = len(roles)
-    # Runs of one role: run k is turns bounds[k] .. bounds[k + 1] - 1. Neighbouring runs
-    # differ in role, so a run is the prompt of at most one pair or its answer, never both.
-    bounds = [0, *(i for i in range(1, count) if roles[i] is not roles[i - 1]), count]
-    runs = len(bounds) - 1
-    pairs: list[Pair] = []
-    unpaired: list[int] = []
-    asker, answerer = Role.interviewer, Role.interviewee  # enum lookups once, not per run
-    question_kind, remark_kind = PairKind.question, PairKind.remark
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """One turn as pairing sees it."""
+
+    speaker: str
+    role: Role
+    text: str
+
+
+class _Part(Enum):
+    asker = "asker"
+    answerer = "answerer"
+    third = "third"
+
+
+@dataclass(slots=True)
+class _Run:
+    turns: list[int]
+    speaker: str
+    text: str
+    part: _Part = _Part.answerer
+
+
+@dataclass(slots=True)
+class _Draft:
+    prompt: list[int]
+    answer: list[int] = field(default_factory=list)
+    between: list[int] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+def _runs(voices: Sequence[Voice]) -> list[_Run]:
+    runs: list[_Run] = []
+    for index, voice in enumerate(voices):
+        if runs and runs[-1].speaker == voice.speaker:
+            runs[-1].turns.append(index)
+            runs[-1].text += "\n\n" + voice.text
+        else:
+            runs.append(_Run([index], voice.speaker, voice.text))
+    return runs
+
+
+def _parts(runs: list[_Run], voices: Sequence[Voice]) -> bool:
+    """Give each run its part; True when the transcript is a peer panel."""
+    role = {v.speaker: v.role for v in voices}
+    third = {s for s, r in role.items() if r is Role.other}
+    third |= {
+        r.speaker for r in runs if role[r.speaker] is not Role.interviewer and procedural(r.text)
+    }
+    for run in runs:
+        if run.speaker in third:
+            run.part = _Part.third
+        elif role[run.speaker] is Role.interviewer:
+            run.part = _Part.asker
+    answerers = {r.speaker for r in runs if r.part is _Part.answerer}
+    askers = {r.speaker for r in runs if r.part is _Part.asker}
+    return not answerers and len(askers) > 1
+
+
+class _Floor:
+    """The runs of one transcript and what each of them does."""
+
+    def __init__(self, runs: list[_Run], names: Mapping[str, set[str]], peer: bool) -> None:
+        self.runs = runs
+        self.peer = peer
+        self.names = names
+        self.kind = [question_evidence(r.text) for r in runs]
+        everyone = set().union(*names.values()) if names else set()
+        self.handover = [
+            floor_phrase(r.text) or names_in(r.text, everyone - names.get(r.speaker, set()))
+            for r in runs
+        ]
+
+    def asks(self, k: int) -> bool:
+        return self.kind[k] is not None or self.handover[k]
+
+    def _next(self, k: int, step: int) -> int | None:
+        j = k + step
+        while 0 <= j < len(self.runs) and self.runs[j].part is _Part.third:
+            j += step
+        return j if 0 <= j < len(self.runs) else None
+
+    def backchannel(self, k: int) -> bool:
+        """An acknowledgement or broken-off start inside someone's ongoing speech."""
+        before, after = k - 1, k + 1
+        if before < 0 or after >= len(self.runs) or self.asks(k):
+            return False
+        if not backchannel_shaped(self.runs[k].text, self.runs[before].text):
+            return False
+        return self.runs[before].speaker == self.runs[after].speaker != self.runs[k].speaker
+
+    def reversal(self, k: int) -> bool:
+        """The asker only answers what the answerer just asked them."""
+        if self.asks(k):
+            return False
+        before = self._next(k, -1)
+        if before is None or self.runs[before].part is not _Part.answerer:
+            return False
+        last = sentences(self.runs[before].text)[-1:]
+        return bool(last) and question_evidence(last[0]) == "question mark"
+
+    def opens(self, k: int) -> bool:
+        """Whether run k can start a prompt."""
+        if self.runs[k].part is not _Part.asker:
+            return False
+        return not self.backchannel(k) and not self.reversal(k)
+
+    def answers(self, k: int, asker: str) -> bool:
+        run = self.runs[k]
+        if self.peer:
+            return run.part is _Part.asker and run.speaker != asker
+        return run.part is _Part.answerer
+
+
+def _interjects(floor: _Floor, prompt: list[int], j: int) -> bool:
+    """Whether answerer run j interjects inside the prompt instead of replying to it."""
+    after = floor._next(j, 1)
+    if after is None or floor.runs[after].part is not _Part.asker or not floor.opens(after):
+        return False
+    said = floor.runs[prompt[-1]].text
+    follow = floor.runs[after].text.lstrip()
+    if follow[:1] in "-—–…" or follow.startswith("..."):
+        return True  # the asker picks up the sentence they broke off
+    if floor.kind[prompt[-1]] is not None:
+        return False  # it asked: whatever comes is a reply
+    if cut_off(said) and word_count(said) <= 6:
+        return True  # the prompt broke off at once; the answerer finishes something else
+    return continuer(floor.runs[j].text)
+
+
+def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
+    """The prompt opened by run ``start`` and the index of the run that answers it (or the
+    index where the search stopped, with an empty answer)."""
+    draft = _Draft([start])
+    asker = floor.runs[start].speaker
+    third_seen = False
+    j = start + 1
+    while j < len(floor.runs):
+        run = floor.runs[j]
+        if run.part is _Part.third:
+            draft.between.append(j)
+            third_seen = True
+        elif floor.answers(j, asker):
+            if not floor.peer and _interjects(floor, draft.prompt, j):
+                draft.between.append(j)
+                draft.evidence.append("prompt goes on past the answerer's interjection")
+            else:
+                return draft, j
+        elif run.part is _Part.asker:
+            if floor.peer:
+                return draft, j  # nobody took it up: the next speaker opens anew
+            last = floor.runs[draft.prompt[-1]].text
+            dropped = not floor.kind[draft.prompt[-1]] and not cut_off(last)
+            if third_seen and floor.kind[j] and dropped:
+                draft = _Draft([j])  # after an objection, the asker dropped it and asks anew
+            else:
+                draft.prompt.append(j)
+            third_seen = False
+        j += 1
+    return draft, j
+
+
+def _drop_reactions(floor: _Floor, draft: _Draft) -> list[int]:
+    """Leading asker runs that only react to the previous exchange, when a co-host then
+    opens the prompt: they are left out of it (returned)."""
+    prompt = [k for k in draft.prompt]
+    dropped: list[int] = []
+    while len(prompt) > 1 and not floor.asks(prompt[0]) and reaction(floor.runs[prompt[0]].text):
+        if floor.runs[prompt[1]].speaker == floor.runs[prompt[0]].speaker:
+            break
+        dropped.append(prompt.pop(0))
+    if dropped:
+        draft.prompt = prompt
+        draft.evidence.append("after a co-host's reaction")
+    return dropped
+
+
+def _answer(floor: _Floor, draft: _Draft, first: int) -> int:
+    """Fill the answer from run ``first``; return the run where the next exchange starts."""
+    draft.answer.append(first)
+    asker = floor.runs[draft.prompt[0]].speaker
+    j = first + 1
+    while j < len(floor.runs):
+        run = floor.runs[j]
+        if run.part is _Part.third:
+            return j
+        if floor.peer:
+            return j
+        if run.part is _Part.asker:
+            if floor.opens(j):
+                return j
+            draft.between.append(j)
+        elif floor.answers(j, asker):
+            draft.answer.append(j)
+        j += 1
+    return j
+
+
+def _evidence(floor: _Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
+    text = "\n\n".join(floor.runs[k].text for k in draft.prompt)
+    why = question_evidence(text)
+    evidence = [why] if why else []
+    if any(floor.handover[k] for k in draft.prompt):
+        evidence.append("addressed by name" if not floor_phrase(text) else "hands over the floor")
+    if any(floor.runs[k].part is _Part.asker for k in draft.between):
+        evidence.append("answer goes on past a backchannel")
+    if any(floor.runs[k].part is _Part.third for k in draft.between):
+        evidence.append("across a third party's interjection")
+    evidence.extend(e for e in draft.evidence if e not in evidence)
+    if not evidence:
+        evidence.append("reply follows")
+    return (PairKind.question if why else PairKind.remark), evidence
+
+
+def _drafts(floor: _Floor) -> list[_Draft]:
+    drafts: list[_Draft] = []
     k = 0
-    while k < runs:
-        first, middle = bounds[k], bounds[k + 1]
-        if k + 1 == runs or roles[first] is not asker or roles[middle] is not answerer:
-            unpaired.extend(range(first, middle))
+    while k < len(floor.runs):
+        if not floor.opens(k) or (floor.peer and not floor.asks(k)):
             k += 1
             continue
-        last = bounds[k + 2]
-        # Most prompts and answers are one turn: no slicing or joining for those.
-        question = texts[first] if middle - first == 1 else "\n\n".join(texts[first:middle])
-        answer = texts[middle] if last - middle == 1 else "\n\n".join(texts[middle:last])
+        draft, j = _prompt(floor, k)
+        if j >= len(floor.runs) or not floor.answers(j, floor.runs[draft.prompt[0]].speaker):
+            k = max(j, k + 1)
+            continue
+        dropped = _drop_reactions(floor, draft)
+        if dropped and drafts:
+            drafts[-1].between.extend(dropped)
+        if floor.kind[draft.prompt[-1]] is None and self_introduction(floor.runs[j].text):
+            k = j + 1  # a round of introductions, not an exchange
+            continue
+        k = _answer(floor, draft, j)
+        goes_on = k < len(floor.runs) and floor.answers(k, floor.runs[j].speaker)
+        if floor.peer and floor.asks(j) and goes_on:
+            draft.evidence.append("answer ends with a new prompt")
+            k = j  # the answer also opens the next pair
+        drafts.append(draft)
+    return drafts
+
+
+def build_pairs(
+    voices: Sequence[Voice], names: Mapping[str, Collection[str]] | None = None
+) -> tuple[list[Pair], list[int]]:
+    """Pairs and unpaired turn indices for these turns.
+
+    ``names`` maps a speaker id to the names that address them (label, full name, aliases):
+    a prompt that calls the next speaker by name hands them the floor.
+    """
+    runs = _runs(voices)
+    peer = _parts(runs, voices)
+    words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
+    floor = _Floor(runs, words, peer)
+    pairs: list[Pair] = []
+    placed: set[int] = set()
+    texts = [v.text for v in voices]
+    for draft in _drafts(floor):
+        kind, evidence = _evidence(floor, draft)
+        asked = [t for k in draft.prompt for t in runs[k].turns]
+        answered = [t for k in draft.answer for t in runs[k].turns]
+        between = sorted(t for k in draft.between for t in runs[k].turns)
+        placed.update(asked, answered, between)
         pairs.append(
             Pair(
                 index=len(pairs),
-                kind=question_kind if asks(question) else remark_kind,
-                question_turns=[first] if middle - first == 1 else list(range(first, middle)),
-                answer_turns=[middle] if last - middle == 1 else list(range(middle, last)),
-                question=question,
-                answer=answer,
+                kind=kind,
+                question_turns=asked,
+                answer_turns=answered,
+                interjection_turns=between,
+                question="\n\n".join(texts[t] for t in asked),
+                answer="\n\n".join(texts[t] for t in answered),
+                evidence=evidence,
             )
         )
-        k += 2
+    unpaired = [i for i in range(len(voices)) if i not in placed]
     return pairs, unpaired

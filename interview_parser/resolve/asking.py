@@ -1,0 +1,135 @@
+"""Whether a prompt asks something, read from its form (used by ``pairs``).
+
+A question mark is one sign among several: transcribers drop it (meeting notes, machine
+transcripts), indirect questions never had one ("I wanted to ask whether ..."), and a request
+to tell ("Tell us about ...") asks without being a question. The other way round, a filler tag
+("..., you know?") carries a mark but asks nothing. :func:`question_evidence` names the sign
+it found, so a pair can say why it is a question. It reads the languages of the corpus:
+English, German, French, Spanish and Portuguese.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["question_evidence", "sentences"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?？。])[\"'”’)\]]*\s+")
+# Words that open a sentence without changing what it is ("So, what ...", "And is it ...").
+_LEAD = (
+    r"(?:(?:and|so|but|well|okay|ok|now|then|also|yeah|yes|right|alright|all right|und|et|"
+    r"alors|y|e|então|pues|bueno)[\s,]+)*"
+)
+# Filler tags: a mark that asks nothing ("..., you know?", "..., see?").
+_FILLER = re.compile(
+    r"(?:,|^)\s*(?:you know|y'know|ya know|you see|see|know what i mean|huh|eh|no|innit)"
+    r"\s*[?？]\s*$",
+    re.IGNORECASE,
+)
+_WH = re.compile(
+    _LEAD
+    + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
+    r"(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had|kind|sort|type|"
+    r"part|one|ones|exactly|else|about|if|made|makes|led|brought|happened|happens|got|gets|"
+    r"many|much|long|often|far|old|big|soon|come|comes|came|went|goes|you|they|he|she|we|it|"
+    r"this|that|there|the|your|his|her|their|i|people|kinds|types|things)\b",
+    re.IGNORECASE,
+)
+_INVERSION = re.compile(
+    _LEAD
+    + r"(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|"
+    r"might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|couldn't|wouldn't|"
+    r"won't|shouldn't|haven't|hasn't)\s+"
+    r"(?:you|he|she|it|we|they|there|the|this|that|these|those|i|anyone|anybody|somebody|"
+    r"someone|any|your|his|her|their|our|my|all|people|everyone)\b",
+    re.IGNORECASE,
+)
+_INDIRECT = re.compile(
+    r"\b(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
+    r"i(?:'m| am| was) (?:curious|wondering)|i wonder (?:if|whether|what|how|why|who|when)|"
+    r"(?:my|the|a) question (?:is|was|would be)|question (?:for|to) you|"
+    r"ich frage|frage ich|(?:möchte|will|wollte) (?:ich )?(?:Sie )?(?:\w+ )?fragen|"
+    r"je (?:voudrais|veux|souhaite) (?:savoir|vous demander)|est-ce que|"
+    r"quisiera (?:saber|preguntar)|(?:le|les|te) pregunto|quería preguntar|"
+    r"gostaria de (?:saber|perguntar)|(?:lhe|te|vos) pergunto|pergunto)\b",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(
+    r"\b(?:tell (?:me|us|them|people|the audience|our listeners|everyone)|"
+    r"(?:can|could|would|will) you (?:tell|explain|describe|talk|walk|share|give|say|elaborate|"
+    r"expand|clarify|introduce|remind)|explain (?:to (?:me|us) )?(?:how|what|why|the|that|this)|"
+    r"describe (?:how|what|the|your)|walk (?:me|us) through|talk (?:me|us) through|"
+    r"help (?:me|us) understand|remind (?:me|us)|give (?:me|us) (?:a|an|the|some)|"
+    r"share (?:with (?:me|us)|a (?:bit|little))|introduce yourself|"
+    r"if you (?:would|could|wouldn't|don't) mind|i'd (?:love|like) (?:to hear|you to)|"
+    r"somebody can tell me|anyone (?:can|could) tell|"
+    r"erzählen Sie|erklären Sie|sagen Sie (?:uns|mir)|"
+    r"racontez|expliquez|dites-(?:nous|moi)|"
+    r"cuéntenos|cuéntame|cuénteme|cuéntanos|explíquenos|díganos|dígame|"
+    r"conte-nos|conte-me|diga-nos|explique-nos|fale (?:um pouco|sobre))\b",
+    re.IGNORECASE,
+)
+_CONFIRM = re.compile(
+    r"(?:[,;]\s*(?:right|correct|yes|no|true|isn't it|is that right|is that correct|"
+    r"am i right|yes or no|n'est-ce pas|non|verdad|no es así|não é|certo|oder|nicht wahr|"
+    r"stimmt's)|\b(?:is that (?:right|correct|true|fair)|am i right))\s*[.?？]*$",
+    re.IGNORECASE,
+)
+# Question words that are written apart from their relative forms (accents, V2 order).
+_FOREIGN_WH = re.compile(
+    r"(?:^|[¿\s,])(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
+    r"cuántas|por qué|o quê|por quê)\b|"
+    r"^" + _LEAD + r"(?:wie|was|warum|wieso|weshalb|wann|wo|wer|wen|wem|welche[rsnm]?|inwiefern|"
+    r"inwieweit|wodurch|womit|wofür|worin)\s+(?:\w+\s+)?(?:Sie|die|der|das|es|man|ihr|du|wir|"
+    r"ist|sind|hat|haben|kann|können|wird|werden|soll|sollen|würde|würden|gibt)\b|"
+    r"^" + _LEAD + r"(?:o que|por que|como|quando|onde|quem|qual|quais|quanto|quantos)\s+"
+    r"(?:é|são|foi|você|vocês|o senhor|a senhora|v\. exa|se|a|o|os|as)\b",
+    re.IGNORECASE,
+)
+_GERMAN_VERB_FIRST = re.compile(
+    r"^" + _LEAD + r"(?:ist|sind|war|waren|hat|haben|hatte|kann|können|könnte|könnten|wird|"
+    r"werden|würde|würden|soll|sollte|muss|müssen|darf|gibt|teilt|teilen|trifft|stimmt|sehen|"
+    r"halten|plant|beabsichtigt|wäre|wären|hält|sieht|weiß|wissen)\s+(?:Sie|die|der|das|es|"
+    r"ihr|man|denn|nicht|dem|den|Ihnen|Ihre|Ihr)\b",
+    re.IGNORECASE,
+)
+_FRENCH_INVERSION = re.compile(
+    r"\b(?!rendez-)\w+-(?:t-)?(?:vous|il|elle|ils|elles|on|tu|je)\b", re.IGNORECASE
+)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, roughly: split after an end mark and a blank."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _marked(sentence: str) -> bool:
+    return ("?" in sentence or "？" in sentence or "¿" in sentence) and not _FILLER.search(sentence)
+
+
+def question_evidence(text: str) -> str | None:
+    """Why ``text`` asks something ("question mark", "wh-word", ...), or None if it does not.
+
+    A question mark counts anywhere except in a filler tag; the forms without one count in
+    the last two sentences, where a prompt puts what it asks.
+    """
+    parts = sentences(text)
+    if any(_marked(s) for s in parts):
+        return "question mark"
+    tail = parts[-2:]
+    for sentence in tail:
+        words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
+        if _CONFIRM.search(words):
+            return "confirmation tag"
+        if _WH.match(words) or _FOREIGN_WH.search(words):
+            return "wh-word"
+        if _INVERSION.match(words) or _GERMAN_VERB_FIRST.match(words):
+            return "interrogative word order"
+    for sentence in tail:
+        if _INDIRECT.search(sentence):
+            return "indirect question"
+        if _REQUEST.search(sentence):
+            return "request to tell"
+        if _FRENCH_INVERSION.search(sentence) and len(sentence.split()) < 30:
+            return "interrogative word order"
+    return None

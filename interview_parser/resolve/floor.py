@@ -1,0 +1,144 @@
+"""Cues of who holds the floor, read from the words of one run (used by ``pairs``).
+
+Which short turns only acknowledge ("Yeah.", "Oh, okay.") or break off ("Now, you had-");
+which hand the floor to someone ("Ben?", "go ahead", "Adam, you're up next"); which are a
+third party's procedural calls (an objection, "Point of order", a chair calling the next
+speaker by name); which reply with a self-introduction rather than an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from .asking import sentences
+
+__all__ = [
+    "backchannel_shaped",
+    "continuer",
+    "cut_off",
+    "floor_phrase",
+    "name_words",
+    "names_in",
+    "procedural",
+    "reaction",
+    "self_introduction",
+    "word_count",
+]
+
+# Words that only acknowledge or react: a run made of nothing else is a backchannel.
+_REACTION = re.compile(
+    r"(?:yeah|yes|yep|yup|oh|ooh|ah|aha|ha|haha|ok|okay|right|sure|cool|awesome|wow|great|"
+    r"nice|exactly|true|indeed|interesting|fascinating|mm|mhm|mm-hmm|mm hmm|uh-huh|uh-hmm|"
+    r"um-hmm|hmm|uh|um|got it|gotcha|i see|fair|fair enough|totally|absolutely|definitely|"
+    r"of course|fantastic|perfect|good|very good|thanks|thank you|love it|amazing|makes sense|"
+    r"that makes sense|sounds good|i know|no way|oh my (?:god|gosh)|all right|alright|well|so|"
+    r"laughs|laughter|affirmative|wonderful|excellent|brilliant|neat|ja|genau|oui|d'accord|"
+    r"sí|claro|vale|sim|certo|"
+    r"that(?:'s| is) (?:(?:really|so|very|pretty|super|quite) )?(?:a |an )?(?:(?:really|very) )?"
+    r"(?:interesting|cool|great|awesome|amazing|fascinating|fair|true|right|funny|neat|wild|"
+    r"crazy|good|nice|wonderful|excellent|fantastic)"
+    r"(?: (?:point|question|idea|one|way to (?:think|look at|put) (?:about )?it|thing))?)",
+    re.IGNORECASE,
+)
+# Tokens that keep a listener's channel open without taking the floor.
+_CONTINUER = re.compile(
+    r"(?:mm|mhm|mm-hmm|mm hmm|uh-huh|uh-hmm|um-hmm|hmm|uh|um|yeah|yep|right|affirmative)",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"[\s.,;:!?…()\[\]\-—–]+")
+_CUT = re.compile(r"(?:-|—|–|…|\.\.\.)[\"'”’)\]]*$")
+_FLOOR = re.compile(
+    r"\b(?:go ahead|you(?:'re| are) (?:up|next)|over to you|your turn|what about you|"
+    r"how about you|what do you think|your thoughts|(?:do )?you want to (?:go|start|add|take|"
+    r"jump|kick|shill|say|share|talk|chime|weigh)|take it away|the floor is yours|kick us off|"
+    r"floor to|want to jump in|anything to add|go first)\b",
+    re.IGNORECASE,
+)
+_PROCEDURAL = re.compile(
+    r"^[\W_]*(?:objection|i object|we object|point of order|order[.!]|sustained|overruled|"
+    r"the (?:witness|gentleman|gentlelady|senator|member|chair) (?:may|will|is)|"
+    r"(?:the )?time (?:of the \w+ )?has expired)|\bis recognized\b|\byou are next\b",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"^[\W_]*(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i am|my name is|my name's|"
+    r"this is)\s+[A-Z]",
+)
+_TITLES = frozenset(
+    {
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "herr", "frau", "sr", "sra"),
+        *("dona", "don", "senator", "rep", "judge", "justice", "chief", "chair", "chairman"),
+        *("speaker", "the", "and", "of", "van", "von", "de", "da", "del", "la", "le"),
+    }
+)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def cut_off(text: str) -> bool:
+    """Whether the text breaks off ("Now, you had-", "But…")."""
+    return bool(_CUT.search(text.rstrip()))
+
+
+def _made_of(pattern: re.Pattern[str], text: str) -> bool:
+    clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(" -*_'\"")]
+    return bool(clauses) and all(pattern.fullmatch(c.strip(" -*_'\"")) for c in clauses)
+
+
+def reaction(text: str) -> bool:
+    """Only an acknowledgement or a reaction ("Oh, okay.", "Cool.", "That's interesting.")."""
+    return _made_of(_REACTION, text)
+
+
+def continuer(text: str) -> bool:
+    """Only a token that keeps the channel open ("Mm-hmm.", "Uh-huh.", "Yeah.")."""
+    return _made_of(_CONTINUER, text)
+
+
+def echoes(text: str, before: str) -> bool:
+    """Whether ``text`` only repeats words the other speaker just said ("Mostly poetry.")."""
+    words = set(_CLAUSES.split(text.lower())) - {""}
+    last = (sentences(before)[-1:] or [before])[0]
+    return bool(words) and len(words) <= 6 and words <= set(_CLAUSES.split(last.lower()))
+
+
+def backchannel_shaped(text: str, before: str = "") -> bool:
+    """A reaction, an echo of the other speaker, or a start broken off at once ("Now-")."""
+    return reaction(text) or echoes(text, before) or (cut_off(text) and word_count(text) <= 4)
+
+
+def floor_phrase(text: str) -> bool:
+    """Whether the text hands the floor over in so many words ("go ahead", "you're up")."""
+    return bool(_FLOOR.search(text))
+
+
+def procedural(text: str) -> bool:
+    """An objection, a point of order, a chair's call ("... is recognized")."""
+    return bool(_PROCEDURAL.search(text))
+
+
+def self_introduction(text: str) -> bool:
+    """A turn that opens by introducing its speaker ("And I am Brian.", "My name is ...")."""
+    return bool(_INTRO.match(text))
+
+
+def name_words(names: Collection[str]) -> set[str]:
+    """The words of a speaker's names that address them: "Dr. Ann Lee" gives ann, lee."""
+    found: set[str] = set()
+    for name in names:
+        for word in re.findall(r"[^\W\d_][\w'-]*", name):
+            if len(word) > 1 and word.lower() not in _TITLES:
+                found.add(word.lower())
+    return found
+
+
+def names_in(text: str, words: Collection[str]) -> bool:
+    """Whether the last sentence of ``text`` calls someone by one of these name words."""
+    if not words:
+        return False
+    last = sentences(text)[-1:] or [text]
+    tokens = {t.lower() for t in re.findall(r"[^\W\d_][\w'-]*", last[0]) if t[:1].isupper()}
+    return not tokens.isdisjoint(words)
