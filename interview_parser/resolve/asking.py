@@ -77,13 +77,13 @@ _CONFIRM = re.compile(
 )
 # Question words that are written apart from their relative forms (accents, V2 order).
 _FOREIGN_WH = re.compile(
-    r"(?:^|[¿\s,])(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
-    r"cuántas|por qué|o quê|por quê)\b|"
+    r"^" + _LEAD + r"(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
+    r"cuántas|por qué)\s|(?:o quê|por quê)\W*$|"
     r"^" + _LEAD + r"(?:wie|was|warum|wieso|weshalb|wann|wo|wer|wen|wem|welche[rsnm]?|inwiefern|"
     r"inwieweit|wodurch|womit|wofür|worin)\s+(?:\w+\s+)?(?:Sie|die|der|das|es|man|ihr|du|wir|"
     r"ist|sind|hat|haben|kann|können|wird|werden|soll|sollen|würde|würden|gibt)\b|"
-    r"^" + _LEAD + r"(?:o que|por que|como|quando|onde|quem|qual|quais|quanto|quantos)\s+"
-    r"(?:é|são|foi|você|vocês|o senhor|a senhora|v\. exa|se|a|o|os|as)\b",
+    r"^" + _LEAD + r"(?:o que|por que|quando|onde|quem|qual|quais|quanto|quantos)\s+"
+    r"(?:é|são|foi|você|vocês|o senhor|a senhora|v\. exa)\b",
     re.IGNORECASE,
 )
 _GERMAN_VERB_FIRST = re.compile(

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from .asking import sentences
 
 __all__ = [
+    "asks_back",
     "backchannel_shaped",
     "continuer",
     "cut_off",
@@ -62,8 +63,8 @@ _PROCEDURAL = re.compile(
     re.IGNORECASE,
 )
 _INTRO = re.compile(
-    r"^[\W_]*(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i am|my name is|my name's|"
-    r"this is)\s+[A-Z]",
+    r"^[\W_]*(?i:(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i’m|i am|my name is|"
+    r"my name's|this is))\s+[A-Z]",
 )
 _TITLES = frozenset(
     {
@@ -78,12 +79,33 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+_YOU = re.compile(r"\b(?:you|your|yours|du|dir|dich|Sie|Ihnen|vous|tu|usted|ustedes|você|vocês)\b")
+
+
+_COURTESY = re.compile(
+    r"\b(?:how are you|how about you|and you|how's it going|how are things|cómo estás|cómo está|"
+    r"y tú|y usted|wie geht'?s|wie geht es|ça va|comment allez-vous|tudo bem|como vai|e você)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_back(text: str) -> bool:
+    """Whether the last sentence asks the listener something ("Which is this?", "Do you
+    mean ...?"), as opposed to a rhetorical question to the room or a courtesy ("How are
+    you?") that the asker answers in passing before going on."""
+    last = (sentences(text)[-1:] or [text])[0]
+    if ("?" not in last and "？" not in last) or _COURTESY.search(last):
+        return False
+    return word_count(last) <= 6 or bool(_YOU.search(last))
+
+
 def cut_off(text: str) -> bool:
     """Whether the text breaks off ("Now, you had-", "But…")."""
     return bool(_CUT.search(text.rstrip()))
 
 
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:
+    text = text.replace("’", "'")
     clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(" -*_'\"")]
     return bool(clauses) and all(pattern.fullmatch(c.strip(" -*_'\"")) for c in clauses)
 

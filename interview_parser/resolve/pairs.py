@@ -29,6 +29,7 @@ from enum import Enum
 from ..model import Pair, PairKind, Role
 from .asking import question_evidence, sentences
 from .floor import (
+    asks_back,
     backchannel_shaped,
     continuer,
     cut_off,
@@ -142,8 +143,7 @@ class _Floor:
         before = self._next(k, -1)
         if before is None or self.runs[before].part is not _Part.answerer:
             return False
-        last = sentences(self.runs[before].text)[-1:]
-        return bool(last) and question_evidence(last[0]) == "question mark"
+        return asks_back(self.runs[before].text)
 
     def opens(self, k: int) -> bool:
         """Whether run k can start a prompt."""
@@ -197,8 +197,10 @@ def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
                 return draft, j  # nobody took it up: the next speaker opens anew
             last = floor.runs[draft.prompt[-1]].text
             dropped = not floor.kind[draft.prompt[-1]] and not cut_off(last)
-            if third_seen and floor.kind[j] and dropped:
-                draft = _Draft([j])  # after an objection, the asker dropped it and asks anew
+            if third_seen and ((floor.kind[j] and dropped) or run.speaker != asker):
+                # after an objection the asker dropped it and asks anew, or the chair gave
+                # the floor to another asker
+                draft, asker = _Draft([j]), run.speaker
             else:
                 draft.prompt.append(j)
             third_seen = False
@@ -207,18 +209,20 @@ def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
 
 
 def _drop_reactions(floor: _Floor, draft: _Draft) -> list[int]:
-    """Leading asker runs that only react to the previous exchange, when a co-host then
-    opens the prompt: they are left out of it (returned)."""
-    prompt = [k for k in draft.prompt]
-    dropped: list[int] = []
-    while len(prompt) > 1 and not floor.asks(prompt[0]) and reaction(floor.runs[prompt[0]].text):
-        if floor.runs[prompt[1]].speaker == floor.runs[prompt[0]].speaker:
+    """Leading asker runs that only close the previous exchange (a reaction, co-hosts'
+    chat) when a later run of the block opens the prompt -- by reacting first and then
+    asking, or by handing the floor over in so many words. They are returned."""
+    prompt = draft.prompt
+    handed = [i for i, k in enumerate(prompt) if floor.handover[k]]
+    cut = handed[-1] if handed and not floor.kind[prompt[0]] else 0
+    while cut == 0 and len(prompt) > 1 + cut and not floor.asks(prompt[0]):
+        if not reaction(floor.runs[prompt[0]].text):
             break
-        dropped.append(prompt.pop(0))
-    if dropped:
-        draft.prompt = prompt
-        draft.evidence.append("after a co-host's reaction")
-    return dropped
+        cut = 1
+    if cut:
+        draft.prompt = prompt[cut:]
+        draft.evidence.append("after a co-host's reaction" if not handed else "floor handed over")
+    return prompt[:cut]
 
 
 def _answer(floor: _Floor, draft: _Draft, first: int) -> int:
@@ -272,7 +276,9 @@ def _drafts(floor: _Floor) -> list[_Draft]:
         dropped = _drop_reactions(floor, draft)
         if dropped and drafts:
             drafts[-1].between.extend(dropped)
-        if floor.kind[draft.prompt[-1]] is None and self_introduction(floor.runs[j].text):
+        closing = sentences(floor.runs[draft.prompt[-1]].text)[-1:]
+        invited = "introduc" in floor.runs[draft.prompt[-1]].text.lower()
+        if self_introduction(floor.runs[j].text) and not question_evidence(*closing) and not invited:
             k = j + 1  # a round of introductions, not an exchange
             continue
         k = _answer(floor, draft, j)
