@@ -20,6 +20,11 @@ _LEAD = (
     r"(?:(?:and|so|but|well|okay|ok|now|then|also|yeah|yes|right|alright|all right|und|et|"
     r"alors|y|e|então|pues|bueno)[\s,]+)*"
 )
+# A name the speaker addresses before asking ("So Alexey, does that help").
+_ADDRESS = (
+    r"(?:(?!(?:you|we|they|he|she|it|i|this|that|there|the|these|those|what|how|why|when|"
+    r"where|who|which|is|are|do|does|did|let|let's)\b)(?-i:[A-Z][\w'-]+),?\s+)?"
+)
 # Filler tags: a mark that asks nothing ("..., you know?", "..., see?").
 _FILLER = re.compile(
     r"(?:,|^)\s*(?:you know|y'know|ya know|you see|see|know what i mean|huh|eh|no|innit)"
@@ -31,23 +36,28 @@ _WH = re.compile(
     + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
     r"(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had|kind|sort|type|"
     r"part|one|ones|exactly|else|about|if|made|makes|led|brought|happened|happens|got|gets|"
-    r"many|much|long|often|far|old|big|soon|come|comes|came|went|goes|you|they|he|she|we|it|"
-    r"this|that|there|the|your|his|her|their|i|people|kinds|types|things)\b",
+    r"many|much|long|often|far|old|big|soon|come|comes|came|went|goes|kinds|types|things)\b",
     re.IGNORECASE,
 )
 _INVERSION = re.compile(
     _LEAD
-    + r"(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|"
+    + _ADDRESS
+    + r"(?:(?:is|are|was|were|do|does|did|has|have|can|could|would|should)\s+(?-i:[A-Z])|"
+    r"(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|"
     r"might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|couldn't|wouldn't|"
     r"won't|shouldn't|haven't|hasn't)\s+"
     r"(?:you|he|she|it|we|they|there|the|this|that|these|those|i|anyone|anybody|somebody|"
-    r"someone|any|your|his|her|their|our|my|all|people|everyone)\b",
+    r"someone|any|your|his|her|their|our|my|all|people|everyone)\b)",
     re.IGNORECASE,
 )
 _INDIRECT = re.compile(
     r"\b(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
     r"i(?:'m| am| was) (?:curious|wondering)|i wonder (?:if|whether|what|how|why|who|when)|"
     r"(?:my|the|a) question (?:is|was|would be)|question (?:for|to) you|"
+    r"(?:want|wanted|wanna|trying|try|like|need) to (?:understand|know|find out|see (?:if|whether)|"
+    r"get a sense|get your)|(?:would|'d) love to (?:hear|know|get|understand)|your thoughts|"
+    r"(?:i'd|i would|i'm|i am|i was) (?:be )?(?:curious|interested) (?:to|how|what|whether|if|"
+    r"about|why|in)|"
     r"ich frage|frage ich|(?:möchte|will|wollte) (?:ich )?(?:Sie )?(?:\w+ )?fragen|"
     r"je (?:voudrais|veux|souhaite) (?:savoir|vous demander)|est-ce que|"
     r"quisiera (?:saber|preguntar)|(?:le|les|te) pregunto|quería preguntar|"
@@ -67,6 +77,14 @@ _REQUEST = re.compile(
     r"racontez|expliquez|dites-(?:nous|moi)|"
     r"cuéntenos|cuéntame|cuénteme|cuéntanos|explíquenos|díganos|dígame|"
     r"conte-nos|conte-me|diga-nos|explique-nos|fale (?:um pouco|sobre))\b",
+    re.IGNORECASE,
+)
+# A request to tell put as an imperative at the start of a sentence ("Talk about ...").
+_IMPERATIVE = re.compile(
+    _LEAD
+    + _ADDRESS
+    + r"(?:please\s+)?(?:talk|tell|explain|describe|walk|share|give|speak|elaborate|expand|"
+    r"remind|introduce)\s+(?:about|us|me|through|to|on|a bit|a little|more|the|your|yourself)\b",
     re.IGNORECASE,
 )
 _CONFIRM = re.compile(
@@ -110,14 +128,13 @@ def _marked(sentence: str) -> bool:
 def question_evidence(text: str) -> str | None:
     """Why ``text`` asks something ("question mark", "wh-word", ...), or None if it does not.
 
-    A question mark counts anywhere except in a filler tag; the forms without one count in
-    the last two sentences, where a prompt puts what it asks.
+    A question mark counts anywhere except in a filler tag; so do the forms without one
+    (transcribers drop the mark), which are strict enough not to fire on statements.
     """
     parts = sentences(text)
     if any(_marked(s) for s in parts):
         return "question mark"
-    tail = parts[-2:]
-    for sentence in tail:
+    for sentence in parts:
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
         if _CONFIRM.search(words):
             return "confirmation tag"
@@ -125,7 +142,9 @@ def question_evidence(text: str) -> str | None:
             return "wh-word"
         if _INVERSION.match(words) or _GERMAN_VERB_FIRST.match(words):
             return "interrogative word order"
-    for sentence in tail:
+    for sentence in parts:
+        if _IMPERATIVE.match(sentence.lstrip("\"'“‘(—–-… ")):
+            return "request to tell"
         if _INDIRECT.search(sentence):
             return "indirect question"
         if _REQUEST.search(sentence):

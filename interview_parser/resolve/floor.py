@@ -24,6 +24,7 @@ __all__ = [
     "procedural",
     "reaction",
     "self_introduction",
+    "starts_reacting",
     "word_count",
 ]
 
@@ -33,7 +34,7 @@ _REACTION = re.compile(
     r"nice|exactly|true|indeed|interesting|fascinating|mm|mhm|mm-hmm|mm hmm|uh-huh|uh-hmm|"
     r"um-hmm|hmm|uh|um|got it|gotcha|i see|fair|fair enough|totally|absolutely|definitely|"
     r"of course|fantastic|perfect|good|very good|thanks|thank you|love it|amazing|makes sense|"
-    r"that makes sense|sounds good|i know|no way|oh my (?:god|gosh)|all right|alright|well|so|"
+    r"that makes sense|sounds good|i know|no way|oh my (?:god|gosh)|all right|alright|"
     r"laughs|laughter|affirmative|wonderful|excellent|brilliant|neat|ja|genau|oui|d'accord|"
     r"sí|claro|vale|sim|certo|"
     r"that(?:'s| is) (?:(?:really|so|very|pretty|super|quite) )?(?:a |an )?(?:(?:really|very) )?"
@@ -113,6 +114,12 @@ def _made_of(pattern: re.Pattern[str], text: str) -> bool:
 def reaction(text: str) -> bool:
     """Only an acknowledgement or a reaction ("Oh, okay.", "Cool.", "That's interesting.")."""
     return _made_of(_REACTION, text)
+
+
+def starts_reacting(text: str) -> bool:
+    """Whether the first clause only acknowledges ("Awesome, thanks. Next question ...")."""
+    first = re.split(r"[.,;:!?…]+", text.replace("’", "'"), maxsplit=1)[0]
+    return bool(_REACTION.fullmatch(first.strip(" -*_'\"")))
 
 
 def continuer(text: str) -> bool:

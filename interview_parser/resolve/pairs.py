@@ -39,6 +39,7 @@ from .floor import (
     procedural,
     reaction,
     self_introduction,
+    starts_reacting,
     word_count,
 )
 
@@ -118,6 +119,13 @@ class _Floor:
             for r in runs
         ]
 
+        # What a run ends on: a run that reads out a question and answers it itself does
+        # not hand the floor to anyone.
+        self.ends_asking = [
+            self.handover[k] or question_evidence(" ".join(sentences(r.text)[-2:])) is not None
+            for k, r in enumerate(runs)
+        ]
+
     def asks(self, k: int) -> bool:
         return self.kind[k] is not None or self.handover[k]
 
@@ -138,7 +146,7 @@ class _Floor:
 
     def reversal(self, k: int) -> bool:
         """The asker only answers what the answerer just asked them."""
-        if self.asks(k):
+        if self.ends_asking[k]:
             return False
         before = self._next(k, -1)
         if before is None or self.runs[before].part is not _Part.answerer:
@@ -165,13 +173,15 @@ def _interjects(floor: _Floor, prompt: list[int], j: int) -> bool:
         return False
     said = floor.runs[prompt[-1]].text
     follow = floor.runs[after].text.lstrip()
-    if follow[:1] in "-—–…" or follow.startswith("..."):
-        return True  # the asker picks up the sentence they broke off
-    if floor.kind[prompt[-1]] is not None:
-        return False  # it asked: whatever comes is a reply
+    reply = floor.runs[j].text
     if cut_off(said) and word_count(said) <= 6:
         return True  # the prompt broke off at once; the answerer finishes something else
-    return continuer(floor.runs[j].text)
+    if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
+        # the asker picks up the sentence they broke off, past an acknowledgement
+        return backchannel_shaped(reply, said)
+    if floor.kind[prompt[-1]] is not None:
+        return False  # it asked: whatever comes is a reply
+    return continuer(reply)
 
 
 def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
@@ -209,19 +219,36 @@ def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
 
 
 def _drop_reactions(floor: _Floor, draft: _Draft) -> list[int]:
-    """Leading asker runs that only close the previous exchange (a reaction, co-hosts'
-    chat) when a later run of the block opens the prompt -- by reacting first and then
-    asking, or by handing the floor over in so many words. They are returned."""
+    """Leading asker runs that only close the previous exchange, when a later run of the
+    block opens what the answerer replies to; they are returned.
+
+    A block whose first run acknowledges the previous speaker ("Awesome, thanks. Next
+    question ... [answered by the host]") or asks a co-host who answers it starts at the
+    first later run that ends by asking or handing over the floor. Other blocks start at
+    their first run, as co-hosts' runs in turn are one prompt.
+    """
     prompt = draft.prompt
-    handed = [i for i, k in enumerate(prompt) if floor.handover[k]]
-    cut = handed[-1] if handed and not floor.kind[prompt[0]] else 0
-    while cut == 0 and len(prompt) > 1 + cut and not floor.asks(prompt[0]):
-        if not reaction(floor.runs[prompt[0]].text):
-            break
-        cut = 1
+    if len(prompt) < 2:
+        return []
+    opening = [
+        floor.ends_asking[k]
+        and not (
+            i + 1 < len(prompt)
+            and floor.runs[prompt[i + 1]].speaker != floor.runs[k].speaker
+            and not floor.ends_asking[prompt[i + 1]]
+        )  # a co-host answered it: an exchange among hosts
+        for i, k in enumerate(prompt)
+    ]
+    if opening[0]:
+        return []
+    first = floor.runs[prompt[0]].text
+    host_exchange = floor.ends_asking[prompt[0]]
+    if not (host_exchange or reaction(first) or starts_reacting(first)):
+        return []
+    cut = next((i for i, flag in enumerate(opening) if flag), 0)
     if cut:
         draft.prompt = prompt[cut:]
-        draft.evidence.append("after a co-host's reaction" if not handed else "floor handed over")
+        draft.evidence.append("after a co-host's reaction")
     return prompt[:cut]
 
 
@@ -278,7 +305,8 @@ def _drafts(floor: _Floor) -> list[_Draft]:
             drafts[-1].between.extend(dropped)
         closing = sentences(floor.runs[draft.prompt[-1]].text)[-1:]
         invited = "introduc" in floor.runs[draft.prompt[-1]].text.lower()
-        if self_introduction(floor.runs[j].text) and not question_evidence(*closing) and not invited:
+        asked = question_evidence(*closing) is not None or invited
+        if self_introduction(floor.runs[j].text) and not asked:
             k = j + 1  # a round of introductions, not an exchange
             continue
         k = _answer(floor, draft, j)
