@@ -11,6 +11,7 @@ English, German, French, Spanish and Portuguese.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 __all__ = ["question_evidence", "sentences"]
 
@@ -23,7 +24,7 @@ _LEAD = (
 # A name the speaker addresses before asking ("So Alexey, does that help").
 _ADDRESS = (
     r"(?:(?!(?:you|we|they|he|she|it|i|this|that|there|the|these|those|what|how|why|when|"
-    r"where|who|which|is|are|do|does|did|let|let's)\b)(?-i:[A-Z][\w'-]+),?\s+)?"
+    r"where|who|which|is|are|do|does|did|let|let's)\b)(?-i:[A-Z][\w'-]+),\s+)?"
 )
 # Filler tags: a mark that asks nothing ("..., you know?", "..., see?").
 _FILLER = re.compile(
@@ -54,8 +55,8 @@ _INDIRECT = re.compile(
     r"\b(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
     r"i(?:'m| am| was) (?:curious|wondering)|i wonder (?:if|whether|what|how|why|who|when)|"
     r"(?:my|the|a) question (?:is|was|would be)|question (?:for|to) you|"
-    r"(?:want|wanted|wanna|trying|try|like|need) to (?:understand|know|find out|see (?:if|whether)|"
-    r"get a sense|get your)|(?:would|'d) love to (?:hear|know|get|understand)|your thoughts|"
+    r"\b(?:i|we)(?:'d| would| just| really)* (?:want|wanted|wanna|am trying|was trying|try|like|"
+    r"need) to (?:understand|know|find out|see (?:if|whether)|get a sense|get your)|(?:would|'d) love to (?:hear|know|get|understand)|your thoughts|"
     r"(?:i'd|i would|i'm|i am|i was) (?:be )?(?:curious|interested) (?:to|how|what|whether|if|"
     r"about|why|in)|"
     r"ich frage|frage ich|(?:möchte|will|wollte) (?:ich )?(?:Sie )?(?:\w+ )?fragen|"
@@ -125,18 +126,25 @@ def _marked(sentence: str) -> bool:
     return ("?" in sentence or "？" in sentence or "¿" in sentence) and not _FILLER.search(sentence)
 
 
-def question_evidence(text: str) -> str | None:
+def _calls(sentence: str, names: Collection[str]) -> bool:
+    """Whether a sentence only calls someone by name ("Ben?", "Sounds good. Andrew?")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", sentence)]
+    return bool(words) and len(words) <= 3 and all(w in names for w in words)
+
+
+def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     """Why ``text`` asks something ("question mark", "wh-word", ...), or None if it does not.
 
-    A question mark counts anywhere except in a filler tag; so do the forms without one
-    (transcribers drop the mark), which are strict enough not to fire on statements.
+    A question mark counts anywhere except in a filler tag or after a bare name from
+    ``names`` (lower case), which hands the floor over rather than asks; so do the forms
+    without a mark (transcribers drop it), which are strict enough not to fire on statements.
     """
-    parts = sentences(text)
+    parts = [s for s in sentences(text) if not (names and _calls(s, names))]
     if any(_marked(s) for s in parts):
         return "question mark"
     for sentence in parts:
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
-        if _CONFIRM.search(words):
+        if _CONFIRM.search(words) and len(words.split()) > 3:
             return "confirmation tag"
         if _WH.match(words) or _FOREIGN_WH.search(words):
             return "wh-word"

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from .asking import sentences
 
 __all__ = [
+    "addresses",
     "asks_back",
     "backchannel_shaped",
     "continuer",
@@ -57,10 +58,15 @@ _FLOOR = re.compile(
     r"floor to|want to jump in|anything to add|go first)\b",
     re.IGNORECASE,
 )
+# Calls that belong to the proceedings, not to the exchange: a chair's order, counsel's
+# objection or instruction to the witness (said of the witness, not by them).
 _PROCEDURAL = re.compile(
     r"^[\W_]*(?:objection|i object|we object|point of order|order[.!]|sustained|overruled|"
     r"the (?:witness|gentleman|gentlelady|senator|member|chair) (?:may|will|is)|"
-    r"(?:the )?time (?:of the \w+ )?has expired)|\bis recognized\b|\byou are next\b",
+    r"(?:the )?time (?:of the \w+ )?has expired|don't guess|don't answer)|\bis recognized\b|"
+    r"\byou are next\b|\bwhich question is pending\b|\b(?:he|she)(?:'s| is) going to decline\b|"
+    r"\binstruct (?:him|her|my client|the witness)\b|\basked and answered\b|"
+    r"\bcalls for speculation\b|\bmy client\b",
     re.IGNORECASE,
 )
 _INTRO = re.compile(
@@ -98,6 +104,16 @@ def asks_back(text: str) -> bool:
     if ("?" not in last and "？" not in last) or _COURTESY.search(last):
         return False
     return word_count(last) <= 6 or bool(_YOU.search(last))
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", re.I)
+_NOT_ADDRESSING = re.compile(r"\byou (?:know|guys|all|see)\b|\by'all\b|\bthank you\b", re.I)
+
+
+def addresses(text: str) -> bool:
+    """Whether the end of the text speaks to the listener ("I think you would love Austin")."""
+    tail = " ".join(sentences(text.replace("’", "'"))[-3:])
+    return bool(_SECOND_PERSON.search(_NOT_ADDRESSING.sub(" ", tail)))
 
 
 def cut_off(text: str) -> bool:

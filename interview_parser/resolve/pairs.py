@@ -22,6 +22,7 @@ Each pair carries its evidence: why its kind (``asking``), and what the floor mo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -29,6 +30,7 @@ from enum import Enum
 from ..model import Pair, PairKind, Role
 from .asking import question_evidence, sentences
 from .floor import (
+    addresses,
     asks_back,
     backchannel_shaped,
     continuer,
@@ -92,8 +94,15 @@ def _parts(runs: list[_Run], voices: Sequence[Voice]) -> bool:
     """Give each run its part; True when the transcript is a peer panel."""
     role = {v.speaker: v.role for v in voices}
     third = {s for s, r in role.items() if r is Role.other}
+    # Anyone else whose runs object or direct the proceedings often enough (a witness who
+    # once mentions "my client" is still the witness).
+    said, procedure = Counter[str](), Counter[str]()
+    for run in runs:
+        said[run.speaker] += 1
+        procedure[run.speaker] += procedural(run.text)
     third |= {
-        r.speaker for r in runs if role[r.speaker] is not Role.interviewer and procedural(r.text)
+        s for s, n in procedure.items() if role[s] is not Role.interviewer and n * 5 >= said[s] > 0
+        and n
     }
     for run in runs:
         if run.speaker in third:
@@ -112,8 +121,9 @@ class _Floor:
         self.runs = runs
         self.peer = peer
         self.names = names
-        self.kind = [question_evidence(r.text) for r in runs]
         everyone = set().union(*names.values()) if names else set()
+        self.everyone = everyone
+        self.kind = [question_evidence(r.text, everyone) for r in runs]
         self.handover = [
             floor_phrase(r.text) or names_in(r.text, everyone - names.get(r.speaker, set()))
             for r in runs
@@ -122,9 +132,15 @@ class _Floor:
         # What a run ends on: a run that reads out a question and answers it itself does
         # not hand the floor to anyone.
         self.ends_asking = [
-            self.handover[k] or question_evidence(" ".join(sentences(r.text)[-2:])) is not None
+            self.handover[k]
+            or question_evidence(" ".join(sentences(r.text)[-2:]), everyone) is not None
             for k, r in enumerate(runs)
         ]
+
+    def peer_prompt(self, k: int) -> bool:
+        """In a peer panel, a run prompts the next speaker when it asks, names them or
+        speaks to them; talk to the group draws no pair."""
+        return self.asks(k) or addresses(self.runs[k].text)
 
     def asks(self, k: int) -> bool:
         return self.kind[k] is not None or self.handover[k]
@@ -213,7 +229,8 @@ def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
                 draft, asker = _Draft([j]), run.speaker
             else:
                 draft.prompt.append(j)
-            third_seen = False
+            # a third party's word stays in the air until the asker asks again
+            third_seen = third_seen and floor.kind[j] is None
         j += 1
     return draft, j
 
@@ -275,7 +292,7 @@ def _answer(floor: _Floor, draft: _Draft, first: int) -> int:
 
 def _evidence(floor: _Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     text = "\n\n".join(floor.runs[k].text for k in draft.prompt)
-    why = question_evidence(text)
+    why = question_evidence(text, floor.everyone)
     evidence = [why] if why else []
     if any(floor.handover[k] for k in draft.prompt):
         evidence.append("addressed by name" if not floor_phrase(text) else "hands over the floor")
@@ -293,7 +310,7 @@ def _drafts(floor: _Floor) -> list[_Draft]:
     drafts: list[_Draft] = []
     k = 0
     while k < len(floor.runs):
-        if not floor.opens(k) or (floor.peer and not floor.asks(k)):
+        if not floor.opens(k) or (floor.peer and not floor.peer_prompt(k)):
             k += 1
             continue
         draft, j = _prompt(floor, k)
@@ -311,7 +328,7 @@ def _drafts(floor: _Floor) -> list[_Draft]:
             continue
         k = _answer(floor, draft, j)
         goes_on = k < len(floor.runs) and floor.answers(k, floor.runs[j].speaker)
-        if floor.peer and floor.asks(j) and goes_on:
+        if floor.peer and floor.peer_prompt(j) and goes_on:
             draft.evidence.append("answer ends with a new prompt")
             k = j  # the answer also opens the next pair
         drafts.append(draft)
