@@ -101,8 +101,7 @@ def _parts(runs: list[_Run], voices: Sequence[Voice]) -> bool:
         said[run.speaker] += 1
         procedure[run.speaker] += procedural(run.text)
     third |= {
-        s for s, n in procedure.items() if role[s] is not Role.interviewer and n * 5 >= said[s] > 0
-        and n
+        s for s, n in procedure.items() if n and n * 5 >= said[s] and role[s] is not Role.interviewer
     }
     for run in runs:
         if run.speaker in third:
