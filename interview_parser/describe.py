@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from .model import Transcript
 
+_PAIRS_SHOWN = 40
+
+
+def _pair_lines(transcript: Transcript) -> list[str]:
+    """One line a pair: the source lines of its prompt and answer, its kind and evidence."""
+    line = [turn.line for turn in transcript.turns]
+    shown = [
+        f"  line {line[p.question_turns[0]]:>4} -> {line[p.answer_turns[0]]:<5} "
+        f"{p.kind.value:9} {'; '.join(p.evidence)}".rstrip()
+        for p in transcript.pairs[:_PAIRS_SHOWN]
+    ]
+    if len(transcript.pairs) > _PAIRS_SHOWN:
+        shown.append(f"  ... and {len(transcript.pairs) - _PAIRS_SHOWN} more")
+    return shown
+
 
 def describe(transcript: Transcript) -> str:
     src = transcript.source
@@ -35,6 +50,7 @@ def describe(transcript: Transcript) -> str:
     questions = sum(1 for p in transcript.pairs if p.kind.value == "question")
     lines.append(f"turns:     {len(transcript.turns)}")
     lines.append(f"pairs:     {len(transcript.pairs)} ({questions} questions)")
+    lines.extend(_pair_lines(transcript))
     if transcript.unpaired_turns:
         shown = ", ".join(str(i) for i in transcript.unpaired_turns[:20])
         more = " ..." if len(transcript.unpaired_turns) > 20 else ""

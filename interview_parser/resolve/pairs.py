@@ -100,9 +100,9 @@ def _parts(runs: list[_Run], voices: Sequence[Voice]) -> bool:
     for run in runs:
         said[run.speaker] += 1
         procedure[run.speaker] += procedural(run.text)
-    third |= {
-        s for s, n in procedure.items() if n and n * 5 >= said[s] and role[s] is not Role.interviewer
-    }
+    for speaker, calls in procedure.items():
+        if calls and calls * 5 >= said[speaker] and role[speaker] is not Role.interviewer:
+            third.add(speaker)
     for run in runs:
         if run.speaker in third:
             run.part = _Part.third
