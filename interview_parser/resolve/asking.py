@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-__all__ = ["question_evidence", "sentences"]
+__all__ = ["last_sentences", "question_evidence", "sentences"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?？。])[\"'”’)\]]*\s+")
+_SENTENCE_END = re.compile(r"([.!?？。][\"'”’)\]]*)\s+")
 # Words that open a sentence without changing what it is ("So, what ...", "And is it ...").
 _LEAD = (
     r"(?:(?:and|so|but|well|okay|ok|now|then|also|yeah|yes|right|alright|all right|und|et|"
@@ -97,34 +97,79 @@ _CONFIRM = re.compile(
 )
 # Question words that are written apart from their relative forms (accents, V2 order).
 _FOREIGN_WH = re.compile(
-    r"^" + _LEAD + r"(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
-    r"cuántas|por qué)\s|(?:o quê|por quê)\W*$|"
-    r"^" + _LEAD + r"(?:wie|was|warum|wieso|weshalb|wann|wo|wer|wen|wem|welche[rsnm]?|inwiefern|"
+    _LEAD
+    + r"(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
+    r"cuántas|por qué)\s|"
+    + _LEAD
+    + r"(?:wie|was|warum|wieso|weshalb|wann|wo|wer|wen|wem|welche[rsnm]?|inwiefern|"
     r"inwieweit|wodurch|womit|wofür|worin)\s+(?:\w+\s+)?(?:Sie|die|der|das|es|man|ihr|du|wir|"
     r"ist|sind|hat|haben|kann|können|wird|werden|soll|sollen|würde|würden|gibt)\b|"
-    r"^" + _LEAD + r"(?:o que|por que|quando|onde|quem|qual|quais|quanto|quantos)\s+"
+    + _LEAD
+    + r"(?:o que|por que|quando|onde|quem|qual|quais|quanto|quantos)\s+"
     r"(?:é|são|foi|você|vocês|o senhor|a senhora|v\. exa)\b",
     re.IGNORECASE,
 )
+_PORTUGUESE_END = re.compile(r"\b(?:o quê|por quê)\W*$", re.IGNORECASE)
 _GERMAN_VERB_FIRST = re.compile(
-    r"^" + _LEAD + r"(?:ist|sind|war|waren|hat|haben|hatte|kann|können|könnte|könnten|wird|"
+    _LEAD + r"(?:ist|sind|war|waren|hat|haben|hatte|kann|können|könnte|könnten|wird|"
     r"werden|würde|würden|soll|sollte|muss|müssen|darf|gibt|teilt|teilen|trifft|stimmt|sehen|"
     r"halten|plant|beabsichtigt|wäre|wären|hält|sieht|weiß|wissen)\s+(?:Sie|die|der|das|es|"
     r"ihr|man|denn|nicht|dem|den|Ihnen|Ihre|Ihr)\b",
     re.IGNORECASE,
 )
 _FRENCH_INVERSION = re.compile(
-    r"\b(?!rendez-)\w+-(?:t-)?(?:vous|il|elle|ils|elles|on|tu|je)\b", re.IGNORECASE
+    r"\b(?!rendez-)\w+-(?:vous|ils?|elles?|t-(?:il|elle|on)|tu|je)\b", re.IGNORECASE
 )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+# Words one of which opens every sentence-start form above (after "So," or a name).
+_STARTERS = frozenset(
+    _WORD.findall(
+        "what why how when where who whom whose which do does did is are was were can could would "
+        "will should shall have has had may might must isn't aren't wasn't weren't don't doesn't "
+        "didn't can't couldn't wouldn't won't shouldn't haven't hasn't please talk tell explain "
+        "describe walk share give speak elaborate expand remind introduce qué cómo cuándo dónde "
+        "quién quiénes cuál cuáles cuánto cuánta cuántos cuántas por o quando onde quem qual "
+        "quais quanto quantos wie warum wieso weshalb wann wo wer wen wem welche welcher welches "
+        "welchen welchem inwiefern inwieweit wodurch womit wofür worin ist sind war waren hat "
+        "haben hatte kann können könnte könnten wird werden würde würden soll sollte muss müssen "
+        "darf gibt teilt teilen trifft stimmt sehen halten plant beabsichtigt wäre wären hält "
+        "sieht weiß wissen"
+    )
+)
+# Words without which the patterns above cannot match (checked before searching them).
+_INDIRECT_WORDS = (
+    *("ask", "wonder", "curious", "question", "frage", "savoir", "demander", "est-ce"),
+    *("pregunt", "saber", "pergunt", "understand", "know", "find out", "see if"),
+    *("see whether", "sense", "get your", "love to", "thoughts", "interested"),
+)
+_REQUEST_WORDS = (
+    *("tell", "explain", "describ", "walk", "talk", "help", "remind", "give", "share", "say"),
+    *("elaborat", "expand", "clarif", "introduc", "mind", "i'd", "erzähl", "erklär", "sagen"),
+    *("racont", "expliq", "dites", "cuént", "explíq", "díga", "conte-", "diga-", "fale "),
+)
+_FRENCH_WORDS = ("-vous", "-il", "-elle", "-t-", "-tu", "-je")
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of a text, roughly: split after an end mark and a blank."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    parts = _SENTENCE_END.split(text)  # text, mark, text, mark, ..., text
+    parts.append("")
+    joined = (parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2))
+    return [s for s in (p.strip() for p in joined) if s]
 
 
-def _marked(sentence: str) -> bool:
-    return ("?" in sentence or "？" in sentence or "¿" in sentence) and not _FILLER.search(sentence)
+def last_sentences(text: str, count: int) -> list[str]:
+    """The last ``count`` sentences of a text (only its tail is split: turns can be long)."""
+    return sentences(text[-1500:])[-count:]
+
+
+def _marked(sentence: str, names: Collection[str]) -> bool:
+    if "?" not in sentence and "？" not in sentence and "¿" not in sentence:
+        return False
+    calls = bool(names) and len(sentence) < 60 and _calls(sentence, names)
+    return not calls and not _FILLER.search(sentence[-40:])
 
 
 def _calls(sentence: str, names: Collection[str]) -> bool:
@@ -140,24 +185,31 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     ``names`` (lower case), which hands the floor over rather than asks; so do the forms
     without a mark (transcribers drop it), which are strict enough not to fire on statements.
     """
-    parts = [s for s in sentences(text) if not (names and _calls(s, names))]
-    if any(_marked(s) for s in parts):
+    parts = sentences(text)
+    marks = "?" in text or "？" in text or "¿" in text
+    if marks and any(_marked(s, names) for s in parts):
         return "question mark"
     for sentence in parts:
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
-        if _CONFIRM.search(words) and len(words.split()) > 3:
+        if _CONFIRM.search(words[-40:]) and len(words.split()) > 3:
             return "confirmation tag"
-        if _WH.match(words) or _FOREIGN_WH.search(words):
+        if _PORTUGUESE_END.search(words[-12:]):
+            return "wh-word"
+        if _STARTERS.isdisjoint(_WORD.findall(words[:60].lower())[:5]):
+            continue  # no word that could open a question form: skip the patterns
+        if _WH.match(words) or _FOREIGN_WH.match(words):
             return "wh-word"
         if _INVERSION.match(words) or _GERMAN_VERB_FIRST.match(words):
             return "interrogative word order"
-    for sentence in parts:
-        if _IMPERATIVE.match(sentence.lstrip("\"'“‘(—–-… ")):
+        if _IMPERATIVE.match(words):
             return "request to tell"
-        if _INDIRECT.search(sentence):
-            return "indirect question"
-        if _REQUEST.search(sentence):
-            return "request to tell"
-        if _FRENCH_INVERSION.search(sentence) and len(sentence.split()) < 30:
-            return "interrogative word order"
+    # The phrases below may sit anywhere in a sentence: one search over the whole text, and
+    # only when a word that each of them needs is there (a substring test is 100x faster).
+    lowered = text.lower()
+    if any(w in lowered for w in _INDIRECT_WORDS) and _INDIRECT.search(text):
+        return "indirect question"
+    if any(w in lowered for w in _REQUEST_WORDS) and _REQUEST.search(text):
+        return "request to tell"
+    if any(w in lowered for w in _FRENCH_WORDS) and _FRENCH_INVERSION.search(text):
+        return "interrogative word order"
     return None

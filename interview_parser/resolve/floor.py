@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from .asking import sentences
+from .asking import last_sentences
 
 __all__ = [
     "addresses",
@@ -60,15 +60,18 @@ _FLOOR = re.compile(
 )
 # Calls that belong to the proceedings, not to the exchange: a chair's order, counsel's
 # objection or instruction to the witness (said of the witness, not by them).
-_PROCEDURAL = re.compile(
-    r"^[\W_]*(?:objection|i object|we object|point of order|order[.!]|sustained|overruled|"
+_PROCEDURAL_START = re.compile(
+    r"[\W_]*(?:objection|i object|we object|point of order|order[.!]|sustained|overruled|"
     r"the (?:witness|gentleman|gentlelady|senator|member|chair) (?:may|will|is)|"
-    r"(?:the )?time (?:of the \w+ )?has expired|don't guess|don't answer)|\bis recognized\b|"
-    r"\byou are next\b|\bwhich question is pending\b|\b(?:he|she)(?:'s| is) going to decline\b|"
-    r"\binstruct (?:him|her|my client|the witness)\b|\basked and answered\b|"
-    r"\bcalls for speculation\b|\bmy client\b",
+    r"(?:the )?time (?:of the \w+ )?has expired|don't guess|don't answer)",
     re.IGNORECASE,
 )
+_PROCEDURAL_PHRASES = (
+    *("is recognized", "you are next", "which question is pending", "going to decline"),
+    *("instruct him", "instruct her", "instruct my client", "instruct the witness"),
+    *("asked and answered", "calls for speculation", "my client"),
+)
+_DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
     r"^[\W_]*(?i:(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i’m|i am|my name is|"
     r"my name's|this is))\s+[A-Z]",
@@ -100,7 +103,9 @@ def asks_back(text: str) -> bool:
     """Whether the last sentence asks the listener something ("Which is this?", "Do you
     mean ...?"), as opposed to a rhetorical question to the room or a courtesy ("How are
     you?") that the asker answers in passing before going on."""
-    last = (sentences(text)[-1:] or [text])[0]
+    if "?" not in text[-300:] and "？" not in text[-300:]:
+        return False
+    last = (last_sentences(text, 1) or [text])[0]
     if ("?" not in last and "？" not in last) or _COURTESY.search(last):
         return False
     return word_count(last) <= 6 or bool(_YOU.search(last))
@@ -112,16 +117,18 @@ _NOT_ADDRESSING = re.compile(r"\byou (?:know|guys|all|see)\b|\by'all\b|\bthank y
 
 def addresses(text: str) -> bool:
     """Whether the end of the text speaks to the listener ("I think you would love Austin")."""
-    tail = " ".join(sentences(text.replace("’", "'"))[-3:])
+    tail = " ".join(last_sentences(text, 3)).replace("’", "'")
     return bool(_SECOND_PERSON.search(_NOT_ADDRESSING.sub(" ", tail)))
 
 
 def cut_off(text: str) -> bool:
     """Whether the text breaks off ("Now, you had-", "But…")."""
-    return bool(_CUT.search(text.rstrip()))
+    return bool(_CUT.search(text[-8:].rstrip()))
 
 
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:
+    if len(text) > 160:
+        return False  # far longer than any acknowledgement
     text = text.replace("’", "'")
     clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(" -*_'\"")]
     return bool(clauses) and all(pattern.fullmatch(c.strip(" -*_'\"")) for c in clauses)
@@ -134,7 +141,7 @@ def reaction(text: str) -> bool:
 
 def starts_reacting(text: str) -> bool:
     """Whether the first clause only acknowledges ("Awesome, thanks. Next question ...")."""
-    first = re.split(r"[.,;:!?…]+", text.replace("’", "'"), maxsplit=1)[0]
+    first = re.split(r"[.,;:!?…]+", text[:80].replace("’", "'"), maxsplit=1)[0]
     return bool(_REACTION.fullmatch(first.strip(" -*_'\"")))
 
 
@@ -145,8 +152,10 @@ def continuer(text: str) -> bool:
 
 def echoes(text: str, before: str) -> bool:
     """Whether ``text`` only repeats words the other speaker just said ("Mostly poetry.")."""
+    if len(text) > 80:
+        return False
     words = set(_CLAUSES.split(text.lower())) - {""}
-    last = (sentences(before)[-1:] or [before])[0]
+    last = (last_sentences(before, 1) or [before])[0]
     return bool(words) and len(words) <= 6 and words <= set(_CLAUSES.split(last.lower()))
 
 
@@ -155,14 +164,28 @@ def backchannel_shaped(text: str, before: str = "") -> bool:
     return reaction(text) or echoes(text, before) or (cut_off(text) and word_count(text) <= 4)
 
 
+# Every phrase of _FLOOR holds one of these.
+_FLOOR_WORDS = ("you", "go ", "take it", "kick us", "floor", "jump in", "anything to add")
+
+
 def floor_phrase(text: str) -> bool:
     """Whether the text hands the floor over in so many words ("go ahead", "you're up")."""
-    return bool(_FLOOR.search(text))
+    lowered = text.lower()
+    return any(w in lowered for w in _FLOOR_WORDS) and bool(_FLOOR.search(text))
 
 
 def procedural(text: str) -> bool:
-    """An objection, a point of order, a chair's call ("... is recognized")."""
-    return bool(_PROCEDURAL.search(text))
+    """An objection, a point of order, a chair's call ("... is recognized"), counsel's
+    instruction to the witness (said of the witness, not by them)."""
+    if _PROCEDURAL_START.match(text):
+        return True
+    if len(text) > 300:
+        return False  # a call on the proceedings is short; a long turn is testimony
+    lowered = text.lower().replace("’", "'")
+    return any(
+        phrase in lowered and (phrase != "going to decline" or bool(_DECLINES_FOR.search(lowered)))
+        for phrase in _PROCEDURAL_PHRASES
+    )
 
 
 def self_introduction(text: str) -> bool:
@@ -184,6 +207,6 @@ def names_in(text: str, words: Collection[str]) -> bool:
     """Whether the last sentence of ``text`` calls someone by one of these name words."""
     if not words:
         return False
-    last = sentences(text)[-1:] or [text]
+    last = last_sentences(text, 1) or [text]
     tokens = {t.lower() for t in re.findall(r"[^\W\d_][\w'-]*", last[0]) if t[:1].isupper()}
     return not tokens.isdisjoint(words)

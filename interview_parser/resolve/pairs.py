@@ -23,12 +23,13 @@ Each pair carries its evidence: why its kind (``asking``), and what the floor mo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Generic, TypeVar
 
 from ..model import Pair, PairKind, Role
-from .asking import question_evidence, sentences
+from .asking import last_sentences, question_evidence
 from .floor import (
     addresses,
     asks_back,
@@ -46,6 +47,8 @@ from .floor import (
 )
 
 __all__ = ["Voice", "build_pairs"]
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,20 @@ def _parts(runs: list[_Run], voices: Sequence[Voice]) -> bool:
     return not answerers and len(askers) > 1
 
 
+class _Lazy(Generic[_T]):
+    """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
+    never need their form read (a guest's answer, an acknowledgement)."""
+
+    def __init__(self, compute: Callable[[int], _T]) -> None:
+        self._compute = compute
+        self._known: dict[int, _T] = {}
+
+    def __getitem__(self, k: int) -> _T:
+        if k not in self._known:
+            self._known[k] = self._compute(k)
+        return self._known[k]
+
+
 class _Floor:
     """The runs of one transcript and what each of them does."""
 
@@ -120,21 +137,25 @@ class _Floor:
         self.runs = runs
         self.peer = peer
         self.names = names
-        everyone = set().union(*names.values()) if names else set()
-        self.everyone = everyone
-        self.kind = [question_evidence(r.text, everyone) for r in runs]
-        self.handover = [
-            floor_phrase(r.text) or names_in(r.text, everyone - names.get(r.speaker, set()))
-            for r in runs
-        ]
+        self.everyone: set[str] = set().union(*names.values()) if names else set()
+        self.kind = _Lazy(lambda k: question_evidence(runs[k].text, self.everyone))
+        self.handover = _Lazy(self._hands_over)
+        self.ends_asking = _Lazy(self._ends_asking)
 
-        # What a run ends on: a run that reads out a question and answers it itself does
-        # not hand the floor to anyone.
-        self.ends_asking = [
-            self.handover[k]
-            or question_evidence(" ".join(sentences(r.text)[-2:]), everyone) is not None
-            for k, r in enumerate(runs)
-        ]
+    def _hands_over(self, k: int) -> bool:
+        run = self.runs[k]
+        others = self.everyone - self.names.get(run.speaker, set())
+        return floor_phrase(run.text) or names_in(run.text, others)
+
+    def _ends_asking(self, k: int) -> bool:
+        """What a run ends on: one that reads out a question and answers it itself does not
+        hand the floor to anyone."""
+        if self.handover[k]:
+            return True
+        if self.kind[k] is None:
+            return False
+        tail = " ".join(last_sentences(self.runs[k].text, 2))
+        return question_evidence(tail, self.everyone) is not None
 
     def peer_prompt(self, k: int) -> bool:
         """In a peer panel, a run prompts the next speaker when it asks, names them or
@@ -153,20 +174,19 @@ class _Floor:
     def backchannel(self, k: int) -> bool:
         """An acknowledgement or broken-off start inside someone's ongoing speech."""
         before, after = k - 1, k + 1
-        if before < 0 or after >= len(self.runs) or self.asks(k):
+        if before < 0 or after >= len(self.runs):
             return False
-        if not backchannel_shaped(self.runs[k].text, self.runs[before].text):
+        if not self.runs[before].speaker == self.runs[after].speaker != self.runs[k].speaker:
             return False
-        return self.runs[before].speaker == self.runs[after].speaker != self.runs[k].speaker
+        shaped = backchannel_shaped(self.runs[k].text, self.runs[before].text)
+        return shaped and not self.asks(k)
 
     def reversal(self, k: int) -> bool:
         """The asker only answers what the answerer just asked them."""
-        if self.ends_asking[k]:
-            return False
         before = self._next(k, -1)
         if before is None or self.runs[before].part is not _Part.answerer:
             return False
-        return asks_back(self.runs[before].text)
+        return asks_back(self.runs[before].text) and not self.ends_asking[k]
 
     def opens(self, k: int) -> bool:
         """Whether run k can start a prompt."""
@@ -187,7 +207,7 @@ def _interjects(floor: _Floor, prompt: list[int], j: int) -> bool:
     if after is None or floor.runs[after].part is not _Part.asker or not floor.opens(after):
         return False
     said = floor.runs[prompt[-1]].text
-    follow = floor.runs[after].text.lstrip()
+    follow = floor.runs[after].text[:8].lstrip()
     reply = floor.runs[j].text
     if cut_off(said) and word_count(said) <= 6:
         return True  # the prompt broke off at once; the answerer finishes something else
@@ -290,11 +310,13 @@ def _answer(floor: _Floor, draft: _Draft, first: int) -> int:
 
 
 def _evidence(floor: _Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
-    text = "\n\n".join(floor.runs[k].text for k in draft.prompt)
-    why = question_evidence(text, floor.everyone)
+    kinds = [floor.kind[k] for k in draft.prompt]
+    why = "question mark" if "question mark" in kinds else next(filter(None, kinds), None)
     evidence = [why] if why else []
-    if any(floor.handover[k] for k in draft.prompt):
-        evidence.append("addressed by name" if not floor_phrase(text) else "hands over the floor")
+    handing = [k for k in draft.prompt if floor.handover[k]]
+    if handing:
+        said = floor.runs[handing[0]].text
+        evidence.append("hands over the floor" if floor_phrase(said) else "addressed by name")
     if any(floor.runs[k].part is _Part.asker for k in draft.between):
         evidence.append("answer goes on past a backchannel")
     if any(floor.runs[k].part is _Part.third for k in draft.between):
@@ -303,6 +325,14 @@ def _evidence(floor: _Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     if not evidence:
         evidence.append("reply follows")
     return (PairKind.question if why else PairKind.remark), evidence
+
+
+def _invites(floor: _Floor, k: int) -> bool:
+    """Whether run k asks for what follows: its last sentence asks, or it asks for
+    introductions ("I'll let the panelists introduce themselves")."""
+    text = floor.runs[k].text
+    closing = last_sentences(text, 1)
+    return "introduc" in text.lower() or question_evidence(*closing) is not None
 
 
 def _drafts(floor: _Floor) -> list[_Draft]:
@@ -319,10 +349,7 @@ def _drafts(floor: _Floor) -> list[_Draft]:
         dropped = _drop_reactions(floor, draft)
         if dropped and drafts:
             drafts[-1].between.extend(dropped)
-        closing = sentences(floor.runs[draft.prompt[-1]].text)[-1:]
-        invited = "introduc" in floor.runs[draft.prompt[-1]].text.lower()
-        asked = question_evidence(*closing) is not None or invited
-        if self_introduction(floor.runs[j].text) and not asked:
+        if self_introduction(floor.runs[j].text) and not _invites(floor, draft.prompt[-1]):
             k = j + 1  # a round of introductions, not an exchange
             continue
         k = _answer(floor, draft, j)
