@@ -140,14 +140,17 @@ _STARTERS = frozenset(
 )
 # Words without which the patterns above cannot match (checked before searching them).
 _INDIRECT_WORDS = (
-    *("ask", "wonder", "curious", "question", "frage", "savoir", "demander", "est-ce"),
-    *("pregunt", "saber", "pergunt", "understand", "know", "find out", "see if"),
-    *("see whether", "sense", "get your", "love to", "thoughts", "interested"),
+    *("to ask", "me ask", "i ask", "wonder", "curious", "question is", "question was"),
+    *("question would", "question for", "question to", "frage", "savoir", "demander"),
+    *("est-ce", "pregunt", "saber", "pergunt", "to understand", "to know", "find out", "see if"),
+    *("see whether", "a sense", "get your", "love to", "your thoughts", "interested"),
 )
 _REQUEST_WORDS = (
-    *("tell", "explain", "describ", "walk", "talk", "help", "remind", "give", "share", "say"),
-    *("elaborat", "expand", "clarif", "introduc", "mind", "i'd", "erzähl", "erklär", "sagen"),
-    *("racont", "expliq", "dites", "cuént", "explíq", "díga", "conte-", "diga-", "fale "),
+    *("tell", "explain", "describ", "walk me", "walk us", "talk me", "talk us", "help me"),
+    *("help us", "remind", "give me", "give us", "share with", "share a", "you say", "you talk"),
+    *("you walk", "you share", "you give", "elaborat", "expand", "clarif", "introduc"),
+    *("you mind", "'t mind", "i'd", "erzähl", "erklär", "sagen", "racont", "expliq", "dites"),
+    *("cuént", "explíq", "díga", "conte-", "diga-", "fale "),
 )
 _FRENCH_WORDS = ("-vous", "-il", "-elle", "-t-", "-tu", "-je")
 
@@ -162,7 +165,20 @@ def sentences(text: str) -> list[str]:
 
 def last_sentences(text: str, count: int) -> list[str]:
     """The last ``count`` sentences of a text (only its tail is split: turns can be long)."""
-    return sentences(text[-1500:])[-count:]
+    return sentences(text[-300 * count :])[-count:]
+
+
+def _marked_sentences(text: str) -> list[str]:
+    """The sentences holding a question mark, found from the marks (no full split)."""
+    found: list[str] = []
+    for mark in "?？¿":
+        at = text.find(mark)
+        while at >= 0:
+            start = max(text.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n")) + 1
+            stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
+            found.append(text[start:stop].strip())
+            at = text.find(mark, at + 1)
+    return found
 
 
 def _marked(sentence: str, names: Collection[str]) -> bool:
@@ -185,11 +201,9 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     ``names`` (lower case), which hands the floor over rather than asks; so do the forms
     without a mark (transcribers drop it), which are strict enough not to fire on statements.
     """
-    parts = sentences(text)
-    marks = "?" in text or "？" in text or "¿" in text
-    if marks and any(_marked(s, names) for s in parts):
+    if any(_marked(s, names) for s in _marked_sentences(text)):
         return "question mark"
-    for sentence in parts:
+    for sentence in sentences(text):
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
         if _CONFIRM.search(words[-40:]) and len(words.split()) > 3:
             return "confirmation tag"

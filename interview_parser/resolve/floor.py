@@ -170,8 +170,9 @@ _FLOOR_WORDS = ("you", "go ", "take it", "kick us", "floor", "jump in", "anythin
 
 def floor_phrase(text: str) -> bool:
     """Whether the text hands the floor over in so many words ("go ahead", "you're up")."""
-    lowered = text.lower()
-    return any(w in lowered for w in _FLOOR_WORDS) and bool(_FLOOR.search(text))
+    tail = text[-300:]  # the floor is handed over at the end of a turn
+    lowered = tail.lower()
+    return any(w in lowered for w in _FLOOR_WORDS) and bool(_FLOOR.search(tail))
 
 
 def procedural(text: str) -> bool:
@@ -203,10 +204,13 @@ def name_words(names: Collection[str]) -> set[str]:
     return found
 
 
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][\w'-]*")
+
+
 def names_in(text: str, words: Collection[str]) -> bool:
     """Whether the last sentence of ``text`` calls someone by one of these name words."""
     if not words:
         return False
-    last = last_sentences(text, 1) or [text]
-    tokens = {t.lower() for t in re.findall(r"[^\W\d_][\w'-]*", last[0]) if t[:1].isupper()}
-    return not tokens.isdisjoint(words)
+    tail = text[-300:].rstrip(" .!?？\"'”’)")
+    last = tail[max(tail.rfind(end) for end in (". ", "! ", "? ", "\n")) + 1 :]
+    return any(t.lower() in words for t in _CAPITALISED.findall(last))

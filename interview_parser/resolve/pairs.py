@@ -139,12 +139,15 @@ class _Floor:
         self.names = names
         self.everyone: set[str] = set().union(*names.values()) if names else set()
         self.kind = _Lazy(lambda k: question_evidence(runs[k].text, self.everyone))
+        self._others: dict[str, set[str]] = {}  # the names a speaker can call others by
         self.handover = _Lazy(self._hands_over)
         self.ends_asking = _Lazy(self._ends_asking)
 
     def _hands_over(self, k: int) -> bool:
         run = self.runs[k]
-        others = self.everyone - self.names.get(run.speaker, set())
+        others = self._others.get(run.speaker)
+        if others is None:
+            others = self._others[run.speaker] = self.everyone - self.names.get(run.speaker, set())
         return floor_phrase(run.text) or names_in(run.text, others)
 
     def _ends_asking(self, k: int) -> bool:
