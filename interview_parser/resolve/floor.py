@@ -26,6 +26,7 @@ __all__ = [
     "reaction",
     "self_introduction",
     "starts_reacting",
+    "thanks_back",
     "word_count",
 ]
 
@@ -143,6 +144,18 @@ def starts_reacting(text: str) -> bool:
     """Whether the first clause only acknowledges ("Awesome, thanks. Next question ...")."""
     first = re.split(r"[.,;:!?…]+", text[:80].replace("’", "'"), maxsplit=1)[0]
     return bool(_REACTION.fullmatch(first.strip(" -*_'\"")))
+
+
+_THANKS = re.compile(
+    r"[\W_]*(?:thanks|thank you|you're welcome|my pleasure|likewise|same to you|danke|merci|"
+    r"gracias|obrigad[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def thanks_back(text: str) -> bool:
+    """Whether the text opens by thanking or returning thanks ("Thanks, everybody.")."""
+    return bool(_THANKS.match(text.replace("’", "'")))
 
 
 def continuer(text: str) -> bool:

@@ -43,6 +43,7 @@ from .floor import (
     reaction,
     self_introduction,
     starts_reacting,
+    thanks_back,
     word_count,
 )
 
@@ -182,6 +183,8 @@ class _Floor:
         if not self.runs[before].speaker == self.runs[after].speaker != self.runs[k].speaker:
             return False
         shaped = backchannel_shaped(self.runs[k].text, self.runs[before].text)
+        if shaped and thanks_back(self.runs[after].text):
+            return False  # "Thank you." / "Thanks, everybody.": a closing exchange
         return shaped and not self.asks(k)
 
     def reversal(self, k: int) -> bool:
