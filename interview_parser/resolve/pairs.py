@@ -143,6 +143,7 @@ class _Floor:
         self._others: dict[str, set[str]] = {}  # the names a speaker can call others by
         self.handover = _Lazy(self._hands_over)
         self.ends_asking = _Lazy(self._ends_asking)
+        self._opening = _Lazy(self._opens)
 
     def _hands_over(self, k: int) -> bool:
         run = self.runs[k]
@@ -196,6 +197,9 @@ class _Floor:
 
     def opens(self, k: int) -> bool:
         """Whether run k can start a prompt."""
+        return self._opening[k]
+
+    def _opens(self, k: int) -> bool:
         if self.runs[k].part is not _Part.asker:
             return False
         return not self.backchannel(k) and not self.reversal(k)
@@ -367,6 +371,11 @@ def _drafts(floor: _Floor) -> list[_Draft]:
     return drafts
 
 
+def _text(runs: list[_Run], part: list[int], texts: list[str], turns: list[int]) -> str:
+    """The text of a prompt or an answer: its turns joined by a blank line."""
+    return runs[part[0]].text if len(part) == 1 else "\n\n".join(texts[t] for t in turns)
+
+
 def build_pairs(
     voices: Sequence[Voice], names: Mapping[str, Collection[str]] | None = None
 ) -> tuple[list[Pair], list[int]]:
@@ -386,7 +395,7 @@ def build_pairs(
         kind, evidence = _evidence(floor, draft)
         asked = [t for k in draft.prompt for t in runs[k].turns]
         answered = [t for k in draft.answer for t in runs[k].turns]
-        between = sorted(t for k in draft.between for t in runs[k].turns)
+        between = sorted(t for k in draft.between for t in runs[k].turns) if draft.between else []
         placed.update(asked, answered, between)
         pairs.append(
             Pair(
@@ -395,8 +404,9 @@ def build_pairs(
                 question_turns=asked,
                 answer_turns=answered,
                 interjection_turns=between,
-                question="\n\n".join(texts[t] for t in asked),
-                answer="\n\n".join(texts[t] for t in answered),
+                # most prompts and answers are one run: its text is theirs, no joining
+                question=_text(runs, draft.prompt, texts, asked),
+                answer=_text(runs, draft.answer, texts, answered),
                 evidence=evidence,
             )
         )
