@@ -199,7 +199,8 @@ class Pair:
     kind: PairKind
     """question when the prompt asks something, else remark."""
     question_turns: list[int]
-    """Indices of the prompt's turns."""
+    """Indices of the prompt's turns, in order; not always consecutive (what comes between
+    them is in interjection_turns)."""
     answer_turns: list[int]
     """Indices of the answer's turns. The last may also open the next pair (an answer that
     ends by asking someone else), the one way a turn belongs to two pairs."""

@@ -12,6 +12,7 @@ import pytest
 from conftest import SAMPLES
 
 import interview_parser as ip
+from interview_parser.exporters import EXPORTERS
 from interview_parser.model import Pair, Transcript, adapter
 
 
@@ -184,3 +185,9 @@ def test_pairs_of_schema_1_0_still_read() -> None:
     data["schema_version"] = "1.0"
     old = adapter(Transcript).validate_python(data)
     assert old.pairs[0].evidence == [] and old.pairs[0].interjection_turns == []
+
+
+def test_a_pair_with_an_interjection_stays_one_script_segment() -> None:
+    t = ip.parse(FLOOR_CASES[list(FLOOR_CASES)[2]][0], interviewers=["Counsel"])
+    script = EXPORTERS["podcast"].render(t, None)
+    assert script.count("### ") == 1 and "Objection." in script
