@@ -20,6 +20,7 @@ __all__ = [
     "continuer",
     "cut_off",
     "floor_phrase",
+    "name_pattern",
     "name_words",
     "names_in",
     "procedural",
@@ -217,13 +218,18 @@ def name_words(names: Collection[str]) -> set[str]:
     return found
 
 
-_CAPITALISED = re.compile(r"\b[^\W\d_a-z][\w'-]*")
-
-
-def names_in(text: str, words: Collection[str]) -> bool:
-    """Whether the last sentence of ``text`` calls someone by one of these name words."""
+def name_pattern(words: Collection[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of these name words, capitalised, as a whole word."""
     if not words:
+        return None
+    names = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?=[^\W\d_a-z])(?i:{names})(?![\w'-])")
+
+
+def names_in(text: str, pattern: re.Pattern[str] | None) -> bool:
+    """Whether the last sentence of ``text`` calls someone by a name ``pattern`` finds."""
+    if pattern is None:
         return False
     tail = text[-300:].rstrip(" .!?？\"'”’)")
     last = tail[max(tail.rfind(end) for end in (". ", "! ", "? ", "\n")) + 1 :]
-    return any(t.lower() in words for t in _CAPITALISED.findall(last))
+    return pattern.search(last) is not None

@@ -22,6 +22,7 @@ Each pair carries its evidence: why its kind (``asking``), and what the floor mo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from .floor import (
     continuer,
     cut_off,
     floor_phrase,
+    name_pattern,
     name_words,
     names_in,
     procedural,
@@ -140,17 +142,18 @@ class _Floor:
         self.names = names
         self.everyone: set[str] = set().union(*names.values()) if names else set()
         self.kind = _Lazy(lambda k: question_evidence(runs[k].text, self.everyone))
-        self._others: dict[str, set[str]] = {}  # the names a speaker can call others by
+        # what finds the names a speaker can call the others by
+        self._others: dict[str, re.Pattern[str] | None] = {}
         self.handover = _Lazy(self._hands_over)
         self.ends_asking = _Lazy(self._ends_asking)
         self._opening = _Lazy(self._opens)
 
     def _hands_over(self, k: int) -> bool:
         run = self.runs[k]
-        others = self._others.get(run.speaker)
-        if others is None:
-            others = self._others[run.speaker] = self.everyone - self.names.get(run.speaker, set())
-        return floor_phrase(run.text) or names_in(run.text, others)
+        if run.speaker not in self._others:
+            others = self.everyone - self.names.get(run.speaker, set())
+            self._others[run.speaker] = name_pattern(others)
+        return floor_phrase(run.text) or names_in(run.text, self._others[run.speaker])
 
     def _ends_asking(self, k: int) -> bool:
         """What a run ends on: one that reads out a question and answers it itself does not
