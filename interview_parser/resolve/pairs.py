@@ -1,80 +1,44 @@
 """Question-answer pairs: a small model of who holds the floor, from turns and roles.
 
-The unit is the *run*: consecutive turns of one speaker. Each speaker is an **asker** (an
-interviewer), an **answerer** (an interviewee) or a **third party** (``Role.other``, or anyone
-who objects or calls points of order: counsel, a court, a chair). When nobody answers but
-askers, the transcript is a peer panel and askers answer one another.
-
-A **prompt** starts at an asker's run that opens an exchange: not an acknowledgement inside
-an answerer's ongoing speech ("Yeah.", "Now, you had-" when the same answerer goes on), not
-the asker's reply to the answerer's own question ("Which is this?" / "The diversion."). It
-takes in the co-hosts' runs that follow, skips third parties' interjections (an objection,
-then the restated question), and skips the answerer's interjections that do not reply to it
-(a backchannel inside an unfinished prompt, or finishing the previous answer). The **answer**
+Speakers are askers, answerers or third parties, and turns are read as runs of one speaker
+(``floor``). A **prompt** starts at an asker's run that opens an exchange: not an
+acknowledgement inside an answerer's ongoing speech ("Yeah.", "Now, you had-" when the same
+answerer goes on), not the asker's reply to the answerer's own question ("Which is this?" /
+"The diversion."). It takes in the co-hosts' runs that follow, skips third parties'
+interjections (an objection, then the restated question), and skips the answerer's
+interjections that do not reply to it (a backchannel inside an unfinished prompt, or
+finishing the previous answer). The **answer**
 starts at the next answerer's run and runs on -- other answerers, the asker's
 acknowledgements -- until the next prompt starts. A prompt nobody answers, and a reply that
 is only a self-introduction, make no pair. In a peer panel an answer that ends by asking
 someone else is also the prompt of the next pair, so one turn can belong to two pairs.
 
 Each pair carries its evidence: why its kind (``asking``), and what the floor model saw
-("addressed by name", "follows a backchannel", "across a third party's interjection", ...).
+("addressed by name", "answer goes on past a backchannel", "across a third party's
+interjection", ...).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Generic, TypeVar
 
-from ..model import Pair, PairKind, Role
+from ..model import Pair, PairKind
 from .asking import last_sentences, question_evidence
-from .floor import (
-    addresses,
-    asks_back,
+from .cues import (
     backchannel_shaped,
     continuer,
     cut_off,
     floor_phrase,
-    name_pattern,
     name_words,
-    names_in,
-    procedural,
     reaction,
     self_introduction,
     starts_reacting,
-    thanks_back,
     word_count,
 )
+from .floor import Floor, Part, Run, Voice, give_parts, runs_of
 
 __all__ = ["Voice", "build_pairs"]
-
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True, slots=True)
-class Voice:
-    """One turn as pairing sees it."""
-
-    speaker: str
-    role: Role
-    text: str
-
-
-class _Part(Enum):
-    asker = "asker"
-    answerer = "answerer"
-    third = "third"
-
-
-@dataclass(slots=True)
-class _Run:
-    turns: list[int]
-    speaker: str
-    text: str
-    part: _Part = _Part.answerer
 
 
 @dataclass(slots=True)
@@ -85,139 +49,10 @@ class _Draft:
     evidence: list[str] = field(default_factory=list)
 
 
-def _runs(voices: Sequence[Voice]) -> list[_Run]:
-    runs: list[_Run] = []
-    for index, voice in enumerate(voices):
-        if runs and runs[-1].speaker == voice.speaker:
-            runs[-1].turns.append(index)
-            runs[-1].text += "\n\n" + voice.text
-        else:
-            runs.append(_Run([index], voice.speaker, voice.text))
-    return runs
-
-
-def _parts(runs: list[_Run], voices: Sequence[Voice]) -> bool:
-    """Give each run its part; True when the transcript is a peer panel."""
-    role = {v.speaker: v.role for v in voices}
-    third = {s for s, r in role.items() if r is Role.other}
-    # Anyone else whose runs object or direct the proceedings often enough (a witness who
-    # once mentions "my client" is still the witness).
-    said, procedure = Counter[str](), Counter[str]()
-    for run in runs:
-        said[run.speaker] += 1
-        procedure[run.speaker] += procedural(run.text)
-    for speaker, calls in procedure.items():
-        if calls and calls * 5 >= said[speaker] and role[speaker] is not Role.interviewer:
-            third.add(speaker)
-    for run in runs:
-        if run.speaker in third:
-            run.part = _Part.third
-        elif role[run.speaker] is Role.interviewer:
-            run.part = _Part.asker
-    answerers = {r.speaker for r in runs if r.part is _Part.answerer}
-    askers = {r.speaker for r in runs if r.part is _Part.asker}
-    return not answerers and len(askers) > 1
-
-
-class _Lazy(Generic[_T]):
-    """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
-    never need their form read (a guest's answer, an acknowledgement)."""
-
-    def __init__(self, compute: Callable[[int], _T]) -> None:
-        self._compute = compute
-        self._known: dict[int, _T] = {}
-
-    def __getitem__(self, k: int) -> _T:
-        if k not in self._known:
-            self._known[k] = self._compute(k)
-        return self._known[k]
-
-
-class _Floor:
-    """The runs of one transcript and what each of them does."""
-
-    def __init__(self, runs: list[_Run], names: Mapping[str, set[str]], peer: bool) -> None:
-        self.runs = runs
-        self.peer = peer
-        self.names = names
-        self.everyone: set[str] = set().union(*names.values()) if names else set()
-        self.kind = _Lazy(lambda k: question_evidence(runs[k].text, self.everyone))
-        # what finds the names a speaker can call the others by
-        self._others: dict[str, re.Pattern[str] | None] = {}
-        self.handover = _Lazy(self._hands_over)
-        self.ends_asking = _Lazy(self._ends_asking)
-        self._opening = _Lazy(self._opens)
-
-    def _hands_over(self, k: int) -> bool:
-        run = self.runs[k]
-        if run.speaker not in self._others:
-            others = self.everyone - self.names.get(run.speaker, set())
-            self._others[run.speaker] = name_pattern(others)
-        return floor_phrase(run.text) or names_in(run.text, self._others[run.speaker])
-
-    def _ends_asking(self, k: int) -> bool:
-        """What a run ends on: one that reads out a question and answers it itself does not
-        hand the floor to anyone."""
-        if self.handover[k]:
-            return True
-        if self.kind[k] is None:
-            return False
-        tail = " ".join(last_sentences(self.runs[k].text, 2))
-        return question_evidence(tail, self.everyone) is not None
-
-    def peer_prompt(self, k: int) -> bool:
-        """In a peer panel, a run prompts the next speaker when it asks, names them or
-        speaks to them; talk to the group draws no pair."""
-        return self.asks(k) or addresses(self.runs[k].text)
-
-    def asks(self, k: int) -> bool:
-        return self.kind[k] is not None or self.handover[k]
-
-    def _next(self, k: int, step: int) -> int | None:
-        j = k + step
-        while 0 <= j < len(self.runs) and self.runs[j].part is _Part.third:
-            j += step
-        return j if 0 <= j < len(self.runs) else None
-
-    def backchannel(self, k: int) -> bool:
-        """An acknowledgement or broken-off start inside someone's ongoing speech."""
-        before, after = k - 1, k + 1
-        if before < 0 or after >= len(self.runs):
-            return False
-        if not self.runs[before].speaker == self.runs[after].speaker != self.runs[k].speaker:
-            return False
-        shaped = backchannel_shaped(self.runs[k].text, self.runs[before].text)
-        if shaped and thanks_back(self.runs[after].text):
-            return False  # "Thank you." / "Thanks, everybody.": a closing exchange
-        return shaped and not self.asks(k)
-
-    def reversal(self, k: int) -> bool:
-        """The asker only answers what the answerer just asked them."""
-        before = self._next(k, -1)
-        if before is None or self.runs[before].part is not _Part.answerer:
-            return False
-        return asks_back(self.runs[before].text) and not self.ends_asking[k]
-
-    def opens(self, k: int) -> bool:
-        """Whether run k can start a prompt."""
-        return self._opening[k]
-
-    def _opens(self, k: int) -> bool:
-        if self.runs[k].part is not _Part.asker:
-            return False
-        return not self.backchannel(k) and not self.reversal(k)
-
-    def answers(self, k: int, asker: str) -> bool:
-        run = self.runs[k]
-        if self.peer:
-            return run.part is _Part.asker and run.speaker != asker
-        return run.part is _Part.answerer
-
-
-def _interjects(floor: _Floor, prompt: list[int], j: int) -> bool:
+def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     """Whether answerer run j interjects inside the prompt instead of replying to it."""
     after = floor._next(j, 1)
-    if after is None or floor.runs[after].part is not _Part.asker or not floor.opens(after):
+    if after is None or floor.runs[after].part is not Part.asker or not floor.opens(after):
         return False
     said = floor.runs[prompt[-1]].text
     follow = floor.runs[after].text[:8].lstrip()
@@ -232,7 +67,7 @@ def _interjects(floor: _Floor, prompt: list[int], j: int) -> bool:
     return continuer(reply)
 
 
-def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
+def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
     """The prompt opened by run ``start`` and the index of the run that answers it (or the
     index where the search stopped, with an empty answer)."""
     draft = _Draft([start])
@@ -241,7 +76,7 @@ def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
     j = start + 1
     while j < len(floor.runs):
         run = floor.runs[j]
-        if run.part is _Part.third:
+        if run.part is Part.third:
             draft.between.append(j)
             third_seen = True
         elif floor.answers(j, asker):
@@ -250,7 +85,7 @@ def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
                 return draft, j
-        elif run.part is _Part.asker:
+        elif run.part is Part.asker:
             if floor.peer:
                 return draft, j  # nobody took it up: the next speaker opens anew
             last = floor.runs[draft.prompt[-1]].text
@@ -267,7 +102,7 @@ def _prompt(floor: _Floor, start: int) -> tuple[_Draft, int]:
     return draft, j
 
 
-def _drop_reactions(floor: _Floor, draft: _Draft) -> list[int]:
+def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
     """Leading asker runs that only close the previous exchange, when a later run of the
     block opens what the answerer replies to; they are returned.
 
@@ -301,18 +136,18 @@ def _drop_reactions(floor: _Floor, draft: _Draft) -> list[int]:
     return prompt[:cut]
 
 
-def _answer(floor: _Floor, draft: _Draft, first: int) -> int:
+def _answer(floor: Floor, draft: _Draft, first: int) -> int:
     """Fill the answer from run ``first``; return the run where the next exchange starts."""
     draft.answer.append(first)
     asker = floor.runs[draft.prompt[0]].speaker
     j = first + 1
     while j < len(floor.runs):
         run = floor.runs[j]
-        if run.part is _Part.third:
+        if run.part is Part.third:
             return j
         if floor.peer:
             return j
-        if run.part is _Part.asker:
+        if run.part is Part.asker:
             if floor.opens(j):
                 return j
             draft.between.append(j)
@@ -322,7 +157,7 @@ def _answer(floor: _Floor, draft: _Draft, first: int) -> int:
     return j
 
 
-def _evidence(floor: _Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
+def _evidence(floor: Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     kinds = [floor.kind[k] for k in draft.prompt]
     why = "question mark" if "question mark" in kinds else next(filter(None, kinds), None)
     evidence = [why] if why else []
@@ -330,9 +165,9 @@ def _evidence(floor: _Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     if handing:
         said = floor.runs[handing[0]].text
         evidence.append("hands over the floor" if floor_phrase(said) else "addressed by name")
-    if any(floor.runs[k].part is _Part.asker for k in draft.between):
+    if any(floor.runs[k].part is Part.asker for k in draft.between):
         evidence.append("answer goes on past a backchannel")
-    if any(floor.runs[k].part is _Part.third for k in draft.between):
+    if any(floor.runs[k].part is Part.third for k in draft.between):
         evidence.append("across a third party's interjection")
     evidence.extend(e for e in draft.evidence if e not in evidence)
     if not evidence:
@@ -340,7 +175,7 @@ def _evidence(floor: _Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     return (PairKind.question if why else PairKind.remark), evidence
 
 
-def _invites(floor: _Floor, k: int) -> bool:
+def _invites(floor: Floor, k: int) -> bool:
     """Whether run k asks for what follows: its last sentence asks, or it asks for
     introductions ("I'll let the panelists introduce themselves")."""
     text = floor.runs[k].text
@@ -348,7 +183,7 @@ def _invites(floor: _Floor, k: int) -> bool:
     return "introduc" in text.lower() or question_evidence(*closing) is not None
 
 
-def _drafts(floor: _Floor) -> list[_Draft]:
+def _drafts(floor: Floor) -> list[_Draft]:
     drafts: list[_Draft] = []
     k = 0
     while k < len(floor.runs):
@@ -374,7 +209,7 @@ def _drafts(floor: _Floor) -> list[_Draft]:
     return drafts
 
 
-def _text(runs: list[_Run], part: list[int], texts: list[str], turns: list[int]) -> str:
+def _text(runs: list[Run], part: list[int], texts: list[str], turns: list[int]) -> str:
     """The text of a prompt or an answer: its turns joined by a blank line."""
     return runs[part[0]].text if len(part) == 1 else "\n\n".join(texts[t] for t in turns)
 
@@ -387,10 +222,10 @@ def build_pairs(
     ``names`` maps a speaker id to the names that address them (label, full name, aliases):
     a prompt that calls the next speaker by name hands them the floor.
     """
-    runs = _runs(voices)
-    peer = _parts(runs, voices)
+    runs = runs_of(voices)
+    peer = give_parts(runs, voices)
     words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
-    floor = _Floor(runs, words, peer)
+    floor = Floor(runs, words, peer)
     pairs: list[Pair] = []
     placed: set[int] = set()
     texts = [v.text for v in voices]
