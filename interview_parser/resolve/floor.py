@@ -74,22 +74,25 @@ def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
     """Give each run its part; True when the transcript is a peer panel."""
     role = {v.speaker: v.role for v in voices}
     third = {s for s, r in role.items() if r is Role.other}
+    asker = Role.interviewer
     # Anyone else whose runs object or direct the proceedings often enough (a witness who
     # once mentions "my client" is still the witness).
     said, procedure = Counter[str](), Counter[str]()
     for run in runs:
-        said[run.speaker] += 1
-        procedure[run.speaker] += procedural(run.text)
-    for speaker, calls in procedure.items():
-        if calls and calls * 5 >= said[speaker] and role[speaker] is not Role.interviewer:
-            third.add(speaker)
+        if role[run.speaker] is not asker:
+            said[run.speaker] += 1
+            procedure[run.speaker] += procedural(run.text)
+    third.update(s for s, calls in procedure.items() if calls and calls * 5 >= said[s])
+    askers: set[str] = set()
+    answerers: set[str] = set()
     for run in runs:
         if run.speaker in third:
             run.part = Part.third
-        elif role[run.speaker] is Role.interviewer:
+        elif role[run.speaker] is asker:
             run.part = Part.asker
-    answerers = {r.speaker for r in runs if r.part is Part.answerer}
-    askers = {r.speaker for r in runs if r.part is Part.asker}
+            askers.add(run.speaker)
+        else:
+            answerers.add(run.speaker)
     return not answerers and len(askers) > 1
 
 
