@@ -30,6 +30,7 @@ def summary(transcript: Transcript) -> dict[str, Any]:
     """The facts ``inspect`` shows, as plain data (the JSON form of ``inspect``)."""
     src = transcript.source
     notes = [n for turn in transcript.turns for n in turn.notes]
+    line_of = [turn.line for turn in transcript.turns]
     skipped: dict[str, list[int]] = {}
     for span in transcript.skipped:
         skipped.setdefault(span.kind, []).append(span.line)
@@ -60,6 +61,15 @@ def summary(transcript: Transcript) -> dict[str, Any]:
         ],
         "turn_count": len(transcript.turns),
         "pair_count": len(transcript.pairs),
+        "pairs": [
+            {
+                "question_line": line_of[p.question_turns[0]],
+                "answer_line": line_of[p.answer_turns[0]],
+                "kind": p.kind.value,
+                "evidence": p.evidence,
+            }
+            for p in transcript.pairs
+        ],
         "question_count": sum(1 for p in transcript.pairs if p.kind is PairKind.question),
         "unpaired_turns": transcript.unpaired_turns,
         "notes": [{"text": n.text, "line": n.line, "column": n.column} for n in notes],
@@ -83,6 +93,17 @@ def _speaker_line(s: dict[str, Any]) -> str:
     label = repr(s["label"]) if s["label"] else "(unnamed)"
     role = f"{s['role']}, {_HOW[RoleSource(s['role_source'])]}"
     return f"  {label:28} {role:28} {_count(s['turn_count'], 'turn'):>9}{tail}"
+
+
+_PAIRS_SHOWN = 40  # a terminal's worth; `inspect --format json` lists every pair
+
+
+def _pair_line(p: dict[str, Any]) -> str:
+    """One pair: the source lines of its prompt and answer, its kind and evidence."""
+    return (
+        f"  line {p['question_line']:>4} -> {p['answer_line']:<5} "
+        f"{p['kind']:9} {'; '.join(p['evidence'])}"
+    ).rstrip()
 
 
 def describe(transcript: Transcript) -> str:
@@ -110,6 +131,9 @@ def describe(transcript: Transcript) -> str:
         f"pairs:     {facts['pair_count']} ({_count(facts['question_count'], 'question')}, "
         f"{_count(remarks, 'remark')})"
     )
+    lines.extend(_pair_line(p) for p in facts["pairs"][:_PAIRS_SHOWN])
+    if len(facts["pairs"]) > _PAIRS_SHOWN:
+        lines.append(f"  ... and {len(facts['pairs']) - _PAIRS_SHOWN} more")
     unpaired = facts["unpaired_turns"]
     if unpaired:
         shown = ", ".join(str(i) for i in unpaired[:20])

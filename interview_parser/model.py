@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _T = TypeVar("_T")
 
@@ -207,13 +207,22 @@ class Pair:
     kind: PairKind
     """question when the prompt asks something, else remark."""
     question_turns: list[int]
-    """Indices of the prompt's turns."""
+    """Indices of the prompt's turns, in order; not always consecutive (what comes between
+    them is in interjection_turns)."""
     answer_turns: list[int]
-    """Indices of the answer's turns."""
+    """Indices of the answer's turns. The last may also open the next pair (an answer that
+    ends by asking someone else), the one way a turn belongs to two pairs."""
     question: str
     """The prompt's text (its turns joined by a blank line)."""
     answer: str
     """The answer's text (its turns joined by a blank line)."""
+    interjection_turns: list[int] = field(default_factory=list)
+    """Indices of turns inside the pair that are neither prompt nor answer: a third party's
+    objection, the answerer's backchannel inside the prompt, the asker's inside the answer
+    (since 1.1)."""
+    evidence: list[str] = field(default_factory=list)
+    """Why the pair was made and its kind chosen, e.g. "question mark", "request to tell",
+    "addressed by name", "across a third party's interjection" (since 1.1)."""
 
 
 @dataclass(slots=True, kw_only=True)

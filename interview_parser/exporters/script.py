@@ -136,7 +136,7 @@ def _blocks(transcript: Transcript, times: Timeline, marks: dict[str, str]) -> l
     """Consecutive turns of the same pair form one block; unpaired turns form remarks."""
     pair_of: dict[int, int] = {}
     for pair in transcript.pairs:
-        for index in (*pair.question_turns, *pair.answer_turns):
+        for index in (*pair.question_turns, *pair.interjection_turns, *pair.answer_turns):
             pair_of[index] = pair.index
     pairs = {pair.index: pair for pair in transcript.pairs}
     groups: list[tuple[int | None, list[Line]]] = []

@@ -29,7 +29,7 @@ from .intro import fill_introductions
 from .labels import LabelInfo, name_key
 from .lead import split_lead
 from .notes import find_notes, strip_comments
-from .pairs import build_pairs
+from .pairs import Voice, build_pairs
 from .roles import assign_roles
 from .speakers import SpeakerGroup, group_speakers
 from .text import clean
@@ -158,7 +158,10 @@ def build_transcript(
     fill_introductions(groups, spoken)
     roles = assign_roles(groups, spoken, interviewer_labels, declared_cast)
     turn_roles = [roles[g.id].role for g in owners]
-    pairs, unpaired = build_pairs(turn_roles, texts)
+    pairs, unpaired = build_pairs(
+        [Voice(g.id, role, text) for g, role, text in zip(owners, turn_roles, texts, strict=True)],
+        {g.id: [g.label, *([g.name] if g.name else []), *g.aliases] for g in groups},
+    )
     turn_counts = Counter(map(id, owners))
     speakers = [
         Speaker(

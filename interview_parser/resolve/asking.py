@@ -1,0 +1,229 @@
+"""Whether a prompt asks something, read from its form (used by ``pairs``).
+
+A question mark is one sign among several: transcribers drop it (meeting notes, machine
+transcripts), indirect questions never had one ("I wanted to ask whether ..."), and a request
+to tell ("Tell us about ...") asks without being a question. The other way round, a filler tag
+("..., you know?") carries a mark but asks nothing. :func:`question_evidence` names the sign
+it found, so a pair can say why it is a question. It reads the languages of the corpus:
+English, German, French, Spanish and Portuguese.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+__all__ = ["last_sentences", "question_evidence", "sentences"]
+
+_SENTENCE_END = re.compile(r"([.!?？。][\"'”’)\]]*)\s+")
+# Words that open a sentence without changing what it is ("So, what ...", "And is it ...").
+_LEAD = (
+    r"(?:(?:and|so|but|well|okay|ok|now|then|also|yeah|yes|right|alright|all right|und|et|"
+    r"alors|y|e|então|pues|bueno)[\s,]+)*"
+)
+# A name the speaker addresses before asking ("So Alexey, does that help").
+_ADDRESS = (
+    r"(?:(?!(?:you|we|they|he|she|it|i|this|that|there|the|these|those|what|how|why|when|"
+    r"where|who|which|is|are|do|does|did|let|let's)\b)(?-i:[A-Z][\w'-]+),\s+)?"
+)
+# Filler tags: a mark that asks nothing ("..., you know?", "..., see?").
+_FILLER = re.compile(
+    r"(?:,|^)\s*(?:you know|y'know|ya know|you see|see|know what i mean|huh|eh|no|innit)"
+    r"\s*[?？]\s*$",
+    re.IGNORECASE,
+)
+_WH = re.compile(
+    _LEAD
+    + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
+    r"(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had|kind|sort|type|"
+    r"part|one|ones|exactly|else|about|if|made|makes|led|brought|happened|happens|got|gets|"
+    r"many|much|long|often|far|old|big|soon|come|comes|came|went|goes|kinds|types|things)\b",
+    re.IGNORECASE,
+)
+_INVERSION = re.compile(
+    _LEAD
+    + _ADDRESS
+    + r"(?:(?:is|are|was|were|do|does|did|has|have|can|could|would|should)\s+(?-i:[A-Z])|"
+    r"(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|"
+    r"might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|couldn't|wouldn't|"
+    r"won't|shouldn't|haven't|hasn't)\s+"
+    r"(?:you|he|she|it|we|they|there|the|this|that|these|those|i|anyone|anybody|somebody|"
+    r"someone|any|your|his|her|their|our|my|all|people|everyone)\b)",
+    re.IGNORECASE,
+)
+_INDIRECT = re.compile(
+    r"\b(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
+    r"i(?:'m| am| was) (?:curious|wondering)|i wonder (?:if|whether|what|how|why|who|when)|"
+    r"(?:my|the|a) question (?:is|was|would be)|question (?:for|to) you|"
+    r"\b(?:i|we)(?:'d| would| just| really)* (?:want|wanted|wanna|am trying|was trying|try|like|"
+    r"need) to (?:understand|know|find out|see (?:if|whether)|get a sense|get your)|"
+    r"(?:would|'d) love to (?:hear|know|get|understand)|your thoughts|"
+    r"(?:i'd|i would|i'm|i am|i was) (?:be )?(?:curious|interested) (?:to|how|what|whether|if|"
+    r"about|why|in)|"
+    r"ich frage|frage ich|(?:möchte|will|wollte) (?:ich )?(?:Sie )?(?:\w+ )?fragen|"
+    r"je (?:voudrais|veux|souhaite) (?:savoir|vous demander)|est-ce que|"
+    r"quisiera (?:saber|preguntar)|(?:le|les|te) pregunto|quería preguntar|"
+    r"gostaria de (?:saber|perguntar)|(?:lhe|te|vos) pergunto|pergunto)\b",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(
+    r"\b(?:tell (?:me|us|them|people|the audience|our listeners|everyone)|"
+    r"(?:can|could|would|will) you (?:tell|explain|describe|talk|walk|share|give|say|elaborate|"
+    r"expand|clarify|introduce|remind)|explain (?:to (?:me|us) )?(?:how|what|why|the|that|this)|"
+    r"describe (?:how|what|the|your)|walk (?:me|us) through|talk (?:me|us) through|"
+    r"help (?:me|us) understand|remind (?:me|us)|give (?:me|us) (?:a|an|the|some)|"
+    r"share (?:with (?:me|us)|a (?:bit|little))|introduce yourself|"
+    r"if you (?:would|could|wouldn't|don't) mind|i'd (?:love|like) (?:to hear|you to)|"
+    r"somebody can tell me|anyone (?:can|could) tell|"
+    r"erzählen Sie|erklären Sie|sagen Sie (?:uns|mir)|"
+    r"racontez|expliquez|dites-(?:nous|moi)|"
+    r"cuéntenos|cuéntame|cuénteme|cuéntanos|explíquenos|díganos|dígame|"
+    r"conte-nos|conte-me|diga-nos|explique-nos|fale (?:um pouco|sobre))\b",
+    re.IGNORECASE,
+)
+# A request to tell put as an imperative at the start of a sentence ("Talk about ...").
+_IMPERATIVE = re.compile(
+    _LEAD
+    + _ADDRESS
+    + r"(?:please\s+)?(?:talk|tell|explain|describe|walk|share|give|speak|elaborate|expand|"
+    r"remind|introduce)\s+(?:about|us|me|through|to|on|a bit|a little|more|the|your|yourself)\b",
+    re.IGNORECASE,
+)
+_CONFIRM = re.compile(
+    r"(?:[,;]\s*(?:right|correct|yes|no|true|isn't it|is that right|is that correct|"
+    r"am i right|yes or no|n'est-ce pas|non|verdad|no es así|não é|certo|oder|nicht wahr|"
+    r"stimmt's)|\b(?:is that (?:right|correct|true|fair)|am i right))\s*[.?？]*$",
+    re.IGNORECASE,
+)
+# Question words that are written apart from their relative forms (accents, V2 order).
+_FOREIGN_WH = re.compile(
+    _LEAD
+    + r"(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
+    r"cuántas|por qué)\s|"
+    + _LEAD
+    + r"(?:wie|was|warum|wieso|weshalb|wann|wo|wer|wen|wem|welche[rsnm]?|inwiefern|"
+    r"inwieweit|wodurch|womit|wofür|worin)\s+(?:\w+\s+)?(?:Sie|die|der|das|es|man|ihr|du|wir|"
+    r"ist|sind|hat|haben|kann|können|wird|werden|soll|sollen|würde|würden|gibt)\b|"
+    + _LEAD
+    + r"(?:o que|por que|quando|onde|quem|qual|quais|quanto|quantos)\s+"
+    r"(?:é|são|foi|você|vocês|o senhor|a senhora|v\. exa)\b",
+    re.IGNORECASE,
+)
+_PORTUGUESE_END = re.compile(r"\b(?:o quê|por quê)\W*$", re.IGNORECASE)
+_GERMAN_VERB_FIRST = re.compile(
+    _LEAD + r"(?:ist|sind|war|waren|hat|haben|hatte|kann|können|könnte|könnten|wird|"
+    r"werden|würde|würden|soll|sollte|muss|müssen|darf|gibt|teilt|teilen|trifft|stimmt|sehen|"
+    r"halten|plant|beabsichtigt|wäre|wären|hält|sieht|weiß|wissen)\s+(?:Sie|die|der|das|es|"
+    r"ihr|man|denn|nicht|dem|den|Ihnen|Ihre|Ihr)\b",
+    re.IGNORECASE,
+)
+_FRENCH_INVERSION = re.compile(
+    r"\b(?!rendez-)\w+-(?:vous|ils?|elles?|t-(?:il|elle|on)|tu|je)\b", re.IGNORECASE
+)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+# Words one of which opens every sentence-start form above (after "So," or a name).
+_STARTERS = frozenset(
+    _WORD.findall(
+        "what why how when where who whom whose which do does did is are was were can could would "
+        "will should shall have has had may might must isn't aren't wasn't weren't don't doesn't "
+        "didn't can't couldn't wouldn't won't shouldn't haven't hasn't please talk tell explain "
+        "describe walk share give speak elaborate expand remind introduce qué cómo cuándo dónde "
+        "quién quiénes cuál cuáles cuánto cuánta cuántos cuántas por o quando onde quem qual "
+        "quais quanto quantos wie warum wieso weshalb wann wo wer wen wem welche welcher welches "
+        "welchen welchem inwiefern inwieweit wodurch womit wofür worin ist sind war waren hat "
+        "haben hatte kann können könnte könnten wird werden würde würden soll sollte muss müssen "
+        "darf gibt teilt teilen trifft stimmt sehen halten plant beabsichtigt wäre wären hält "
+        "sieht weiß wissen"
+    )
+)
+# Words without which the patterns above cannot match (checked before searching them).
+_INDIRECT_WORDS = (
+    *("to ask", "me ask", "i ask", "wonder", "curious", "question is", "question was"),
+    *("question would", "question for", "question to", "frage", "savoir", "demander"),
+    *("est-ce", "pregunt", "saber", "pergunt", "to understand", "to know", "find out", "see if"),
+    *("see whether", "a sense", "get your", "love to", "your thoughts", "interested"),
+)
+_REQUEST_WORDS = (
+    *("tell", "explain", "describ", "walk me", "walk us", "talk me", "talk us", "help me"),
+    *("help us", "remind", "give me", "give us", "share with", "share a", "you say", "you talk"),
+    *("you walk", "you share", "you give", "elaborat", "expand", "clarif", "introduc"),
+    *("you mind", "'t mind", "i'd", "erzähl", "erklär", "sagen", "racont", "expliq", "dites"),
+    *("cuént", "explíq", "díga", "conte-", "diga-", "fale "),
+)
+_FRENCH_WORDS = ("-vous", "-il", "-elle", "-t-", "-tu", "-je")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, roughly: split after an end mark and a blank."""
+    parts = _SENTENCE_END.split(text)  # text, mark, text, mark, ..., text
+    parts.append("")
+    joined = (parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2))
+    return [s for s in (p.strip() for p in joined) if s]
+
+
+def last_sentences(text: str, count: int) -> list[str]:
+    """The last ``count`` sentences of a text (only its tail is split: turns can be long)."""
+    return sentences(text[-300 * count :])[-count:]
+
+
+def _marked_sentences(text: str) -> list[str]:
+    """The sentences holding a question mark, found from the marks (no full split)."""
+    found: list[str] = []
+    for mark in "?？¿":
+        at = text.find(mark)
+        while at >= 0:
+            start = max(text.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n")) + 1
+            stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
+            found.append(text[start:stop].strip())
+            at = text.find(mark, at + 1)
+    return found
+
+
+def _marked(sentence: str, names: Collection[str]) -> bool:
+    if "?" not in sentence and "？" not in sentence and "¿" not in sentence:
+        return False
+    calls = bool(names) and len(sentence) < 60 and _calls(sentence, names)
+    return not calls and not _FILLER.search(sentence[-40:])
+
+
+def _calls(sentence: str, names: Collection[str]) -> bool:
+    """Whether a sentence only calls someone by name ("Ben?", "Sounds good. Andrew?")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", sentence)]
+    return bool(words) and len(words) <= 3 and all(w in names for w in words)
+
+
+def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
+    """Why ``text`` asks something ("question mark", "wh-word", ...), or None if it does not.
+
+    A question mark counts anywhere except in a filler tag or after a bare name from
+    ``names`` (lower case), which hands the floor over rather than asks; so do the forms
+    without a mark (transcribers drop it), which are strict enough not to fire on statements.
+    """
+    if any(_marked(s, names) for s in _marked_sentences(text)):
+        return "question mark"
+    for sentence in sentences(text):
+        words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
+        if _CONFIRM.search(words[-40:]) and len(words.split()) > 3:
+            return "confirmation tag"
+        if _PORTUGUESE_END.search(words[-12:]):
+            return "wh-word"
+        if _STARTERS.isdisjoint(_WORD.findall(words[:60].lower())[:5]):
+            continue  # no word that could open a question form: skip the patterns
+        if _WH.match(words) or _FOREIGN_WH.match(words):
+            return "wh-word"
+        if _INVERSION.match(words) or _GERMAN_VERB_FIRST.match(words):
+            return "interrogative word order"
+        if _IMPERATIVE.match(words):
+            return "request to tell"
+    # The phrases below may sit anywhere in a sentence: one search over the whole text, and
+    # only when a word that each of them needs is there (a substring test is 100x faster).
+    lowered = text.lower()
+    if any(w in lowered for w in _INDIRECT_WORDS) and _INDIRECT.search(text):
+        return "indirect question"
+    if any(w in lowered for w in _REQUEST_WORDS) and _REQUEST.search(text):
+        return "request to tell"
+    if any(w in lowered for w in _FRENCH_WORDS) and _FRENCH_INVERSION.search(text):
+        return "interrogative word order"
+    return None

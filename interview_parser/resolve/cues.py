@@ -1,0 +1,235 @@
+"""Cues of who holds the floor, read from the words of one run (for ``floor`` and ``pairs``).
+
+Which short turns only acknowledge ("Yeah.", "Oh, okay.") or break off ("Now, you had-");
+which hand the floor to someone ("Ben?", "go ahead", "Adam, you're up next"); which are a
+third party's procedural calls (an objection, "Point of order", a chair calling the next
+speaker by name); which reply with a self-introduction rather than an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from .asking import last_sentences
+
+__all__ = [
+    "addresses",
+    "asks_back",
+    "backchannel_shaped",
+    "continuer",
+    "cut_off",
+    "floor_phrase",
+    "name_pattern",
+    "name_words",
+    "names_in",
+    "procedural",
+    "reaction",
+    "self_introduction",
+    "starts_reacting",
+    "thanks_back",
+    "word_count",
+]
+
+# Words that only acknowledge or react: a run made of nothing else is a backchannel.
+_REACTION = re.compile(
+    r"(?:yeah|yes|yep|yup|oh|ooh|ah|aha|ha|haha|ok|okay|right|sure|cool|awesome|wow|great|"
+    r"nice|exactly|true|indeed|interesting|fascinating|mm|mhm|mm-hmm|mm hmm|uh-huh|uh-hmm|"
+    r"um-hmm|hmm|uh|um|got it|gotcha|i see|fair|fair enough|totally|absolutely|definitely|"
+    r"of course|fantastic|perfect|good|very good|thanks|thank you|love it|amazing|makes sense|"
+    r"that makes sense|sounds good|i know|no way|oh my (?:god|gosh)|all right|alright|"
+    r"laughs|laughter|affirmative|wonderful|excellent|brilliant|neat|ja|genau|oui|d'accord|"
+    r"sí|claro|vale|sim|certo|"
+    r"that(?:'s| is) (?:(?:really|so|very|pretty|super|quite) )?(?:a |an )?(?:(?:really|very) )?"
+    r"(?:interesting|cool|great|awesome|amazing|fascinating|fair|true|right|funny|neat|wild|"
+    r"crazy|good|nice|wonderful|excellent|fantastic)"
+    r"(?: (?:point|question|idea|one|way to (?:think|look at|put) (?:about )?it|thing))?)",
+    re.IGNORECASE,
+)
+# Tokens that keep a listener's channel open without taking the floor.
+_CONTINUER = re.compile(
+    r"(?:mm|mhm|mm-hmm|mm hmm|uh-huh|uh-hmm|um-hmm|hmm|uh|um|yeah|yep|right|affirmative)",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"[\s.,;:!?…()\[\]\-—–]+")
+_CUT = re.compile(r"(?:-|—|–|…|\.\.\.)[\"'”’)\]]*$")
+_FLOOR = re.compile(
+    r"\b(?:go ahead|you(?:'re| are) (?:up|next)|over to you|your turn|what about you|"
+    r"how about you|what do you think|your thoughts|(?:do )?you want to (?:go|start|add|take|"
+    r"jump|kick|shill|say|share|talk|chime|weigh)|take it away|the floor is yours|kick us off|"
+    r"floor to|want to jump in|anything to add|go first)\b",
+    re.IGNORECASE,
+)
+# Calls that belong to the proceedings, not to the exchange: a chair's order, counsel's
+# objection or instruction to the witness (said of the witness, not by them).
+_PROCEDURAL_START = re.compile(
+    r"[\W_]*(?:objection|i object|we object|point of order|order[.!]|sustained|overruled|"
+    r"the (?:witness|gentleman|gentlelady|senator|member|chair) (?:may|will|is)|"
+    r"(?:the )?time (?:of the \w+ )?has expired|don't guess|don't answer)",
+    re.IGNORECASE,
+)
+_PROCEDURAL_PHRASES = (
+    *("is recognized", "you are next", "which question is pending", "going to decline"),
+    *("instruct him", "instruct her", "instruct my client", "instruct the witness"),
+    *("asked and answered", "calls for speculation", "my client"),
+)
+_DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
+_INTRO = re.compile(
+    r"^[\W_]*(?i:(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i’m|i am|my name is|"
+    r"my name's|this is))\s+[A-Z]",
+)
+_TITLES = frozenset(
+    {
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "herr", "frau", "sr", "sra"),
+        *("dona", "don", "senator", "rep", "judge", "justice", "chief", "chair", "chairman"),
+        *("speaker", "the", "and", "of", "van", "von", "de", "da", "del", "la", "le"),
+    }
+)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+_YOU = re.compile(r"\b(?:you|your|yours|du|dir|dich|Sie|Ihnen|vous|tu|usted|ustedes|você|vocês)\b")
+
+
+_COURTESY = re.compile(
+    r"\b(?:how are you|how about you|and you|how's it going|how are things|cómo estás|cómo está|"
+    r"y tú|y usted|wie geht'?s|wie geht es|ça va|comment allez-vous|tudo bem|como vai|e você)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_back(text: str) -> bool:
+    """Whether the last sentence asks the listener something ("Which is this?", "Do you
+    mean ...?"), as opposed to a rhetorical question to the room or a courtesy ("How are
+    you?") that the asker answers in passing before going on."""
+    if "?" not in text[-300:] and "？" not in text[-300:]:
+        return False
+    last = (last_sentences(text, 1) or [text])[0]
+    if ("?" not in last and "？" not in last) or _COURTESY.search(last):
+        return False
+    return word_count(last) <= 6 or bool(_YOU.search(last))
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", re.I)
+_NOT_ADDRESSING = re.compile(r"\byou (?:know|guys|all|see)\b|\by'all\b|\bthank you\b", re.I)
+
+
+def addresses(text: str) -> bool:
+    """Whether the end of the text speaks to the listener ("I think you would love Austin")."""
+    tail = " ".join(last_sentences(text, 3)).replace("’", "'")
+    return bool(_SECOND_PERSON.search(_NOT_ADDRESSING.sub(" ", tail)))
+
+
+def cut_off(text: str) -> bool:
+    """Whether the text breaks off ("Now, you had-", "But…")."""
+    return bool(_CUT.search(text[-8:].rstrip()))
+
+
+def _made_of(pattern: re.Pattern[str], text: str) -> bool:
+    if len(text) > 160:
+        return False  # far longer than any acknowledgement
+    text = text.replace("’", "'")
+    clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(" -*_'\"")]
+    return bool(clauses) and all(pattern.fullmatch(c.strip(" -*_'\"")) for c in clauses)
+
+
+def reaction(text: str) -> bool:
+    """Only an acknowledgement or a reaction ("Oh, okay.", "Cool.", "That's interesting.")."""
+    return _made_of(_REACTION, text)
+
+
+def starts_reacting(text: str) -> bool:
+    """Whether the first clause only acknowledges ("Awesome, thanks. Next question ...")."""
+    first = re.split(r"[.,;:!?…]+", text[:80].replace("’", "'"), maxsplit=1)[0]
+    return bool(_REACTION.fullmatch(first.strip(" -*_'\"")))
+
+
+_THANKS = re.compile(
+    r"[\W_]*(?:thanks|thank you|you're welcome|my pleasure|likewise|same to you|danke|merci|"
+    r"gracias|obrigad[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def thanks_back(text: str) -> bool:
+    """Whether the text opens by thanking or returning thanks ("Thanks, everybody.")."""
+    return bool(_THANKS.match(text.replace("’", "'")))
+
+
+def continuer(text: str) -> bool:
+    """Only a token that keeps the channel open ("Mm-hmm.", "Uh-huh.", "Yeah.")."""
+    return _made_of(_CONTINUER, text)
+
+
+def echoes(text: str, before: str) -> bool:
+    """Whether ``text`` only repeats words the other speaker just said ("Mostly poetry.")."""
+    if len(text) > 80:
+        return False
+    words = set(_CLAUSES.split(text.lower())) - {""}
+    last = (last_sentences(before, 1) or [before])[0]
+    return bool(words) and len(words) <= 6 and words <= set(_CLAUSES.split(last.lower()))
+
+
+def backchannel_shaped(text: str, before: str = "") -> bool:
+    """A reaction, an echo of the other speaker, or a start broken off at once ("Now-")."""
+    return reaction(text) or echoes(text, before) or (cut_off(text) and word_count(text) <= 4)
+
+
+# Every phrase of _FLOOR holds one of these.
+_FLOOR_WORDS = ("you", "go ", "take it", "kick us", "floor", "jump in", "anything to add")
+
+
+def floor_phrase(text: str) -> bool:
+    """Whether the text hands the floor over in so many words ("go ahead", "you're up")."""
+    tail = text[-300:]  # the floor is handed over at the end of a turn
+    lowered = tail.lower()
+    return any(w in lowered for w in _FLOOR_WORDS) and bool(_FLOOR.search(tail))
+
+
+def procedural(text: str) -> bool:
+    """An objection, a point of order, a chair's call ("... is recognized"), counsel's
+    instruction to the witness (said of the witness, not by them)."""
+    if _PROCEDURAL_START.match(text):
+        return True
+    if len(text) > 300:
+        return False  # a call on the proceedings is short; a long turn is testimony
+    lowered = text.lower().replace("’", "'")
+    return any(
+        phrase in lowered and (phrase != "going to decline" or bool(_DECLINES_FOR.search(lowered)))
+        for phrase in _PROCEDURAL_PHRASES
+    )
+
+
+def self_introduction(text: str) -> bool:
+    """A turn that opens by introducing its speaker ("And I am Brian.", "My name is ...")."""
+    return bool(_INTRO.match(text))
+
+
+def name_words(names: Collection[str]) -> set[str]:
+    """The words of a speaker's names that address them: "Dr. Ann Lee" gives ann, lee."""
+    found: set[str] = set()
+    for name in names:
+        for word in re.findall(r"[^\W\d_][\w'-]*", name):
+            if len(word) > 1 and word.lower() not in _TITLES:
+                found.add(word.lower())
+    return found
+
+
+def name_pattern(words: Collection[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of these name words, capitalised, as a whole word."""
+    if not words:
+        return None
+    names = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?=[^\W\d_a-z])(?i:{names})(?![\w'-])")
+
+
+def names_in(text: str, pattern: re.Pattern[str] | None) -> bool:
+    """Whether the last sentence of ``text`` calls someone by a name ``pattern`` finds."""
+    if pattern is None:
+        return False
+    tail = text[-300:].rstrip(" .!?？\"'”’)")
+    last = tail[max(tail.rfind(end) for end in (". ", "! ", "? ", "\n")) + 1 :]
+    return pattern.search(last) is not None

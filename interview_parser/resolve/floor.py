@@ -1,0 +1,191 @@
+"""The floor model behind pairing (used by ``pairs``): runs of one speaker, who asks, who
+answers, who is a third party, and what each run does -- asks, hands the floor over, only
+acknowledges, answers the answerer's own question. The cues themselves are in ``cues``.
+
+The unit is the *run*: consecutive turns of one speaker. Each speaker is an **asker** (an
+interviewer), an **answerer** (an interviewee) or a **third party** (``Role.other``, or anyone
+whose turns often object or call points of order: counsel, a court, a chair). When nobody
+answers but askers, the transcript is a peer panel and askers answer one another. What a run
+does is worked out on first use: a long transcript's answers are mostly never read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Generic, TypeVar
+
+from ..model import Role
+from .asking import last_sentences, question_evidence
+from .cues import (
+    addresses,
+    asks_back,
+    backchannel_shaped,
+    floor_phrase,
+    name_pattern,
+    names_in,
+    procedural,
+    thanks_back,
+)
+
+__all__ = ["Floor", "Part", "Run", "Voice", "give_parts", "runs_of"]
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """One turn as pairing sees it."""
+
+    speaker: str
+    role: Role
+    text: str
+
+
+class Part(Enum):
+    asker = "asker"
+    answerer = "answerer"
+    third = "third"
+
+
+@dataclass(slots=True)
+class Run:
+    turns: list[int]
+    speaker: str
+    text: str
+    part: Part = Part.answerer
+
+
+def runs_of(voices: Sequence[Voice]) -> list[Run]:
+    runs: list[Run] = []
+    for index, voice in enumerate(voices):
+        if runs and runs[-1].speaker == voice.speaker:
+            runs[-1].turns.append(index)
+            runs[-1].text += "\n\n" + voice.text
+        else:
+            runs.append(Run([index], voice.speaker, voice.text))
+    return runs
+
+
+def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
+    """Give each run its part; True when the transcript is a peer panel."""
+    role = {v.speaker: v.role for v in voices}
+    third = {s for s, r in role.items() if r is Role.other}
+    asker = Role.interviewer
+    # Anyone else whose runs object or direct the proceedings often enough (a witness who
+    # once mentions "my client" is still the witness).
+    said, procedure = Counter[str](), Counter[str]()
+    for run in runs:
+        if role[run.speaker] is not asker:
+            said[run.speaker] += 1
+            procedure[run.speaker] += procedural(run.text)
+    third.update(s for s, calls in procedure.items() if calls and calls * 5 >= said[s])
+    askers: set[str] = set()
+    answerers: set[str] = set()
+    for run in runs:
+        if run.speaker in third:
+            run.part = Part.third
+        elif role[run.speaker] is asker:
+            run.part = Part.asker
+            askers.add(run.speaker)
+        else:
+            answerers.add(run.speaker)
+    return not answerers and len(askers) > 1
+
+
+class Lazy(Generic[_T]):
+    """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
+    never need their form read (a guest's answer, an acknowledgement)."""
+
+    def __init__(self, compute: Callable[[int], _T]) -> None:
+        self._compute = compute
+        self._known: dict[int, _T] = {}
+
+    def __getitem__(self, k: int) -> _T:
+        if k not in self._known:
+            self._known[k] = self._compute(k)
+        return self._known[k]
+
+
+class Floor:
+    """The runs of one transcript and what each of them does."""
+
+    def __init__(self, runs: list[Run], names: Mapping[str, set[str]], peer: bool) -> None:
+        self.runs = runs
+        self.peer = peer
+        self.names = names
+        self.everyone: set[str] = set().union(*names.values()) if names else set()
+        self.kind = Lazy(lambda k: question_evidence(runs[k].text, self.everyone))
+        # what finds the names a speaker can call the others by
+        self._others: dict[str, re.Pattern[str] | None] = {}
+        self.handover = Lazy(self._hands_over)
+        self.ends_asking = Lazy(self._ends_asking)
+        self._opening = Lazy(self._opens)
+
+    def _hands_over(self, k: int) -> bool:
+        run = self.runs[k]
+        if run.speaker not in self._others:
+            others = self.everyone - self.names.get(run.speaker, set())
+            self._others[run.speaker] = name_pattern(others)
+        return floor_phrase(run.text) or names_in(run.text, self._others[run.speaker])
+
+    def _ends_asking(self, k: int) -> bool:
+        """What a run ends on: one that reads out a question and answers it itself does not
+        hand the floor to anyone."""
+        if self.handover[k]:
+            return True
+        if self.kind[k] is None:
+            return False
+        tail = " ".join(last_sentences(self.runs[k].text, 2))
+        return question_evidence(tail, self.everyone) is not None
+
+    def peer_prompt(self, k: int) -> bool:
+        """In a peer panel, a run prompts the next speaker when it asks, names them or
+        speaks to them; talk to the group draws no pair."""
+        return self.asks(k) or addresses(self.runs[k].text)
+
+    def asks(self, k: int) -> bool:
+        return self.kind[k] is not None or self.handover[k]
+
+    def _next(self, k: int, step: int) -> int | None:
+        j = k + step
+        while 0 <= j < len(self.runs) and self.runs[j].part is Part.third:
+            j += step
+        return j if 0 <= j < len(self.runs) else None
+
+    def backchannel(self, k: int) -> bool:
+        """An acknowledgement or broken-off start inside someone's ongoing speech."""
+        before, after = k - 1, k + 1
+        if before < 0 or after >= len(self.runs):
+            return False
+        if not self.runs[before].speaker == self.runs[after].speaker != self.runs[k].speaker:
+            return False
+        shaped = backchannel_shaped(self.runs[k].text, self.runs[before].text)
+        if shaped and thanks_back(self.runs[after].text):
+            return False  # "Thank you." / "Thanks, everybody.": a closing exchange
+        return shaped and not self.asks(k)
+
+    def reversal(self, k: int) -> bool:
+        """The asker only answers what the answerer just asked them."""
+        before = self._next(k, -1)
+        if before is None or self.runs[before].part is not Part.answerer:
+            return False
+        return asks_back(self.runs[before].text) and not self.ends_asking[k]
+
+    def opens(self, k: int) -> bool:
+        """Whether run k can start a prompt."""
+        return self._opening[k]
+
+    def _opens(self, k: int) -> bool:
+        if self.runs[k].part is not Part.asker:
+            return False
+        return not self.backchannel(k) and not self.reversal(k)
+
+    def answers(self, k: int, asker: str) -> bool:
+        run = self.runs[k]
+        if self.peer:
+            return run.part is Part.asker and run.speaker != asker
+        return run.part is Part.answerer

@@ -1,0 +1,193 @@
+"""Question-answer pairs as a model of the floor (resolve/pairs.py, resolve/asking.py).
+
+Each transcript is one line a turn, so a turn's source line is its position plus one; a
+pair is written (prompt line, answer line, kind). Roles are given, so only pairing is tested.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SAMPLES
+
+import interview_parser as ip
+from interview_parser.exporters import EXPORTERS
+from interview_parser.model import Pair, Transcript, adapter
+
+
+def pairs_of(text: str, *interviewers: str) -> list[tuple[int, int, str]]:
+    t = ip.parse(text, interviewers=interviewers)
+    line = {turn.index: turn.line for turn in t.turns}
+    return [(line[p.question_turns[0]], line[p.answer_turns[0]], p.kind.value) for p in t.pairs]
+
+
+def first_pair(text: str, *interviewers: str) -> Pair:
+    return ip.parse(text, interviewers=interviewers).pairs[0]
+
+
+FLOOR_CASES = {
+    "an acknowledgement inside the answer is not a prompt": (
+        "Host: What brought you to the harbour?\n"
+        "Mara: My father fished here for forty years.\n"
+        "Host: Oh, okay.\n"
+        "Mara: So when he retired I took over his boat.\n"
+        "Host: Did you ever want to leave?\n"
+        "Mara: Every winter.\n",
+        [(1, 2, "question"), (5, 6, "question")],
+    ),
+    "an aborted start that the witness talks over is not a prompt": (
+        "Counsel: Did you sign the order?\n"
+        "Witness: I signed it on the Friday.\n"
+        "Counsel: Now, you had-\n"
+        "Witness: And I read every page before I did.\n"
+        "Counsel: Who drafted it?\n"
+        "Witness: The legal office.\n",
+        [(1, 2, "question"), (5, 6, "question")],
+    ),
+    "an objection is skipped and the restated question is the same prompt": (
+        "Counsel: Colonel, would you still keep to the story if nobody had asked?\n"
+        "Mr. Pike: Objection.\n"
+        "Counsel: I will put it another way. Did anyone tell you to keep to it?\n"
+        "Colonel: No one told me that.\n",
+        [(1, 4, "question")],
+    ),
+    "the answerer's continuer inside an unfinished prompt does not answer it": (
+        "Host: I was reading about the storm of eighty-seven, the one that took the pier.\n"
+        "Guest: Mm-hmm.\n"
+        "Host: What do you remember of that night?\n"
+        "Guest: The noise, mostly.\n",
+        [(1, 4, "question")],
+    ),
+    "the asker answering the guest's own question opens nothing": (
+        "Host: Tell me about the second season.\n"
+        "Guest: Which one do you mean, the flood year?\n"
+        "Host: The flood, yes.\n"
+        "Guest: That was the hardest year we had.\n"
+        "Host: Why?\n"
+        "Guest: We lost the nets.\n",
+        [(1, 2, "question"), (5, 6, "question")],
+    ),
+    "a round of self-introductions is not an exchange": (
+        "Host: Welcome to the harbour hour. I'm Jo Lind.\n"
+        "Ana: And I'm Ana Cruz.\n"
+        "Host: Ana, what brought you here?\n"
+        "Ana: The boats.\n",
+        [(3, 4, "question")],
+    ),
+    "a bare name with a question mark hands the floor over": (
+        "Host: Good, that settles the budget. Ana?\n"
+        "Ana: Thanks. The nets are next on my list.\n",
+        [(1, 2, "remark")],
+    ),
+    "a reaction that closes the last exchange is left out of the co-host's prompt": (
+        "Jo: What did the survey find?\n"
+        "Ana: That the east pier is sinking.\n"
+        "Jo: Wow, okay.\n"
+        "Sam: So how long do we have before it goes?\n"
+        "Ana: Ten years at most.\n",
+        [(1, 2, "question"), (4, 5, "question")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FLOOR_CASES))
+def test_floor(case: str) -> None:
+    text, expected = FLOOR_CASES[case]
+    assert pairs_of(text, "Host", "Counsel", "Jo", "Sam") == expected
+
+
+def test_interjections_and_evidence_say_what_happened() -> None:
+    objection = first_pair(FLOOR_CASES[list(FLOOR_CASES)[2]][0], "Counsel")
+    assert objection.question_turns == [0, 2]
+    assert objection.interjection_turns == [1]
+    assert "across a third party's interjection" in objection.evidence
+    continuer = first_pair(FLOOR_CASES[list(FLOOR_CASES)[3]][0], "Host")
+    assert continuer.interjection_turns == [1]
+    assert "prompt goes on past the answerer's interjection" in continuer.evidence
+
+
+def test_several_guests_answer_one_question() -> None:
+    pair = first_pair(
+        "Host: Tell us what changed after the merger.\n"
+        "Ana: The budget, first of all.\n"
+        "Ben: And the hours. We lost the night shift.\n",
+        "Host",
+    )
+    assert (pair.kind.value, pair.answer_turns) == ("question", [1, 2])
+    assert pair.evidence[0] == "request to tell"
+
+
+def test_an_answer_that_hands_on_is_also_the_next_prompt() -> None:
+    t = ip.parse(
+        "Kim: Favourite editor, everyone? Lou, you first.\n"
+        "Lou: Vim, always. Kim, what about you?\n"
+        "Kim: Emacs, and I am not sorry.\n",
+        interviewers=["Kim", "Lou"],
+    )
+    assert [(p.question_turns, p.answer_turns) for p in t.pairs] == [([0], [1]), ([1], [2])]
+    assert "answer ends with a new prompt" in t.pairs[0].evidence
+
+
+KIND_CASES = [
+    ("Is there anyone who doesn't want this to go forward or.", "interrogative word order"),
+    ("I wanted to ask whether you would be open to changes.", "indirect question"),
+    ("Tell us a bit about yourself.", "request to tell"),
+    ("Talk about the two differences.", "request to tell"),
+    ("You signed it on the Friday, correct.", "confirmation tag"),
+    ("So Ana, does that help a little.", "interrogative word order"),
+    ("Cuándo llegó usted al puerto.", "wh-word"),
+    ("Est-ce que vous avez signé la lettre.", "indirect question"),
+    ("Ich frage Sie deshalb, ob die Regierung das plant.", "indirect question"),
+    ("Wie sehen Sie das.", "wh-word"),
+    ("O que o senhor acha disso.", "wh-word"),
+    ("It was a long winter, you know?", None),
+    ("What I remember is the noise.", None),
+    ("Let's talk about the nets.", None),
+]
+
+
+@pytest.mark.parametrize(("prompt", "evidence"), KIND_CASES)
+def test_kind_from_the_form_of_the_prompt(prompt: str, evidence: str | None) -> None:
+    pair = first_pair(f"Host: {prompt}\nAna: Yes, I suppose so.\n", "Host")
+    assert pair.kind.value == ("question" if evidence else "remark")
+    if evidence:
+        assert pair.evidence[0] == evidence
+
+
+def _texts() -> list[str]:
+    texts = [text for text, _ in FLOOR_CASES.values()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    return texts
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_every_turn_is_placed_once_and_pairs_are_ordered(text: str) -> None:
+    t = ip.parse(text)
+    placed: list[int] = []
+    for before, after in zip(t.pairs, t.pairs[1:], strict=False):
+        assert before.question_turns[0] < after.question_turns[0]
+        shared = set(before.answer_turns) & set(after.question_turns)
+        # the only turn two pairs share: the last of one answer, the first of the next prompt
+        assert shared <= {before.answer_turns[-1]} and shared <= {after.question_turns[0]}
+    for pair in t.pairs:
+        placed += [*pair.question_turns, *pair.answer_turns, *pair.interjection_turns]
+    assert set(placed).isdisjoint(t.unpaired_turns)
+    assert sorted(set(placed) | set(t.unpaired_turns)) == list(range(len(t.turns)))
+
+
+def test_pairs_of_schema_1_0_still_read() -> None:
+    t = ip.parse("Host: Why?\nGuest: Because.\n")
+    data = json.loads(t.to_json())
+    assert data["schema_version"] == "1.1"
+    for pair in data["pairs"]:
+        del pair["evidence"], pair["interjection_turns"]
+    data["schema_version"] = "1.0"
+    old = adapter(Transcript).validate_python(data)
+    assert old.pairs[0].evidence == [] and old.pairs[0].interjection_turns == []
+
+
+def test_a_pair_with_an_interjection_stays_one_script_segment() -> None:
+    t = ip.parse(FLOOR_CASES[list(FLOOR_CASES)[2]][0], interviewers=["Counsel"])
+    script = EXPORTERS["podcast"].render(t, None)
+    assert script.count("### ") == 1 and "Objection." in script
