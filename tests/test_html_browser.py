@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLES, SHARED_SEED
+from conftest import SAMPLES, shared_path
 from html_page import hostile_transcript
 
 import interview_parser as ip
@@ -29,7 +29,6 @@ from interview_parser.exporters.page import facts, palette
 
 ARTICLE = SAMPLES / "article-preamble.txt"  # the seed's layout, in our own words
 TIMED = SAMPLES / "bracket-timestamps.txt"  # every turn has a written time
-SEED = SHARED_SEED / "000_0179c88bf8765c69.txt"
 REQUIRED = os.environ.get("INTERVIEW_PARSER_REQUIRE_BROWSER") == "1"
 
 
@@ -143,9 +142,7 @@ def test_every_spoken_word_of_the_seed_like_sample_is_visible(open_page: Any) ->
 
 
 def test_every_spoken_word_of_the_seed_is_visible(open_page: Any) -> None:
-    if not SEED.exists():
-        pytest.skip(f"the seed transcript is not here ({SEED}); CI has ../shared")
-    t = ip.parse_file(SEED)
+    t = ip.parse_file(shared_path("seed/000_0179c88bf8765c69.txt"))
     opened = open_page(export(t, "html"))
     check_every_spoken_word_is_visible(opened, t)
     assert opened.errors == []

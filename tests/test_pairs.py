@@ -17,7 +17,10 @@ from interview_parser.model import Pair, Transcript, adapter
 
 
 def pairs_of(text: str, *interviewers: str) -> list[tuple[int, int, str]]:
-    t = ip.parse(text, interviewers=interviewers)
+    # The cases share one list of askers; name only those that speak in this one (an
+    # interviewer who names nobody is a usage error).
+    present = [name for name in interviewers if f"{name}:" in text]
+    t = ip.parse(text, interviewers=present)
     line = {turn.index: turn.line for turn in t.turns}
     return [(line[p.question_turns[0]], line[p.answer_turns[0]], p.kind.value) for p in t.pairs]
 
