@@ -173,7 +173,8 @@ def test_podcasting_json_and_html() -> None:
 
 def test_forced_dialect_reports_line_and_column() -> None:
     with pytest.raises(ip.InterviewParserError) as info:
-        ip.parse("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\nnot a timing\n", dialect="srt")
+        # Text after a blank line still belongs to its cue; an arrow that is no timing is not.
+        ip.parse("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\nnot --> a timing\n", dialect="srt")
     assert (info.value.line, info.value.column) == (6, 1)
     with pytest.raises(ip.UsageError):
         ip.parse("Q: a\n", dialect="klingon")

@@ -85,6 +85,8 @@ FORMS = {
     "prefix": "a 'Name:' prefix in the cue text",
     "json": "a JSON segment speaker",
     "dash": "a dialogue dash in the cue text",
+    "cue-label": "a 'Name:' prefix on every cue",
+    "unlabelled": "text with no speaker label",
 }
 
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
