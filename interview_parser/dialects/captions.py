@@ -78,11 +78,11 @@ def _cue_block(token: Token, start: float | None, end: float | None) -> RawBlock
 
 
 _DASH = re.compile(r"^[ \t]*[-–—][ \t]+", re.M)
-# A file whose cues nearly all begin with a "Name:" prefix (meeting captions: Zoom writes the
+# A file whose cues (nearly) all begin with a "Name:" prefix (meeting captions: Zoom writes the
 # speaker on every cue) names its speakers in that prefix, as a voice tag would; from this
 # many cues on, and this share of them.
 CUE_LABEL_MIN_CUES = 4
-CUE_LABEL_SHARE = 0.8
+CUE_LABEL_SHARE = 0.95
 
 
 def _continuation(block: RawBlock, text: str, line: int) -> RawBlock:
@@ -112,19 +112,11 @@ def _dialogue(block: RawBlock) -> list[RawBlock]:
 
 
 def _declared_prefixes(blocks: list[RawBlock]) -> None:
-    """Mark the prefixes of a file that writes one on (nearly) every cue as speaker fields.
-
-    Only prefixes that recur are marked: a one-off "Today:" stays a label found in prose.
-    """
+    """Mark the prefixes of a file that writes one on (nearly) every cue as speaker fields:
+    there the prefix is the file's way of naming who speaks, even a lower-case handle."""
     labelled = [b for b in blocks if b.form == "prefix"]
-    if len(blocks) < CUE_LABEL_MIN_CUES or len(labelled) < CUE_LABEL_SHARE * len(blocks):
-        return
-    seen: dict[str, int] = {}
-    for block in labelled:
-        key = (block.label or "").strip()
-        seen[key] = seen.get(key, 0) + 1
-    for block in labelled:
-        if seen[(block.label or "").strip()] > 1:
+    if len(blocks) >= CUE_LABEL_MIN_CUES and len(labelled) >= CUE_LABEL_SHARE * len(blocks):
+        for block in labelled:
             block.form = "cue-label"
 
 
