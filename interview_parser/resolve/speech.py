@@ -126,8 +126,9 @@ def lead_warnings(preamble: str | None, lines: Sequence[int] | None) -> list[str
     rows = preamble.split("\n")
     arrows = sum(1 for line in rows if "-->" in line)
     timed = sum(1 for line in rows if _timed(line))
-    # One time of day under a headline ("11:02 A.M.") is not yet a timed transcript.
-    if arrows or timed >= MIN_TIMED_LINES:
+    # One time of day under a headline ("11:02 A.M.") is not yet a timed transcript, but
+    # a text that opens with a time ("0:00") is.
+    if arrows or timed >= MIN_TIMED_LINES or (rows and _timed(rows[0])):
         reasons.append(f"holds {timed} line{'s' if timed > 1 else ''} with cue timings or clock times")
     if _turn_like(preamble):
         reasons.append("looks like speaker turns")
