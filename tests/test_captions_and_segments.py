@@ -171,7 +171,9 @@ def test_a_json_array_in_milliseconds() -> None:
         ([(0.0, 4.2), (4.5, 9.0)], (0.0, 9.0)),  # fractions: seconds
     ],
 )
-def test_json_array_time_units(times: list[tuple[float, float]], seconds: tuple[float, float]) -> None:
+def test_json_array_time_units(
+    times: list[tuple[float, float]], seconds: tuple[float, float]
+) -> None:
     items = [{"start": a, "end": b, "speaker": "Ana", "text": "Yes."} for a, b in times]
     t = ip.parse(json.dumps(items))
     assert (t.turns[0].start, t.turns[-1].end) == seconds

@@ -19,7 +19,8 @@ import pytest
 
 import interview_parser as ip
 
-FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "peer-fixtures" / "transcriptator"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+FIXTURES = SHARED / "peer-fixtures" / "transcriptator"
 
 pytestmark = pytest.mark.skipif(
     not FIXTURES.is_dir(), reason=f"the peer fixtures are not here: {FIXTURES} (../shared)"

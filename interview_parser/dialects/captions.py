@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+
 from lark import Token, Tree
 
 from ..clock import parse_clock
@@ -106,7 +107,9 @@ def _dialogue(block: RawBlock) -> list[RawBlock]:
     line = block.line + pieces[0].count("\n")
     for piece in pieces[1:]:
         end_line = line + piece.rstrip().count("\n")
-        result.append(RawBlock(None, piece, line, end_line, 1, line, 1, "dash", block.start, block.end))
+        result.append(
+            RawBlock(None, piece, line, end_line, 1, line, 1, "dash", block.start, block.end)
+        )
         line += piece.count("\n")
     return result
 

@@ -79,10 +79,10 @@ def json_members(text: str, pos: int) -> dict[str, tuple[int, object]]:
     found: dict[str, tuple[int, object]] = {}
     pos = _skip(text, pos + 1)
     while text[pos : pos + 1] == '"':
-        key, end = json.decoder.scanstring(text, pos + 1)
+        key, end = _DECODER.raw_decode(text, pos)  # a key is a JSON string value
         pos = _skip(text, _skip(text, end) + 1)  # past the colon
         value, end = _DECODER.raw_decode(text, pos)
-        found[key] = (pos, value)
+        found[str(key)] = (pos, value)
         pos = _skip(text, end)
         if text[pos : pos + 1] == ",":
             pos = _skip(text, pos + 1)

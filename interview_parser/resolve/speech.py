@@ -129,7 +129,8 @@ def lead_warnings(preamble: str | None, lines: Sequence[int] | None) -> list[str
     # One time of day under a headline ("11:02 A.M.") is not yet a timed transcript, but
     # a text that opens with a time ("0:00") is.
     if arrows or timed >= MIN_TIMED_LINES or (rows and _timed(rows[0])):
-        reasons.append(f"holds {timed} line{'s' if timed > 1 else ''} with cue timings or clock times")
+        plural = "s" if timed > 1 else ""
+        reasons.append(f"holds {timed} line{plural} with cue timings or clock times")
     if _turn_like(preamble):
         reasons.append("looks like speaker turns")
     if not reasons:
