@@ -92,6 +92,15 @@ def test_meeting_captions_with_a_prefix_on_every_cue_merge_runs() -> None:
     assert [s.kind for s in t.skipped].count("repeated label") == 2
 
 
+def test_a_handle_that_speaks_once_in_meeting_captions_is_a_speaker() -> None:
+    lines = ["Kai Ode: Can you hear me?", "mo: Yep.", "Kai Ode: Good.", "Kai Ode: Let's start."]
+    text = "WEBVTT\n\n" + "".join(
+        f"{i + 1}\n00:00:0{i}.000 --> 00:00:0{i}.900\n{line}\n\n" for i, line in enumerate(lines)
+    )
+    t = ip.parse(text)
+    assert [label for label, _, _ in runs(t)] == ["Kai Ode", "mo", "Kai Ode"]
+
+
 def test_a_prefix_only_on_speaker_change_is_not_repeated_layout() -> None:
     t = ip.parse_file(SAMPLES / "captions.srt")
     assert "repeated label" not in {s.kind for s in t.skipped}
