@@ -34,8 +34,12 @@ def _load(text: str) -> object:
         raise TranscriptSyntaxError(
             f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
         ) from None
-    except RecursionError:
-        raise TranscriptSyntaxError("JSON nested too deeply", line=1, column=1) from None
+    except (RecursionError, ValueError) as exc:  # ValueError: a number of 5,000 digits
+        raise TranscriptSyntaxError(_unreadable(exc), line=1, column=1) from None
+
+
+def _unreadable(exc: Exception) -> str:
+    return "JSON nested too deeply" if isinstance(exc, RecursionError) else f"invalid JSON: {exc}"
 
 
 def _first(members: dict[str, tuple[int, object]], *keys: str) -> tuple[int, object] | None:
@@ -108,8 +112,8 @@ def read_json_segments(text: str, dialect: str) -> Reading:
                 column=1,
             )
         items = json_elements(text, at)
-    except RecursionError:
-        raise TranscriptSyntaxError("JSON nested too deeply", line=1, column=1) from None
+    except (RecursionError, ValueError) as exc:
+        raise TranscriptSyntaxError(_unreadable(exc), line=1, column=1) from None
     lines = Lines(text)
     segments = [s for pos, item in items if (s := _segment(text, lines, pos, item)) is not None]
     if isinstance(data, list):
