@@ -3,20 +3,25 @@ array of segments (``[{"start": 1, "end": 5000, "text": "..."}, ...]``).
 
 JSON has its own grammar, so these are read with the standard library's parser, not Lark.
 Each segment (``speaker``, ``startTime``/``start``, ``endTime``/``end``, ``body``/``text``)
-becomes a block at its own source line (:mod:`.segments`); consecutive segments of one
-speaker merge into one turn, as caption cues do, and segments with no speaker at all are
-one unlabelled speaker. Podcasting 2.0 times are seconds; a bare array's ``start``/``end``
-are milliseconds when they are whole numbers and segments would otherwise last minutes.
+becomes a block at its own source line (:func:`json_elements`, :func:`json_members`);
+consecutive segments of one speaker merge into one turn, as caption cues do, and segments
+with no speaker at all are one unlabelled speaker (:mod:`.segments`). Podcasting 2.0 times
+are seconds; a bare array's ``start``/``end`` are milliseconds when they are whole numbers
+and segments would otherwise last minutes.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import statistics
 
 from ..errors import TranscriptSyntaxError
 from ..syntax import Reading
-from .segments import Lines, Segment, json_elements, json_members, segment_blocks
+from .segments import Lines, Segment, segment_blocks
+
+_DECODER = json.JSONDecoder()
+_JSON_BLANKS = re.compile(r"[ \t\n\r]*")
 
 # Median segment length (in the file's own unit) from which whole-number times are taken
 # as milliseconds: a caption or sentence lasts seconds, not minutes.
@@ -40,6 +45,47 @@ def _load(text: str) -> object:
 
 def _unreadable(exc: Exception) -> str:
     return "JSON nested too deeply" if isinstance(exc, RecursionError) else f"invalid JSON: {exc}"
+
+
+def _skip(text: str, pos: int) -> int:
+    match = _JSON_BLANKS.match(text, pos)
+    return match.end() if match else pos
+
+
+def json_elements(text: str, pos: int) -> list[tuple[int, object]]:
+    """The elements of the JSON array that starts at ``pos``, each with its offset (read
+    value by value with the standard library's decoder, so each has its source offset).
+
+    ``text`` must be valid JSON (parsed once with :func:`json.loads` before): this only
+    finds where each value is.
+    """
+    found: list[tuple[int, object]] = []
+    pos = _skip(text, pos + 1)
+    while text[pos : pos + 1] not in ("]", ""):
+        value, end = _DECODER.raw_decode(text, pos)
+        found.append((pos, value))
+        pos = _skip(text, end)
+        if text[pos : pos + 1] == ",":
+            pos = _skip(text, pos + 1)
+    return found
+
+
+def json_members(text: str, pos: int) -> dict[str, tuple[int, object]]:
+    """The members of the JSON object that starts at ``pos``: key -> (offset, value).
+
+    A repeated key keeps its last value, as :func:`json.loads` does.
+    """
+    found: dict[str, tuple[int, object]] = {}
+    pos = _skip(text, pos + 1)
+    while text[pos : pos + 1] == '"':
+        key, end = _DECODER.raw_decode(text, pos)  # a key is a JSON string value
+        pos = _skip(text, _skip(text, end) + 1)  # past the colon
+        value, end = _DECODER.raw_decode(text, pos)
+        found[str(key)] = (pos, value)
+        pos = _skip(text, end)
+        if text[pos : pos + 1] == ",":
+            pos = _skip(text, pos + 1)
+    return found
 
 
 def _first(members: dict[str, tuple[int, object]], *keys: str) -> tuple[int, object] | None:

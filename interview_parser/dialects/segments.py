@@ -5,23 +5,17 @@ file, each with its speaker (or none), its text, its times and its own source po
 :func:`segment_blocks` turns them into blocks the way caption cues become blocks: a segment
 that names the speaker of the one before it, or no speaker, continues that speaker's turn.
 
-:func:`json_elements` and :func:`json_members` read JSON arrays and objects value by value
-with the standard library's decoder, so each value comes with its offset in the source: a
-segment's line is its own, not the n-th ``"body"`` key's (a segment without a body would
-shift every later one).
+Each segment carries its own source position, found by the reader (not the n-th ``"body"``
+key's line: a segment without a body would shift every later one).
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 
 from ..syntax import RawBlock
-
-_DECODER = json.JSONDecoder()
-_JSON_BLANKS = re.compile(r"[ \t\n\r]*")
 
 
 @dataclass(frozen=True)
@@ -47,46 +41,6 @@ class Lines:
     def at(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
-
-
-def _skip(text: str, pos: int) -> int:
-    match = _JSON_BLANKS.match(text, pos)
-    return match.end() if match else pos
-
-
-def json_elements(text: str, pos: int) -> list[tuple[int, object]]:
-    """The elements of the JSON array that starts at ``pos``, each with its offset.
-
-    ``text`` must be valid JSON (parsed once with :func:`json.loads` before): this only
-    finds where each value is.
-    """
-    found: list[tuple[int, object]] = []
-    pos = _skip(text, pos + 1)
-    while text[pos : pos + 1] not in ("]", ""):
-        value, end = _DECODER.raw_decode(text, pos)
-        found.append((pos, value))
-        pos = _skip(text, end)
-        if text[pos : pos + 1] == ",":
-            pos = _skip(text, pos + 1)
-    return found
-
-
-def json_members(text: str, pos: int) -> dict[str, tuple[int, object]]:
-    """The members of the JSON object that starts at ``pos``: key -> (offset, value).
-
-    A repeated key keeps its last value, as :func:`json.loads` does.
-    """
-    found: dict[str, tuple[int, object]] = {}
-    pos = _skip(text, pos + 1)
-    while text[pos : pos + 1] == '"':
-        key, end = _DECODER.raw_decode(text, pos)  # a key is a JSON string value
-        pos = _skip(text, _skip(text, end) + 1)  # past the colon
-        value, end = _DECODER.raw_decode(text, pos)
-        found[str(key)] = (pos, value)
-        pos = _skip(text, end)
-        if text[pos : pos + 1] == ",":
-            pos = _skip(text, pos + 1)
-    return found
 
 
 def segment_blocks(segments: list[Segment], form: str) -> list[RawBlock]:
