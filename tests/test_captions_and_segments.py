@@ -101,6 +101,16 @@ def test_a_handle_that_speaks_once_in_meeting_captions_is_a_speaker() -> None:
     assert [label for label, _, _ in runs(t)] == ["Kai Ode", "mo", "Kai Ode"]
 
 
+def test_a_lower_case_handle_that_starts_several_cues_is_a_speaker() -> None:
+    cues = ["Ana: Ready?", "ülle: Nearly.", "Ana: Now?", "ülle: Now.", "Give me: a minute.", "Go."]
+    text = "".join(
+        f"{i + 1}\n00:00:0{i},000 --> 00:00:0{i},900\n{c}\n\n" for i, c in enumerate(cues)
+    )
+    t = ip.parse(text)
+    assert [label for label, _, _ in runs(t)] == ["Ana", "ülle", "Ana", "ülle"]
+    assert t.turns[-1].text == "Now. Give me: a minute. Go."
+
+
 def test_a_prefix_only_on_speaker_change_is_not_repeated_layout() -> None:
     t = ip.parse_file(SAMPLES / "captions.srt")
     assert "repeated label" not in {s.kind for s in t.skipped}

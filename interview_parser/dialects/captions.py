@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 from lark import Token, Tree
 
@@ -79,6 +80,8 @@ def _cue_block(token: Token, start: float | None, end: float | None) -> RawBlock
 
 
 _DASH = re.compile(r"^[ \t]*[-–—][ \t]+", re.M)
+# One word of letters, digits, "_", "." and "-": a user handle when it starts lower-case.
+_WORD = re.compile(r"[\w.\-]+")
 # A file whose cues (nearly) all begin with a "Name:" prefix (meeting captions: Zoom writes the
 # speaker on every cue) names its speakers in that prefix, as a voice tag would; from this
 # many cues on, and this share of them.
@@ -115,11 +118,21 @@ def _dialogue(block: RawBlock) -> list[RawBlock]:
 
 
 def _declared_prefixes(blocks: list[RawBlock]) -> None:
-    """Mark the prefixes of a file that writes one on (nearly) every cue as speaker fields:
-    there the prefix is the file's way of naming who speaks, even a lower-case handle."""
+    """Mark the prefixes that name speakers by the file's own convention as speaker fields.
+
+    In a file that writes a prefix on (nearly) every cue, every prefix names who speaks, even
+    a lower-case handle ("nixo: Yep."). Elsewhere a lower-case handle that starts two or more
+    cues is one too: in prose "danny: ..." would be no label, at a cue start it is.
+    """
     labelled = [b for b in blocks if b.form == "prefix"]
     if len(blocks) >= CUE_LABEL_MIN_CUES and len(labelled) >= CUE_LABEL_SHARE * len(blocks):
         for block in labelled:
+            block.form = "cue-label"
+        return
+    names = [(b.label or "").strip().removesuffix(":").strip() for b in labelled]
+    handles = Counter(n for n in names if n[:1].islower() and _WORD.fullmatch(n))
+    for block, name in zip(labelled, names, strict=True):
+        if handles[name] >= 2:
             block.form = "cue-label"
 
 
