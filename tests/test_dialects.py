@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
 
 import pytest
@@ -243,6 +244,20 @@ LAYOUTS = {
             f"{_clock(i)}.000 --> {_clock(i)}.900\n<v {s}>{x.replace('&', '&amp;')}\n\n"
             for i, (s, x) in enumerate(ts)
         )
+    ),
+    "vtt-short-times": lambda ts: (
+        "WEBVTT\n\n"
+        + "".join(
+            f"{i}.000 --> {i}.900\n<v {s}>{x.replace('&', '&amp;')}\n\n"
+            for i, (s, x) in enumerate(ts)
+        )
+    ),
+    "csv": lambda ts: "timestamp,speaker,words\n"
+    + "".join(f'[{_clock(i)}],{s},"{x}"\n' for i, (s, x) in enumerate(ts)),
+    "json-array": lambda ts: json.dumps(
+        [{"start": i * 1000, "end": i * 1000 + 900, "speaker": s, "text": x}
+         for i, (s, x) in enumerate(ts)],
+        indent=1,
     ),
 }
 

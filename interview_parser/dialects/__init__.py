@@ -130,12 +130,20 @@ def signature(text: str) -> str | None:
 
 
 def _structured_signature(head: str) -> str | None:
-    """A JSON array of segments, or a CSV header naming a speaker and a text column."""
+    """A JSON array of segments, a CSV header naming a speaker and a text column, or SRT
+    cues that open with a timing line (no cue number, or a short time: ``0.860 --> ...``)."""
     from .csv_rows import csv_columns
 
     if re.match(r"\[\s*\{", head) and ('"text"' in head or '"body"' in head):
         return "json-array"
+    if _CUE_START.match(head):
+        return "srt"
     return "csv" if csv_columns(head.split("\n", 1)[0]) is not None else None
+
+
+# The shape of a first cue (grammars/cues.lark reads it exactly): an optional number line,
+# then a line of digits and separators with "-->".
+_CUE_START = re.compile(r"(?:\d+[^\S\n]*\n)?[^\S\n]*\d[\d:.,]*[^\S\n]*-->")
 
 
 def _sample(text: str) -> str:

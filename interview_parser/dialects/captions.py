@@ -1,13 +1,17 @@
 """SRT and WebVTT captions as transcripts.
 
-The grammars (``srt.lark``, ``vtt.lark``) split a file into cues; this module reads each
-cue's text for its speaker and merges the cues of one speaker into one block that carries
-the cue times. A speaker comes from a ``<v Name>`` voice span, or from a ``Name:`` prefix
-(read with the labelled grammar, so it obeys the same rules as any other label); a cue with
-neither continues the previous speaker, except that dialogue dashes ("- Really?" / "- Yes.")
-hand the later lines of a cue to the other voice of the conversation. Inside a voice span
-dashes are only punctuation: the voice says who speaks. Cue numbers, timing lines, the
-header and NOTE blocks are layout and become skipped spans.
+The grammars (``srt.lark``, ``vtt.lark``, sharing ``cues.lark``) split a file into cues; this
+module reads each cue's text for its speaker. A speaker comes from a ``<v Name>`` voice span,
+or from a ``Name:`` prefix (read with the labelled grammar, so it obeys the same rules as any
+other label); a cue with neither continues the previous speaker. When (nearly) every cue
+carries a prefix, as meeting software writes them, the prefix is the file's speaker field
+(form ``cue-label``, a speaker whatever its shape), and so is a lower-case handle that starts
+several cues. A voice or speaker field that repeats the current speaker continues the turn.
+In an unlabelled cue, dialogue dashes ("- Really?" / "- Yes.") split the later lines off as
+blocks of form ``dash``, which the resolver gives to the other speaker of the conversation;
+inside a voice span dashes are only punctuation. Cue numbers, timing lines, the header and
+NOTE blocks are layout and become skipped spans. Every block is speech: cues before any
+speaker label are an unlabelled speaker's (``Reading.all_speech``).
 """
 
 from __future__ import annotations
