@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..clock import parse_clock
 from ..errors import TranscriptSyntaxError
 from ..syntax import Reading, Span
-from .segments import Segment, segment_blocks
+
+if TYPE_CHECKING:
+    from .segments import Segment
 
 SPEAKER_COLUMNS = frozenset({"speaker", "speaker name", "speaker_name", "name", "who", "person"})
 TEXT_COLUMNS = frozenset(
@@ -101,6 +104,9 @@ def _rows(text: str, delimiter: str) -> Iterator[tuple[int, str, list[str]]]:
 
 def read_csv(text: str) -> Reading:
     """Read a CSV transcript whose header names a speaker and a text column."""
+    # Imported here: detection calls csv_columns on every file and needs none of it.
+    from .segments import Segment, segment_blocks
+
     header_line = text.split("\n", 1)[0]
     columns = csv_columns(header_line)
     if columns is None:
