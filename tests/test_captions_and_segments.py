@@ -238,7 +238,7 @@ def test_csv_is_detected_from_its_header(header: str, dialect: str | None) -> No
     ("lead", "reason"),
     [
         ("word " * 600 + "\n", "is long (600 words)"),
-        ("00:01.000 --> 00:02.000\nHello.\n", "holds 1 line with cue timings"),
+        ("From the tape:\n00:01.000 --> 00:02.000\nHello.\n", "holds 1 line with cue timings"),
         ("0:00\nHello and welcome.\n", "holds 1 line with cue timings"),
         ("- Hi.\n- Hey.\n- So.\n- Yes.\n", "looks like speaker turns"),
     ],
