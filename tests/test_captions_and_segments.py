@@ -239,8 +239,7 @@ def test_csv_is_detected_from_its_header(header: str, dialect: str | None) -> No
     [
         ("word " * 600 + "\n", "is long (600 words)"),
         ("From the tape:\n00:01.000 --> 00:02.000\nHello.\n", "holds 1 line with cue timings"),
-        ("0:00\nHello and welcome.\n", "holds 1 line with cue timings"),
-        ("- Hi.\n- Hey.\n- So.\n- Yes.\n", "looks like speaker turns"),
+        ("[0:00] Hello and welcome.\n[0:05] Hi.\n", "holds 2 lines with cue timings"),
     ],
 )
 def test_a_lead_that_may_be_speech_is_warned_about(lead: str, reason: str) -> None:
@@ -262,6 +261,8 @@ def test_labels_in_a_form_the_file_does_not_use_for_turns_are_warned_about() -> 
     [
         "HARBOUR NEWS\n\n11:02 A.M.\n",  # one time of day under a headline
         "An article about the harbour.\n\nNote: the interview was edited.\n",
+        "1:54 P.M. EDT\n",  # a time of day above a briefing
+        "Show notes\n- Kim Ode: [site](x)\n- Lou Bo: [site](y)\n- Kim Ode: a\n- Lou Bo: b\n",
     ],
 )
 def test_an_ordinary_lead_is_not_warned_about(lead: str) -> None:
@@ -270,7 +271,8 @@ def test_an_ordinary_lead_is_not_warned_about(lead: str) -> None:
 
 
 def test_inspect_shows_the_preamble_warning() -> None:
-    text = "- Hi.\n- Hey.\n- So.\n- Yes.\nHost: Welcome.\nGuest: Thanks.\nHost: Why?\nGuest: No.\n"
-    result = CliRunner().invoke(cli, ["inspect", "-"], input=text)
+    lead = "Kim: Hi.\nLou: Hey.\nKim: So.\nLou: Yes.\n\n"
+    body = "".join(f"**{'Host' if i % 2 else 'Guest'}:** Turn {i}.\n\n" for i in range(18))
+    result = CliRunner().invoke(cli, ["inspect", "-"], input=lead + body)
     assert result.exit_code == 0
     assert "warning:   lines 1-4: the preamble looks like speaker turns" in result.stdout

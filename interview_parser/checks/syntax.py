@@ -79,20 +79,20 @@ def hidden_speech(context: Context) -> Iterator[Finding]:
     """Speech may have been missed: the preamble looks like speech, or nobody is named.
 
     The text above the first turn is read as a preamble (an article, show notes). When it is
-    long, holds cue timings or starts with a time, or looks like turns (recurring labels in
-    a form the rest of the file does not use, dialogue dashes), it is more likely speech the
-    reader did not recognise. Captions and segments that name no speaker are read as one
-    unlabelled speaker. Declare the speakers, or force the layout with ``--dialect``.
+    long, holds cue timings or several timed lines, or looks like turns (recurring labels in
+    a form the rest of the file does not use), it is more likely speech the reader did not
+    recognise. Captions and segments that name no speaker are read as one unlabelled
+    speaker. Declare the speakers, or force the layout with ``--dialect``.
 
     Fails::
 
-        - Are you recording?
-        - I am now.
-        - Good.
-        - Then let's start.
-        **Host:** Welcome to the show.
-
-        **Guest:** Thank you.
+        From the recording:
+        00:00:01.000 --> 00:00:04.000
+        Are you recording?
+        Host: Welcome to the show.
+        Guest: Thank you.
+        Host: Shall we start?
+        Guest: Gladly.
 
     Passes::
 

@@ -9,7 +9,7 @@ Two cases, both about text before the first speaker turn:
   scraped article above an interview is common, but so is speech the reader failed to see:
   a lecture before the first question, captions that were not recognised. :func:`lead_warnings`
   warns when the preamble is long, holds cue timings or clock times at line starts, or
-  looks like turns (recurring labels, dialogue dashes).
+  looks like turns (recurring labels).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ LONG_PREAMBLE_WORDS = 500
 MIN_TIMED_LINES = 2
 # Label-shaped line starts in a preamble that make it look like turns: this many lines...
 TURN_LIKE_LINES = 4
-# ...written with at least this many different labels (or dialogue dashes).
+# ...written with at least this many different recurring labels.
 TURN_LIKE_LABELS = 2
 
 Decided = list[tuple[RawBlock, LabelInfo | None]]
@@ -101,10 +101,8 @@ def _timed(line: str) -> bool:
 
 
 def _turn_like(text: str) -> bool:
-    """Recurring label-shaped line starts from several labels, or dialogue dashes."""
-    dashes = sum(1 for line in text.split("\n") if line.lstrip().startswith(("- ", "– ", "— ")))
-    if dashes >= TURN_LIKE_LINES:
-        return True
+    """Label-shaped line starts, several labels recurring (dialogue dashes are no evidence:
+    show notes list their guests as "- Name: links")."""
     labels: Counter[str] = Counter()
     for block in read_lines(text, "labelled").blocks:
         if block.label is not None:
@@ -126,9 +124,8 @@ def lead_warnings(preamble: str | None, lines: Sequence[int] | None) -> list[str
     rows = preamble.split("\n")
     arrows = sum(1 for line in rows if "-->" in line)
     timed = sum(1 for line in rows if _timed(line))
-    # One time of day under a headline ("11:02 A.M.") is not yet a timed transcript, but
-    # a text that opens with a time ("0:00") is.
-    if arrows or timed >= MIN_TIMED_LINES or (rows and _timed(rows[0])):
+    # One time of day ("1:54 P.M. EDT" above a briefing) is not yet a timed transcript.
+    if arrows or timed >= MIN_TIMED_LINES:
         plural = "s" if timed > 1 else ""
         reasons.append(f"holds {timed} line{plural} with cue timings or clock times")
     if _turn_like(preamble):
