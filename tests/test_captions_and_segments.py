@@ -34,6 +34,22 @@ def test_webvtt_cue_times_in_short_forms(timing: str, start: float, end: float) 
     assert (t.turns[0].start, t.turns[0].end) == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("head", "dialect"),
+    [
+        ("00:00:01,000 --> 00:00:02,000\nAna: Hi.\n", "srt"),  # no cue number
+        ("7\n0.500 --> 1.500\nAna: Hi.\n", "srt"),  # short times
+        ("1 --> 2 is the plan\nAna: Hi.\n", None),  # an arrow in prose
+        ('[\n {"start": 0, "end": 900, "text": "Hi."}\n]\n', "json-array"),
+        ("[1, 2, 3]\n", None),
+    ],
+)
+def test_caption_and_segment_signatures(head: str, dialect: str | None) -> None:
+    from interview_parser.dialects import signature
+
+    assert signature(head) == dialect
+
+
 def test_srt_with_broken_cues_keeps_every_turn() -> None:
     t = ip.parse_file(SAMPLES / "broken-cues.srt")
     assert [(label, line) for label, line, _ in runs(t)] == [

@@ -142,8 +142,10 @@ def _structured_signature(head: str) -> str | None:
 
 
 # The shape of a first cue (grammars/cues.lark reads it exactly): an optional number line,
-# then a line of digits and separators with "-->".
-_CUE_START = re.compile(r"(?:\d+[^\S\n]*\n)?[^\S\n]*\d[\d:.,]*[^\S\n]*-->")
+# then two times with fractions around "-->".
+_CUE_START = re.compile(
+    r"(?:\d+[^\S\n]*\n)?[^\S\n]*\d[\d:]*[.,]\d+[^\S\n]*-->[^\S\n]*\d[\d:]*[.,]\d"
+)
 
 
 def _sample(text: str) -> str:
