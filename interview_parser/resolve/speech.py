@@ -61,26 +61,32 @@ def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:
     """Give the speech before the first accepted turn to an unlabelled speaker.
 
     For readings where every block is speech. The first block becomes a turn with an empty
-    label (a rejected label-shaped prefix stays in its text); later unlabelled blocks continue
-    it as usual. Returns the blocks and a warning, or the blocks unchanged.
+    label (a rejected label-shaped prefix stays in its text; a time alone on its first line,
+    as a podcast page's ``<time>`` leaves it, is the turn's start); later unlabelled blocks
+    continue it as usual. Returns the blocks and a warning, or the blocks unchanged.
     """
     if not decided or decided[0][1] is not None:
         return decided, []
     block = decided[0][0]
+    text = (block.label or "") + block.text
+    text_line = block.line if block.label else block.text_line
+    column = block.label_column if block.label else block.text_column
+    label = _time_line(text)
+    if label:
+        text, text_line, column = text[len(label) :], text_line + label.count("\n"), 1
     speech = RawBlock(
-        None,
-        (block.label or "") + block.text,
+        label or None,
+        text,
         block.line,
         block.end_line,
         block.label_column,
-        block.line if block.label else block.text_line,
-        block.label_column if block.label else block.text_column,
-        "",
+        text_line,
+        column,
+        "unlabelled",
         block.start,
         block.end,
         block.tail,
     )
-    speech.form = "unlabelled"
     first = next((b.line for b, info in decided if info is not None), None)
     if first is None:
         warning = "no speaker labels found: read as one unlabelled speaker"
@@ -89,7 +95,15 @@ def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:
             f"lines {block.line}-{first - 1}: speech before the first speaker label read as "
             "an unlabelled speaker"
         )
-    return [(speech, analyse("")), *decided[1:]], [warning]
+    return [(speech, analyse(label)), *decided[1:]], [warning]
+
+
+def _time_line(text: str) -> str:
+    """A clock time alone on the first line of ``text`` with its line ends, or ""."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip() or parse_clock(first.strip()) is None:
+        return ""
+    return text[: len(text) - len(rest.lstrip("\n"))]
 
 
 def _timed(line: str) -> bool:
