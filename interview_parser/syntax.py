@@ -88,12 +88,17 @@ class FrontMatter:
 
 @dataclass
 class Reading:
-    """What a dialect reader makes of a text, before any resolution."""
+    """What a dialect reader makes of a text, before any resolution.
+
+    ``all_speech``: every block is speech (captions, segments), so text before the first
+    speaker label is an unlabelled speaker's, never a preamble.
+    """
 
     dialect: str
     blocks: list[RawBlock]
     skipped: list[Span]
     front: FrontMatter | None = None
+    all_speech: bool = False
 
 
 def parse_tree(text: str, grammar: str = "labelled") -> Tree[Token]:

@@ -8,7 +8,9 @@ is not a word of the transcript.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from collections import Counter
@@ -30,17 +32,34 @@ def _is_markup(dialect: str) -> bool:
 
 def source_words(dialect: str, text: str) -> Counter[str]:
     """Words of the source, less the markup its layout wraps them in."""
-    if dialect == "podcast-json":
+    if dialect in ("podcast-json", "json-array"):
         # A speaker's name counts once per run of segments: consecutive ones merge.
-        segments = json.loads(text)["segments"]
+        data = json.loads(text)
+        segments = data["segments"] if isinstance(data, dict) else data
+        speakers = [s.get("speaker") or "" for s in segments]
         return words(
             " ".join(
-                (s["speaker"] if i == 0 or segments[i - 1]["speaker"] != s["speaker"] else "")
+                (speakers[i] if i == 0 or speakers[i - 1] != speakers[i] else "")
                 + " "
-                + s["body"]
+                + s.get("body", s.get("text", ""))
                 for i, s in enumerate(segments)
             )
         )
+    if dialect == "csv":
+        # Every cell but a speaker repeating the one above (a continuing turn).
+        rows = list(csv.reader(io.StringIO(text)))
+        column = [c.strip().casefold() for c in rows[0]].index("speaker") if rows else 0
+        previous = ""
+        cells = []
+        for row in rows:
+            for i, cell in enumerate(row):
+                if i == column:
+                    if cell.strip() and cell.strip() != previous:
+                        cells.append(cell)
+                    previous = cell.strip() or previous
+                else:
+                    cells.append(cell)
+        return words(" ".join(cells))
     if dialect == "vtt":
         # The voice tag repeats on every cue; the speaker is checked on its own below.
         text = re.sub(r"<v(?:\.[\w.-]+)?\s+[^>]*>", " ", text)
@@ -60,7 +79,9 @@ def model_words(t: ip.Transcript, text: str) -> Counter[str]:
     if t.title and not (t.front_matter_lines and t.title_line == t.front_matter_lines[0]):
         found += words(t.title)
     for turn in t.turns:
-        found += words(turn.text) + (words(turn.label) if t.source.dialect != "vtt" else Counter())
+        found += words(turn.text)
+        if t.source.dialect != "vtt" or "<v" not in lines[turn.line - 1]:  # a voice is markup
+            found += words(turn.label)
     markup = _is_markup(t.source.dialect)
     for span in t.skipped:
         found += words(re.sub(r"<[^<>]*>", " ", span.text) if markup else span.text)

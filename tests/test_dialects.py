@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
 
 import pytest
@@ -18,6 +19,7 @@ DETECTED = {
     "bold-name-time.md": "markdown",
     "bom-crlf-generic-labels.txt": "labelled",
     "bracket-timestamps.txt": "timestamped",
+    "broken-cues.srt": "srt",
     "captions.srt": "srt",
     "captions.vtt": "vtt",
     "clock-then-name.txt": "timestamped",
@@ -25,6 +27,7 @@ DETECTED = {
     "court-pages.txt": "court+qa",
     "deposition.txt": "qa",
     "markdown-bold.md": "markdown",
+    "meeting-captions.vtt": "vtt",
     "namelines.txt": "namelines",
     "otter-export.txt": "timestamped",
     "podcast-transcript.html": "html+labelled",
@@ -32,6 +35,9 @@ DETECTED = {
     "press-briefing.txt": "qa",
     "qa-markers.txt": "labelled",
     "rev-style.txt": "timestamped",
+    "segments-ms.json": "json-array",
+    "short-times.vtt": "vtt",
+    "speaker-column.csv": "csv",
     "speaker-time-lines.md": "labelled",
     "web-paste.html": "html+labelled",
 }
@@ -173,7 +179,8 @@ def test_podcasting_json_and_html() -> None:
 
 def test_forced_dialect_reports_line_and_column() -> None:
     with pytest.raises(ip.InterviewParserError) as info:
-        ip.parse("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\nnot a timing\n", dialect="srt")
+        # Text after a blank line still belongs to its cue; an arrow that is no timing is not.
+        ip.parse("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\nnot --> a timing\n", dialect="srt")
     assert (info.value.line, info.value.column) == (6, 1)
     with pytest.raises(ip.UsageError):
         ip.parse("Q: a\n", dialect="klingon")
@@ -237,6 +244,20 @@ LAYOUTS = {
             f"{_clock(i)}.000 --> {_clock(i)}.900\n<v {s}>{x.replace('&', '&amp;')}\n\n"
             for i, (s, x) in enumerate(ts)
         )
+    ),
+    "vtt-short-times": lambda ts: (
+        "WEBVTT\n\n"
+        + "".join(
+            f"{i}.000 --> {i}.900\n<v {s}>{x.replace('&', '&amp;')}\n\n"
+            for i, (s, x) in enumerate(ts)
+        )
+    ),
+    "csv": lambda ts: "timestamp,speaker,words\n"
+    + "".join(f'[{_clock(i)}],{s},"{x}"\n' for i, (s, x) in enumerate(ts)),
+    "json-array": lambda ts: json.dumps(
+        [{"start": i * 1000, "end": i * 1000 + 900, "speaker": s, "text": x}
+         for i, (s, x) in enumerate(ts)],
+        indent=1,
     ),
 }
 

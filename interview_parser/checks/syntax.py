@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..resolve.labels import analyse, name_key
+from ..resolve.speech import lead_warnings
 from .context import Context
 from .problem import Finding, Severity
 from .rule import Rule
@@ -74,7 +75,47 @@ def glued_label(context: Context) -> Iterator[Finding]:
             )
 
 
+def hidden_speech(context: Context) -> Iterator[Finding]:
+    """Speech may have been missed: the preamble looks like speech, or nobody is named.
+
+    The text above the first turn is read as a preamble (an article, show notes). When it is
+    long, holds cue timings or several timed lines, or looks like turns (recurring labels in
+    a form the rest of the file does not use), it is more likely speech the reader did not
+    recognise. Captions and segments that name no speaker are read as one unlabelled
+    speaker. Declare the speakers, or force the layout with ``--dialect``.
+
+    Fails::
+
+        From the recording:
+        00:00:01.000 --> 00:00:04.000
+        Are you recording?
+        Host: Welcome to the show.
+        Guest: Thank you.
+        Host: Shall we start?
+        Guest: Gladly.
+
+    Passes::
+
+        Our reporter spoke to the guest on Monday.
+        Host: Welcome to the show.
+        Guest: Thank you.
+        Host: Shall we start?
+        Guest: Gladly.
+    """
+    transcript = context.transcript
+    assert transcript is not None
+    lines = transcript.preamble_lines
+    for warning in lead_warnings(transcript.preamble, lines):
+        assert lines is not None
+        yield Finding(lines[0], 1, warning.split(": ", 1)[1])
+    unlabelled = {s.id for s in transcript.speakers if not s.label}
+    first = next((t for t in transcript.turns if t.speaker in unlabelled), None)
+    if first is not None:
+        yield Finding(first.line, 1, "speech with no speaker label, read as an unlabelled speaker")
+
+
 RULES = (
     Rule("IP101", "no-turns", Severity.error, no_turns, needs_transcript=False),
     Rule("IP102", "glued-label", Severity.error, glued_label),
+    Rule("IP103", "hidden-speech", Severity.warning, hidden_speech),
 )

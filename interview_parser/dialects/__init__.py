@@ -49,6 +49,18 @@ def _podcast_json(text: str) -> Reading:
     return read_podcast_json(text)
 
 
+def _json_array(text: str) -> Reading:
+    from .podcast_json import read_json_segments
+
+    return read_json_segments(text, "json-array")
+
+
+def _csv(text: str) -> Reading:
+    from .csv_rows import read_csv
+
+    return read_csv(text)
+
+
 DIALECTS: dict[str, Dialect] = {
     d.name: d
     for d in (
@@ -64,6 +76,8 @@ DIALECTS: dict[str, Dialect] = {
         Dialect("srt", "SubRip captions", "srt", _captions("srt")),
         Dialect("vtt", "WebVTT captions", "vtt", _captions("vtt")),
         Dialect("podcast-json", "Podcasting 2.0 JSON", None, _podcast_json),
+        Dialect("json-array", "a JSON array of {start, end, text} segments", None, _json_array),
+        Dialect("csv", "CSV with a speaker and a text column", None, _csv),
     )
 }
 
@@ -84,7 +98,10 @@ FORMS = {
     "voice": "a '<v Name>' voice span",
     "prefix": "a 'Name:' prefix in the cue text",
     "json": "a JSON segment speaker",
+    "csv": "a speaker column",
     "dash": "a dialogue dash in the cue text",
+    "cue-label": "a 'Name:' prefix on every cue",
+    "unlabelled": "text with no speaker label",
 }
 
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
@@ -109,7 +126,26 @@ def signature(text: str) -> str | None:
     stripped = head.lstrip()
     if stripped.startswith("{") and '"segments"' in text[:65536]:
         return "podcast-json"
-    return None
+    return _structured_signature(stripped)
+
+
+def _structured_signature(head: str) -> str | None:
+    """A JSON array of segments, a CSV header naming a speaker and a text column, or SRT
+    cues that open with a timing line (no cue number, or a short time: ``0.860 --> ...``)."""
+    from .csv_rows import csv_columns
+
+    if re.match(r"\[\s*\{", head) and ('"text"' in head or '"body"' in head):
+        return "json-array"
+    if _CUE_START.match(head):
+        return "srt"
+    return "csv" if csv_columns(head.split("\n", 1)[0]) is not None else None
+
+
+# The shape of a first cue (grammars/cues.lark reads it exactly): an optional number line,
+# then two times with fractions around "-->".
+_CUE_START = re.compile(
+    r"(?:\d+[^\S\n]*\n)?[^\S\n]*\d[\d:]*[.,]\d+[^\S\n]*-->[^\S\n]*\d[\d:]*[.,]\d"
+)
 
 
 def _sample(text: str) -> str:

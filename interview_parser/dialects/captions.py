@@ -1,20 +1,24 @@
 """SRT and WebVTT captions as transcripts.
 
-The grammars (``srt.lark``, ``vtt.lark``) split a file into cues; this module reads each
-cue's text for its speaker and merges the cues of one speaker into one block that carries
-the cue times. A speaker comes from a ``<v Name>`` voice span, or from a ``Name:`` prefix
-(read with the labelled grammar, so it obeys the same rules as any other label); a cue with
-neither continues the previous speaker, except that dialogue dashes ("- Really?" / "- Yes.")
-hand the later lines of a cue to the other voice of the conversation. Inside a voice span
-dashes are only punctuation: the voice says who speaks. Cue numbers, timing lines, the
-header and NOTE blocks are layout and become skipped spans.
+The grammars (``srt.lark``, ``vtt.lark``, sharing ``cues.lark``) split a file into cues; this
+module reads each cue's text for its speaker. A speaker comes from a ``<v Name>`` voice span,
+or from a ``Name:`` prefix (read with the labelled grammar, so it obeys the same rules as any
+other label); a cue with neither continues the previous speaker. When (nearly) every cue
+carries a prefix, as meeting software writes them, the prefix is the file's speaker field
+(form ``cue-label``, a speaker whatever its shape), and so is a lower-case handle that starts
+several cues. A voice or speaker field that repeats the current speaker continues the turn.
+In an unlabelled cue, dialogue dashes ("- Really?" / "- Yes.") split the later lines off as
+blocks of form ``dash``, which the resolver gives to the other speaker of the conversation;
+inside a voice span dashes are only punctuation. Cue numbers, timing lines, the header and
+NOTE blocks are layout and become skipped spans. Every block is speech: cues before any
+speaker label are an unlabelled speaker's (``Reading.all_speech``).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from collections import Counter
 
 from lark import Token, Tree
 
@@ -23,16 +27,24 @@ from ..syntax import RawBlock, Reading, Span, parse_tree, read_lines
 
 _VOICE = re.compile(r"^(\s*)<v(?:\.[\w.-]+)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
-_TIMING = re.compile(
-    r"(\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3})\s*-->\s*(\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3})"
-)
+
+
+def cue_seconds(time: str) -> float | None:
+    """Seconds in a cue time as ``grammars/cues.lark`` reads it: a clock time
+    ("00:01:02,500", "1:01.460") or seconds with a fraction ("0.860")."""
+    if ":" in time:
+        return parse_clock(time)
+    try:
+        return float(time.replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _times(token: Token) -> tuple[float | None, float | None]:
-    match = _TIMING.search(str(token))
-    if match is None:
-        return None, None
-    return parse_clock(match.group(1)), parse_clock(match.group(2))
+    """Start and end of a timing line (its shape is the grammar's ``CUE_TIMING``)."""
+    first, _, rest = str(token).partition("-->")
+    ends = rest.split()
+    return cue_seconds(first.strip()), cue_seconds(ends[0]) if ends else None
 
 
 def _plain(text: str) -> str:
@@ -59,7 +71,7 @@ def _cue_block(token: Token, start: float | None, end: float | None) -> RawBlock
     end_line = line + text.rstrip().count("\n")
     voice = _VOICE.match(text)
     if voice is not None:
-        name = voice.group(2).strip()
+        name = html.unescape(voice.group(2)).strip()  # "<v Lena &amp; Co>" is "Lena & Co"
         body = _plain(text[voice.end() :])
         column = len(voice.group(1)) + 1
         return RawBlock(
@@ -72,18 +84,13 @@ def _cue_block(token: Token, start: float | None, end: float | None) -> RawBlock
 
 
 _DASH = re.compile(r"^[ \t]*[-–—][ \t]+", re.M)
-
-
-@dataclass
-class _Turns:
-    """Who is speaking as the cues go by, and who spoke before (for dialogue dashes)."""
-
-    current: str | None = None
-    other: str | None = None
-
-    def switch(self, label: str) -> None:
-        if label != self.current:
-            self.other, self.current = self.current, label
+# One word of letters, digits, "_", "." and "-": a user handle when it starts lower-case.
+_WORD = re.compile(r"[\w.\-]+")
+# A file whose cues (nearly) all begin with a "Name:" prefix (meeting captions: Zoom writes the
+# speaker on every cue) names its speakers in that prefix, as a voice tag would; from this
+# many cues on, and this share of them.
+CUE_LABEL_MIN_CUES = 4
+CUE_LABEL_SHARE = 0.95
 
 
 def _continuation(block: RawBlock, text: str, line: int) -> RawBlock:
@@ -91,38 +98,69 @@ def _continuation(block: RawBlock, text: str, line: int) -> RawBlock:
     return RawBlock(None, text, line, end_line, 1, line, 1, "", block.start, block.end)
 
 
-def _dialogue(block: RawBlock, turns: _Turns) -> list[RawBlock]:
-    """An unlabelled cue; dash lines after the first hand over to the other speaker.
+def _dialogue(block: RawBlock) -> list[RawBlock]:
+    """An unlabelled cue: dash lines after the first may be the other voice speaking.
 
-    In "- Really?\n- Yes." the first line goes on with whoever is speaking and the second is
-    the other voice of the conversation, if one is known yet.
+    In "- Really?\n- Yes." the first line goes on with whoever is speaking; the later ones
+    become blocks of form ``dash``, which the resolver hands to the other speaker of the
+    conversation once it knows who the speakers are (a dash is only punctuation when there
+    is no other speaker).
     """
     starts = [m.start() for m in _DASH.finditer(block.text)]
-    if len(starts) < 2 or starts[0] != 0 or turns.other is None:
+    if len(starts) < 2 or starts[0] != 0:
         return [block]
     pieces = [block.text[a:b] for a, b in zip(starts, [*starts[1:], len(block.text)], strict=True)]
     result = [_continuation(block, pieces[0], block.line)]
     line = block.line + pieces[0].count("\n")
     for piece in pieces[1:]:
-        speaker = turns.other
-        assert speaker is not None
-        turns.switch(speaker)
         end_line = line + piece.rstrip().count("\n")
         result.append(
-            RawBlock(speaker, piece, line, end_line, 1, line, 1, "dash", block.start, block.end)
+            RawBlock(None, piece, line, end_line, 1, line, 1, "dash", block.start, block.end)
         )
         line += piece.count("\n")
     return result
 
 
-def _speech(block: RawBlock, turns: _Turns) -> list[RawBlock]:
-    """The blocks one cue contributes: cues of one voice continue one turn."""
-    if block.label is None:
-        return _dialogue(block, turns)
-    if block.form == "voice" and block.label == turns.current:
-        return [_continuation(block, block.text, block.line)]
-    turns.switch(block.label)
-    return [block]
+def _declared_prefixes(blocks: list[RawBlock]) -> None:
+    """Mark the prefixes that name speakers by the file's own convention as speaker fields.
+
+    In a file that writes a prefix on (nearly) every cue, every prefix names who speaks, even
+    a lower-case handle ("nixo: Yep."). Elsewhere a lower-case handle that starts two or more
+    cues is one too: in prose "danny: ..." would be no label, at a cue start it is.
+    """
+    labelled = [b for b in blocks if b.form == "prefix"]
+    if len(blocks) >= CUE_LABEL_MIN_CUES and len(labelled) >= CUE_LABEL_SHARE * len(blocks):
+        for block in labelled:
+            block.form = "cue-label"
+        return
+    names = [(b.label or "").strip().removesuffix(":").strip() for b in labelled]
+    handles = Counter(n for n in names if n[:1].islower() and _WORD.fullmatch(n))
+    for block, name in zip(labelled, names, strict=True):
+        if handles[name] >= 2:
+            block.form = "cue-label"
+
+
+def _speech(blocks: list[RawBlock], skipped: list[Span]) -> list[RawBlock]:
+    """The blocks the cues contribute: cues of one named voice continue one turn.
+
+    A voice tag or speaker field that repeats the current speaker is layout: the cue
+    continues the turn (a repeated written prefix becomes a skipped span).
+    """
+    result: list[RawBlock] = []
+    current: str | None = None
+    for block in blocks:
+        if block.label is None:
+            result.extend(_dialogue(block))
+            continue
+        label = block.label.strip()
+        if block.form in ("voice", "cue-label") and label == current:
+            if block.form == "cue-label":
+                skipped.append(Span("repeated label", label, block.line, block.line))
+            result.append(_continuation(block, block.text, block.text_line))
+            continue
+        current = label
+        result.append(block)
+    return result
 
 
 _LAYOUT_KINDS = {
@@ -135,8 +173,8 @@ _LAYOUT_KINDS = {
 
 def read_captions(text: str, grammar: str) -> Reading:
     tree = parse_tree(text, grammar)
-    reading = Reading(grammar, [], [])
-    turns = _Turns()
+    reading = Reading(grammar, [], [], all_speech=True)
+    cues: list[RawBlock] = []
     for node in tree.children:
         if isinstance(node, Token):  # the WebVTT header, NOTE, STYLE and REGION blocks
             kind = "caption header" if node.type == "VTT_HEADER" else "caption note"
@@ -150,11 +188,14 @@ def read_captions(text: str, grammar: str) -> Reading:
             if not isinstance(token, Token):
                 continue
             if token.type == "CUE_TEXT":
-                reading.blocks.extend(_speech(_cue_block(token, start, end), turns))
+                cues.append(_cue_block(token, start, end))
                 continue
             if token.type == "CUE_TIMING":
                 start, end = _times(token)
             reading.skipped.append(_span(_LAYOUT_KINDS.get(token.type, "layout"), token))
+    _declared_prefixes(cues)
+    reading.blocks = _speech(cues, reading.skipped)
+    reading.skipped.sort(key=lambda span: span.line)
     return reading
 
 

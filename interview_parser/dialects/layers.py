@@ -25,6 +25,7 @@ class Layered:
     line_map: list[int] | None = None  # output line i (0-based) -> source line (1-based)
     skipped: list[Span] = field(default_factory=list)
     column_map: list[int] | None = None  # output line i -> source column of its first char
+    all_speech: bool = False  # every line under the layer is speech (see Reading.all_speech)
 
     def source_column(self, line: int, column: int) -> int:
         """Source column of ``column`` on output ``line`` (exact up to the first inline tag)."""
@@ -57,7 +58,8 @@ class Layered:
         if front is not None:
             front = replace(front, line=m(front.line), end_line=m(front.end_line))
         spans = sorted([*self.skipped, *spans], key=lambda s: s.line)
-        return Reading(f"{self.name}+{reading.dialect}", blocks, spans, front)
+        speech = reading.all_speech or self.all_speech
+        return Reading(f"{self.name}+{reading.dialect}", blocks, spans, front, speech)
 
 
 # ---------------------------------------------------------------------------------------
@@ -74,6 +76,7 @@ _PARAGRAPH_TAGS = frozenset(
     | {"pre", "ul", "ol", "table", "header", "footer", "main", "hr", "title"}
 )
 _SKIP_TAGS = frozenset({"script", "style", "head"})
+_PODCAST_HTML = re.compile(r"<cite\b[^>]*>[^<]*</cite>\s*<time\b", re.IGNORECASE)
 MIN_HTML_TAGS = 5
 MIN_HTML_LINE_SHARE = 0.2
 
@@ -173,7 +176,10 @@ def html_layer(text: str) -> Layered | None:
         out.append(body)
         line_map.append(line)
         column_map.append(column)
-    return Layered("html", "\n".join(out) + "\n", line_map, parser.skipped, column_map)
+    # A Podcasting 2.0 HTML transcript (<cite> speaker, <time>, <p> text) is all speech: a
+    # paragraph with no <cite> before it is an unlabelled speaker's, not a preamble.
+    speech = bool(_PODCAST_HTML.search(text))
+    return Layered("html", "\n".join(out) + "\n", line_map, parser.skipped, column_map, speech)
 
 
 # ---------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from .notes import find_notes, strip_comments
 from .pairs import Voice, build_pairs
 from .roles import assign_roles
 from .speakers import SpeakerGroup, group_speakers
+from .speech import all_speech, lead_warnings
 from .text import clean
 
 __all__ = ["accepted_forms", "build_transcript"]
@@ -136,6 +137,9 @@ def build_transcript(
         label for m in declared_cast for label in (m.label, *m.aliases)
     ]
     decided = speaker_blocks(blocks, declared)
+    speech_warnings: list[str] = []
+    if reading.all_speech:
+        decided, speech_warnings = all_speech(decided)
     forms = [b.form for b, info in decided if info is not None]
     source = replace(source, dialect_evidence=explain(forms, reading.dialect))
     lead_text, lead_line, turns, infos, comments = _collect(decided)
@@ -147,6 +151,7 @@ def build_transcript(
             column=1,
         )
     lead = split_lead(lead_text, lead_line)
+    speech_warnings += lead_warnings(lead.preamble, lead.preamble_lines)
     groups, owners = group_speakers(infos, declared_cast)
     _check_interviewers(interviewer_labels, groups, source.path)
     texts: list[str] = []
@@ -197,5 +202,5 @@ def build_transcript(
         turns=turns,
         pairs=pairs,
         unpaired_turns=unpaired,
-        warnings=meta.warnings,
+        warnings=[*meta.warnings, *speech_warnings],
     )

@@ -31,6 +31,10 @@ from .labels import LabelInfo, Shape, analyse
 
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".
 MAX_ONE_OFF_WORDS = 4
+# Forms in which the format itself names the speaker (a caption voice tag, a JSON or CSV
+# speaker field): a speaker whatever its shape ("bell hooks", "alice"), like a declared one.
+# The other rules are for labels found in prose.
+FORMAT_DECLARED = frozenset({"voice", "json", "csv", "cue-label"})
 # Label forms that are evidence in themselves (see the grammars).
 STRONG_FORMS = frozenset(
     {
@@ -43,7 +47,7 @@ STRONG_FORMS = frozenset(
         "json",
         "dash",
     }
-)
+) | FORMAT_DECLARED
 # A form used by fewer than this share of a file's labels is a minority form.
 MINORITY_SHARE = 0.2
 
@@ -89,6 +93,7 @@ def speaker_blocks(
         (label, form)
         for label, form in counts
         if info[label].key in declared_keys
+        or form in FORMAT_DECLARED
         or (info[label].shape is not Shape.prose and form not in minority)
     }
     key_counts: Counter[str] = Counter()

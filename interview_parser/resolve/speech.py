@@ -1,0 +1,152 @@
+"""Speech that no accepted label introduces: never dropped into the lead without a word.
+
+Two cases, both about text before the first speaker turn:
+
+- In captions and segment formats (SRT, WebVTT, JSON, CSV) every block is speech (the
+  reading says so: ``Reading.all_speech``). Cues before the first speaker label, or a whole
+  file whose cues name nobody, are read as one unlabelled speaker, and a warning says so.
+- In the other layouts the text above the first turn is the lead (preamble and title). A
+  scraped article above an interview is common, but so is speech the reader failed to see:
+  a lecture before the first question, captions that were not recognised. :func:`lead_warnings`
+  warns when the preamble is long, holds cue timings or clock times at line starts, or
+  looks like turns (recurring labels).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ..clock import parse_clock
+from ..syntax import RawBlock, read_lines
+from .labels import LabelInfo, Shape, analyse
+
+# Longer than any article or show notes above an interview in the corpus (at most ~340 words).
+LONG_PREAMBLE_WORDS = 500
+# Lines that start with a clock time (without any cue timing line) that make a timed text.
+MIN_TIMED_LINES = 2
+# Label-shaped line starts in a preamble that make it look like turns: this many lines...
+TURN_LIKE_LINES = 4
+# ...written with at least this many different recurring labels.
+TURN_LIKE_LABELS = 2
+
+Decided = list[tuple[RawBlock, LabelInfo | None]]
+
+
+def all_speech(decided: Decided) -> tuple[Decided, list[str]]:
+    """Resolve a reading whose every block is speech: dialogue dashes, then the start."""
+    return unlabelled_start(hand_over_dashes(decided))
+
+
+def hand_over_dashes(decided: Decided) -> Decided:
+    """Give each dialogue-dash block (form ``dash``) to the other voice of the conversation.
+
+    "- Really?\n- Yes." in an unlabelled cue: the first line went on with the current
+    speaker, a later dash line is the speaker before them, if there was one. Only accepted
+    speakers count, so a label the evidence rejected never gets speech by a dash.
+    """
+    current: LabelInfo | None = None
+    other: LabelInfo | None = None
+    result: Decided = []
+    for block, info in decided:
+        if info is None and block.form == "dash" and other is not None:
+            info = other
+        if info is not None and (current is None or info.key != current.key):
+            other, current = current, info
+        result.append((block, info))
+    return result
+
+
+def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:
+    """Give the speech before the first accepted turn to an unlabelled speaker.
+
+    For readings where every block is speech. The first block becomes a turn with an empty
+    label (a rejected label-shaped prefix stays in its text; a time alone on its first line,
+    as a podcast page's ``<time>`` leaves it, is the turn's start); later unlabelled blocks
+    continue it as usual. Returns the blocks and a warning, or the blocks unchanged.
+    """
+    if not decided or decided[0][1] is not None:
+        return decided, []
+    block = decided[0][0]
+    text = (block.label or "") + block.text
+    text_line = block.line if block.label else block.text_line
+    column = block.label_column if block.label else block.text_column
+    label = _time_line(text)
+    if label:
+        text, text_line, column = text[len(label) :], text_line + label.count("\n"), 1
+    speech = RawBlock(
+        label or None,
+        text,
+        block.line,
+        block.end_line,
+        block.label_column,
+        text_line,
+        column,
+        "unlabelled",
+        block.start,
+        block.end,
+        block.tail,
+    )
+    first = next((b.line for b, info in decided if info is not None), None)
+    if first is None:
+        warning = "no speaker labels found: read as one unlabelled speaker"
+    else:
+        warning = (
+            f"lines {block.line}-{first - 1}: speech before the first speaker label read as "
+            "an unlabelled speaker"
+        )
+    return [(speech, analyse(label)), *decided[1:]], [warning]
+
+
+def _time_line(text: str) -> str:
+    """A clock time alone on the first line of ``text`` with its line ends, or ""."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not rest.strip() or parse_clock(first.strip()) is None:
+        return ""
+    return text[: len(text) - len(rest.lstrip("\n"))]
+
+
+def _timed(line: str) -> bool:
+    """A cue timing line ("00:01.000 --> 00:02.000") or a line that starts with a clock time."""
+    if "-->" in line:
+        return True
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    return parse_clock(first.strip("[]()\\")) is not None
+
+
+def _turn_like(text: str) -> bool:
+    """Label-shaped line starts, several labels recurring (dialogue dashes are no evidence:
+    show notes list their guests as "- Name: links")."""
+    labels: Counter[str] = Counter()
+    for block in read_lines(text, "labelled").blocks:
+        if block.label is not None:
+            info = analyse(block.label)
+            if info.shape is not Shape.prose:
+                labels[info.key] += 1
+    recurring = [key for key, n in labels.items() if n >= 2]
+    return len(recurring) >= TURN_LIKE_LABELS and sum(labels.values()) >= TURN_LIKE_LINES
+
+
+def lead_warnings(preamble: str | None, lines: Sequence[int] | None) -> list[str]:
+    """Warnings when the preamble (first and last source line in ``lines``) may be speech."""
+    if not preamble or not lines:
+        return []
+    reasons = []
+    words = len(preamble.split())
+    if words > LONG_PREAMBLE_WORDS:
+        reasons.append(f"is long ({words} words)")
+    rows = preamble.split("\n")
+    arrows = sum(1 for line in rows if "-->" in line)
+    timed = sum(1 for line in rows if _timed(line))
+    # One time of day ("1:54 P.M. EDT" above a briefing) is not yet a timed transcript.
+    if arrows or timed >= MIN_TIMED_LINES:
+        plural = "s" if timed > 1 else ""
+        reasons.append(f"holds {timed} line{plural} with cue timings or clock times")
+    if _turn_like(preamble):
+        reasons.append("looks like speaker turns")
+    if not reasons:
+        return []
+    return [
+        f"lines {lines[0]}-{lines[-1]}: the preamble {' and '.join(reasons)}; it may be speech "
+        "that was not read as turns (try --dialect, or declare the speakers)"
+    ]
