@@ -26,7 +26,7 @@ from ..syntax import RawBlock, Reading, Span
 from . import frontmatter
 from .evidence import speaker_blocks
 from .intro import fill_introductions
-from .labels import LabelInfo, name_key
+from .labels import LabelInfo, declared_keys, name_key
 from .lead import split_lead
 from .notes import find_notes, strip_comments
 from .pairs import Voice, build_pairs
@@ -105,7 +105,7 @@ def _check_interviewers(
     """Raise :class:`UsageError` for an interviewer label that names none of the speakers
     (it would decide nothing, yet turn every other role into a declared one)."""
     known = set().union(*(g.keys for g in groups))
-    unknown = [label for label in labels if name_key(label) not in known]
+    unknown = [label for label in labels if not declared_keys(label) & known]
     if unknown:
         present = ", ".join(repr(g.label) for g in groups[:20])
         more = f" and {len(groups) - 20} more" if len(groups) > 20 else ""

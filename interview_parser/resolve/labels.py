@@ -107,6 +107,12 @@ def name_key(name: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def declared_keys(label: str) -> set[str]:
+    """The keys a label the user names (``--interviewer``, a cast entry) may match: as
+    written ("host (radio)") and as the resolver reads it, without qualifiers ("host")."""
+    return {name_key(label), analyse(label).key}
+
+
 def words_of(name: str) -> list[str]:
     return [w for w in (_WORD_CHARS.sub("", part) for part in name_key(name).split()) if w]
 

@@ -63,7 +63,7 @@ from dataclasses import dataclass
 
 from ..model import CastMember, Role
 from .conduct import Conduct, conduct
-from .labels import ANSWERING, ASKING, LabelInfo, Shape, name_key, words_of
+from .labels import ANSWERING, ASKING, LabelInfo, Shape, declared_keys, name_key, words_of
 from .speakers import SpeakerGroup
 
 
@@ -143,7 +143,7 @@ def assign_roles(
     cast: Sequence[CastMember] = (),
 ) -> dict[str, RoleDecision]:
     """Map each group id to its role and what decided it."""
-    declared = {name_key(d) for d in declared_interviewers}
+    declared = {k for d in declared_interviewers for k in declared_keys(d)}
     cast_roles = {name_key(m.label): m.role for m in cast if m.role is not None}
     decisions: dict[str, RoleDecision] = {}
     for group in groups:
