@@ -1,0 +1,220 @@
+"""One turn as cues: its shown text in timed runs, each run cut into cues.
+
+A *run* is speech that may share cues: it ends at a stage note shown apart (SDH), at a
+break marker, and, when the source times its cues (captions, Podcasting 2.0 segments: the
+turn's :attr:`~interview_parser.model.Turn.spans`), at every silence between two source
+cues longer than :data:`JOIN_MS`. With source times every token gets the time of the
+source cue it was read from (shared out within the cue by width), and a cue lasts from its
+first token's time to its last's: a cue starts when its first word is said and never spans
+a silence. Without them, the turn's window from :func:`interview_parser.timing.timeline`
+is shared among the cues by text length, and a break takes the time of
+:data:`BREAK_COLUMNS` columns of text, shown as a gap.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Turn
+from .cuetiming import share
+from .lines import ends_sentence
+from .profiles import Profile
+from .segment import segment_lines
+from .spoken import Piece, pieces
+from .width import Token, display_width, join, tokens
+
+JOIN_MS = 1000  # a silence shorter than this between two source cues is a breath, not a gap
+BREAK_COLUMNS = 40  # an estimated track leaves a break marker the time of this much text
+_LIMIT_MS = 10**12  # a source time beyond 30 years is not a time (hostile input)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One speaker's text in a cue."""
+
+    turn: int  # index of the turn
+    speaker: str  # the speaker's id
+    label: str  # the speaker's canonical label, as shown
+    lines: tuple[str, ...]  # as displayed, with the SRT prefix or dash when there is one
+    first: bool  # the first cue of its turn
+    opens: bool = True  # the cue starts a sentence (never the tail of one)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  # milliseconds
+    end: int
+    parts: tuple[Part, ...]  # one, or two in a dashed dual-speaker cue
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for part in self.parts for line in part.lines]
+
+
+@dataclass
+class Run:
+    kind: str  # speech, note or break
+    items: list[Token]
+    times: list[tuple[int, int]] | None  # each token's time in ms, when the source gives it
+
+
+@dataclass(frozen=True)
+class Speaking:
+    """Who speaks a turn and how the track shows them."""
+
+    label: str  # the name shown
+    prefix: bool  # write "Label:" before the turn's first cue (SRT prefix style)
+    notes: str  # keep, sdh or drop
+
+
+def turn_cues(
+    turn: Turn, who: Speaking, begin: int, end: int, shift: int, profile: Profile
+) -> list[Cue]:
+    """The cues of ``turn``, whose estimated window is ``[begin, end)`` ms; source times are
+    moved by ``shift`` ms (the ``--start`` option)."""
+    shown = pieces(turn, notes=who.notes, sdh_form=profile.sdh)
+    source = _span_times(turn, shift, end)
+    runs = _timed_runs(shown, source) if source is not None else _runs(shown)
+    first_speech = next((r for r in runs if r.kind == "speech" and r.items), None)
+    if who.prefix and first_speech is not None:
+        prefix = f"{who.label}:"
+        first_speech.items.insert(0, Token(prefix, display_width(prefix), word=False))
+        if first_speech.times is not None:
+            first_speech.times.insert(0, first_speech.times[0])
+    chunks: list[tuple[list[Token], tuple[int, int] | None, Run]] = []
+    layouts: list[list[list[Token]]] = []
+    for run in runs:
+        if run.kind == "break":
+            chunks.append(([], None, run))
+            layouts.append([])
+            continue
+        window = (run.times[-1][1] - run.times[0][0]) if run.times else end - begin
+        limit = _max_cue_width(run.items, window, profile)
+        at = 0
+        for chunk, lines in segment_lines(
+            run.items, profile.max_width, profile.max_lines, limit
+        ):
+            layouts.append(lines)
+            times = None
+            if run.times is not None:
+                times = (run.times[at][0], run.times[at + len(chunk) - 1][1])
+            chunks.append((chunk, times, run))
+            at += len(chunk)
+    if source is None:
+        loads = [_load(c, profile) if r.kind != "break" else BREAK_COLUMNS for c, _, r in chunks]
+        spans = share(begin, end, loads, profile) if chunks else []
+        chunks = [(c, (s.start, s.end), r) for (c, _, r), s in zip(chunks, spans, strict=True)]
+    return _cues(turn, who, chunks, layouts, profile)
+
+
+def _cues(
+    turn: Turn,
+    who: Speaking,
+    chunks: list[tuple[list[Token], tuple[int, int] | None, Run]],
+    layouts: list[list[list[Token]]],
+    profile: Profile,
+) -> list[Cue]:
+    cues: list[Cue] = []
+    opens = True
+    for (chunk, times, run), layout in zip(chunks, layouts, strict=True):
+        if run.kind == "break" or not chunk or times is None:
+            opens = True
+            continue
+        start, stop = times
+        if profile.max_ms is not None:
+            stop = min(stop, start + profile.max_ms)
+        lines = tuple(join(line) for line in layout)
+        part = Part(turn.index, turn.speaker, who.label, lines, not cues, opens)
+        cues.append(Cue(start, max(stop, start + 1), (part,)))
+        opens = run.kind == "note" or ends_sentence(chunk[-1])
+    return cues
+
+
+def _span_times(turn: Turn, shift: int, end: int) -> list[tuple[int, int]] | None:
+    """Each source span's start and end in ms, or None when they cannot be trusted (a span
+    without a start, or one that starts before the previous one: pasted or restarted text)."""
+    if not turn.spans:
+        return None
+    starts: list[int] = []
+    for span in turn.spans:
+        if span.start is None or not math.isfinite(span.start) or abs(span.start) > _LIMIT_MS:
+            return None
+        starts.append(round(span.start * 1000) + shift)
+        if len(starts) > 1 and starts[-1] < starts[-2]:
+            return None
+    out: list[tuple[int, int]] = []
+    for k, span in enumerate(turn.spans):
+        following = starts[k + 1] if k + 1 < len(starts) else max(end, starts[k] + 1)
+        stop = following
+        if span.end is not None and math.isfinite(span.end) and abs(span.end) <= _LIMIT_MS:
+            stop = round(span.end * 1000) + shift
+        out.append((starts[k], max(stop, starts[k] + 1)))
+    return out
+
+
+def _runs(shown: list[Piece]) -> list[Run]:
+    runs: list[Run] = []
+    for piece in shown:
+        if piece.kind == "speech" and runs and runs[-1].kind == "speech":
+            runs[-1].items.extend(tokens(piece.text))
+        else:
+            runs.append(Run(piece.kind, tokens(piece.text), None))
+    return runs
+
+
+def _timed_runs(shown: list[Piece], source: list[tuple[int, int]]) -> list[Run]:
+    """Runs whose tokens carry the time of the source span they came from."""
+    items = [tokens(p.text) for p in shown]
+    times: list[list[tuple[int, int]]] = [[] for _ in shown]
+    by_span: dict[int, list[int]] = {}
+    for k, piece in enumerate(shown):
+        by_span.setdefault(piece.span or 0, []).append(k)
+    for span, members in by_span.items():
+        start, stop = source[min(span, len(source) - 1)]
+        total = sum(t.width + 1 for k in members for t in items[k]) or 1
+        clock = 0
+        for k in members:
+            for token in items[k]:
+                a = start + (stop - start) * clock // total
+                clock += token.width + 1
+                times[k].append((a, max(start + (stop - start) * clock // total, a + 1)))
+    runs: list[Run] = []
+    for piece, its, when in zip(shown, items, times, strict=True):
+        last = runs[-1] if runs else None
+        if piece.kind == "break":
+            runs.append(Run("break", [], None))
+        elif (
+            piece.kind == "speech"
+            and last is not None
+            and last.kind == "speech"
+            and last.times
+            and when
+            and when[0][0] - last.times[-1][1] < JOIN_MS
+        ):
+            last.items.extend(its)
+            last.times.extend(when)
+        elif its:
+            runs.append(Run(piece.kind, its, when))
+    return runs
+
+
+def _max_cue_width(items: list[Token], window: int, profile: Profile) -> int | None:
+    """Columns a cue may hold so that its share of the run's window fits the longest cue.
+
+    Cues share the window by text length, so when a run has a long window for its words,
+    smaller cues keep the screen filled instead of leaving gaps mid-sentence; never less
+    than one full line, though (a long silence is better than a word at a time).
+    """
+    if profile.max_ms is None or not items or window <= 0:
+        return None
+    per_column = window / sum(t.width + 1 for t in items)
+    return max(profile.max_width, int(profile.max_ms * 0.95 / per_column))
+
+
+def _load(chunk: list[Token], profile: Profile) -> int:
+    """How much reading a cue asks for: its words when the profile counts words a minute,
+    else its columns; the cues of a turn share the turn's time in this proportion."""
+    if profile.max_wpm is not None:
+        return sum(1 for t in chunk if t.word and not t.glued)
+    return sum(t.width for t in chunk)
