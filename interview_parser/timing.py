@@ -18,6 +18,8 @@ from .model import Transcript, Turn
 DEFAULT_WPM = 160.0  # a typical conversational speaking rate
 DEFAULT_PAUSE = 0.3  # seconds of silence when the speaker changes
 MIN_TURN = 1.0  # no turn is shorter than this, however few its words
+# Silence after an untimed opening longer than this means the transcript is an excerpt.
+EXCERPT_GAP = 600.0
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,22 @@ def timeline(
             finish = begin + 0.001
         times.append(TurnTime(turn.index, begin + start, finish + start))
         clock = finish
-    return Timeline(times, estimated)
+    return Timeline(_lead_in(times, written, pause), estimated)
+
+
+def _lead_in(times: list[TurnTime], written: list[float | None], pause: float) -> list[TurnTime]:
+    """Turns before the first written time end just before it, not at the start of the
+    recording, when they would leave more than :data:`EXCERPT_GAP` of silence: a transcript
+    that starts writing times at 32:14 after two minutes of talk is an excerpt, and its
+    untimed opening is the talk leading up to 32:14."""
+    first = next((i for i, w in enumerate(written) if w is not None), None)
+    if not first:
+        return times
+    shift = times[first].start - pause - times[first - 1].end
+    if shift <= EXCERPT_GAP:  # an opening that ran slower than estimated: leave it at 0
+        return times
+    moved = [TurnTime(t.index, t.start + shift, t.end + shift) for t in times[:first]]
+    return moved + times[first:]
 
 
 def _forward(turns: list[Turn]) -> list[float | None]:

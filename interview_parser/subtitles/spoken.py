@@ -91,18 +91,25 @@ def decode(text: str) -> str:
     return text
 
 
-def break_time(paragraph: str) -> float | bool | None:
-    """False when ``paragraph`` (decoded) is speech; else the break's written time or None."""
+@dataclass(frozen=True)
+class Break:
+    """A break marker: a pause in the programme (an ad break), at the time it writes."""
+
+    seconds: float | None
+
+
+def break_marker(paragraph: str) -> Break | None:
+    """The break ``paragraph`` (decoded) stands for, or None when it is speech."""
     match = BREAK.match(paragraph)
     if match is None:
-        return False
+        return None
     clock = match.group(1)
     if clock is None:
-        return None
+        return Break(None)
     seconds = 0.0
     for part in clock.replace(",", ".").split(":"):
         seconds = seconds * 60 + float(part)
-    return seconds
+    return Break(seconds)
 
 
 @dataclass(frozen=True)
