@@ -321,11 +321,14 @@ def _rundown(items: tuple[Block | Cue | Slot, ...]) -> tuple[Row, ...]:
     """The programme item by item on one clock: speech at its own length, ad slots at
     theirs; back-time is what is left of the programme when an item starts."""
     rows: list[tuple[str, float]] = []
+    blocks = [item for item in items if isinstance(item, Block)]
+    follows = {id(a): b.start for a, b in pairwise(blocks)}  # a segment runs to the next
     for item in items:
         if isinstance(item, Slot):
             rows.append((f"Ad: {item.kind}", item.seconds))
         elif isinstance(item, Block):
-            rows.append((f"{item.number}. {item.heading}", max(item.end - item.start, 0.0)))
+            end = follows.get(id(item), item.end)
+            rows.append((f"{item.number}. {item.heading}", max(end - item.start, 0.0)))
     total = sum(length for _, length in rows)
     out: list[Row] = []
     clock_at = 0.0
