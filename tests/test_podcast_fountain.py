@@ -43,8 +43,9 @@ def test_title_page_transitions_headings_and_visible_times() -> None:
     assert play.title_page["Title"] == [t.title]
     assert play.title_page["Source"][0] == "Coast Lines · Episode 12"
     assert play.title_page["Source"][1] == "With Prof. Amara Okafor"  # the guest's credit
-    assert play.title_page["Source"][2].startswith("Estimated runtime 1:27 at 160 words")
+    assert play.title_page["Source"][2] == "Runtime 1:27 (estimated), 2:27 with ads"
     notes = play.title_page["Notes"]
+    assert notes[0].startswith("Estimated runtime 1:27 at 160 words")
     assert "GUEST: Prof. Okafor, Prof. Amara Okafor, a marine biologist" in notes[-1]
     assert play.transitions == [
         "AD BREAK: PRE-ROLL, 0:30", "MUSIC UP, THEN UNDER", "STING", "OUTRO",

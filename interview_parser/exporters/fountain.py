@@ -68,12 +68,14 @@ def _title_page(plan: Plan) -> str:
     )
     guests = [e.speaker.name or e.speaker.label for e in plan.cast
               if e.speaker.role is Role.interviewee and (e.speaker.name or e.speaker.label)]
-    source = [
+    estimated = " (estimated)" if plan.estimated else ""
+    source = [  # short lines: a wrapped line pushes screenplain's title page onto two pages
         show,
         f"With {_and(guests)}" if guests else "",
-        f"{rate_note(plan)} With the ad slots: {clock(plan.total)}.",
+        f"Runtime {clock(plan.runtime)}{estimated}, {clock(plan.total)} with ads",
     ]
-    notes = ["Cast:", *(f"{entry.mark}: {describe(entry.speaker)}" for entry in plan.cast)]
+    notes = [rate_note(plan), "Cast:"]
+    notes.extend(f"{entry.mark}: {describe(entry.speaker)}" for entry in plan.cast)
     lines = [f"Title: {_one_line(plan.title)}", "Credit: Podcast production script"]
     if plan.hosts:
         key = "Author" if len(plan.hosts) == 1 else "Authors"

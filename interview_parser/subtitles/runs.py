@@ -39,6 +39,7 @@ class Part:
     lines: tuple[str, ...]  # as displayed, with the SRT prefix or dash when there is one
     first: bool  # the first cue of its turn
     opens: bool = True  # the cue starts a sentence (never the tail of one)
+    note: bool = False  # a stage note in SDH form: it keeps a line of its own
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _cues(
         if profile.max_ms is not None:
             stop = min(stop, start + profile.max_ms)
         lines = tuple(join(line) for line in layout)
-        part = Part(turn.index, turn.speaker, who.label, lines, not cues, opens)
+        part = Part(turn.index, turn.speaker, who.label, lines, not cues, opens, run.kind == "note")
         cues.append(Cue(start, max(stop, start + 1), (part,)))
         opens = run.kind == "note" or ends_sentence(chunk[-1])
     return cues

@@ -20,6 +20,9 @@ from .runs import Cue, Part, Speaking, turn_cues
 from .width import display_width, join, line_width, tokens
 
 STYLES = ("prefix", "dash", "none")
+# The shortest cue any track shows, when its profile sets no minimum (the podcast profile):
+# shorter, a cue is a flash nobody reads.
+FLASH_MS = 500
 
 
 @dataclass(frozen=True)
@@ -145,17 +148,16 @@ def _dual(a: Cue, b: Cue, profile: Profile) -> Cue | None:
 
 
 def no_flashes(cues: list[Cue], profile: Profile) -> list[Cue]:
-    """No cue shorter than the profile's minimum: a short cue is joined with a neighbour
-    (one speaker: one cue; two: a dashed two-speaker cue) when the result fits, and what is
-    still short is lengthened, moving later cues on as far as it must.
+    """No cue shorter than the profile's minimum (else :data:`FLASH_MS`): a short cue is
+    joined with a neighbour (one speaker: one cue; two: a dashed two-speaker cue) when the
+    result fits, and what is still short is lengthened, moving later cues on as far as it
+    must.
 
     ``settle`` has already lengthened short cues into the silence after them; what is left
     is speech written closer together than a viewer can read it (two speakers at the same
     second, a transcript whose times restart).
     """
-    shortest = profile.min_ms
-    if not shortest:
-        return cues
+    shortest = profile.min_ms or FLASH_MS
     out: list[Cue] = []
     for cue in cues:
         last = out[-1] if out else None
@@ -182,14 +184,19 @@ def no_flashes(cues: list[Cue], profile: Profile) -> list[Cue]:
 def _join(a: Cue, b: Cue, profile: Profile) -> Cue | None:
     if len(a.parts) == 1 and len(b.parts) == 1 and a.parts[0].turn == b.parts[0].turn:
         pa, pb = a.parts[0], b.parts[0]
-        items = tokens(" ".join([*pa.lines, *pb.lines]))
-        lines = break_lines(items, profile.max_width, profile.max_lines)
-        if len(lines) > profile.max_lines or any(
-            len(line) > 1 and line_width(line) > profile.max_width for line in lines
-        ):
-            return None
-        part = Part(pa.turn, pa.speaker, pa.label, tuple(join(x) for x in lines), pa.first,
-                    pa.opens)
+        if pa.note or pb.note:  # an SDH note keeps its own line
+            shown = (*pa.lines, *pb.lines)
+            if len(shown) > profile.max_lines:
+                return None
+        else:
+            items = tokens(" ".join([*pa.lines, *pb.lines]))
+            lines = break_lines(items, profile.max_width, profile.max_lines)
+            if len(lines) > profile.max_lines or any(
+                len(line) > 1 and line_width(line) > profile.max_width for line in lines
+            ):
+                return None
+            shown = tuple(join(x) for x in lines)
+        part = Part(pa.turn, pa.speaker, pa.label, shown, pa.first, pa.opens)
         merged = Cue(a.start, max(a.end, b.end), (part,))
     else:
         pa, pb = a.parts[-1], b.parts[0]
