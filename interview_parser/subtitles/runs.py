@@ -14,6 +14,7 @@ is shared among the cues by text length, and a break takes the time of
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..model import Turn
@@ -21,7 +22,7 @@ from .cuetiming import share
 from .lines import ends_sentence
 from .profiles import Profile
 from .segment import segment_lines
-from .spoken import Piece, pieces
+from .spoken import BREAK, Piece, pieces
 from .width import Token, display_width, join, tokens
 
 JOIN_MS = 1000  # a silence shorter than this between two source cues is a breath, not a gap
@@ -74,6 +75,9 @@ def turn_cues(
 ) -> list[Cue]:
     """The cues of ``turn``, whose estimated window is ``[begin, end)`` ms; source times are
     moved by ``shift`` ms (the ``--start`` option)."""
+    one = _one_line(turn, who, begin, end, shift, profile)
+    if one is not None:
+        return one
     shown = pieces(turn, notes=who.notes, sdh_form=profile.sdh)
     source = _span_times(turn, shift, end)
     runs = _timed_runs(shown, source) if source is not None else _runs(shown)
@@ -107,6 +111,35 @@ def turn_cues(
         spans = share(begin, end, loads, profile) if chunks else []
         chunks = [(c, (s.start, s.end), r) for (c, _, r), s in zip(chunks, spans, strict=True)]
     return _cues(turn, who, chunks, layouts, profile)
+
+
+# Text that needs no reading beyond splitting at blanks: no markup, notes, breaks or dashes.
+_PLAIN = re.compile(r"[^\\*_<>\[\]()\n–—-]*")
+
+
+def _one_line(
+    turn: Turn, who: Speaking, begin: int, end: int, shift: int, profile: Profile
+) -> list[Cue] | None:
+    """The cue of a turn that is one plain line (most turns of a quick exchange), without
+    the machinery; None when the turn needs it."""
+    text = turn.text
+    if len(text) > profile.max_width or len(turn.spans) > 1 or not text.isascii():
+        return None
+    if not _PLAIN.fullmatch(text) or not text.isprintable() or not text.strip():
+        return None
+    if BREAK.match(text):
+        return None
+    line = f"{who.label}: {text}" if who.prefix else text
+    if display_width(line) > profile.max_width:
+        return None
+    if turn.spans:
+        source = _span_times(turn, shift, end)
+        if source is None:
+            return None
+        begin, end = source[0]
+    stop = end if profile.max_ms is None else min(end, begin + profile.max_ms)
+    part = Part(turn.index, turn.speaker, who.label, (" ".join(line.split()),), True, True)
+    return [Cue(begin, max(stop, begin + 1), (part,))]
 
 
 def _cues(

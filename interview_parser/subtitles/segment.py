@@ -14,7 +14,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .lines import BREAK_WEIGHT, CLAUSE_END, IMBALANCE_WEIGHT, SENTENCE_END, break_cost, break_lines
+from .lines import (
+    BREAK_WEIGHT,
+    CLAUSE_END,
+    IMBALANCE_WEIGHT,
+    SENTENCE_END,
+    break_cost,
+    break_lines,
+    ends_sentence,
+)
 from .width import Spans, Token
 
 PER_CUE = 6  # fewer, fuller cues read better than many short ones
@@ -118,7 +126,32 @@ def segment(
     return [cue for cue, _ in segment_lines(items, max_width, max_lines, max_cue_width)]
 
 
+WINDOW = 4096  # tokens cut at a time: a 50 MB run is cut in pieces of this size
+
+
 def segment_lines(
+    items: list[Token], max_width: int, max_lines: int, max_cue_width: int | None = None
+) -> list[tuple[list[Token], list[list[Token]]]]:
+    """Cut ``items`` into cues with their lines; a long run a window at a time, each window
+    ending at a sentence end near :data:`WINDOW` tokens, so that the tables the pricing
+    needs stay small however long the run."""
+    if len(items) <= WINDOW:
+        return _segment_lines(items, max_width, max_lines, max_cue_width)
+    out: list[tuple[list[Token], list[list[Token]]]] = []
+    start = 0
+    while start < len(items):
+        stop = min(start + WINDOW, len(items))
+        if stop < len(items):
+            for k in range(stop, stop - WINDOW // 8, -1):
+                if ends_sentence(items[k - 1]) and items[k].word:
+                    stop = k
+                    break
+        out.extend(_segment_lines(items[start:stop], max_width, max_lines, max_cue_width))
+        start = stop
+    return out
+
+
+def _segment_lines(
     items: list[Token], max_width: int, max_lines: int, max_cue_width: int | None = None
 ) -> list[tuple[list[Token], list[list[Token]]]]:
     """Cut ``items`` (one run of speech) into cues; every cue fits ``max_lines`` lines.
