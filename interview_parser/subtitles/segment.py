@@ -47,17 +47,22 @@ class _Reach:
         return min(max(j, i + 1), len(self.items))
 
     def __call__(self, i: int) -> int:
-        n = len(self.items)
+        items, sums, space, width = self.items, self.spans.sums, self.spans.space, self.max_width
+        n = len(items)
         j = i
-        for _ in range(self.lines):
-            j = self.line_end(j) if j < n else j
-        if self.limit is not None and self.spans.width(i, j) > self.limit:
-            sums = self.spans.sums
-            j = max(i + 1, bisect_right(sums, sums[i] + self.spans.space[i] + self.limit) - 1)
+        for _ in range(self.lines):  # line_end(), inlined: cue starts ask for this a lot
+            if j >= n:
+                break
+            k = bisect_right(sums, sums[j] + space[j] + width) - 1
+            j = k if k > j else j + 1
+        if j > n:
+            j = n
+        if self.limit is not None and sums[j] - sums[i] - space[i] > self.limit:
+            j = max(i + 1, bisect_right(sums, sums[i] + space[i] + self.limit) - 1)
         shortest = i + 1
-        while shortest < n and not self.items[shortest - 1].word:
+        while shortest < n and not items[shortest - 1].word:
             shortest += 1  # a speaker prefix or dash is never a cue of its own
-        return max(j, shortest)
+        return j if j > shortest else shortest
 
 
 def two_line_cost(spans: Spans, breaks: list[int], i: int, j: int, max_width: int) -> float:
@@ -75,11 +80,14 @@ def best_break(
     if total <= max_width or j - i < 2:
         return 0.0, j
     best, where = float("inf"), j
-    scale = max(max_width, 1)
+    scale = max_width if max_width > 0 else 1
     # Breaks before this one leave a second line wider than max_width: skip them.
-    first_k = max(i + 1, bisect_left(sums, sums[j] - max_width - 1) - 1)
+    first_k = bisect_left(sums, sums[j] - max_width - 1) - 1
+    if first_k < i + 1:
+        first_k = i + 1
+    base = sums[i] + space[i]
     for k in range(first_k, j):
-        first = sums[k] - sums[i] - space[i]
+        first = sums[k] - base
         if first > max_width:
             break
         second = sums[j] - sums[k] - space[k]
@@ -167,8 +175,11 @@ def _segment_lines(
         return []
     cut = _cut(items, max_width, max_lines, max_cue_width)
     spans = cut.spans
+    sums, space, breaks, ends = spans.sums, spans.space, cut.breaks, cut.sentence_ends
     reach = _Reach(items, spans, max_width, max_lines, max_cue_width)
     third = cut.capacity / 3
+    two_lines = max_lines == 2
+    inf = float("inf")
     cues: list[tuple[int, int]] = []
     i = 0
     while i < n:
@@ -176,20 +187,29 @@ def _segment_lines(
         if end >= n:
             cues.append((i, n))
             break
-        full = max(spans.width(i, end), 1)
-        best, chosen = float("inf"), end
+        base = sums[i] + space[i]  # width(i, j) = sums[j] - base: the loop's hot path
+        full = max(sums[end] - base, 1)
+        best, chosen = inf, end
         for j in range(end, i, -1):
             if not items[j - 1].word:
                 continue  # a cue never ends on a speaker prefix or a dash
-            unused = 1.0 - spans.width(i, j) / full
-            if unused > 0.75 and best < float("inf"):
+            width = sums[j] - base
+            unused = 1.0 - width / full
+            if unused > 0.75 and best < inf:
                 break  # a cue this empty never wins against a fuller one found already
-            c = PER_CUE * unused * 2
+            # The price of the cue (see _Cut.price), with the room it leaves unused and an
+            # orphan it would leave behind; the dearer parts only when it can still win.
+            c = PER_CUE + PER_CUE * unused * 2 + END_WEIGHT * breaks[j]
             if n - j < end - i and reach(j) >= n:  # the rest fits one cue: not a word or two
-                c += ORPHAN * max(0.0, 1.0 - spans.width(j, n) / third)
-            if c + END_WEIGHT * cut.breaks[j] >= best:
-                continue  # the break alone costs more than the best cue found
-            c += cut.price(i, j)
+                c += ORPHAN * max(0.0, 1.0 - (sums[n] - sums[j] - space[j]) / third)
+            if c >= best:
+                continue
+            if breaks[j] > CLAUSE_END and ends[j - 1] > ends[i]:
+                c += DANGLING  # a new sentence starts in this cue and is cut off at its end
+            if width < third:
+                c += ORPHAN * (1.0 - width / third)
+            if two_lines and c < best:
+                c += best_break(spans, breaks, i, j, max_width)[0]
             if c < best:
                 best, chosen = c, j
         cues.append((i, chosen))

@@ -62,9 +62,10 @@ def build_track(
         cues.extend(turn_cues(turn, who, begin, end, shift, profile))
     paced = duration is None and all(t.start is None and not t.spans for t in transcript.turns)
     legal = pace if paced else settle
-    spans = legal([Span(c.start, c.end) for c in cues], [_need(c, profile) for c in cues], profile)
+    needs = [_need(c, profile) for c in cues]
+    spans = legal([Span(c.start, c.end) for c in cues], needs, profile)
     cues = [Cue(s.start, s.end, c.parts) for c, s in zip(cues, spans, strict=True)]
-    cues = no_flashes(cues, profile)
+    cues = no_flashes(cues, profile, needs)
     if style == "dash":
         cues = merge_dual(cues, profile)
     return Track(cues, times.estimated, profile)
@@ -106,7 +107,8 @@ def _windows(times: Timeline, profile: Profile) -> list[tuple[int, int]]:
 
 def _need(cue: Cue, profile: Profile) -> int:
     text = " ".join(cue.lines)
-    return needed(profile, display_width(text), len(text.split()))
+    width = len(text) if text.isascii() else display_width(text)
+    return needed(profile, width, text.count(" ") + 1 if profile.max_wpm else 0)
 
 
 def merge_dual(cues: list[Cue], profile: Profile) -> list[Cue]:
@@ -147,7 +149,7 @@ def _dual(a: Cue, b: Cue, profile: Profile) -> Cue | None:
     return merged
 
 
-def no_flashes(cues: list[Cue], profile: Profile) -> list[Cue]:
+def no_flashes(cues: list[Cue], profile: Profile, needs: list[int] | None = None) -> list[Cue]:
     """No cue shorter than the profile's minimum (else :data:`FLASH_MS`): a short cue is
     joined with a neighbour (one speaker: one cue; two: a dashed two-speaker cue) when the
     result fits, and what is still short is lengthened, moving later cues on as far as it
@@ -159,7 +161,8 @@ def no_flashes(cues: list[Cue], profile: Profile) -> list[Cue]:
     """
     shortest = profile.min_ms or FLASH_MS
     out: list[Cue] = []
-    for cue in cues:
+    wants: list[int] = []  # what each cue of ``out`` needs on screen (``needs``: of ``cues``)
+    for k, cue in enumerate(cues):
         last = out[-1] if out else None
         if last is not None and (
             last.end - last.start < shortest or cue.end - cue.start < shortest
@@ -167,16 +170,18 @@ def no_flashes(cues: list[Cue], profile: Profile) -> list[Cue]:
             joined = _join(last, cue, profile)
             if joined is not None:
                 out[-1] = joined
+                wants[-1] = _need(joined, profile)
                 continue
         out.append(cue)
+        wants.append(needs[k] if needs is not None else _need(cue, profile))
     gap = profile.min_gap_ms
     fixed: list[Cue] = []
     for k, cue in enumerate(out):
         begin = max(cue.start, fixed[-1].end + gap) if fixed else cue.start
         end = max(cue.end, begin + shortest)
         # A joined cue has more to read: give it that time where the silence allows.
-        room = out[k + 1].start - gap if k + 1 < len(out) else begin + _need(cue, profile)
-        end = max(end, min(begin + _need(cue, profile), room))
+        room = out[k + 1].start - gap if k + 1 < len(out) else begin + wants[k]
+        end = max(end, min(begin + wants[k], room))
         fixed.append(Cue(begin, end, cue.parts))
     return fixed
 

@@ -36,7 +36,8 @@ class Token(NamedTuple):
 def tokens(text: str) -> list[Token]:
     """The tokens of ``text``: words, with wide-character runs split into characters."""
     if text.isascii() and not _CONTROL.search(text):  # most text: a column a character
-        return [Token(word, len(word)) for word in text.split()]
+        make = tuple.__new__  # Token(word, len(word)) without NamedTuple's keyword handling
+        return [make(Token, (word, len(word), False, True)) for word in text.split()]
     out: list[Token] = []
     for word in text.split():
         pieces = _split_wide(word)
