@@ -95,14 +95,24 @@ def _windows(times: Timeline, profile: Profile) -> list[tuple[int, int]]:
     ``timeline`` starts a turn with a written time exactly there: a subtitle must appear
     when the words are said.
     """
-    starts = [round(t.start * 1000) for t in times.turns]
+    starts = [_ms(t.start) for t in times.turns]
     out: list[tuple[int, int]] = []
     for i, t in enumerate(times.turns):
-        begin, end = starts[i], round(t.end * 1000)
+        begin, end = starts[i], _ms(t.end)
         if i + 1 < len(starts):
             end = min(end, starts[i + 1] - profile.min_gap_ms)
         out.append((begin, max(end, begin + 1)))
     return out
+
+
+LATEST_MS = 10**12  # about 30 years: a time beyond is clamped here, not an overflow
+
+
+def _ms(seconds: float) -> int:
+    """Whole milliseconds, clamped to ``[0, LATEST_MS]`` (hostile times such as 1e308)."""
+    if not seconds > 0:  # also NaN
+        return 0
+    return round(seconds * 1000) if seconds < LATEST_MS / 1000 else LATEST_MS
 
 
 def _need(cue: Cue, profile: Profile) -> int:
