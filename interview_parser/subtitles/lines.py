@@ -130,6 +130,34 @@ def break_cost(before: Token, after: Token) -> int:
     return NEUTRAL
 
 
+def break_costs(items: list[Token]) -> list[int]:
+    """``[0, break_cost(items[0], items[1]), ...]``: the cost of a break before each token,
+    in one pass that looks each word's features up once (what :func:`break_cost` does)."""
+    features = [_features(t.text) if t.word else None for t in items]
+    out = [0] * len(items)
+    for k in range(1, len(items)):
+        before, after = items[k - 1], items[k]
+        mine = features[k - 1]
+        if mine is None or after.text in ("-", "--"):
+            out[k] = break_cost(before, after)  # a prefix or dash before, a dash after
+            continue
+        fixed, name, function = mine
+        if fixed is not None:
+            out[k] = fixed
+        elif after.glued:
+            out[k] = NEUTRAL
+        elif name and _is_capitalised(after.text):
+            out[k] = FORBIDDEN
+        elif function:
+            out[k] = AFTER_FUNCTION_WORD
+        else:
+            theirs = features[k]
+            if theirs is None:
+                theirs = _features(after.text)
+            out[k] = BEFORE_FUNCTION_WORD if theirs[2] else NEUTRAL
+    return out
+
+
 def fits(items: list[Token], max_width: int) -> bool:
     """Whether ``items`` fit on one line (a single token always "fits": it cannot be cut)."""
     return len(items) <= 1 or line_width(items) <= max_width

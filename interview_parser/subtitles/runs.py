@@ -23,7 +23,7 @@ from .lines import ends_sentence
 from .profiles import Profile
 from .segment import segment_lines
 from .spoken import BREAK, Piece, pieces
-from .width import Token, display_width, join, tokens
+from .width import Token, display_width, join, tokens, total_width
 
 JOIN_MS = 1000  # a silence shorter than this between two source cues is a breath, not a gap
 BREAK_COLUMNS = 40  # an estimated track leaves a break marker the time of this much text
@@ -242,7 +242,7 @@ def _max_cue_width(items: list[Token], window: int, profile: Profile) -> int | N
     """
     if profile.max_ms is None or not items or window <= 0:
         return None
-    per_column = window / sum(t.width + 1 for t in items)
+    per_column = window / (total_width(items) + len(items))
     return max(profile.max_width, int(profile.max_ms * 0.95 / per_column))
 
 
@@ -251,4 +251,4 @@ def _load(chunk: list[Token], profile: Profile) -> int:
     else its columns; the cues of a turn share the turn's time in this proportion."""
     if profile.max_wpm is not None:
         return sum(1 for t in chunk if t.word and not t.glued)
-    return sum(t.width for t in chunk)
+    return total_width(chunk)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
 
 from .lines import (
     BREAK_WEIGHT,
     CLAUSE_END,
     IMBALANCE_WEIGHT,
     SENTENCE_END,
-    break_cost,
+    break_costs,
     break_lines,
     ends_sentence,
 )
@@ -231,7 +230,7 @@ def _lines(cut: _Cut, i: int, j: int) -> list[list[Token]]:
 
 
 def _cut(items: list[Token], max_width: int, max_lines: int, max_cue_width: int | None) -> _Cut:
-    breaks = [0] + [break_cost(a, b) for a, b in pairwise(items)]
+    breaks = break_costs(items)
     sentence_ends = [0]
     for k in range(1, len(items)):
         sentence_ends.append(sentence_ends[-1] + (breaks[k] == SENTENCE_END))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from wcwidth import wcswidth, wcwidth
@@ -82,10 +83,13 @@ def _attach_punctuation(pieces: list[str]) -> list[str]:
     return out
 
 
+_TEXT, _WIDTH, _GLUED = itemgetter(0), itemgetter(1), itemgetter(2)  # Token's fields
+
+
 def join(items: list[Token]) -> str:
     """The text of ``items`` on one line."""
-    if not any(t.glued for t in items):
-        return " ".join([t.text for t in items])
+    if not any(map(_GLUED, items)):
+        return " ".join(map(_TEXT, items))
     parts: list[str] = []
     for i, token in enumerate(items):
         if i and not token.glued:
@@ -95,7 +99,14 @@ def join(items: list[Token]) -> str:
 
 
 def line_width(items: list[Token]) -> int:
-    return sum(t.width for t in items) + sum(1 for i, t in enumerate(items) if i and not t.glued)
+    spaces = sum(1 for i, t in enumerate(items) if i and not t.glued)
+    return total_width(items) + spaces
+
+
+def total_width(items: list[Token]) -> int:
+    """The tokens' own columns, spaces not counted."""
+    widths: map[int] = map(_WIDTH, items)
+    return sum(widths)
 
 
 class Spans:
