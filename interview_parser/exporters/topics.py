@@ -32,15 +32,20 @@ _STOP_WORDS = """
     absolutely basically definitely exactly literally okay mean means meant feel felt get
     gets got give given go goes gone come comes came back just let lets let's year years
     time times day days able into onto i'm it's don't didn't doesn't isn't wasn't can't
-    won't we're we've i've you've they've i'd you'd we'd he's she's
+    won't we're we've i've you've they've i'd you'd we'd he's she's http https www html
 """
 _STOP = frozenset(_STOP_WORDS.split())
 
 
 def words(text: str) -> list[str]:
-    """The topic-bearing words of ``text``, lower case (four letters or more, no stop word)."""
-    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text))
-            if len(w) >= 4 and w not in _STOP]
+    """The topic-bearing words of ``text``, lower case (four letters or more, no stop word,
+    no contraction; a possessive counts as its noun: "Venezuela's" is "venezuela")."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group(0).lower().replace("’", "'").removesuffix("'s")
+        if len(word) >= 4 and "'" not in word and word not in _STOP:
+            out.append(word)
+    return out
 
 
 def titles(
