@@ -59,6 +59,14 @@ class Run:
     kind: str  # speech, note or break
     items: list[Token]
     times: list[tuple[int, int]] | None  # each token's time in ms, when the source gives it
+    text: str = ""  # without source times: the text, made tokens only when it is cut
+    columns: int = 0  # without source times: the columns of the speech this run is part of
+
+
+# A turn's text longer than this is cut into runs of about this size at sentence ends, and
+# each run is made into tokens only when it is cut: a 50 MB turn never holds all its tokens.
+LONG_TEXT = 100_000
+_SENTENCE_GAP = re.compile(r"[.?!…][\"'”’)\]]*\s+")
 
 
 @dataclass(frozen=True)
@@ -81,36 +89,44 @@ def turn_cues(
     shown = pieces(turn, notes=who.notes, sdh_form=profile.sdh)
     source = _span_times(turn, shift, end)
     runs = _timed_runs(shown, source) if source is not None else _runs(shown)
-    first_speech = next((r for r in runs if r.kind == "speech" and r.items), None)
-    if who.prefix and first_speech is not None:
-        prefix = f"{who.label}:"
-        first_speech.items.insert(0, Token(prefix, display_width(prefix), word=False))
-        if first_speech.times is not None:
-            first_speech.times.insert(0, first_speech.times[0])
-    chunks: list[tuple[list[Token], tuple[int, int] | None, Run]] = []
-    layouts: list[list[list[Token]]] = []
+    prefix = who.prefix
+    chunks: list[_Chunk] = []
     for run in runs:
         if run.kind == "break":
-            chunks.append(([], None, run))
-            layouts.append([])
+            chunks.append(((), BREAK_COLUMNS, None, "break", True))
             continue
-        window = (run.times[-1][1] - run.times[0][0]) if run.times else end - begin
-        limit = _max_cue_width(run.items, window, profile)
+        items = run.items or tokens(run.text)
+        times = run.times
+        columns = run.columns
+        if prefix and run.kind == "speech" and items:
+            prefix = False  # "Label:" opens the turn's first speech
+            label = f"{who.label}:"
+            items.insert(0, Token(label, display_width(label), word=False))
+            columns += (display_width(label) + 1) if columns else 0
+            if times is not None:
+                times.insert(0, times[0])
+        window = (times[-1][1] - times[0][0]) if times else end - begin
+        limit = _max_cue_width(columns or total_width(items) + len(items), window, profile)
         at = 0
-        for chunk, lines in segment_lines(
-            run.items, profile.max_width, profile.max_lines, limit
-        ):
-            layouts.append(lines)
-            times = None
-            if run.times is not None:
-                times = (run.times[at][0], run.times[at + len(chunk) - 1][1])
-            chunks.append((chunk, times, run))
+        for chunk, lines in segment_lines(items, profile.max_width, profile.max_lines, limit):
+            when = None
+            if times is not None:
+                when = (times[at][0], times[at + len(chunk) - 1][1])
+            closes = run.kind == "note" or ends_sentence(chunk[-1])
+            text = tuple(join(line) for line in lines)
+            chunks.append((text, _load(chunk, profile), when, run.kind, closes))
             at += len(chunk)
     if source is None:
-        loads = [_load(c, profile) if r.kind != "break" else BREAK_COLUMNS for c, _, r in chunks]
-        spans = share(begin, end, loads, profile) if chunks else []
-        chunks = [(c, (s.start, s.end), r) for (c, _, r), s in zip(chunks, spans, strict=True)]
-    return _cues(turn, who, chunks, layouts, profile)
+        spans = share(begin, end, [c[1] for c in chunks], profile) if chunks else []
+        chunks = [
+            (c[0], c[1], (x.start, x.end), c[3], c[4]) for c, x in zip(chunks, spans, strict=True)
+        ]
+    return _cues(turn, who, chunks, profile)
+
+
+# A cue cut from a run: its lines, its load, its time, the run's kind, and whether it ends
+# a sentence (so that the next cue opens one).
+_Chunk = tuple[tuple[str, ...], int, "tuple[int, int] | None", str, bool]
 
 
 # Text that needs no reading beyond splitting at blanks: no markup, notes, breaks or dashes.
@@ -142,26 +158,19 @@ def _one_line(
     return [Cue(begin, max(stop, begin + 1), (part,))]
 
 
-def _cues(
-    turn: Turn,
-    who: Speaking,
-    chunks: list[tuple[list[Token], tuple[int, int] | None, Run]],
-    layouts: list[list[list[Token]]],
-    profile: Profile,
-) -> list[Cue]:
+def _cues(turn: Turn, who: Speaking, chunks: list[_Chunk], profile: Profile) -> list[Cue]:
     cues: list[Cue] = []
     opens = True
-    for (chunk, times, run), layout in zip(chunks, layouts, strict=True):
-        if run.kind == "break" or not chunk or times is None:
+    for lines, _, times, kind, closes in chunks:
+        if kind == "break" or not lines or times is None:
             opens = True
             continue
         start, stop = times
         if profile.max_ms is not None:
             stop = min(stop, start + profile.max_ms)
-        lines = tuple(join(line) for line in layout)
-        part = Part(turn.index, turn.speaker, who.label, lines, not cues, opens, run.kind == "note")
+        part = Part(turn.index, turn.speaker, who.label, lines, not cues, opens, kind == "note")
         cues.append(Cue(start, max(stop, start + 1), (part,)))
-        opens = run.kind == "note" or ends_sentence(chunk[-1])
+        opens = closes
     return cues
 
 
@@ -188,13 +197,37 @@ def _span_times(turn: Turn, shift: int, end: int) -> list[tuple[int, int]] | Non
 
 
 def _runs(shown: list[Piece]) -> list[Run]:
-    runs: list[Run] = []
+    """Runs of text without source times: consecutive speech pieces together (tokens are
+    made when a run is cut), a very long run cut at sentence ends near :data:`LONG_TEXT`."""
+    merged: list[tuple[str, str]] = []
     for piece in shown:
-        if piece.kind == "speech" and runs and runs[-1].kind == "speech":
-            runs[-1].items.extend(tokens(piece.text))
+        if piece.kind == "speech" and merged and merged[-1][0] == "speech":
+            merged[-1] = ("speech", merged[-1][1] + " " + piece.text)
         else:
-            runs.append(Run(piece.kind, tokens(piece.text), None))
+            merged.append((piece.kind, piece.text))
+    runs: list[Run] = []
+    for kind, text in merged:
+        columns = len(text) + 1 if text.isascii() else 0
+        runs.extend(Run(kind, [], None, part, columns) for part in _split_long(text))
     return runs
+
+
+def _split_long(text: str) -> list[str]:
+    """``text`` in parts of about :data:`LONG_TEXT` characters, cut after a sentence end
+    where one comes soon enough, else at a blank."""
+    if len(text) <= LONG_TEXT:
+        return [text]
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > LONG_TEXT:
+        found = _SENTENCE_GAP.search(text, start + LONG_TEXT, start + LONG_TEXT + LONG_TEXT // 10)
+        cut = found.end() if found else text.find(" ", start + LONG_TEXT)
+        if cut < 0:
+            break
+        parts.append(text[start:cut].strip())
+        start = cut
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
 
 
 def _timed_runs(shown: list[Piece], source: list[tuple[int, int]]) -> list[Run]:
@@ -233,16 +266,17 @@ def _timed_runs(shown: list[Piece], source: list[tuple[int, int]]) -> list[Run]:
     return runs
 
 
-def _max_cue_width(items: list[Token], window: int, profile: Profile) -> int | None:
-    """Columns a cue may hold so that its share of the run's window fits the longest cue.
+def _max_cue_width(columns: int, window: int, profile: Profile) -> int | None:
+    """Columns a cue may hold so that its share of the window fits the longest cue
+    (``columns``: of the speech sharing the window, a space after each word).
 
     Cues share the window by text length, so when a run has a long window for its words,
     smaller cues keep the screen filled instead of leaving gaps mid-sentence; never less
     than one full line, though (a long silence is better than a word at a time).
     """
-    if profile.max_ms is None or not items or window <= 0:
+    if profile.max_ms is None or columns <= 0 or window <= 0:
         return None
-    per_column = window / (total_width(items) + len(items))
+    per_column = window / columns
     return max(profile.max_width, int(profile.max_ms * 0.95 / per_column))
 
 
