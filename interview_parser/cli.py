@@ -223,6 +223,11 @@ def _convert_batch(
     help="Subtitles: how speakers are shown.",
 )
 @click.option(
+    "--notes",
+    type=click.Choice(["keep", "sdh", "drop"]),
+    help="Subtitles: stage notes as written, in SDH form, or left out [default: the profile's].",
+)
+@click.option(
     "--names/--roles",
     "names",
     default=False,
@@ -233,6 +238,14 @@ def _convert_batch(
     default=True,
     show_default=True,
     help="Podcast script: production cues such as [MUSIC UP].",
+)
+@click.option("--show", help="Podcast script: the show's name [default: the front matter's].")
+@click.option("--episode", help="Podcast script: the episode [default: the front matter's].")
+@click.option("--title", help="Podcast script: the episode's title [default: the transcript's].")
+@click.option(
+    "--cold-open/--no-cold-open",
+    default=False,
+    help="Podcast script: open with a teaser from the conversation.",
 )
 @click.option(
     "--qa-style",

@@ -174,6 +174,20 @@ class Skipped:
 
 
 @dataclass(slots=True, kw_only=True)
+class TimeSpan:
+    """A stretch of a turn's text that the source times itself: a caption cue, a JSON segment."""
+
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    word: int
+    """0-based index, among the words of the turn's text (split at whitespace), of the first word of the stretch; it runs to the next span's first word."""  # noqa: E501
+    start: float | None = None
+    """Start time in seconds, as written."""
+    end: float | None = None
+    """End time in seconds, as written."""
+
+
+@dataclass(slots=True, kw_only=True)
 class Turn:
     __pydantic_config__ = _PYDANTIC_CONFIG
 
@@ -197,6 +211,8 @@ class Turn:
     """End time in seconds, when known."""
     notes: list[StageNote] = field(default_factory=list)
     """Stage notes inside the text, with their positions."""
+    spans: list[TimeSpan] = field(default_factory=list)
+    """The times of the cues or segments the turn was read from, in order (added in 1.1); empty when the source times only the turn or nothing."""  # noqa: E501
 
 
 @dataclass(slots=True, kw_only=True)

@@ -9,14 +9,17 @@ or shrinks an estimated track to a known recording length.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .model import Transcript
+from .model import Transcript, Turn
 
 DEFAULT_WPM = 160.0  # a typical conversational speaking rate
 DEFAULT_PAUSE = 0.3  # seconds of silence when the speaker changes
 MIN_TURN = 1.0  # no turn is shorter than this, however few its words
+# Silence after an untimed opening longer than this means the transcript is an excerpt.
+EXCERPT_GAP = 600.0
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def timeline(
 ) -> Timeline:
     """Start and end of every turn, in seconds, never overlapping and only moving forward."""
     turns = transcript.turns
-    written = [t.start for t in turns]
+    written = _forward(turns)
     estimated = any(s is None for s in written)
     lengths = [speaking_seconds(word_count(t.text), wpm) for t in turns]
     if duration is not None and estimated and not any(s is not None for s in written):
@@ -72,9 +75,10 @@ def timeline(
     for i, turn in enumerate(turns):
         gap = pause if i and turns[i - 1].speaker != turn.speaker else 0.0
         # A written time is when the words begin; an estimate follows the last turn's end.
-        begin = max(clock, turn.start) if turn.start is not None else clock + gap
+        mine = written[i]
+        begin = max(clock, mine) if mine is not None else clock + gap
         following = following_times[i]
-        finish = turn.end if turn.end is not None else begin + lengths[i]
+        finish = turn.end if turn.end is not None and mine is not None else begin + lengths[i]
         next_written = written[i + 1] if i + 1 < len(turns) else None
         if written[i] is not None and next_written is not None:
             finish = max(begin, next_written)  # a timed turn lasts until the next one starts
@@ -84,7 +88,38 @@ def timeline(
             finish = begin + 0.001
         times.append(TurnTime(turn.index, begin + start, finish + start))
         clock = finish
-    return Timeline(times, estimated)
+    return Timeline(_lead_in(times, written, pause), estimated)
+
+
+def _lead_in(times: list[TurnTime], written: list[float | None], pause: float) -> list[TurnTime]:
+    """Turns before the first written time end just before it, not at the start of the
+    recording, when they would leave more than :data:`EXCERPT_GAP` of silence: a transcript
+    that starts writing times at 32:14 after two minutes of talk is an excerpt, and its
+    untimed opening is the talk leading up to 32:14."""
+    first = next((i for i, w in enumerate(written) if w is not None), None)
+    if not first:
+        return times
+    shift = times[first].start - pause - times[first - 1].end
+    if shift <= EXCERPT_GAP:  # an opening that ran slower than estimated: leave it at 0
+        return times
+    moved = [TurnTime(t.index, t.start + shift, t.end + shift) for t in times[:first]]
+    return moved + times[first:]
+
+
+def _forward(turns: list[Turn]) -> list[float | None]:
+    """The written starts that move forward; a start earlier than one before it (a
+    transcript pasted twice, times that restart) is not trusted and is estimated instead,
+    never squeezed into a millisecond. ``check`` reports it (IP401)."""
+    out: list[float | None] = []
+    latest = -math.inf
+    for turn in turns:
+        start = turn.start
+        if start is not None and (not math.isfinite(start) or start < latest):
+            start = None
+        if start is not None:
+            latest = start
+        out.append(start)
+    return out
 
 
 def _next_written(written: list[float | None]) -> list[float | None]:

@@ -44,7 +44,7 @@ def test_check_bytes_with_a_declared_cast_and_chosen_rules() -> None:
 
 def test_selection_by_code_prefix_name_family_and_all() -> None:
     assert [r.code for r in select_rules(["IP30"])] == ["IP301", "IP302", "IP303"]
-    assert [r.code for r in select_rules(["timing"])] == ["IP401", "IP402"]
+    assert [r.code for r in select_rules(["timing"])] == ["IP401", "IP402", "IP403"]
     assert [r.code for r in select_rules(["mojibake"])] == ["IP502"]
     assert len(select_rules(["ALL"], ["style"])) == len(RULES) - 5
     assert len(select_rules(None)) == len(RULES)

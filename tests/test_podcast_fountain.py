@@ -11,11 +11,12 @@ from podcast_readers import read_fountain
 from screenplain.export.fdx import to_fdx
 from screenplain.export.pdf import to_pdf
 from screenplain.parsers import fountain as fountain_parser
-from screenplain.types import Dialog, Slug
+from screenplain.types import Action, Dialog, Slug
 
 import interview_parser as ip
 from interview_parser.exporters import ExportOptions, export
 from interview_parser.exporters.fountain import character, escape
+from interview_parser.exporters.script import build_plan
 
 ARTICLE = SAMPLES / "article-preamble.txt"
 
@@ -34,18 +35,40 @@ def test_one_dialogue_per_turn_one_character_per_speaker(sample, names):  # type
     assert len(set(characters)) == len(by_speaker)  # and no two speakers share one
 
 
-def test_title_page_transitions_headings_and_notes() -> None:
+def test_title_page_transitions_headings_and_visible_times() -> None:
     t = ip.parse_file(ARTICLE)
-    document = export(t, "fountain")
+    options = ExportOptions(show="Coast Lines", episode="12")
+    document = export(t, "fountain", options)
     play = read_fountain(document)
     assert play.title_page["Title"] == [t.title]
+    assert play.title_page["Source"][0] == "Coast Lines · Episode 12"
+    assert play.title_page["Source"][1] == "With Prof. Amara Okafor"  # the guest's credit
+    assert play.title_page["Source"][2] == "Runtime 1:27 (estimated), 2:27 with ads"
     notes = play.title_page["Notes"]
-    assert notes[0].startswith("Estimated runtime 1:27 at 160 words a minute")
+    assert notes[0].startswith("Estimated runtime 1:27 at 160 words")
     assert "GUEST: Prof. Okafor, Prof. Amara Okafor, a marine biologist" in notes[-1]
-    assert play.transitions == ["MUSIC UP, THEN UNDER", "MUSIC OUT", "STING", "STING", "OUTRO"]
+    assert play.transitions == [
+        "AD BREAK: PRE-ROLL, 0:30", "MUSIC UP, THEN UNDER", "STING", "OUTRO",
+        "AD BREAK: POST-ROLL, 0:30",
+    ]  # fmt: skip
     slugs = [str(p.line) for p in play.paragraphs if isinstance(p, Slug)]
-    assert slugs[1] == "SEGMENT 2: WHY DOES THE SEAGRASS MATTER SO MUCH TO…"
-    assert "[[Starts 0:22, runs 0:19.]]" in document  # notes: shown by tools, never printed
+    assert slugs == [f"SEGMENT {b.number}: {b.heading.upper()}"
+                     for b in build_plan(t, options).blocks]  # fmt: skip
+    centred = [str(p.lines[0]) for p in play.paragraphs
+               if isinstance(p, Action) and p.centered]  # fmt: skip
+    assert centred[0] == "Starts 0:30, runs 0:41, back-time 1:57"  # printed, not a [[note]]
+
+
+def test_hosts_and_air_date_come_from_the_front_matter() -> None:
+    text = (
+        "---\ntitle: Salt and stone\nshow: Coast Lines\nepisode: 7\nair_date: 2026-03-01\n"
+        "host: Mara Quinn\n---\nHost: Welcome. Why stone?\nGuest: Because it lasts.\n"
+    )
+    play = read_fountain(export(ip.parse(text), "fountain"))
+    assert play.title_page["Title"] == ["Salt and stone"]
+    assert play.title_page["Author"] == ["Hosted by Mara Quinn"]
+    assert play.title_page["Source"][0] == "Coast Lines · Episode 7"
+    assert play.title_page["Draft date"] == ["2026-03-01"]
 
 
 def test_paragraphs_inside_a_turn_stay_in_one_dialogue() -> None:
@@ -92,7 +115,7 @@ def test_screenplain_renders_it_to_final_draft_and_pdf(sample, tmp_path):  # typ
     ]
     assert len(characters) == len(t.turns)
     assert len(set(characters)) == len({x.speaker for x in t.turns})
-    assert kinds.count("Scene Heading") == len({p.index for p in t.pairs})
+    assert kinds.count("Scene Heading") == len(build_plan(t, ExportOptions()).blocks) <= 8
     pdf = tmp_path / "script.pdf"
     to_pdf(play, str(pdf))
     assert pdf.read_bytes().startswith(b"%PDF")

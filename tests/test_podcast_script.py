@@ -53,12 +53,14 @@ def test_marks_are_roles_numbered_when_shared_or_names_with_names() -> None:
     assert [e.mark for e in article.cast] == ["HOST", "PROF. AMARA OKAFOR"]
 
 
-def test_every_turn_once_in_order_segments_numbered_by_pair() -> None:
+def test_every_turn_once_in_order_in_a_handful_of_numbered_titled_segments() -> None:
     t = ip.parse_file(ARTICLE)
     plan = build_plan(t, ExportOptions())
     assert [line.turn.index for b in plan.blocks for line in b.lines] == list(range(9))
-    assert [b.number for b in plan.blocks] == [1, 2, 3, 4, None]  # the closing stays unpaired
-    assert plan.blocks[1].heading == "Why does the seagrass matter so much to…"
+    assert [b.number for b in plan.blocks] == [1, 2]  # nine turns, a minute and a half
+    assert all(b.heading for b in plan.blocks)
+    assert plan.blocks[1].asks  # a later segment opens with a question
+    assert plan.blocks[1].lines[0].turn.text.endswith("?")
 
 
 @pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(wpm=100, pause=1.0),
@@ -75,16 +77,20 @@ def test_times_are_the_shared_timeline(options: ExportOptions) -> None:
         assert plan.runtime == pytest.approx(options.duration)
 
 
-def test_header_states_runtime_rate_and_segment_times() -> None:
+def test_header_states_runtime_rate_and_segment_times_on_the_programme_clock() -> None:
     t = ip.parse_file(ARTICLE)
     slow = export(t, "podcast", ExportOptions(wpm=80))
     fast = export(t, "podcast", ExportOptions(wpm=320))
     times = timeline(t, wpm=80)
     assert f"Estimated runtime {clock(times.end)} at 80 words a minute" in slow
     assert "at 320 words a minute" in fast
-    second = times.turns[2]
-    length = times.turns[3].end - second.start
-    assert f"*Starts {clock(second.start)}, runs {clock(length)}.*" in slow
+    plan = build_plan(t, ExportOptions(wpm=80))
+    second = plan.blocks[1]
+    length = second.end - second.start
+    begins = 30 + second.start - times.turns[0].start  # after the 30-second pre-roll
+    back = plan.total - begins
+    assert plan.total == pytest.approx(30 + times.end + 30)  # pre-roll, speech, post-roll
+    assert f"*Starts {clock(begins)}, runs {clock(length)}, back-time {clock(back)}.*" in slow
 
 
 def test_written_times_are_used_and_not_called_estimates() -> None:
@@ -102,21 +108,23 @@ def test_cast_table_has_name_description_affiliation() -> None:
     assert guest in script
 
 
-def test_cues_in_place_and_left_out_with_no_cues() -> None:
+def test_cues_and_ad_slots_in_place_cues_left_out_with_no_cues() -> None:
     t = ip.parse_file(ARTICLE)
     with_cues = export(t, "podcast")
     assert podcast_cues(with_cues) == [
-        "[MUSIC UP, THEN UNDER]", "[MUSIC OUT]", "[STING]", "[STING]", "[OUTRO]"
-    ]
+        "[AD BREAK: PRE-ROLL, 0:30]", "[MUSIC UP, THEN UNDER]", "[STING]", "[OUTRO]",
+        "[AD BREAK: POST-ROLL, 0:30]",
+    ]  # fmt: skip
     without = export(t, "podcast", ExportOptions(cues=False))
-    assert podcast_cues(without) == [] and "[" not in without
+    assert podcast_cues(without) == ["[AD BREAK: PRE-ROLL, 0:30]", "[AD BREAK: POST-ROLL, 0:30]"]
     assert read_podcast(without) == read_podcast(with_cues)
-    assert read_fountain(export(t, "fountain", ExportOptions(cues=False))).transitions == []
+    transitions = read_fountain(export(t, "fountain", ExportOptions(cues=False))).transitions
+    assert transitions == ["AD BREAK: PRE-ROLL, 0:30", "AD BREAK: POST-ROLL, 0:30"]
 
 
 def test_no_opening_means_the_music_goes_out_at_once() -> None:
     cues = podcast_cues(export(ip.parse_file(SAMPLES / "qa-markers.txt"), "podcast"))
-    assert cues[0] == "[MUSIC UP, THEN OUT]" and "[MUSIC OUT]" not in cues
+    assert cues[1] == "[MUSIC UP, THEN OUT]" and "[MUSIC OUT]" not in cues
 
 
 def test_names_option_puts_the_cast_names_on_the_lines() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_subtitles_files import check_file
+from test_subtitles_files import check_file, shown_words
 
 from interview_parser import Role, Speaker, Transcript, Turn
 from interview_parser.exporters import ExportOptions
@@ -73,7 +73,8 @@ def test_estimated_tracks_keep_every_limit(
     transcript: Transcript, options: ExportOptions, fmt: str
 ) -> None:
     cues = check_file(transcript, fmt, options, soft=True)
-    assert abs(cues[0].start - round(options.start * 1000)) <= 1
+    if shown_words(transcript.turns[0]):
+        assert abs(cues[0].start - round(options.start * 1000)) <= 1
 
 
 @SLOW

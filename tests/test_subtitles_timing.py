@@ -120,9 +120,13 @@ def test_webvtt_escapes_markup_and_never_writes_an_arrow_in_text() -> None:
     assert read_vtt(text)[0].lines == ["Is a <b> & c --> d?"]
 
 
-def test_dash_style_puts_a_quick_exchange_in_one_cue() -> None:
+def test_dash_style_puts_a_quick_exchange_in_one_cue_dashed_as_the_profile_guide_does() -> None:
     t = transcript(("Host", "Did the crew talk to you?", None), ("Guest", "Not at first.", None))
-    assert srt_cues(t, speaker_style="dash")[0][2] == [
+    assert srt_cues(t, speaker_style="dash")[0][2] == [  # Netflix: a hyphen, no space
+        "-Did the crew talk to you?",
+        "-Not at first.",
+    ]
+    assert srt_cues(t, speaker_style="dash", profile="bbc")[0][2] == [
         "- Did the crew talk to you?",
         "- Not at first.",
     ]

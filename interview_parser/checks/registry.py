@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import UsageError
-from . import markup, speakers, style, syntax, timing, turns
+from . import cuetimes, markup, speakers, style, syntax, timing, turns
 from .rule import FAMILIES, Rule
 
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for module in (syntax, speakers, turns, timing, markup, style)
+    for module in (syntax, speakers, turns, timing, cuetimes, markup, style)
     for rule in module.RULES
 }
 

@@ -37,12 +37,18 @@ class ExportOptions:
     # Subtitles.
     profile: str = "netflix"
     speaker_style: str | None = None  # prefix | dash | none; None means the format's default
+    notes: str | None = None  # stage notes: keep | sdh | drop; None means the profile's default
     # Podcast script and Q&A article.
     names: bool = False  # the cast's own names instead of HOST / GUEST
     cues: bool = True  # production cues such as [MUSIC UP, THEN UNDER]
     qa_style: str = "names"  # names | qa
     # Transcript page: the recording's address relative to the page (--audio), or None.
     audio: str | None = None
+    # Podcast script: what the front matter says unless given here.
+    show: str | None = None
+    episode: str | None = None
+    title: str | None = None
+    cold_open: bool = False  # open the script with a teaser from the conversation
 
 
 Render = Callable[[Transcript, ExportOptions], str]

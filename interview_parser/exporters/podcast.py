@@ -1,15 +1,19 @@
 """The ``podcast`` exporter: a Markdown production script (model -> segment plan -> Markdown).
 
-The header names the episode, the cast (mark, role, label, full name, description and
-affiliation where the transcript gives them) and the runtime with the speaking rate it was
-estimated at. The script follows: production cues in italic brackets (``*[STING]*``), one
-``###`` section per question-answer pair headed by a few words of the question and its start
-time and length, and each turn as ``**HOST:** text`` (or the speaker's own name with
-``--names``). Every word of every turn appears once, in order, escaped so that it renders
-as written.
+The header names the episode (title; show, episode, air date and host where the options or
+the front matter give them), the runtime with the speaking rate it was estimated at, the
+cast (mark, role, label, full name, description and affiliation where the transcript gives
+them) and the rundown: every segment and ad slot with its start on the programme clock,
+its length and its back-time (what is left of the programme when it starts). With
+``--cold-open``, a teaser follows. The script: ad slots and production cues in italic
+brackets (``*[AD BREAK: MID-ROLL, 1:00]*``, ``*[STING]*``), one ``###`` section per segment,
+titled by what it discusses, with its times, and each turn as ``**HOST:** text`` (or the
+speaker's own name with ``--names``). Every word of every turn appears once, in order, as a
+listener hears it (Markdown escapes and markers of the source decoded, its break markers
+turned into the mid-roll), escaped so that it renders as written.
 
-Options used: ``names``, ``cues``, and the timing options (``wpm``, ``pause``, ``start``,
-``duration``) through :func:`interview_parser.timing.timeline`.
+Options used: ``names``, ``cues``, ``show``, ``episode``, ``title``, ``cold_open`` and the
+timing options (``wpm``, ``pause``, ``start``, ``duration``).
 """
 
 from __future__ import annotations
@@ -17,23 +21,52 @@ from __future__ import annotations
 from ..model import Transcript
 from . import ExportOptions
 from .markdown import escape, escape_inline
-from .script import Block, Cue, Line, Plan, build_plan, clock, paragraphs, rate_note
+from .script import Block, Cue, Line, Plan, Row, Slot, build_plan, clock, rate_note
 
 _NONE = "–"
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
     plan = build_plan(transcript, options)
-    out = [f"# {escape(plan.title)}", f"Production script. {escape(rate_note(plan))}"]
+    out = [f"# {escape(plan.title)}"]
+    about = _about(plan)
+    if about:
+        out.append(about)
+    out.append(
+        f"Production script. {escape(rate_note(plan))} "
+        f"With the ad slots the programme runs {clock(plan.total)}."
+    )
     out.extend(_cast_table(plan))
+    out.extend(_rundown(plan))
+    if plan.cold_open is not None:
+        out.append("## Cold open")
+        out.append(f"*Teaser, from {clock(plan.cold_open.start)} in the conversation.*")
+        out.extend(_speech(plan.cold_open.lines[0]))
     out.append("## Script")
+    rows = {row.item: row for row in plan.rundown}
     for item in plan.items:
-        if isinstance(item, Cue):
+        if isinstance(item, Cue | Slot):
             # Brackets stay literal: speech escapes every "[", so no link definition can exist.
             out.append(f"*[{item.text}]*")
         else:
-            out.extend(_block(item))
+            out.extend(_block(item, rows.get(f"{item.number}. {item.heading}")))
     return "\n\n".join(out) + "\n"
+
+
+def _about(plan: Plan) -> str:
+    """Show, episode, air date and host, those that are known, on one line."""
+    hosts = ", ".join(plan.hosts) if plan.hosts else None
+    facts = (("Show", plan.show), ("Episode", plan.episode), ("Air date", plan.air_date),
+             ("Host" if len(plan.hosts) < 2 else "Hosts", hosts))
+    return " · ".join(f"**{name}:** {escape_inline(value)}" for name, value in facts if value)
+
+
+def _rundown(plan: Plan) -> list[str]:
+    rows = ["| Item | Starts | Runs | Back-time |", "|---|---|---|---|"]
+    for row in plan.rundown:
+        cells = (_cell(row.item), clock(row.start), clock(row.length), clock(row.back))
+        rows.append("| " + " | ".join(cells) + " |")
+    return ["## Rundown", "\n".join(rows)]
 
 
 def _cast_table(plan: Plan) -> list[str]:
@@ -49,24 +82,28 @@ def _cast_table(plan: Plan) -> list[str]:
 
 
 def _cell(value: str | None) -> str:
-    return escape_inline(" ".join(value.split())) if value else _NONE
+    return escape_inline(" ".join(value.split())).replace("|", "\\|") if value else _NONE
 
 
-def _block(block: Block) -> list[str]:
+def _block(block: Block, row: Row | None) -> list[str]:
     out = []
     if block.number is not None:
         # A trailing "#" would read as the heading's closing sequence.
         title = escape_inline(block.heading or "").replace("#", "\\#")
         out.append(f"### {block.number}. {title}")
-        out.append(f"*Starts {clock(block.start)}, runs {clock(block.end - block.start)}.*")
+        if row is not None:
+            out.append(
+                f"*Starts {clock(row.start)}, runs {clock(row.length)}, "
+                f"back-time {clock(row.back)}.*"
+            )
     for line in block.lines:
         out.extend(_speech(line))
     return out
 
 
 def _speech(line: Line) -> list[str]:
-    """The turn's paragraphs, the first one led by the speaker's mark in bold."""
+    """The turn's paragraphs as shown, the first one led by the speaker's mark in bold."""
     lead = f"**{escape_inline(line.who)}:**"
-    first, *rest = paragraphs(line.turn.text) or [""]
+    first, *rest = line.shown or ("",)
     # Only the first paragraph follows the mark; the others start a line and need escape().
     return [f"{lead} {escape_inline(first)}".rstrip(), *(escape(p) for p in rest)]

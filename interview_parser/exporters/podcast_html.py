@@ -28,8 +28,13 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
     return "\n".join(out)
 
 
+LATEST = 1e9  # seconds, about 30 years
+
+
 def _timestamp(seconds: float) -> str:
     """``HH:MM:SS.mmm``, the clock the namespace's examples use."""
+    if not 0 <= seconds < LATEST:  # hostile times (1e308, NaN): clamped, never an overflow
+        seconds = LATEST if seconds > 0 else 0.0
     millis = round(seconds * 1000)
     hours, rest = divmod(millis, 3_600_000)
     minutes, rest = divmod(rest, 60_000)

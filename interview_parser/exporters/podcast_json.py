@@ -17,10 +17,12 @@ Options used: ``indent`` and the timing options (``wpm``, ``pause``, ``start``, 
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
-from ..model import Transcript
+from ..model import Transcript, Turn
 from . import ExportOptions
 from .script import turn_times
 
@@ -29,21 +31,46 @@ SCHEMA_FILE = "podcast-transcript.schema.json"
 
 
 def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, Any]]:
-    """One segment per turn: who speaks (full name, else label; left out when the transcript
-    does not say), when, and what."""
+    """One segment per turn, or per source segment or cue where the turn keeps their times
+    (:attr:`~interview_parser.model.Turn.spans`): who speaks (full name, else label; left
+    out when the transcript does not say), when, and what."""
     times = turn_times(transcript, options)
-    out = []
+    people = {s.id: s for s in transcript.speakers}
+    out: list[dict[str, Any]] = []
     for turn, time in zip(transcript.turns, times.turns, strict=True):
-        speaker = transcript.speaker(turn.speaker)
+        speaker = people[turn.speaker]
         who = {"speaker": speaker.name or speaker.label} if speaker.name or speaker.label else {}
-        out.append(
-            {
-                **who,
-                "startTime": round(time.start, 3),
-                "endTime": round(time.end, 3),
-                "body": turn.text,
-            }
-        )
+        pieces = _source_segments(turn, options.start, time.end)
+        if pieces is None:
+            pieces = [(time.start, time.end, turn.text)]
+        for start, end, body in pieces:
+            out.append(
+                {**who, "startTime": round(start, 3), "endTime": round(end, 3), "body": body}
+            )
+    return out
+
+
+def _source_segments(
+    turn: Turn, shift: float, turn_end: float
+) -> list[tuple[float, float, str]] | None:
+    """The turn cut back into the segments it was read from, with their own times; None
+    when it has no such times or they do not move forward (then the turn is one segment)."""
+    spans = turn.spans
+    if len(spans) < 2 or any(
+        s.start is None or not math.isfinite(s.start) for s in spans
+    ):
+        return None
+    starts = [float(s.start) + shift for s in spans if s.start is not None]
+    if any(b < a for a, b in pairwise(starts)):
+        return None
+    words = turn.text.split()
+    bounds = [*(s.word for s in spans), len(words)]
+    out = []
+    for k, span in enumerate(spans):
+        following = starts[k + 1] if k + 1 < len(spans) else turn_end
+        end = span.end + shift if span.end is not None and math.isfinite(span.end) else following
+        body = " ".join(words[bounds[k] : bounds[k + 1]])
+        out.append((starts[k], max(end, starts[k]), body))
     return out
 
 

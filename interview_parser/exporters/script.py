@@ -1,24 +1,45 @@
 """The segment plan behind the podcast script and its Fountain twin (model -> plan -> text).
 
 Both script formats render the same :class:`Plan`, so they cannot disagree about the cast,
-the order of the speech, the segment headings or the times. The plan keeps every turn once,
-in transcript order: turns of one question-answer pair form a numbered segment, turns in no
-pair (an opening, a closing) stay where they are as unnumbered remarks. Times come from
+the order of the speech, the segments or the times. The plan keeps every turn once, in
+transcript order, shown as a listener hears it (Markdown escapes and markers decoded, see
+``interview_parser.subtitles.spoken``), in a handful of segments titled by what they
+discuss (``topics``): cut at the transcript's break markers, which become the mid-roll ad
+slot, and at the questions nearest to even shares of the runtime. Around them: a pre-roll
+and a post-roll, music cues, a rundown with back-timing, and on request a cold open. Show,
+episode, air date and host come from the options or the front matter. Times come from
 :func:`interview_parser.timing.timeline`, the estimate the subtitle exporters use too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..model import PairKind, Role, Speaker, Transcript, Turn
+from ..subtitles.spoken import Break, break_marker, decode
 from ..timing import Timeline, timeline
 from . import ExportOptions
+from .topics import teaser, titles, words
 
 UNTITLED = "Untitled interview"
 HEADING_WORDS = 8  # long enough to recognise the question, short enough for a rundown
+# A producer's handful of segments: about one per five minutes, two to eight of them, none
+# under three turns.
+SEGMENT_SECONDS = 300.0
+MIN_SEGMENTS, MAX_SEGMENTS, MIN_LINES = 2, 8, 3
+QUESTION_BONUS = 90.0  # seconds a segment may open later to open with a question
+# Labels that say what someone does, not who they are: no name for the header's host.
+_GENERIC = re.compile(
+    r"(?i)(?:host|co-?host|interviewer|moderator|anchor|editor|presenter|q|a|speaker\s*\d*|"
+    r"guest|interviewee|unknown|voice)"
+)
+# Ad slot lengths as podcast networks sell them (seconds).
+PRE_ROLL, MID_ROLL, POST_ROLL = 30.0, 60.0, 30.0
+MID_ROLL_AFTER = 600.0  # a shorter conversation has no mid-roll unless it marks a break
 
 _MARKS = {Role.interviewer: "HOST", Role.interviewee: "GUEST", Role.other: "VOICE"}
 _SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
@@ -41,16 +62,17 @@ class Line:
     who: str  # the speaker's mark
     start: float
     end: float
+    shown: tuple[str, ...] = ()  # the paragraphs as shown: markup decoded, break markers out
 
 
 @dataclass(frozen=True)
 class Block:
-    """A run of turns: a numbered segment (one pair) or an unnumbered remark."""
+    """A titled segment of the programme (``number`` None: the cold open)."""
 
     number: int | None
     heading: str | None
     lines: tuple[Line, ...]
-    asks: bool = False  # the pair's prompt asks a question (an opening remark does not)
+    asks: bool = False  # the segment opens with a question
 
     @property
     def start(self) -> float:
@@ -67,36 +89,79 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """An ad slot: pre-roll, mid-roll or post-roll, and how long it runs."""
+
+    kind: str
+    seconds: float
+    marker: float | None = None  # the time the transcript's own break marker gives, if any
+
+    @property
+    def text(self) -> str:
+        return f"AD BREAK: {self.kind.upper()}, {clock(self.seconds)}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the rundown: what, from when on the programme clock, how long, back-time."""
+
+    item: str
+    start: float
+    length: float
+    back: float  # time left in the programme when the item starts
+
+
+@dataclass(frozen=True)
 class Plan:
     title: str
     cast: tuple[CastEntry, ...]
-    items: tuple[Block | Cue, ...]
-    runtime: float
+    items: tuple[Block | Cue | Slot, ...]
+    runtime: float  # the speech, first word to last
     estimated: bool  # True when any time was estimated from the speaking rate
     wpm: float
     pause: float
+    show: str | None = None
+    episode: str | None = None
+    air_date: str | None = None
+    hosts: tuple[str, ...] = ()
+    cold_open: Block | None = None
+    rundown: tuple[Row, ...] = ()
 
     @property
     def blocks(self) -> tuple[Block, ...]:
         return tuple(item for item in self.items if isinstance(item, Block))
 
+    @property
+    def total(self) -> float:
+        """The programme's length: the speech and every ad slot."""
+        return self.rundown[-1].start + self.rundown[-1].length if self.rundown else self.runtime
+
 
 def build_plan(transcript: Transcript, options: ExportOptions) -> Plan:
-    """The cast, the blocks in transcript order with their times, and the production cues."""
+    """The cast, a handful of titled segments with their times, ad slots, cues, rundown."""
     cast = _cast(transcript, names=options.names)
     marks = {entry.speaker.id: entry.mark for entry in cast}
     times = turn_times(transcript, options)
-    blocks = _blocks(transcript, times, marks)
-    items: tuple[Block | Cue, ...] = _with_cues(blocks) if options.cues else tuple(blocks)
+    lines, breaks = _lines(transcript, times, marks)
+    blocks = _segments(transcript, lines, breaks)
+    slots = _slots(blocks, breaks)
     runtime = times.end - times.turns[0].start if times.turns else 0.0
+    items = _with_cues(blocks, slots, cues=options.cues)
+    meta = _metadata(transcript, options)
     return Plan(
-        title=transcript.title or UNTITLED,
+        title=meta["title"] or UNTITLED,
         cast=cast,
         items=items,
         runtime=runtime,
         estimated=times.estimated,
         wpm=options.wpm,
         pause=options.pause,
+        show=meta["show"],
+        episode=meta["episode"],
+        air_date=meta["date"],
+        hosts=_hosts(transcript),
+        cold_open=_cold_open(transcript, lines) if options.cold_open else None,
+        rundown=_rundown(items),
     )
 
 
@@ -124,7 +189,7 @@ def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
     entries = []
     for speaker, base in zip(transcript.speakers, bases, strict=True):
         mark = base
-        while totals[base] > 1 and mark in taken | {base}:  # "GUEST 2" may be someone's name
+        while totals[base] > 1 and (mark in taken or mark == base):  # "GUEST 2": a name too
             seen[base] += 1
             mark = f"{base} {seen[base]}"
         taken.add(mark)
@@ -132,52 +197,200 @@ def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
     return tuple(entries)
 
 
-def _blocks(transcript: Transcript, times: Timeline, marks: dict[str, str]) -> list[Block]:
-    """Consecutive turns of the same pair form one block; unpaired turns form remarks."""
-    pair_of: dict[int, int] = {}
-    for pair in transcript.pairs:
-        for index in (*pair.question_turns, *pair.interjection_turns, *pair.answer_turns):
-            pair_of[index] = pair.index
-    pairs = {pair.index: pair for pair in transcript.pairs}
-    groups: list[tuple[int | None, list[Line]]] = []
+def _lines(
+    transcript: Transcript, times: Timeline, marks: dict[str, str]
+) -> tuple[list[Line], dict[int, float | None]]:
+    """Every turn as a line, and the break markers: after which line (its index) a break
+    comes, with the time the marker writes. A turn that is only a marker is no line."""
+    lines: list[Line] = []
+    breaks: dict[int, float | None] = {}
     for turn, time in zip(transcript.turns, times.turns, strict=True):
-        line = Line(turn, marks[turn.speaker], time.start, time.end)
-        key = pair_of.get(turn.index)
-        if groups and groups[-1][0] == key:
-            groups[-1][1].append(line)
-        else:
-            groups.append((key, [line]))
+        shown: list[str] = []
+        marker: Break | None = None
+        opens = False  # the marker comes before the turn's speech
+        for paragraph in paragraphs(turn.text):
+            plain = decode(paragraph)
+            found = break_marker(plain)
+            if found is None:
+                shown.append(plain)
+            else:
+                marker, opens = found, not shown
+        if marker is not None and opens and shown:
+            breaks[len(lines) - 1] = marker.seconds
+        if shown or marker is None:
+            lines.append(Line(turn, marks[turn.speaker], time.start, time.end, tuple(shown)))
+        if marker is not None and not (opens and shown):
+            breaks[len(lines) - 1] = marker.seconds
+    breaks.pop(-1, None)  # a marker before any speech: the pre-roll stands there already
+    return lines, breaks
+
+
+def _segments(
+    transcript: Transcript, lines: list[Line], breaks: dict[int, float | None]
+) -> list[Block]:
+    """A handful of segments: cut at every break marker, and at the questions nearest to
+    even shares of the runtime, about one segment per :data:`SEGMENT_SECONDS`, from
+    :data:`MIN_SEGMENTS` to :data:`MAX_SEGMENTS` (fewer when there are few turns)."""
+    if not lines:
+        return []
+    span = lines[-1].end - lines[0].start
+    wanted = min(MAX_SEGMENTS, max(MIN_SEGMENTS, round(span / SEGMENT_SECONDS)))
+    wanted = min(wanted, max(1, len(lines) // MIN_LINES))
+    cuts = {i + 1 for i in breaks if 0 <= i < len(lines) - 1}
+    asking = _question_starts(transcript)
+    # A segment opens best with a question; any change of speaker will do, a little later.
+    candidates = [
+        (i, 0.0 if lines[i].turn.index in asking else QUESTION_BONUS)
+        for i in range(1, len(lines))
+        if lines[i].who != lines[i - 1].who or lines[i].turn.index in asking
+    ]
+    for k in range(1, wanted):
+        if len(cuts) >= wanted - 1:
+            break
+        target = lines[0].start + span * k / wanted
+        free = [(i, extra) for i, extra in candidates
+                if all(abs(i - c) >= MIN_LINES for c in cuts)]
+        if free:
+            cuts.add(min(free, key=lambda c: abs(lines[c[0]].start - target) + c[1])[0])
+    bounds = [0, *sorted(cuts), len(lines)]
+    groups = [lines[a:b] for a, b in pairwise(bounds) if b > a]
+    avoid = frozenset(
+        w for s in transcript.speakers for name in (s.label, s.name or "") for w in words(name)
+    )
+    texts = [" ".join(p for line in group for p in line.shown) for group in groups]
+    named = titles(texts, avoid=avoid)
     blocks = []
-    number = 0
-    for key, lines in groups:
-        if key is None:
-            blocks.append(Block(None, None, tuple(lines)))
-            continue
-        number += 1
-        pair = pairs[key]
-        asks = pair.kind is PairKind.question
-        blocks.append(Block(number, heading(pair.question), tuple(lines), asks))
+    for number, (group, title) in enumerate(zip(groups, named, strict=True), 1):
+        opening = next((x.turn for x in group if x.turn.index in asking), None)
+        if not title:
+            title = heading(opening.text) if opening is not None else f"Part {number}"
+        asks = group[0].turn.index in asking
+        blocks.append(Block(number, title, tuple(group), asks))
     return blocks
 
 
-def _with_cues(blocks: list[Block]) -> tuple[Block | Cue, ...]:
-    """Music under the opening, a sting between segments, the outro after the last word.
+def _question_starts(transcript: Transcript) -> set[int]:
+    """The turns that open a pair whose prompt asks something."""
+    return {
+        pair.question_turns[0]
+        for pair in transcript.pairs
+        if pair.kind is PairKind.question and pair.question_turns
+    }
 
-    The opening is whatever comes before the first segment that asks a question: unpaired
-    greetings, or a pair whose prompt is a welcome rather than a question.
-    """
-    numbered = [b for b in blocks if b.number is not None]
-    first = next((b for b in numbered if b.asks), numbered[0] if numbered else None)
-    opening = first is not None and blocks[0] is not first
-    items: list[Block | Cue] = [Cue("MUSIC UP, THEN UNDER" if opening else "MUSIC UP, THEN OUT")]
-    for block in blocks:
-        if block is first and opening:
-            items.append(Cue("MUSIC OUT"))
-        elif block.number is not None and block.number > 1:
+
+def _slots(blocks: list[Block], breaks: dict[int, float | None]) -> dict[int, Slot]:
+    """Ad slots by the number of the segment they come before (0: the pre-roll, one past
+    the last: the post-roll). The transcript's break markers are the mid-rolls; without
+    any, one mid-roll sits between the middle segments of a conversation of
+    :data:`MID_ROLL_AFTER` or more."""
+    slots = {0: Slot("pre-roll", PRE_ROLL)}
+    starts = {id(b.lines[0]): b.number for b in blocks if b.number is not None}
+    flat = [line for b in blocks for line in b.lines]
+    for index, marker in breaks.items():
+        if 0 <= index < len(flat) - 1 and id(flat[index + 1]) in starts:
+            slots[starts[id(flat[index + 1])]] = Slot("mid-roll", MID_ROLL, marker)
+    runtime = blocks[-1].end - blocks[0].start if blocks else 0.0
+    if len(slots) == 1 and len(blocks) >= 2 and runtime >= MID_ROLL_AFTER:
+        slots[len(blocks) // 2 + 1] = Slot("mid-roll", MID_ROLL)
+    slots[len(blocks) + 1] = Slot("post-roll", POST_ROLL)
+    return slots
+
+
+def _with_cues(
+    blocks: list[Block], slots: dict[int, Slot], *, cues: bool
+) -> tuple[Block | Cue | Slot, ...]:
+    """Ad slots, music under the opening, a sting between segments (not at an ad break),
+    the outro after the last word. ``cues`` False: the segments and ad slots alone."""
+    items: list[Block | Cue | Slot] = [slots[0]]
+    if cues:
+        under = bool(blocks) and not blocks[0].asks  # a welcome first: music under it
+        items.append(Cue("MUSIC UP, THEN UNDER" if under else "MUSIC UP, THEN OUT"))
+    for k, block in enumerate(blocks):
+        if k and block.number in slots:
+            items.append(slots[block.number or 0])
+        elif k and cues:
             items.append(Cue("STING"))
         items.append(block)
-    items.append(Cue("OUTRO"))
+    if cues:
+        items.append(Cue("OUTRO"))
+    items.append(slots[len(blocks) + 1])
     return tuple(items)
+
+
+def _rundown(items: tuple[Block | Cue | Slot, ...]) -> tuple[Row, ...]:
+    """The programme item by item on one clock: speech at its own length, ad slots at
+    theirs; back-time is what is left of the programme when an item starts."""
+    rows: list[tuple[str, float]] = []
+    blocks = [item for item in items if isinstance(item, Block)]
+    follows = {id(a): b.start for a, b in pairwise(blocks)}  # a segment runs to the next
+    for item in items:
+        if isinstance(item, Slot):
+            rows.append((f"Ad: {item.kind}", item.seconds))
+        elif isinstance(item, Block):
+            end = follows.get(id(item), item.end)
+            rows.append((f"{item.number}. {item.heading}", max(end - item.start, 0.0)))
+    total = sum(length for _, length in rows)
+    out: list[Row] = []
+    clock_at = 0.0
+    for name, length in rows:
+        out.append(Row(name, clock_at, length, total - clock_at))
+        clock_at += length
+    return tuple(out)
+
+
+def _metadata(transcript: Transcript, options: ExportOptions) -> dict[str, str | None]:
+    """Title, show, episode and air date: the options, else the front matter."""
+    front = transcript.front_matter or {}
+
+    def pick(*keys: str) -> str | None:
+        for key in keys:
+            value = front.get(key)
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                text = " ".join(str(value).split())
+                if text:
+                    return text
+            if isinstance(value, dt.date):
+                return value.isoformat()
+        return None
+
+    return {
+        "title": options.title or transcript.title or pick("title"),
+        "show": options.show or pick("show", "podcast", "series", "programme", "program"),
+        "episode": options.episode or pick("episode", "episode_number", "ep", "number"),
+        "date": pick("air_date", "airdate", "date", "published", "release_date"),
+    }
+
+
+def _hosts(transcript: Transcript) -> tuple[str, ...]:
+    """Who hosts: the front matter's ``host``/``hosts``, else the interviewers."""
+    front = transcript.front_matter or {}
+    value = front.get("hosts", front.get("host"))
+    if isinstance(value, str) and value.strip():
+        return (" ".join(value.split()),)
+    if isinstance(value, list):
+        listed = tuple(" ".join(v.split()) for v in value if isinstance(v, str) and v.strip())
+        if listed:
+            return listed
+    asking = (s for s in transcript.speakers if s.role is Role.interviewer)
+    named = ((s.name or s.label).strip() for s in asking)
+    return tuple(name for name in named if name and not _GENERIC.fullmatch(name))
+
+
+def _cold_open(transcript: Transcript, lines: list[Line]) -> Block | None:
+    """A teaser: the guest's sentence that best says what the episode is about."""
+    everything = " ".join(p for x in lines for p in x.shown)
+    topic = frozenset(titles([everything], count=12)[0].replace(" and ", ", ").lower().split(", "))
+    people = {s.id: s for s in transcript.speakers}
+    candidates: list[tuple[Line, str]] = []
+    for line in lines:
+        if people[line.turn.speaker].role is not Role.interviewee:
+            continue
+        candidates.extend((line, s) for p in line.shown for s in _sentences(p))
+    found = teaser([s for _, s in candidates], topic)
+    if found is None:
+        return None
+    line, sentence = candidates[found]
+    return Block(None, "Cold open", (replace(line, shown=(sentence,)),))
 
 
 def heading(question: str, words: int = HEADING_WORDS) -> str:

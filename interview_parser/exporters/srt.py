@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from ..model import Transcript
-from ..subtitles import STYLES, Track, build_track, get_profile
+from ..subtitles import NOTE_MODES, STYLES, Track, build_track, get_profile
 from . import ExportOptions
 
 
@@ -23,6 +23,9 @@ def track(transcript: Transcript, options: ExportOptions, fmt: str) -> Track:
     style = options.speaker_style or "prefix"
     if style not in STYLES:
         raise UsageError(f"unknown speaker style {style!r} (known: {', '.join(STYLES)})")
+    if options.notes is not None and options.notes not in NOTE_MODES:
+        known = ", ".join(NOTE_MODES)
+        raise UsageError(f"unknown stage-note mode {options.notes!r} (known: {known})")
     return build_track(
         transcript,
         profile=get_profile(options.profile, fmt),
@@ -32,6 +35,7 @@ def track(transcript: Transcript, options: ExportOptions, fmt: str) -> Track:
         pause=options.pause,
         start=options.start,
         duration=options.duration,
+        notes=options.notes,
     )
 
 

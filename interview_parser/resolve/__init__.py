@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -18,6 +19,7 @@ from ..model import (
     Skipped,
     Source,
     Speaker,
+    TimeSpan,
     Transcript,
     Turn,
     replace,
@@ -52,6 +54,8 @@ def _collect(
     infos: list[LabelInfo] = []
     comments: list[Span] = []
     continued: dict[int, list[str]] = {}  # turns that rejected labels' blocks continue
+    lengths: dict[int, int] = {}  # characters of a continued turn's text so far
+    timed: dict[int, list[tuple[int, RawBlock]]] = {}  # blocks the layout times: offset, block
     tail = ""  # the blanks and line ends after the last turn's text so far
     for block, info in decided:
         text = block.text
@@ -75,9 +79,15 @@ def _collect(
                 )
             )
             infos.append(info)
+            if block.start is not None or block.end is not None:
+                timed[len(turns) - 1] = [(0, block)]
             tail = block.tail
         elif turns:
             last = turns[-1]
+            length = lengths.get(last.index, len(last.text)) + len(tail)
+            if last.index in timed:
+                timed[last.index].append((length, block))
+            lengths[last.index] = length + len(block.label or "") + len(text)
             continued.setdefault(last.index, [last.text]).extend((tail, block.label or "", text))
             tail = block.tail
             last.end_line = max(last.end_line, block.end_line)
@@ -87,7 +97,32 @@ def _collect(
             lead += (block.label or "", text, block.tail)
     for index, pieces in continued.items():
         turns[index].text = "".join(pieces)
+    for index, blocks in timed.items():
+        turns[index].spans = _spans(turns[index].text, blocks)
     return "".join(lead), lead_line, turns, infos, comments
+
+
+def _spans(text: str, blocks: list[tuple[int, RawBlock]]) -> list[TimeSpan]:
+    """The time spans of a turn's timed blocks, each placed at its first word (one pass).
+
+    Word indexes, unlike character offsets, survive the clean-up of the turn's whitespace.
+    A block without words (an empty cue) adds no span.
+    """
+    spans: list[TimeSpan] = []
+    words = _WORD.finditer(text)
+    count, word = 0, next(words, None)
+    for offset, block in blocks:
+        while word is not None and word.end() <= offset:
+            count, word = count + 1, next(words, None)
+        if word is None:
+            break
+        if spans and spans[-1].word == count:
+            spans.pop()  # the earlier block had no words of its own
+        spans.append(TimeSpan(word=count, start=block.start, end=block.end))
+    return spans
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _merge_cast(*casts: Iterable[CastMember]) -> list[CastMember]:

@@ -7,9 +7,12 @@ which only print the :class:`Track` that :func:`build_track` returns. See docs/s
 from __future__ import annotations
 
 from .profiles import PROFILES, Profile, get_profile
-from .track import STYLES, Cue, Part, Track, build_track, shown_names
+from .runs import Cue, Part
+from .spoken import NOTE_MODES
+from .track import STYLES, Track, build_track, shown_names
 
 __all__ = [
+    "NOTE_MODES",
     "PROFILES",
     "STYLES",
     "Cue",

@@ -43,19 +43,25 @@ def share(start: int, end: int, weights: list[int], profile: Profile) -> list[Sp
 
 
 def _fill(available: int, weights: list[int], floor: int) -> list[int]:
-    """Whole milliseconds in proportion to ``weights``, none below ``floor`` when possible."""
+    """Whole milliseconds in proportion to ``weights``, none below ``floor`` when possible.
+
+    The cues lifted to the floor are the lightest ones: in order of weight, lift while the
+    next one's share of what is left would fall below the floor (a sort and one pass).
+    """
     n = len(weights)
     if floor * n > available:
         floor = 0
-    fixed: set[int] = set()
-    while True:
-        rest = available - floor * len(fixed)
-        total = sum(w for i, w in enumerate(weights) if i not in fixed)
-        exact = [floor if i in fixed else rest * w / total for i, w in enumerate(weights)]
-        short = {i for i, d in enumerate(exact) if i not in fixed and d < floor}
-        if not short:
-            break
-        fixed |= short
+    order = sorted(range(n), key=weights.__getitem__)
+    total = sum(weights)
+    lifted = 0
+    while lifted < n and floor and (available - floor * lifted) * weights[order[lifted]] < (
+        floor * total
+    ):
+        total -= weights[order[lifted]]
+        lifted += 1
+    fixed = set(order[:lifted])
+    rest = available - floor * lifted
+    exact = [floor if i in fixed else rest * w / total for i, w in enumerate(weights)]
     durations = [math.floor(d) for d in exact]
     durations[-1] += available - sum(durations)  # rounding leftovers go to the last cue
     return durations

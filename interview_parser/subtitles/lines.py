@@ -9,6 +9,9 @@ the imbalance between the lines (a two-line cue should have lines of similar len
 
 from __future__ import annotations
 
+import functools
+import re
+
 from .width import Spans, Token, line_width
 
 SENTENCE_END = 0
@@ -56,6 +59,12 @@ _SENTENCE_MARKS = ".?!…。？！"
 _CLAUSE_MARKS = ",;:–—-、，；："
 
 
+# Abbreviations whose period ends no sentence: "U.S.", "a.m.", "e.g.", an initial "J.", and
+# short forms that are followed by a name or number ("Dr.", "vs.", "approx.").
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")
+ABBREVIATIONS = _words("vs approx dept est fig jr sr no nos vol ch pp cf ca")
+
+
 def _bare(text: str) -> str:
     return text.strip(_CLOSERS + "(\"'“‘«[{").rstrip(_SENTENCE_MARKS + _CLAUSE_MARKS).lower()
 
@@ -65,29 +74,88 @@ def _is_capitalised(text: str) -> bool:
     return stripped[:1].isupper()
 
 
+def is_abbreviation(text: str) -> bool:
+    """Whether the period that ends ``text`` marks an abbreviation, not a sentence end."""
+    end = text.rstrip(_CLOSERS)
+    if not end.endswith(".") or end.endswith(".."):
+        return False
+    word = end.lstrip("\"'“‘«([{")
+    bare = word[:-1].lower()
+    return bool(_DOTTED.match(word)) or bare in HONORIFICS or bare in ABBREVIATIONS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _features(text: str) -> tuple[int | None, bool, bool]:
+    """What a break next to the word ``text`` depends on, computed once per distinct word:
+    the cost of a break after it when the word alone decides it (else None), whether it is
+    a capitalised plain word (part of a name), and whether it is a function word."""
+    end = text.rstrip(_CLOSERS)
+    bare = _bare(text)
+    function = bare in PREPOSITIONS or bare in CONJUNCTIONS
+    name = _is_capitalised(text) and bare.isalpha()
+    if (bare in HONORIFICS and end.endswith(".")) or (bare in ARTICLES and end[-1:].isalpha()):
+        return FORBIDDEN, name, function
+    if end[-1:] == "." and is_abbreviation(text):
+        return None, False, function  # "in the U.S. | market": no sentence ends here
+    if end[-1:] in _SENTENCE_MARKS:
+        return SENTENCE_END, name, function
+    if end[-1:] in _CLAUSE_MARKS:
+        return CLAUSE_END, name, function
+    return None, name, function
+
+
+def ends_sentence(token: Token) -> bool:
+    """Whether ``token`` ends a sentence (an abbreviation's period does not)."""
+    return token.word and _features(token.text)[0] == SENTENCE_END
+
+
 def break_cost(before: Token, after: Token) -> int:
     """How bad a line or cue break between ``before`` and ``after`` is (0 is ideal)."""
     if not before.word:
         return NEUTRAL if before.text.endswith(":") else FORBIDDEN  # a dash leads its line
     if after.text in ("-", "--"):
         return FORBIDDEN  # a line that opens with a hyphen reads as a change of speaker
-    end = before.text.rstrip(_CLOSERS)
-    bare = _bare(before.text)
-    if (bare in HONORIFICS and end.endswith(".")) or (bare in ARTICLES and end[-1:].isalpha()):
-        return FORBIDDEN
-    if end[-1:] in _SENTENCE_MARKS:
-        return SENTENCE_END
-    if end[-1:] in _CLAUSE_MARKS:
-        return CLAUSE_END
+    fixed, name, function = _features(before.text)
+    if fixed is not None:
+        return fixed
     if after.glued:
         return NEUTRAL  # between two CJK characters: allowed anywhere
-    if _is_capitalised(before.text) and _is_capitalised(after.text) and bare.isalpha():
+    after_function = _features(after.text)[2]
+    if name and _is_capitalised(after.text):
         return FORBIDDEN  # first and last name, "New York"
-    if bare in PREPOSITIONS or bare in CONJUNCTIONS:
+    if function:
         return AFTER_FUNCTION_WORD
-    if _bare(after.text) in PREPOSITIONS or _bare(after.text) in CONJUNCTIONS:
+    if after_function:
         return BEFORE_FUNCTION_WORD
     return NEUTRAL
+
+
+def break_costs(items: list[Token]) -> list[int]:
+    """``[0, break_cost(items[0], items[1]), ...]``: the cost of a break before each token,
+    in one pass that looks each word's features up once (what :func:`break_cost` does)."""
+    features = [_features(t.text) if t.word else None for t in items]
+    out = [0] * len(items)
+    for k in range(1, len(items)):
+        before, after = items[k - 1], items[k]
+        mine = features[k - 1]
+        if mine is None or after.text in ("-", "--"):
+            out[k] = break_cost(before, after)  # a prefix or dash before, a dash after
+            continue
+        fixed, name, function = mine
+        if fixed is not None:
+            out[k] = fixed
+        elif after.glued:
+            out[k] = NEUTRAL
+        elif name and _is_capitalised(after.text):
+            out[k] = FORBIDDEN
+        elif function:
+            out[k] = AFTER_FUNCTION_WORD
+        else:
+            theirs = features[k]
+            if theirs is None:
+                theirs = _features(after.text)
+            out[k] = BEFORE_FUNCTION_WORD if theirs[2] else NEUTRAL
+    return out
 
 
 def fits(items: list[Token], max_width: int) -> bool:
@@ -117,8 +185,32 @@ def break_lines(items: list[Token], max_width: int, max_lines: int) -> list[list
     lines = greedy_lines(items, max_width)
     if lines <= 1:
         return [items]
+    if lines == 2:
+        return _two_lines(items, max_width)
     target = line_width(items) / min(lines, max(max_lines, 1))
     return _best_layout(items, lines, max_width, target)
+
+
+def _two_lines(items: list[Token], max_width: int) -> list[list[Token]]:
+    """The cheapest break of ``items`` into two lines that fit (one pass over the breaks)."""
+    spans = Spans(items)
+    total = spans.width(0, len(items))
+    best, where = float("inf"), 1
+    for k in range(1, len(items)):
+        first = spans.width(0, k)
+        if first > max_width:
+            break
+        second = total - first - spans.space[k]
+        if second > max_width:
+            continue
+        cost = BREAK_WEIGHT * break_cost(items[k - 1], items[k]) + imbalance(
+            first, second, max_width
+        )
+        if cost < best:
+            best, where = cost, k
+    if best == float("inf"):
+        return _best_layout(items, 2, max_width, total / 2)
+    return [items[:where], items[where:]]
 
 
 def _best_layout(

@@ -29,6 +29,9 @@ class Profile:
     max_cps: float | None  # reading speed, characters a second
     max_wpm: float | None  # reading speed, words a minute
     min_gap_ms: int  # silence between two cues
+    dash: str = "- "  # what marks a change of speaker inside a cue, as the guide writes it
+    notes: str = "keep"  # stage notes by default: keep (as written), sdh or drop
+    sdh: str = "[{UPPER}]"  # a stage note in SDH form ({lower} or {UPPER}: the note's words)
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,15 @@ def _same(profile: Profile) -> _Spec:
     return _Spec("", profile, profile)
 
 
-_NETFLIX = Profile("netflix", 42, 2, 833, 7000, 20.0, None, TWO_FRAMES_MS)
-# BBC asks for 160-180 words a minute; 180 is the ceiling we hold cues to.
-_BBC = Profile("bbc", 37, 2, 1000, 7000, None, 180.0, TWO_FRAMES_MS)
+# Netflix's English guides: two speakers in one subtitle take a hyphen without a space, one
+# speaker a line; sound effects in SDH are in brackets, in lower case ("[laughs]").
+_NETFLIX = Profile(
+    "netflix", 42, 2, 833, 7000, 20.0, None, TWO_FRAMES_MS, "-", "sdh", "[{lower}]"
+)
+# BBC asks for 160-180 words a minute; 180 is the ceiling we hold cues to. Its guide writes
+# sound effects in capitals without brackets ("LAUGHTER"), and a dash and a space before
+# each speaker's line where colour cannot tell them apart.
+_BBC = Profile("bbc", 37, 2, 1000, 7000, None, 180.0, TWO_FRAMES_MS, "- ", "sdh", "{UPPER}")
 # Podcasting 2.0: SRT cues of at most two 32-character lines; a WebVTT cue is one line of
 # up to 65 characters (about the same amount of text). No timing limits.
 _PODCAST_SRT = Profile("podcast", 32, 2, None, None, None, None, 0)

@@ -8,39 +8,21 @@ and WebVTT exporters only print it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from ..model import Transcript, Turn
+from ..model import Transcript
 from ..timing import Timeline, timeline
-from .cuetiming import Span, needed, pace, settle, share
+from .cuetiming import Span, needed, pace, settle
 from .lines import break_lines
 from .profiles import Profile
-from .segment import segment
-from .width import Token, display_width, join, tokens
+from .runs import Cue, Part, Speaking, turn_cues
+from .width import display_width, join, line_width, tokens
 
 STYLES = ("prefix", "dash", "none")
-
-
-@dataclass(frozen=True)
-class Part:
-    """One speaker's text in a cue."""
-
-    turn: int  # index of the turn
-    speaker: str  # the speaker's id
-    label: str  # the speaker's canonical label, as shown
-    lines: tuple[str, ...]  # as displayed, with the SRT prefix or dash when there is one
-    first: bool  # the first cue of its turn
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: int  # milliseconds
-    end: int
-    parts: tuple[Part, ...]  # one, or two in a dashed dual-speaker cue
-
-    @property
-    def lines(self) -> list[str]:
-        return [line for part in self.parts for line in part.lines]
+# The shortest cue any track shows, when its profile sets no minimum (the podcast profile):
+# shorter, a cue is a flash nobody reads.
+FLASH_MS = 500
 
 
 @dataclass(frozen=True)
@@ -60,24 +42,30 @@ def build_track(
     pause: float,
     start: float = 0.0,
     duration: float | None = None,
+    notes: str | None = None,
 ) -> Track:
     """Cut ``transcript`` into cues that keep ``profile``'s limits.
 
     ``style`` is prefix, dash or none; ``prefix_in_text`` says whether the prefix style
     writes "Label:" into the text (SRT) or leaves speakers to markup (WebVTT voices).
+    ``notes`` is keep, sdh or drop (None: the profile's default).
     """
     times = timeline(transcript, wpm=wpm, pause=pause, start=start, duration=duration)
     windows = _windows(times, profile)
     names = shown_names(transcript)
+    shift = round(start * 1000) if math.isfinite(start) else 0
+    prefix = style == "prefix" and prefix_in_text
+    mode = notes or profile.notes
     cues: list[Cue] = []
     for turn, (begin, end) in zip(transcript.turns, windows, strict=True):
-        label = names[turn.speaker]
-        prefix = style == "prefix" and prefix_in_text
-        cues.extend(_turn_cues(turn, label, prefix, begin, end, profile))
-    paced = duration is None and all(t.start is None for t in transcript.turns)
+        who = Speaking(names[turn.speaker], prefix, mode)
+        cues.extend(turn_cues(turn, who, begin, end, shift, profile))
+    paced = duration is None and all(t.start is None and not t.spans for t in transcript.turns)
     legal = pace if paced else settle
-    spans = legal([Span(c.start, c.end) for c in cues], [_need(c, profile) for c in cues], profile)
+    needs = [_need(c, profile) for c in cues]
+    spans = legal([Span(c.start, c.end) for c in cues], needs, profile)
     cues = [Cue(s.start, s.end, c.parts) for c, s in zip(cues, spans, strict=True)]
+    cues = no_flashes(cues, profile, needs)
     if style == "dash":
         cues = merge_dual(cues, profile)
     return Track(cues, times.estimated, profile)
@@ -107,59 +95,30 @@ def _windows(times: Timeline, profile: Profile) -> list[tuple[int, int]]:
     ``timeline`` starts a turn with a written time exactly there: a subtitle must appear
     when the words are said.
     """
-    starts = [round(t.start * 1000) for t in times.turns]
+    starts = [_ms(t.start) for t in times.turns]
     out: list[tuple[int, int]] = []
     for i, t in enumerate(times.turns):
-        begin, end = starts[i], round(t.end * 1000)
+        begin, end = starts[i], _ms(t.end)
         if i + 1 < len(starts):
             end = min(end, starts[i + 1] - profile.min_gap_ms)
         out.append((begin, max(end, begin + 1)))
     return out
 
 
-def _turn_cues(
-    turn: Turn, label: str, prefix: bool, begin: int, end: int, profile: Profile
-) -> list[Cue]:
-    items = tokens(turn.text)
-    if prefix:
-        items.insert(0, Token(f"{label}:", display_width(f"{label}:"), word=False))
-    limit = _max_cue_width(items, end - begin, profile)
-    chunks = segment(items, profile.max_width, profile.max_lines, limit)
-    spans = share(begin, end, [_load(c, profile) for c in chunks], profile)
-    cues: list[Cue] = []
-    for k, (chunk, span) in enumerate(zip(chunks, spans, strict=True)):
-        lines = tuple(
-            join(line) for line in break_lines(chunk, profile.max_width, profile.max_lines)
-        )
-        part = Part(turn.index, turn.speaker, label, lines, k == 0)
-        cues.append(Cue(span.start, span.end, (part,)))
-    return cues
+LATEST_MS = 10**12  # about 30 years: a time beyond is clamped here, not an overflow
 
 
-def _max_cue_width(items: list[Token], window: int, profile: Profile) -> int | None:
-    """Columns a cue may hold so that its share of the turn's window fits the longest cue.
-
-    Cues share the window by text length, so when a turn has a long window for its words,
-    smaller cues keep the screen filled instead of leaving gaps mid-sentence; never less
-    than one full line, though (a long silence is better than a word at a time).
-    """
-    if profile.max_ms is None or not items or window <= 0:
-        return None
-    per_column = window / sum(t.width + 1 for t in items)
-    return max(profile.max_width, int(profile.max_ms * 0.95 / per_column))
-
-
-def _load(chunk: list[Token], profile: Profile) -> int:
-    """How much reading a cue asks for: its words when the profile counts words a minute,
-    else its columns; the cues of a turn share the turn's time in this proportion."""
-    if profile.max_wpm is not None:
-        return sum(1 for t in chunk if t.word and not t.glued)
-    return sum(t.width for t in chunk)
+def _ms(seconds: float) -> int:
+    """Whole milliseconds, clamped to ``[0, LATEST_MS]`` (hostile times such as 1e308)."""
+    if not seconds > 0:  # also NaN
+        return 0
+    return round(seconds * 1000) if seconds < LATEST_MS / 1000 else LATEST_MS
 
 
 def _need(cue: Cue, profile: Profile) -> int:
     text = " ".join(cue.lines)
-    return needed(profile, display_width(text), len(text.split()))
+    width = len(text) if text.isascii() else display_width(text)
+    return needed(profile, width, text.count(" ") + 1 if profile.max_wpm else 0)
 
 
 def merge_dual(cues: list[Cue], profile: Profile) -> list[Cue]:
@@ -170,24 +129,104 @@ def merge_dual(cues: list[Cue], profile: Profile) -> list[Cue]:
         a = cues[i]
         b = cues[i + 1] if i + 1 < len(cues) else None
         merged = _dual(a, b, profile) if b is not None else None
+        if merged is not None and b is not None:
+            merged = merged if b.end - a.start >= _need(merged, profile) else None
         out.append(merged or a)
         i += 2 if merged else 1
     return out
 
 
 def _dual(a: Cue, b: Cue, profile: Profile) -> Cue | None:
-    """``a`` and ``b`` as one dashed two-speaker cue, if that keeps the profile's limits."""
+    """``a`` and ``b`` as one two-speaker cue, a dash before each speaker's line, as the
+    profile's guide writes it; None unless each is one line of a sentence's start (never
+    the tail of a sentence cut in two) and the result keeps the profile's limits."""
     if profile.max_lines < 2 or len(a.parts) != 1 or len(b.parts) != 1:
         return None
     pa, pb = a.parts[0], b.parts[0]
     if len(pa.lines) != 1 or len(pb.lines) != 1 or pa.speaker == pb.speaker:
         return None
-    if not pb.first or pa.turn + 1 != pb.turn:
+    if not (pa.opens and pb.opens):
         return None
-    parts = tuple(Part(p.turn, p.speaker, p.label, (f"- {p.lines[0]}",), p.first) for p in (pa, pb))
-    merged = Cue(a.start, b.end, parts)
+    dash = profile.dash
+    parts = tuple(
+        Part(p.turn, p.speaker, p.label, (dash + p.lines[0],), p.first, p.opens) for p in (pa, pb)
+    )
+    merged = Cue(a.start, max(a.end, b.end), parts)
     if any(display_width(line) > profile.max_width for line in merged.lines):
         return None
-    if profile.max_ms is not None and b.end - a.start > profile.max_ms:
+    if profile.max_ms is not None and merged.end - merged.start > profile.max_ms:
         return None
-    return merged if b.end - a.start >= _need(merged, profile) else None
+    return merged
+
+
+def no_flashes(cues: list[Cue], profile: Profile, needs: list[int] | None = None) -> list[Cue]:
+    """No cue shorter than the profile's minimum (else :data:`FLASH_MS`): a short cue is
+    joined with a neighbour (one speaker: one cue; two: a dashed two-speaker cue) when the
+    result fits, and what is still short is lengthened, moving later cues on as far as it
+    must.
+
+    ``settle`` has already lengthened short cues into the silence after them; what is left
+    is speech written closer together than a viewer can read it (two speakers at the same
+    second, a transcript whose times restart).
+    """
+    shortest = profile.min_ms or FLASH_MS
+    out: list[Cue] = []
+    wants: list[int] = []  # what each cue of ``out`` needs on screen (``needs``: of ``cues``)
+    for k, cue in enumerate(cues):
+        last = out[-1] if out else None
+        if last is not None and (
+            last.end - last.start < shortest or cue.end - cue.start < shortest
+        ):
+            joined = _join(last, cue, profile)
+            if joined is not None:
+                out[-1] = joined
+                wants[-1] = _need(joined, profile)
+                continue
+        out.append(cue)
+        wants.append(needs[k] if needs is not None else _need(cue, profile))
+    gap = profile.min_gap_ms
+    fixed: list[Cue] = []
+    for k, cue in enumerate(out):
+        begin = max(cue.start, fixed[-1].end + gap) if fixed else cue.start
+        end = max(cue.end, begin + shortest)
+        # A joined cue has more to read: give it that time where the silence allows.
+        room = out[k + 1].start - gap if k + 1 < len(out) else begin + wants[k]
+        end = max(end, min(begin + wants[k], room))
+        fixed.append(Cue(begin, end, cue.parts))
+    return fixed
+
+
+def _join(a: Cue, b: Cue, profile: Profile) -> Cue | None:
+    if len(a.parts) == 1 and len(b.parts) == 1 and a.parts[0].turn == b.parts[0].turn:
+        pa, pb = a.parts[0], b.parts[0]
+        if pa.note or pb.note:  # an SDH note keeps its own line
+            shown = (*pa.lines, *pb.lines)
+            if len(shown) > profile.max_lines:
+                return None
+        else:
+            items = tokens(" ".join([*pa.lines, *pb.lines]))
+            lines = break_lines(items, profile.max_width, profile.max_lines)
+            if len(lines) > profile.max_lines or any(
+                len(line) > 1 and line_width(line) > profile.max_width for line in lines
+            ):
+                return None
+            shown = tuple(join(x) for x in lines)
+        part = Part(pa.turn, pa.speaker, pa.label, shown, pa.first, pa.opens)
+        merged = Cue(a.start, max(a.end, b.end), (part,))
+    else:
+        pa, pb = a.parts[-1], b.parts[0]
+        if len(a.parts) != 1 or len(b.parts) != 1 or len(pa.lines) != 1 or len(pb.lines) != 1:
+            return None
+        if pa.speaker == pb.speaker:
+            return None  # two turns of one speaker: a dash would say two people speak
+        dash = profile.dash
+        parts = tuple(Part(p.turn, p.speaker, p.label, (dash + p.lines[0],), p.first, p.opens)
+                      for p in (pa, pb))
+        merged = Cue(a.start, max(a.end, b.end), parts)
+        if profile.max_lines < 2 or any(
+            display_width(line) > profile.max_width for line in merged.lines
+        ):
+            return None
+    if profile.max_ms is not None and merged.end - merged.start > profile.max_ms:
+        return None
+    return merged

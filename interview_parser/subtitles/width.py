@@ -9,7 +9,10 @@ at, is cut into single characters glued to their neighbours. Joining the tokens 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from itertools import accumulate
+from operator import itemgetter
+from typing import NamedTuple
 
 from wcwidth import wcswidth, wcwidth
 
@@ -22,8 +25,9 @@ def display_width(text: str) -> int:
     return sum(max(wcwidth(ch), 1 if not ch.isspace() else 0) for ch in text)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word (or one wide character) with its width; a tuple, cheap to make by the million."""
+
     text: str
     width: int
     glued: bool = False  # no space before this token (inside a CJK run)
@@ -32,12 +36,18 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """The tokens of ``text``: words, with wide-character runs split into characters."""
+    if text.isascii() and not _CONTROL.search(text):  # most text: a column a character
+        make = tuple.__new__  # Token(word, len(word)) without NamedTuple's keyword handling
+        return [make(Token, (word, len(word), False, True)) for word in text.split()]
     out: list[Token] = []
     for word in text.split():
         pieces = _split_wide(word)
         for i, piece in enumerate(pieces):
             out.append(Token(piece, display_width(piece), glued=i > 0))
     return out
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _split_wide(word: str) -> list[str]:
@@ -73,8 +83,13 @@ def _attach_punctuation(pieces: list[str]) -> list[str]:
     return out
 
 
+_TEXT, _WIDTH, _GLUED = itemgetter(0), itemgetter(1), itemgetter(2)  # Token's fields
+
+
 def join(items: list[Token]) -> str:
     """The text of ``items`` on one line."""
+    if not any(map(_GLUED, items)):
+        return " ".join(map(_TEXT, items))
     parts: list[str] = []
     for i, token in enumerate(items):
         if i and not token.glued:
@@ -84,7 +99,14 @@ def join(items: list[Token]) -> str:
 
 
 def line_width(items: list[Token]) -> int:
-    return sum(t.width for t in items) + sum(1 for i, t in enumerate(items) if i and not t.glued)
+    spaces = sum(1 for i, t in enumerate(items) if i and not t.glued)
+    return total_width(items) + spaces
+
+
+def total_width(items: list[Token]) -> int:
+    """The tokens' own columns, spaces not counted."""
+    widths: map[int] = map(_WIDTH, items)
+    return sum(widths)
 
 
 class Spans:
@@ -93,9 +115,8 @@ class Spans:
     def __init__(self, items: list[Token]) -> None:
         # space[i]: 1 if token i is preceded by a space; sums[i]: width of items[:i] with spaces.
         self.space = [1 if i and not t.glued else 0 for i, t in enumerate(items)]
-        self.sums = [0]
-        for token, space in zip(items, self.space, strict=True):
-            self.sums.append(self.sums[-1] + token.width + space)
+        steps = (t.width + space for t, space in zip(items, self.space, strict=True))
+        self.sums = list(accumulate(steps, initial=0))
 
     def width(self, i: int, j: int) -> int:
         """Columns of ``items[i:j]`` on one line."""
