@@ -60,7 +60,7 @@ def timeline(
 ) -> Timeline:
     """Start and end of every turn, in seconds, never overlapping and only moving forward."""
     turns = transcript.turns
-    written = _forward(turns)
+    written = _shared_starts(turns, _forward(turns))
     estimated = any(s is None for s in written)
     lengths = [speaking_seconds(word_count(t.text), wpm) for t in turns]
     if duration is not None and estimated and not any(s is not None for s in written):
@@ -119,6 +119,31 @@ def _forward(turns: list[Turn]) -> list[float | None]:
         if start is not None:
             latest = start
         out.append(start)
+    return out
+
+
+def _shared_starts(turns: list[Turn], written: list[float | None]) -> list[float | None]:
+    """Turns written at the same time (two speakers in one caption cue, one second of a
+    transcript holding three speakers) share the time up to the next written start, or
+    the run's written end, by their words: no turn is squeezed into a millisecond."""
+    out = list(written)
+    i = 0
+    while i < len(out):
+        start = out[i]
+        j = i + 1
+        while start is not None and j < len(out) and out[j] == start:
+            j += 1
+        if j - i > 1 and start is not None:
+            ends = [t.end for t in turns[i:j] if t.end is not None and t.end > start]
+            following = next((w for w in out[j:] if w is not None), None)
+            finish = max(ends) if ends else following
+            if finish is not None and finish > start:
+                words = [max(1, word_count(t.text)) for t in turns[i:j]]
+                done = 0
+                for k in range(i, j):
+                    out[k] = start + (finish - start) * done / sum(words)
+                    done += words[k - i]
+        i = j
     return out
 
 

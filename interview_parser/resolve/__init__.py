@@ -106,12 +106,15 @@ def _spans(text: str, blocks: list[tuple[int, RawBlock]]) -> list[TimeSpan]:
     """The time spans of a turn's timed blocks, each placed at its first word (one pass).
 
     Word indexes, unlike character offsets, survive the clean-up of the turn's whitespace.
-    A block without words (an empty cue) adds no span.
+    A block without words (an empty cue) adds no span; nor does one without times (a CSV
+    row with an empty time cell): its words run on in the span before it.
     """
     spans: list[TimeSpan] = []
     words = _WORD.finditer(text)
     count, word = 0, next(words, None)
     for offset, block in blocks:
+        if block.start is None and block.end is None:
+            continue
         while word is not None and word.end() <= offset:
             count, word = count + 1, next(words, None)
         if word is None:

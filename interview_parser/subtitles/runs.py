@@ -87,7 +87,7 @@ def turn_cues(
     if one is not None:
         return one
     shown = pieces(turn, notes=who.notes, sdh_form=profile.sdh)
-    source = _span_times(turn, shift, end)
+    source = _span_times(turn, shift, begin, end)
     runs = _timed_runs(shown, source) if source is not None else _runs(shown)
     prefix = who.prefix
     chunks: list[_Chunk] = []
@@ -149,7 +149,7 @@ def _one_line(
     if display_width(line) > profile.max_width:
         return None
     if turn.spans:
-        source = _span_times(turn, shift, end)
+        source = _span_times(turn, shift, begin, end)
         if source is None:
             return None
         begin, end = source[0]
@@ -174,9 +174,14 @@ def _cues(turn: Turn, who: Speaking, chunks: list[_Chunk], profile: Profile) -> 
     return cues
 
 
-def _span_times(turn: Turn, shift: int, end: int) -> list[tuple[int, int]] | None:
+def _span_times(
+    turn: Turn, shift: int, begin: int, end: int
+) -> list[tuple[int, int]] | None:
     """Each source span's start and end in ms, or None when they cannot be trusted (a span
-    without a start, or one that starts before the previous one: pasted or restarted text)."""
+    without a start, or one that starts before the previous one: pasted or restarted text).
+    They are kept inside the turn's window ``[begin, end)`` of the shared timeline, which
+    differs from the source times only where turns share a cue (two speakers in one cue
+    split its time) or a cue runs into the next turn's: no cue overlaps another turn's."""
     if not turn.spans:
         return None
     starts: list[int] = []
@@ -192,7 +197,8 @@ def _span_times(turn: Turn, shift: int, end: int) -> list[tuple[int, int]] | Non
         stop = following
         if span.end is not None and math.isfinite(span.end) and abs(span.end) <= _LIMIT_MS:
             stop = round(span.end * 1000) + shift
-        out.append((starts[k], max(stop, starts[k] + 1)))
+        first, last = max(starts[k], begin), min(max(stop, starts[k] + 1), end)
+        out.append((first, max(last, first + 1)))
     return out
 
 
