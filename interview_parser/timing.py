@@ -138,13 +138,21 @@ def _shared_starts(turns: list[Turn], written: list[float | None]) -> list[float
             following = next((w for w in out[j:] if w is not None), None)
             finish = max(ends) if ends else following
             if finish is not None and finish > start:
-                words = [max(1, word_count(t.text)) for t in turns[i:j]]
-                done = 0
-                for k in range(i, j):
-                    out[k] = start + (finish - start) * done / sum(words)
-                    done += words[k - i]
+                words = [word_count(t.text) for t in turns[i:j]]
+                out[i:j] = share_by_words(start, finish, words)
         i = j
     return out
+
+
+def share_by_words(start: float, finish: float, words: list[int]) -> list[float]:
+    """Where each of several pieces said from ``start`` to ``finish`` begins, in proportion
+    to its words (a piece without words counts as one)."""
+    weights = [max(1, n) for n in words]
+    total, done, starts = sum(weights), 0, []
+    for weight in weights:
+        starts.append(start + (finish - start) * done / total)
+        done += weight
+    return starts
 
 
 def _next_written(written: list[float | None]) -> list[float | None]:

@@ -22,7 +22,8 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
-from ..model import Transcript, Turn
+from ..model import TimeSpan, Transcript, Turn
+from ..timing import share_by_words
 from . import ExportOptions
 from .script import turn_times
 
@@ -65,13 +66,31 @@ def _source_segments(
         return None
     words = turn.text.split()
     bounds = [*(s.word for s in spans), len(words)]
+    _spread_shared(starts, spans, bounds)
     out = []
     for k, span in enumerate(spans):
         following = starts[k + 1] if k + 1 < len(spans) else turn_end
         end = span.end + shift if span.end is not None and math.isfinite(span.end) else following
+        end = min(end, following) if following > starts[k] else end
         body = " ".join(words[bounds[k] : bounds[k + 1]])
         out.append((starts[k], max(end, starts[k]), body))
     return out
+
+
+def _spread_shared(starts: list[float], spans: list[TimeSpan], bounds: list[int]) -> None:
+    """Segments that share a start (two speakers' lines in one caption cue) share that
+    cue's time by their words, as the timeline shares it between turns."""
+    i = 0
+    while i < len(starts):
+        j = i + 1
+        while j < len(starts) and starts[j] == starts[i]:
+            j += 1
+        end = spans[i].end
+        if j - i > 1 and end is not None and math.isfinite(end):
+            shift = starts[i] - float(spans[i].start or 0.0)
+            counts = [bounds[k + 1] - bounds[k] for k in range(i, j)]
+            starts[i:j] = share_by_words(starts[i], end + shift, counts)
+        i = j
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
