@@ -50,6 +50,25 @@ def grammar_path(name: str) -> Path:
     return path
 
 
+_PART = r"^{name}(?:\.\d+)?:[^\S\n]*/((?:[^/\\\n]|\\.)*)/([imsux]*)[^\S\n]*$"
+
+
+@functools.cache
+def part(name: str, grammar: str = "common") -> str:
+    """The regular expression of terminal ``name`` of ``grammars/<grammar>.lark``, for Python.
+
+    Only a terminal written as one regex literal (``CLOCK: /.../``) is a part; this reads it
+    without building a parser (a test holds it equal to what Lark makes of it), so that a
+    pattern Python also needs, such as the clock, is defined once, in the grammar.
+    """
+    text = grammar_path(grammar).read_text(encoding="utf-8")
+    match = re.search(_PART.format(name=re.escape(name)), text, re.MULTILINE)
+    if match is None:
+        raise UsageError(f"grammar {grammar!r} has no one-literal terminal {name!r}")
+    body = match.group(1).replace("\\/", "/")
+    return f"(?{match.group(2)}:{body})" if match.group(2) else body
+
+
 def cache_file(name: str) -> str | bool:
     """Where Lark may keep the built parser of grammar ``name`` (False: nowhere)."""
     if os.environ.get("INTERVIEW_PARSER_NO_CACHE"):

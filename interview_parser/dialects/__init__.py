@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..clock import clock_pattern
 from ..errors import TranscriptSyntaxError, UsageError
 from ..syntax import Reading, read_lines
 
@@ -88,7 +89,7 @@ FORMS = {
 }
 
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
-_SRT_START = re.compile(r"\A\s*\d+[^\S\n]*\n[^\S\n]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[^\S\n]*-->")
+_SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*-->")
 
 
 def get_dialect(name: str) -> Dialect:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..clock import parse_clock
+from ..clock import clock_pattern, parse_clock
 from ..model import Role
 
 
@@ -53,7 +53,7 @@ ROLE_WORDS = ASKING | ANSWERING | NEUTRAL
 NOT_SPEAKERS = _words(
     """note notes nb update updated updates source sources photo photos caption credit credits
     related correction corrections disclaimer warning example examples summary transcript title
-    date time location tags tag topic subject re fwd from to cc posted published by edit edited
+    date time location tags tag topic subject re fwd from to posted published by edit edited
     watch listen video audio image figure table step tip tips read see also more editor's
     editors' chapter part section episode season abstract keywords keyword contents index
     copyright license url link links website email phone tel fax address when where what why
@@ -74,9 +74,7 @@ PARTICLES = _words("van von der den de del della di da dos das du la le ten ter 
 
 # A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
 # "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.
-_LABEL_CLOCK = re.compile(
-    r"\\?[\[(]?(?<![\d:])(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)(?![\d:])\\?[\])]?"
-)
+_LABEL_CLOCK = re.compile(rf"\\?[\[(]?(?<![\d:])(-?{clock_pattern()})(?![\d:])\\?[\])]?")
 # Markup around a label: Markdown bold/italic markers and stray brackets.
 _MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+|[\[\]*_\s]+$")
 _PAREN = re.compile(r"\(([^()]*)\)")
