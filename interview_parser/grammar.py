@@ -16,6 +16,7 @@ that cannot be created means no cache. ``INTERVIEW_PARSER_NO_CACHE=1`` turns it 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import sys
@@ -40,6 +41,17 @@ def grammar_dir() -> Path:
             return candidate
     searched = ", ".join(str(c) for c in _CANDIDATES)
     raise FileNotFoundError(f"interview-parser grammars not found (searched {searched})")
+
+
+# Grammars built at run time (a file's own label convention), by name.
+_DEFINED: dict[str, str] = {}
+
+
+def define_grammar(name: str, text: str) -> None:
+    """Make a grammar built at run time known to :func:`get_parser` under ``name``."""
+    known = _DEFINED.setdefault(name, text)
+    if known != text:
+        raise UsageError(f"grammar {name!r} is already defined differently")
 
 
 def grammar_path(name: str) -> Path:
@@ -89,15 +101,21 @@ def cache_file(name: str) -> str | bool:
 @functools.cache
 def get_parser(name: str) -> Lark:
     """The LALR parser of grammar ``name``, built (or loaded) on first use, kept for the process."""
-    path = grammar_path(name)
+    if name in _DEFINED:
+        text = _DEFINED[name]
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        path, cache_name = grammar_dir() / "convention.lark", f"learned-{digest}"
+    else:
+        path = grammar_path(name)
+        text, cache_name = path.read_text(encoding="utf-8"), name
     return Lark(
-        path.read_text(encoding="utf-8"),
+        text,
         parser="lalr",
         lexer="contextual",
         import_paths=[str(path.parent)],
         source_path=str(path),
         maybe_placeholders=False,
-        cache=cache_file(name),
+        cache=cache_file(cache_name),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..clock import clock_pattern
 from ..errors import TranscriptSyntaxError, UsageError
 from ..syntax import Reading, read_lines
+from . import convention as conventions
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,21 @@ def _lines(grammar: str) -> Callable[[str], Reading]:
         return read_lines(text, grammar)
 
     return read
+
+
+def _convention(convention: conventions.Convention) -> Callable[[str], Reading]:
+    def read(text: str) -> Reading:
+        return read_lines(text, conventions.grammar_name(convention))
+
+    return read
+
+
+def _learned(text: str) -> Reading:
+    """Read with the convention the text's lines support best (labelled when none)."""
+    found = conventions.discover(text)
+    if not found:
+        return read_lines(text, "labelled")
+    return _convention(found[0])(text)
 
 
 def _captions(grammar: str) -> Callable[[str], Reading]:
@@ -65,6 +81,11 @@ DIALECTS: dict[str, Dialect] = {
         Dialect("srt", "SubRip captions", "srt", _captions("srt")),
         Dialect("vtt", "WebVTT captions", "vtt", _captions("vtt")),
         Dialect("podcast-json", "Podcasting 2.0 JSON", None, _podcast_json),
+        Dialect("learned", "the label convention the file's lines show", None, _learned),
+        *(
+            Dialect(name, c.describe(), c.name, _convention(c))
+            for name, c in conventions.PRESETS.items()
+        ),
     )
 }
 
@@ -93,11 +114,20 @@ _SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*--
 
 
 def get_dialect(name: str) -> Dialect:
-    try:
+    """The dialect of a name: a family, a preset, or a spelt-out ``learned:end=period``."""
+    if name in DIALECTS:
         return DIALECTS[name]
-    except KeyError:
-        known = ", ".join(DIALECTS)
-        raise UsageError(f"unknown dialect {name!r} (known: {known})") from None
+    if name.startswith(conventions.PREFIX):
+        try:
+            convention = conventions.parse_name(name)
+        except ValueError as exc:
+            raise UsageError(f"unknown dialect {name!r}: {exc}") from None
+        return Dialect(convention.name, convention.describe(), None, _convention(convention))
+    known = ", ".join(DIALECTS)
+    raise UsageError(
+        f"unknown dialect {name!r} (known: {known}, or learned:FIELDS such as "
+        "learned:before=time,wrap=bold,end=close)"
+    )
 
 
 def signature(text: str) -> str | None:
@@ -141,14 +171,28 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
         score = len(accepted(reading))
         if score > best_score:
             best, best_score, best_reading = name, score, reading
+    # The file's own conventions: one wins when it finds more turns, or as many and also
+    # the times that come with its labels (which a family would leave in the text).
+    for convention in conventions.discover(sample):
+        try:
+            reading = _convention(convention)(sample)
+        except TranscriptSyntaxError:
+            continue
+        score = len(accepted(reading))
+        if score > best_score or (score and score == best_score and convention.timed):
+            best, best_score, best_reading = convention.name, score, reading
     return best, best_reading if sample is text else None
 
 
 def explain(forms: list[str], dialect: str) -> str:
     """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'"."""
+    family = get_dialect(dialect.split("+")[-1])
     if not forms:
-        family = DIALECTS[dialect.split("+")[-1]]
         return f"read as {family.summary}; no speaker turns found"
     counts = Counter(forms).most_common()
-    parts = [f"{n} of {len(forms)} turns begin with {FORMS.get(f, f)}" for f, n in counts[:2]]
+    parts = [
+        f"{n} of {len(forms)} turns begin with "
+        + (family.summary if f == "LEARNED" else FORMS.get(f, f))
+        for f, n in counts[:2]
+    ]
     return "; ".join(parts)

@@ -77,6 +77,10 @@ PARTICLES = _words("van von der den de del della di da dos das du la le ten ter 
 _LABEL_CLOCK = re.compile(rf"\\?[\[(]?(?<![\d:])(-?{clock_pattern()})(?![\d:])\\?[\])]?")
 # Markup around a label: Markdown bold/italic markers and stray brackets.
 _MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+|[\[\]*_\s]+$")
+# What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag.
+_LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+)")
+# The ends of a label other than a colon, with the blanks around them.
+_OTHER_ENDS = ".-–—>\t "
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPACE = re.compile(r"[\s\u00a0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -162,9 +166,15 @@ def clean_label(label: str) -> tuple[str, float | None]:
 def _without_layout(text: str) -> str:
     """The rest of :func:`clean_label`, once a label's times are out (cached: what is left
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
-    text = _MARKUP.sub("", text.strip())
-    text = _SPACE.sub(" ", text).strip().removesuffix(":").strip()
+    text = _MARKUP.sub("", _LEADING_MARKS.sub("", text.strip()))
+    text = _SPACE.sub(" ", text).strip()
+    if text.endswith((":", "：")):
+        text = text[:-1].strip()
+    else:  # the other ends of a label: "Mr. CORNYN.", "O SR. JOÃO -", "<v Ana>"
+        text = text.rstrip(_OTHER_ENDS)
     text = _MARKUP.sub("", text).strip()
+    if text.endswith((":", "：")):  # "**Name:**"
+        text = text[:-1].strip()
     if len(text) == 2 and text[1] == "." and text[0] in "QA":
         text = text[0]  # deposition markers "Q." and "A."
     return text
