@@ -125,6 +125,12 @@ def _role_of(words: list[str]) -> Role | None:
     return None
 
 
+def _is_capitals(word: str) -> bool:
+    """A word written in capitals ("PRESIDENT", "O'BRIEN"), not an initial or "I"."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     """Shape of the name part, and whether it starts with an honorific."""
     honorific = bool(words) and words[0] in HONORIFICS and len(words) > 1
@@ -139,6 +145,9 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
         return Shape.role, False  # "Q", "Host", "Speaker 2", "Audience member"
     if words[:1] == ["the"] and len(words) <= 3:
         return Shape.role, True  # "THE COURT", "THE PRESIDENT", "The Witness"
+    originals = name.split()
+    if originals[0][:1].isupper() and any(_is_capitals(w) for w in originals):
+        return Shape.name, honorific  # "The PRESIDENT pro tempore": a title in capitals
     for original in name.split():
         bare = original.strip(".'’\"-&")
         if not bare:
