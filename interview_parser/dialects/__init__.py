@@ -109,6 +109,9 @@ FORMS = {
     "dash": "a dialogue dash in the cue text",
 }
 
+# Family label forms that carry the turn's time.
+TIMED_FORMS = frozenset({"TS_LABEL", "NAME_CLOCK", "CLOCK_NAME", "MD_LABEL_TIME"})
+
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
 _SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*-->")
 
@@ -163,24 +166,28 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
         return announced, None
     sample = _sample(text)
     best, best_score, best_reading = "labelled", 0, None
+    best_timed = False
     for name in LINE_FAMILIES:
         try:
             reading = DIALECTS[name].read(sample)
         except TranscriptSyntaxError:
             continue  # a family whose grammar rejects the text is simply not this text's
-        score = len(accepted(reading))
-        if score > best_score:
-            best, best_score, best_reading = name, score, reading
+        forms = accepted(reading)
+        if len(forms) > best_score:
+            best, best_score, best_reading = name, len(forms), reading
+            best_timed = any(f in TIMED_FORMS for f in forms)
     # The file's own conventions: one wins when it finds more turns, or as many and also
-    # the times that come with its labels (which a family would leave in the text).
+    # the times that come with its labels where the family left them in the text.
     for convention in conventions.discover(sample):
         try:
             reading = _convention(convention)(sample)
         except TranscriptSyntaxError:
             continue
         score = len(accepted(reading))
-        if score > best_score or (score and score == best_score and convention.timed):
+        tie = score == best_score and convention.timed and not best_timed
+        if score > best_score or (score and tie):
             best, best_score, best_reading = convention.name, score, reading
+            best_timed = convention.timed
     return best, best_reading if sample is text else None
 
 

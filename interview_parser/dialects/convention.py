@@ -87,8 +87,10 @@ class Convention:
 
     @property
     def timed(self) -> bool:
-        """Whether its labels carry times."""
-        return self.before in ("time", "timeline") or bool(self.after)
+        """Whether every label of it carries a time."""
+        if self.before in ("time", "timeline") and not self.before_optional:
+            return True
+        return bool(self.after) and not self.after_optional
 
     @property
     def marked(self) -> bool:

@@ -27,7 +27,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..syntax import RawBlock
-from .labels import LabelInfo, Shape, analyse
+from .labels import LabelInfo, Shape, analyse, name_key
+from .speakers import short_form
 
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".
 MAX_ONE_OFF_WORDS = 4
@@ -94,6 +95,7 @@ def speaker_blocks(
     key_counts: Counter[str] = Counter()
     for label, form in usable:
         key_counts[info[label].key] += counts[label, form]
+    _count_short_forms(key_counts, [info[label] for label, _ in usable])
     recurring = {key for key, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
     # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
     sure = {(lb, f) for lb, f in usable if info[lb].key in recurring or f in STRONG_FORMS}
@@ -116,6 +118,24 @@ def speaker_blocks(
         (b, info[b.label] if ok else None)  # accepted: labelled
         for b, ok in zip(blocks, accepted, strict=True)
     ]
+
+
+def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:
+    """Count a long form's later short forms as its own uses: "Peter McCormack (PM):" once,
+    then "PM:"; "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN:". The long form then
+    recurs, and is a speaker wherever it stands."""
+    keys = {i.key: i for i in infos}
+    for key, long_form in keys.items():
+        extra = 0
+        if long_form.alias:
+            extra += key_counts.get(name_key(long_form.alias), 0)
+        if long_form.shape is Shape.name and len(key.split()) > 1:
+            extra += sum(
+                key_counts[k]
+                for k, i in keys.items()
+                if k != key and i.shape is Shape.name and short_form(k, key)
+            )
+        key_counts[key] += extra
 
 
 def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:

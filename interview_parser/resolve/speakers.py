@@ -78,13 +78,13 @@ def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[s
         key = info.key
         if key in mapping or info.shape is not Shape.name:
             continue
-        owners = {full for full in full_names if full != key and _short_form(key, full)}
+        owners = {full for full in full_names if full != key and short_form(key, full)}
         if len(owners) == 1:
             mapping[key] = owners.pop()
     return mapping
 
 
-def _short_form(short: str, full: str) -> bool:
+def short_form(short: str, full: str) -> bool:
     """Whether ``short`` is a later short form of the full name ``full``: its surname alone
     ("o'brien" of "soledad o'brien") or its surname after initials ("s o'brien")."""
     words, names = short.split(), full.split()
