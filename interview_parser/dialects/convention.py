@@ -268,7 +268,7 @@ def survey(text: str) -> list[Candidate]:
     """Every convention the text's lines suggest, with its support, best first."""
     found: list[Candidate] = []
     for end in ENDS:
-        seen: dict[str, tuple[Counter[str], Counter[str], Counter[str]]] = {}
+        seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
         for match in _profile(end).finditer(text):
             groups = match.groupdict()
             wrap = next((k for k in _WRAP_KINDS if groups[k] is not None), "")

@@ -177,10 +177,9 @@ def _without_layout(text: str) -> str:
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
     text = _MARKUP.sub("", _LEADING_MARKS.sub("", text.strip()))
     text = _SPACE.sub(" ", text).strip()
-    if text.endswith((":", "：")):
-        text = text[:-1].strip()
-    else:  # the other ends of a label: "Mr. CORNYN.", "O SR. JOÃO -", "<v Ana>"
-        text = text.rstrip(_OTHER_ENDS)
+    # A colon ends most labels; the others end in "Mr. CORNYN.", "O SR. JOÃO -", "<v Ana>".
+    colon = text.endswith((":", "："))
+    text = text[:-1].strip() if colon else text.rstrip(_OTHER_ENDS)
     text = _MARKUP.sub("", text).strip()
     if text.endswith((":", "：")):  # "**Name:**"
         text = text[:-1].strip()
