@@ -177,17 +177,24 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
             best, best_score, best_reading = name, len(forms), reading
             best_timed = any(f in TIMED_FORMS for f in forms)
     # The file's own conventions: one wins when it finds more turns, or as many and also
-    # the times that come with its labels where the family left them in the text.
+    # the times that come with its labels where the family left them in the text. Between
+    # two conventions that find as many turns, the one whose labels tell more speakers
+    # apart wins ("O SR. JOÃO (PL) - " ends in " - ", not after "O SR.").
+    best_labels = 0
     for convention in conventions.discover(sample):
         try:
             reading = _convention(convention)(sample)
         except TranscriptSyntaxError:
             continue
         score = len(accepted(reading))
-        tie = score == best_score and convention.timed and not best_timed
+        labels = len({b.label for b in reading.blocks if b.label is not None})
+        tie = score == best_score and (
+            (convention.timed and not best_timed)
+            or (best.startswith(conventions.PREFIX) and labels > best_labels)
+        )
         if score > best_score or (score and tie):
             best, best_score, best_reading = convention.name, score, reading
-            best_timed = convention.timed
+            best_timed, best_labels = convention.timed, labels
     return best, best_reading if sample is text else None
 
 

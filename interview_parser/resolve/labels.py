@@ -66,11 +66,14 @@ HONORIFICS = _words(
     """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor sec
     secretary gen general col colonel capt captain lt sgt det rev reverend fr father sr sister
     sir dame lord lady judge justice president vice chairman chairwoman chair mayor minister
-    ambassador amb commissioner officer hon the"""
+    ambassador amb commissioner officer hon the sr sra srta sres dña dona dom don doña mme mlle
+    herr frau hr fr"""
 )
+# Articles a title may follow ("O SR. JOÃO", "LA SRA. PÉREZ", "DER PRÄSIDENT").
+ARTICLES = _words("o a os as el la los las le les der die das il lo")
 
 # Lower-case words that belong inside names ("Aaron van Wirdum", "Ludwig von Mises").
-PARTICLES = _words("van von der den de del della di da dos das du la le ten ter bin al y e")
+PARTICLES = _words("van von der den de del della di da do dos das du la le ten ter bin al y e")
 
 # A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
 # "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.
@@ -133,7 +136,8 @@ def _is_capitals(word: str) -> bool:
 
 def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     """Shape of the name part, and whether it starts with an honorific."""
-    honorific = bool(words) and words[0] in HONORIFICS and len(words) > 1
+    titled = words[1:] if len(words) > 2 and words[0] in ARTICLES else words
+    honorific = bool(titled) and titled[0] in HONORIFICS and len(titled) > 1
     if not name:
         return Shape.role, False  # "[00:22:41]  :" names nobody, but somebody spoke
     if not words:
