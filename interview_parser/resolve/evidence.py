@@ -23,6 +23,7 @@ prefix is text and stays, unchanged, in the block it interrupts.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -112,12 +113,24 @@ def speaker_blocks(
                 accepted.append(True)
             else:
                 accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
+    for index, (block, ok) in enumerate(zip(blocks, accepted, strict=True)):
+        if ok and info[block.label].key not in recurring and _is_list(block.text):
+            accepted[index] = False  # a show-note heading: "**Resources:**" over links
     if not recurring and not any(accepted):
         accepted = _without_recurrence([info[s[0]] if s in usable else None for s in signatures])
     return [
         (b, info[b.label] if ok else None)  # accepted: labelled
         for b, ok in zip(blocks, accepted, strict=True)
     ]
+
+
+_LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•+]|\d{1,3}[.)])[^\S\n]")
+
+
+def _is_list(text: str) -> bool:
+    """Whether a block's text is nothing but list items (show notes, links), not speech."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(_LIST_ITEM.match(line) for line in lines)
 
 
 def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:
