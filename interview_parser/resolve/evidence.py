@@ -158,3 +158,29 @@ def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:
     if len(names) >= 2:
         return [s or (i is not None and i.key in names) for s, i in zip(strong, infos, strict=True)]
     return strong
+
+
+def rejections(blocks: Sequence[RawBlock]) -> str:
+    """What the reader saw and why none of it was taken for a speaker, in one clause:
+    "14 lines begin with a label-shaped prefix but none recurs ('Mr. Park' 1, ...)"."""
+    labelled = [b for b in blocks if b.label is not None]
+    if not labelled:
+        return "no line begins with a label of this layout"
+    counts = Counter(analyse(b.label).raw for b in labelled if b.label is not None)
+    prose = {raw: n for raw, n in counts.items() if _describe_shape(raw) is Shape.prose}
+    others = {raw: n for raw, n in counts.items() if raw not in prose}
+
+    def examples(found: dict[str, int]) -> str:
+        top = sorted(found.items(), key=lambda kv: -kv[1])[:3]
+        return ", ".join(f"'{raw}' {n}x" for raw, n in top)
+
+    parts = [f"{len(labelled)} lines begin with a label-shaped prefix"]
+    if prose:
+        parts.append(f"{sum(prose.values())} read as prose, not names ({examples(prose)})")
+    if others:
+        parts.append(f"{len(others)} names, none recurring or declared ({examples(others)})")
+    return "; ".join(parts)
+
+
+def _describe_shape(raw: str) -> Shape:
+    return analyse(raw + ":").shape
