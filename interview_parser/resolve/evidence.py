@@ -128,9 +128,12 @@ _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•+]|\d{1,3}[.)])[^\S\n]")
 
 
 def _is_list(text: str) -> bool:
-    """Whether a block's text is nothing but list items (show notes, links), not speech."""
+    """Whether a block's text is nothing but list items with links (show notes), not speech
+    (a caption's dialogue dashes are list-shaped too, but link nothing)."""
     lines = [line for line in text.split("\n") if line.strip()]
-    return bool(lines) and all(_LIST_ITEM.match(line) for line in lines)
+    if not lines or not all(_LIST_ITEM.match(line) for line in lines):
+        return False
+    return any("](" in line or "http" in line or "www." in line for line in lines)
 
 
 def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:
