@@ -54,6 +54,11 @@ REQUIRED_SHARE = 0.8
 OPTIONAL_SHARE = 0.1
 # Conventions tried against the families, best first.
 MAX_CANDIDATES = 3
+# A convention supported by less than this share of the best one's lines is noise.
+MIN_SHARE_OF_BEST = 0.5
+# A convention shows in a file's first turns: discovery reads this much of it.
+DISCOVERY_CHARS = 30_000
+_LINE_END = re.compile(r"\n(?=[^\n])")
 
 
 @dataclass(frozen=True)
@@ -243,9 +248,7 @@ def _profile(end: str) -> re.Pattern[str]:
     )
     after = f"(?P<after>[^\\S\\n]*{_clock()})?"
     body = f"(?:{wraps}|(?P<plain>{name}))"
-    return re.compile(
-        f"^{part('LINE_START', 'convention')}(?:{befores})?{body}{after}{_end(end)}", re.M
-    )
+    return re.compile(f"{part('LINE_START', 'convention')}(?:{befores})?{body}{after}{_end(end)}")
 
 
 @dataclass
@@ -267,9 +270,16 @@ def _key(name: str) -> str:
 def survey(text: str) -> list[Candidate]:
     """Every convention the text's lines suggest, with its support, best first."""
     found: list[Candidate] = []
+    if len(text) > DISCOVERY_CHARS:
+        text = text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     for end in ENDS:
         seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
-        for match in _profile(end).finditer(text):
+        match_at = _profile(end).match
+        for at in starts:
+            match = match_at(text, at)
+            if match is None:
+                continue
             groups = match.groupdict()
             wrap = next((k for k in _WRAP_KINDS if groups[k] is not None), "")
             if end == "close" and not wrap:
@@ -317,5 +327,14 @@ def _distinct(convention: Convention) -> bool:
 
 
 def discover(text: str) -> list[Convention]:
-    """The conventions worth trying on ``text``, most supported first."""
-    return [c.convention for c in survey(text)[:MAX_CANDIDATES]]
+    """The conventions worth trying on ``text``, most supported first; a plain ``Name:``
+    is left to the labelled family, which reads it the same."""
+    found = survey(text)
+    if not found:
+        return []
+    floor = MIN_SHARE_OF_BEST * found[0].support
+    kept = [c.convention for c in found if c.support >= floor and c.convention != PLAIN]
+    return kept[:MAX_CANDIDATES]
+
+
+PLAIN = Convention()

@@ -252,8 +252,8 @@ def prefix_layer(text: str) -> Layered | None:
     """Remove one clock time written, unchanged, in front of nearly every line ("0:00 " from
     an export that stamps each line with the same time): it times nothing, so it is listed
     as skipped and the text after it is read."""
-    lines = text.split("\n")
-    filled = [line for line in lines[:400] if line.strip()]
+    head = text[: text.find("\n", 20_000) + 1 or len(text)]
+    filled = [line for line in head.split("\n")[:400] if line.strip()]
     if len(filled) < MIN_PREFIX_LINES:
         return None
     first = _line_clock().match(filled[0])
@@ -262,6 +262,7 @@ def prefix_layer(text: str) -> Layered | None:
     prefix = first.group(0)
     if sum(1 for line in filled if line.startswith(prefix)) < PREFIX_SHARE * len(filled):
         return None
+    lines = text.split("\n")
     out: list[str] = []
     columns: list[int] = []
     skipped: list[Span] = []
