@@ -276,10 +276,12 @@ def survey(text: str) -> list[Candidate]:
     for end in ENDS:
         seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
         match_at = _profile(end).match
+        free = 0  # a label may not start inside the one before (a time line above it)
         for at in starts:
-            match = match_at(text, at)
+            match = match_at(text, at) if at >= free else None
             if match is None:
                 continue
+            free = match.end()
             groups = match.groupdict()
             wrap = next((k for k in _WRAP_KINDS if groups[k] is not None), "")
             if end == "close" and not wrap:

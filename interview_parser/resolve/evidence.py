@@ -6,10 +6,12 @@ evidence, checked in this order:
 1. the user declared it (``--interviewer``, a declared cast): accepted;
 2. it is prose-shaped ("He said", "Two options", "Note"): rejected, however often it recurs;
 3. it is written in a minority form of the file (``**Break**:`` where every speaker is
-   ``**Name:**``) and nothing declares it: rejected;
+   ``**Name:**``), has no title ("THE COURT:" among "Q." markers keeps its own) and nothing
+   declares it: rejected;
 4. its key recurs (two or more blocks): accepted;
 5. its form is evidence by itself (a time beside the name, a bold name with the colon
-   inside, a caption voice span): accepted;
+   inside, a caption voice span), or a time is written beside it ("Danny: [00:30:21]"):
+   accepted;
 6. a one-off label shaped like a generic role or with an honorific is accepted anywhere
    ("Announcer:", "Mr. Park:"); one shaped like a plain name only after the first turn of a
    recurring speaker ("Caller Jim:"), because above the interview "Elena Morozova: ..." is
@@ -91,7 +93,10 @@ def speaker_blocks(
         (label, form)
         for label, form in counts
         if info[label].key in declared_keys
-        or (info[label].shape is not Shape.prose and form not in minority)
+        or (
+            info[label].shape is not Shape.prose
+            and (form not in minority or info[label].honorific)
+        )
     }
     key_counts: Counter[str] = Counter()
     for label, form in usable:
@@ -99,7 +104,11 @@ def speaker_blocks(
     _count_short_forms(key_counts, [info[label] for label, _ in usable])
     recurring = {key for key, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
     # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
-    sure = {(lb, f) for lb, f in usable if info[lb].key in recurring or f in STRONG_FORMS}
+    sure = {
+        (lb, f)
+        for lb, f in usable
+        if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
+    }
     if sure == usable:  # no one-off labels: nothing depends on the order
         accepted = [s in sure for s in signatures]
     else:
