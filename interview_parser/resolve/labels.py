@@ -220,7 +220,13 @@ def _describe(raw: str) -> LabelInfo:
     affiliation: list[str] = []
     alias = None
     for qualifier in filter(None, qualifiers):
-        if qualifier.isupper() and len(qualifier) <= 4 and qualifier == _initials(name):
+        letters = qualifier.replace(".", "")
+        if (  # "(PM)" after "Peter McCormack", "(AvW)" after "Aaron van Wirdum"
+            2 <= len(letters) <= 5
+            and letters.isalpha()
+            and letters[0].isupper()
+            and letters.upper() == _initials(name)
+        ):
             alias = qualifier
             continue
         q_words = words_of(qualifier)

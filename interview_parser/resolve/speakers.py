@@ -101,9 +101,18 @@ def _identities(infos: Sequence[LabelInfo]) -> set[str]:
     more different qualifiers ("Заря 1 (Каманин)", "Заря 1 (Королев)") names as many people."""
     qualifiers: dict[str, set[str]] = {}
     for info in infos:
-        if info.affiliation:
-            qualifiers.setdefault(info.key, set()).add(name_key(info.affiliation))
-    return {key for key, found in qualifiers.items() if len(found) >= 2}
+        for qualifier in _PARENTHESISED.findall(info.raw):
+            qualifiers.setdefault(info.key, set()).add(name_key(qualifier))
+    # A longer and a shorter spelling of one role ("Parl. Staatssekretär beim ...") is one.
+    return {
+        key
+        for key, found in qualifiers.items()
+        if len(found) >= 2
+        and not any(a != b and (a.startswith(b) or b.startswith(a)) for a in found for b in found)
+    }
+
+
+_PARENTHESISED = re.compile(r"\(([^()]+)\)")
 
 
 def group_speakers(
