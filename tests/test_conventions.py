@@ -192,3 +192,26 @@ def test_a_generated_grammar_rejects_nothing_it_reads() -> None:
         read_lines("  Mr. ROE. Hello.\n\x0b\n", grammar)
     except TranscriptSyntaxError:  # pragma: no cover - any text lexes as TEXT
         pytest.fail("text must always lex")
+
+
+def test_header_fields_and_show_note_headings_are_not_speakers() -> None:
+    text = (
+        "Presenter: Dana Holt (DH)\n\n"
+        "**Resources:**\n- [The council site](https://example.org)\n- [Minutes](https://example.org/m)\n\n"
+        "DH: Good morning, everyone.\n\nRT: Morning.\n\nDH: Let us start.\n\nRT: Fine.\n"
+    )
+    transcript = ip.parse(text, dialect="labelled")
+    assert [t.label for t in transcript.turns] == ["DH", "RT", "DH", "RT"]
+
+
+def test_a_title_keeps_its_label_among_question_markers() -> None:
+    text = (
+        "Q.  Where were you?\nA.  At home.\nQ.  Alone?\nA.  Yes.\nQ.  All evening?\n"
+        "A.  Until nine.\nQ.  Then?\nA.  I slept.\nTHE COURT:  Speak up, please.\nA.  I slept.\n"
+    )
+    assert "THE COURT" in [t.label for t in ip.parse(text).turns]
+
+
+def test_a_time_beside_a_one_off_label_makes_it_a_turn() -> None:
+    text = "Dana: [00:30:21]\nWe start with the budget.\n\nEli: Thanks.\n\nFay: Yes.\n\nEli: Next.\n"
+    assert [t.label for t in ip.parse(text).turns][0] == "Dana"

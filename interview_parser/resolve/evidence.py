@@ -123,8 +123,12 @@ def speaker_blocks(
             else:
                 accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
     for index, (block, ok) in enumerate(zip(blocks, accepted, strict=True)):
-        if ok and info[block.label].key not in recurring and _is_list(block.text):
-            accepted[index] = False  # a show-note heading: "**Resources:**" over links
+        if not ok or info[block.label].key in recurring or info[block.label].key in declared_keys:
+            continue
+        if _is_list(block.text) or _is_header_field(block.text):
+            # a show-note heading ("**Resources:**" over links) or a header field
+            # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
+            accepted[index] = False
     if not recurring and not any(accepted):
         accepted = _without_recurrence([info[s[0]] if s in usable else None for s in signatures])
     return [
@@ -143,6 +147,16 @@ def _is_list(text: str) -> bool:
     if not lines or not all(_LIST_ITEM.match(line) for line in lines):
         return False
     return any("](" in line or "http" in line or "www." in line for line in lines)
+
+
+def _is_header_field(text: str) -> bool:
+    """Whether a one-off label's text is a header field's value: its first line only a name
+    of two to six words ("Presenter: Kevin Gibbons (KG)"), not a sentence."""
+    first = text.split("\n", 1)[0].strip()
+    if not first or first[-1:] in ".!?…,;:\"”'’" or "," in first or len(first.split()) > 6:
+        return False
+    value = analyse(first + ":")
+    return value.shape is Shape.name and 2 <= len(value.key.split()) <= 6
 
 
 def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:
