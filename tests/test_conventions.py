@@ -213,5 +213,5 @@ def test_a_title_keeps_its_label_among_question_markers() -> None:
 
 
 def test_a_time_beside_a_one_off_label_makes_it_a_turn() -> None:
-    text = "Dana: [00:30:21]\nWe start with the budget.\n\nEli: Thanks.\n\nFay: Yes.\n\nEli: Next.\n"
-    assert [t.label for t in ip.parse(text).turns][0] == "Dana"
+    text = "Dana: [00:30:21]\nWe start with the budget.\n\nEli: Thanks.\n\nFay: Yes.\n\nEli: Go.\n"
+    assert ip.parse(text).turns[0].label == "Dana"
