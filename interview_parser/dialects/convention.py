@@ -44,7 +44,7 @@ BEFORES = {
     "chevrons": "'>>'",
     "heading": "a heading mark",
 }
-WRAPS = {"bold": "bold", "italic": "italics", "voice": "a <v> voice tag"}
+WRAPS = {"bold": "a bold name", "italic": "an italic name", "voice": "a name in a <v> voice tag"}
 
 # A convention must cover this many lines whose name recurs before it is tried.
 MIN_SUPPORT = 3
@@ -108,7 +108,7 @@ class Convention:
         if self.before:
             optional = " (not always)" if self.before_optional else ""
             parts.append(f"{BEFORES[self.before]}{optional}, then")
-        parts.append(f"a {WRAPS[self.wrap] + ' ' if self.wrap else ''}name")
+        parts.append(WRAPS[self.wrap] if self.wrap else "a name")
         if self.after:
             parts.append(f"and a time{' (not always)' if self.after_optional else ''}")
         parts.append(f"ended by {ENDS[self.end]}")
