@@ -94,6 +94,9 @@ class Reading:
     blocks: list[RawBlock]
     skipped: list[Span]
     front: FrontMatter | None = None
+    # What detection saw of the label conventions the text's lines suggest, in words, to
+    # explain a reading that finds no turns ("14 lines begin with a name ended by '.'").
+    seen: tuple[str, ...] = ()
 
 
 def parse_tree(text: str, grammar: str = "labelled") -> Tree[Token]:

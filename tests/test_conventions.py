@@ -183,6 +183,7 @@ def test_no_turns_says_what_was_seen_and_what_to_do() -> None:
         ip.parse("Note: the figures.\nHe said: nothing.\n")
     message = str(caught.value)
     assert "2 read as prose" in message and "'Note'" in message
+    assert "also seen: 2 lines begin with a name ended by ':' (no name recurs)" in message
     assert "--dialect" in message and "--interviewer" in message
 
 

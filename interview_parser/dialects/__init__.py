@@ -112,6 +112,7 @@ FORMS = {
 # Family label forms that carry the turn's time.
 TIMED_FORMS = frozenset({"TS_LABEL", "NAME_CLOCK", "CLOCK_NAME", "MD_LABEL_TIME"})
 
+SEEN = 3  # conventions named when a reading finds no turns
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
 _SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*-->")
 
@@ -173,6 +174,8 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
         except TranscriptSyntaxError:
             continue  # a family whose grammar rejects the text is simply not this text's
         forms = accepted(reading)
+        if name == best and best_reading is None:
+            best_reading = reading  # the fallback, read already
         if len(forms) > best_score:
             best, best_score, best_reading = name, len(forms), reading
             best_timed = any(f in TIMED_FORMS for f in forms)
@@ -181,7 +184,8 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
     # two conventions that find as many turns, the one whose labels tell more speakers
     # apart wins ("O SR. JOÃO (PL) - " ends in " - ", not after "O SR.").
     best_labels = 0
-    for convention in conventions.discover(sample):
+    surveyed = conventions.survey(sample, min_support=0)
+    for convention in conventions.discover(sample, surveyed):
         try:
             reading = _convention(convention)(sample)
         except TranscriptSyntaxError:
@@ -195,6 +199,8 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
         if score > best_score or (score and tie):
             best, best_score, best_reading = convention.name, score, reading
             best_timed, best_labels = convention.timed, labels
+    if best_reading is not None:  # what was seen, to explain a reading without turns
+        best_reading.seen = tuple(c.summary() for c in surveyed[:SEEN])
     return best, best_reading if sample is text else None
 
 

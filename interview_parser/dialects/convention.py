@@ -260,15 +260,21 @@ class Candidate:
     support: int  # lines whose name recurs under this convention
 
     def summary(self) -> str:
-        return f"{self.lines} lines begin with {self.convention.describe()}"
+        """What was seen, in words: "14 lines begin with a name ended by '.', 12 of them
+        with a name that recurs"."""
+        recurs = f"{self.support} of them with a name that recurs" if self.support else (
+            "no name recurs"
+        )
+        return f"{self.lines} lines begin with {self.convention.describe()} ({recurs})"
 
 
 def _key(name: str) -> str:
     return " ".join(re.sub(r"\([^()]*\)", " ", name).casefold().replace(".", " ").split())
 
 
-def survey(text: str) -> list[Candidate]:
-    """Every convention the text's lines suggest, with its support, best first."""
+def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
+    """Every convention the text's lines suggest, with its support, best first (those whose
+    recurring names cover fewer than ``min_support`` lines left out)."""
     found: list[Candidate] = []
     if len(text) > DISCOVERY_CHARS:
         text = text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
@@ -294,7 +300,7 @@ def survey(text: str) -> list[Candidate]:
         for wrap, (befores, afters, names) in seen.items():
             lines = sum(names.values())
             support = sum(n for n in names.values() if n >= 2)
-            if support < MIN_SUPPORT:
+            if support < min_support or not lines:
                 continue
             kind, count = max(
                 ((k, n) for k, n in befores.items() if k), key=lambda kn: kn[1], default=("", 0)
@@ -328,10 +334,12 @@ def _distinct(convention: Convention) -> bool:
     )
 
 
-def discover(text: str) -> list[Convention]:
+def discover(text: str, surveyed: list[Candidate] | None = None) -> list[Convention]:
     """The conventions worth trying on ``text``, most supported first; a plain ``Name:``
-    is left to the labelled family, which reads it the same."""
-    found = survey(text)
+    is left to the labelled family, which reads it the same. ``surveyed``: the text's
+    :func:`survey`, when the caller has it."""
+    found = [c for c in (surveyed if surveyed is not None else survey(text))
+             if c.support >= MIN_SUPPORT]
     if not found:
         return []
     floor = MIN_SHARE_OF_BEST * found[0].support

@@ -59,7 +59,7 @@ class Layered:
         if front is not None:
             front = replace(front, line=m(front.line), end_line=m(front.end_line))
         spans = sorted([*self.skipped, *spans], key=lambda s: s.line)
-        return Reading(f"{self.name}+{reading.dialect}", blocks, spans, front)
+        return Reading(f"{self.name}+{reading.dialect}", blocks, spans, front, reading.seen)
 
 
 # ---------------------------------------------------------------------------------------

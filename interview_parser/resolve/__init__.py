@@ -124,7 +124,9 @@ def build_transcript(
     if not turns:
         raise NoTurnsError(
             f"no speaker turns found: {source.dialect_evidence.split('; ')[0]}; "
-            f"{rejections(blocks)}; name the speakers (--interviewer NAME, or a cast in "
+            f"{rejections(blocks)}; "
+            + "".join(f"also seen: {seen}; " for seen in reading.seen)
+            + "name the speakers (--interviewer NAME, or a cast in "
             "pyproject.toml) or the layout (--dialect NAME, e.g. learned:end=period)",
             path=source.path,
             line=1,
