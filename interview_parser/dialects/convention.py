@@ -240,14 +240,16 @@ def _profile(end: str) -> re.Pattern[str]:
     """One pattern per end that finds every label so ended, whatever comes with it, and
     names what it found in its groups."""
     befores = "|".join(f"(?P<{k}>{_before(k)})" for k in _CAPTURE_BEFORE)
-    name = _name(end)
-    wraps = "|".join(
-        f"(?P<{k}>{part(f'OPEN_{k.upper()}', 'convention')})(?P<{k}_name>{name})"
-        f"{part(f'CLOSE_{k.upper()}', 'convention')}"
-        for k in _WRAP_KINDS
+    opening = "|".join(
+        f"(?P<{k}>{part(f'OPEN_{k.upper()}', 'convention')})" for k in _WRAP_KINDS
     )
+    # The closing markup of whichever opened: one name pattern for every wrap, so that a
+    # process compiles a small pattern (nested conditionals, innermost: no markup).
+    closing = ""
+    for kind in reversed(_WRAP_KINDS):
+        closing = f"(?({kind}){part(f'CLOSE_{kind.upper()}', 'convention')}|{closing})"
     after = f"(?P<after>[^\\S\\n]*{_clock()})?"
-    body = f"(?:{wraps}|(?P<plain>{name}))"
+    body = f"(?:{opening})?(?P<name>{_name(end)}){closing}"
     return re.compile(f"{part('LINE_START', 'convention')}(?:{befores})?{body}{after}{_end(end)}")
 
 
@@ -272,6 +274,29 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"\([^()]*\)", " ", name).casefold().replace(".", " ").split())
 
 
+# A character an end cannot do without, and the markup a closing end needs.
+_END_SIGNS = {
+    "colon": (":", "："),
+    "tight": (":", "："),
+    "period": (". ",),
+    "dot-dash": (".-", ".–", ".—", ". -", ". –", ". —"),
+    "dash": (" - ", " – ", " — "),
+    "tab": ("\t",),
+    "line": ("\n",),
+    "close": ("**", "__", "*", "_", "<v"),
+}
+
+
+def _may_end(end: str, text: str) -> bool:
+    """Whether ``text`` has what a label ended by ``end`` needs (a cheap test: substrings)."""
+    if end == "tight":
+        return _TIGHT_SIGN.search(text) is not None
+    return any(sign in text for sign in _END_SIGNS[end])
+
+
+_TIGHT_SIGN = re.compile(r"[:：](?:[^\W\d_]|\[)")
+
+
 def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
     """Every convention the text's lines suggest, with its support, best first (those whose
     recurring names cover fewer than ``min_support`` lines left out)."""
@@ -280,6 +305,8 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
         text = text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     for end in ENDS:
+        if not _may_end(end, text):
+            continue  # saves compiling its pattern: a check of a small file starts sooner
         seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
         match_at = _profile(end).match
         free = 0  # a label may not start inside the one before (a time line above it)
@@ -292,7 +319,7 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
             wrap = next((k for k in _WRAP_KINDS if groups[k] is not None), "")
             if end == "close" and not wrap:
                 continue
-            name = groups[f"{wrap}_name"] if wrap else groups["plain"]
+            name = groups["name"]
             befores, afters, names = seen.setdefault(wrap, (Counter(), Counter(), Counter()))
             befores[next((k for k in _CAPTURE_BEFORE if groups[k] is not None), "")] += 1
             afters[bool(groups["after"])] += 1
