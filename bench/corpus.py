@@ -74,8 +74,11 @@ def _clock(seconds: int) -> str:
     return f"[{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}]"
 
 
-def transcript(size: int, *, seed: int = 7, timestamped: bool = False) -> str:
-    """An interview of about ``size`` characters (ASCII, so bytes too), ending in a newline."""
+def transcript(size: int, *, seed: int = 7, timestamped: bool = False, short: bool = False) -> str:
+    """An interview of about ``size`` characters (ASCII, so bytes too), ending in a newline.
+
+    ``short``: turns of one paragraph, about 520 bytes on average (a lively conversation,
+    where a parser's cost per turn counts more than its cost per byte)."""
     rng = random.Random(seed)
     parts = [*_PREAMBLE, _TITLE] if not timestamped else [_TITLE, ""]
     used = sum(len(p) + 1 for p in parts)
@@ -89,7 +92,10 @@ def transcript(size: int, *, seed: int = 7, timestamped: bool = False) -> str:
         asks = first.startswith("Host")
         label = later if first in seen else first
         seen.add(first)
-        paragraphs = [_paragraph(rng, asks) for _ in range(1 if asks else rng.randint(1, 3))]
+        if short:
+            paragraphs = [" ".join(_paragraph(rng, asks) for _ in range(1 if asks else 2))]
+        else:
+            paragraphs = [_paragraph(rng, asks) for _ in range(1 if asks else rng.randint(1, 3))]
         prefix = f"{_clock(seconds)} " if timestamped else ""
         turn = f"{prefix}{label}: " + "\n\n".join(paragraphs)
         seconds += len(turn.split()) * 60 // 150

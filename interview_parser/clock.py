@@ -1,19 +1,39 @@
-"""Clock times as transcripts write them: 1:23, 01:02:03, 00:01:02.500, 00:01:02,500."""
+"""Clock times as transcripts write them: 1:23, 01:02:03, 0:00:13.8, 00:01:02,500, and the
+day-counted times of mission logs (02:07:50:31). The pattern is the grammars' own ``CLOCK``
+(``grammars/common.lark``), the one definition of a clock time."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?$")
+from .grammar import part
+
+
+@functools.cache
+def clock_pattern() -> str:
+    """The regular expression of a clock time (no anchors, no groups that capture)."""
+    return part("CLOCK")
+
+
+@functools.cache
+def _time() -> re.Pattern[str]:
+    return re.compile(f"-?{clock_pattern()}")
 
 
 def parse_clock(text: str) -> float | None:
-    """Seconds in "1:23", "01:02:03" or "00:01:02.500"; None if it is not a clock time."""
+    """Seconds in "1:23", "01:02:03", "00:01:02.500" or "02:07:50:31" (days first when there
+    are four fields); a leading "-" counts down. None if it is not a clock time."""
     text = text.strip()
-    if not _TIME.match(text):
+    if not _time().fullmatch(text):
         return None
-    main, _, fraction = text.replace(",", ".").partition(".")
+    sign = -1.0 if text.startswith("-") else 1.0
+    main, _, fraction = text.lstrip("-").replace(",", ".").partition(".")
+    fields = [int(p) for p in main.split(":")]
     seconds = 0.0
-    for part in main.split(":"):
-        seconds = seconds * 60 + int(part)
-    return seconds + (float(f"0.{fraction}") if fraction else 0.0)
+    if len(fields) == 4:
+        seconds, fields = fields[0] * 86400.0, fields[1:]
+    value = 0.0
+    for field in fields:
+        value = value * 60 + field
+    return sign * (seconds + value + (float(f"0.{fraction}") if fraction else 0.0))

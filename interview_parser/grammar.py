@@ -16,6 +16,7 @@ that cannot be created means no cache. ``INTERVIEW_PARSER_NO_CACHE=1`` turns it 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import sys
@@ -42,12 +43,42 @@ def grammar_dir() -> Path:
     raise FileNotFoundError(f"interview-parser grammars not found (searched {searched})")
 
 
+# Grammars built at run time (a file's own label convention), by name.
+_DEFINED: dict[str, str] = {}
+
+
+def define_grammar(name: str, text: str) -> None:
+    """Make a grammar built at run time known to :func:`get_parser` under ``name``."""
+    known = _DEFINED.setdefault(name, text)
+    if known != text:
+        raise UsageError(f"grammar {name!r} is already defined differently")
+
+
 def grammar_path(name: str) -> Path:
     path = grammar_dir() / f"{name}.lark"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in grammar_dir().glob("*.lark")))
         raise UsageError(f"unknown grammar {name!r} (known: {known})")
     return path
+
+
+_PART = r"^{name}(?:\.\d+)?:[^\S\n]*/((?:[^/\\\n]|\\.)*)/([imsux]*)[^\S\n]*$"
+
+
+@functools.cache
+def part(name: str, grammar: str = "common") -> str:
+    """The regular expression of terminal ``name`` of ``grammars/<grammar>.lark``, for Python.
+
+    Only a terminal written as one regex literal (``CLOCK: /.../``) is a part; this reads it
+    without building a parser (a test holds it equal to what Lark makes of it), so that a
+    pattern Python also needs, such as the clock, is defined once, in the grammar.
+    """
+    text = grammar_path(grammar).read_text(encoding="utf-8")
+    match = re.search(_PART.format(name=re.escape(name)), text, re.MULTILINE)
+    if match is None:
+        raise UsageError(f"grammar {grammar!r} has no one-literal terminal {name!r}")
+    body = match.group(1).replace("\\/", "/")
+    return f"(?{match.group(2)}:{body})" if match.group(2) else body
 
 
 def cache_file(name: str) -> str | bool:
@@ -70,15 +101,21 @@ def cache_file(name: str) -> str | bool:
 @functools.cache
 def get_parser(name: str) -> Lark:
     """The LALR parser of grammar ``name``, built (or loaded) on first use, kept for the process."""
-    path = grammar_path(name)
+    if name in _DEFINED:
+        text = _DEFINED[name]
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        path, cache_name = grammar_dir() / "convention.lark", f"learned-{digest}"
+    else:
+        path = grammar_path(name)
+        text, cache_name = path.read_text(encoding="utf-8"), name
     return Lark(
-        path.read_text(encoding="utf-8"),
+        text,
         parser="lalr",
         lexer="contextual",
         import_paths=[str(path.parent)],
         source_path=str(path),
         maybe_placeholders=False,
-        cache=cache_file(name),
+        cache=cache_file(cache_name),
     )
 
 

@@ -99,6 +99,9 @@ class Reading:
     skipped: list[Span]
     front: FrontMatter | None = None
     all_speech: bool = False
+    # What detection saw of the label conventions the text's lines suggest, in words, to
+    # explain a reading that finds no turns ("14 lines begin with a name ended by '.'").
+    seen: tuple[str, ...] = ()
 
 
 def parse_tree(text: str, grammar: str = "labelled") -> Tree[Token]:
@@ -155,12 +158,30 @@ def _block(labels: list[Token], texts: list[Token]) -> RawBlock:
     end_line = _last_text_line(body, text_line)[0]
     text_column = int(texts[0].column or 1) if texts else 1
     if not labels:
-        return RawBlock(None, body, line, end_line, 1, text_line, text_column, tail=tail)
+        return RawBlock(
+            label=None,
+            text=body,
+            line=line,
+            end_line=end_line,
+            text_line=text_line,
+            text_column=text_column,
+            tail=tail,
+        )
     raw = "".join(str(t) for t in labels)
     stripped = raw.lstrip(LEADING_BLANKS)
     column = int(first.column or 1) + len(raw) - len(stripped)
     form = labels[0].type
-    return RawBlock(stripped, body, line, end_line, column, text_line, text_column, form, tail=tail)
+    return RawBlock(
+        label=stripped,
+        text=body,
+        line=line,
+        end_line=end_line,
+        label_column=column,
+        text_line=text_line,
+        text_column=text_column,
+        form=form,
+        tail=tail,
+    )
 
 
 def read_lines_family(tree: Tree[Token], dialect: str) -> Reading:
@@ -239,7 +260,17 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
             column = start - text.rfind("\n", 0, start) + len(raw) - len(label)
             text_line = line + raw.count("\n")
         if body_at < 0:  # a label and nothing after it
-            blocks.append(RawBlock(label, "", line, line, column, line, 1, form, None, None, ""))
+            blocks.append(
+                RawBlock(
+                    label=label,
+                    text="",
+                    line=line,
+                    end_line=line,
+                    label_column=column,
+                    text_line=line,
+                    form=form,
+                )
+            )
             known[0], known[1] = end, text_line
             return
         body, tail = _split_tail(text[body_at:end])
@@ -249,7 +280,15 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
         text_column = body_at - text.rfind("\n", 0, body_at)
         blocks.append(
             RawBlock(
-                label, body, line, end_line, column, text_line, text_column, form, None, None, tail
+                label=label,
+                text=body,
+                line=line,
+                end_line=end_line,
+                label_column=column,
+                text_line=text_line,
+                text_column=text_column,
+                form=form,
+                tail=tail,
             )
         )
 

@@ -16,8 +16,9 @@ import re
 from collections import Counter
 
 import interview_parser as ip
+from interview_parser.clock import clock_pattern
 
-_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?")
+_CLOCK = re.compile(clock_pattern())  # the grammars' own CLOCK
 _WORD = re.compile(r"[^\W_]+")
 
 

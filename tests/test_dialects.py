@@ -16,6 +16,11 @@ import interview_parser as ip
 
 DETECTED = {
     "article-preamble.txt": "labelled",
+    "dash-labels.txt": "learned:end=dash",
+    "heading-name-time.md": "learned:before=heading,after=time,end=line",
+    "period-labels.txt": "learned:end=period",
+    "time-bold-names.md": "learned:before=time,wrap=bold,end=close",
+    "time-line-callsigns.txt": "learned:before=timeline,end=colon",
     "bold-name-time.md": "markdown",
     "bom-crlf-generic-labels.txt": "labelled",
     "bracket-timestamps.txt": "timestamped",

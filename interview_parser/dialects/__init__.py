@@ -15,8 +15,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..clock import clock_pattern
 from ..errors import TranscriptSyntaxError, UsageError
 from ..syntax import Reading, read_lines
+from . import convention as conventions
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,21 @@ def _lines(grammar: str) -> Callable[[str], Reading]:
         return read_lines(text, grammar)
 
     return read
+
+
+def _convention(convention: conventions.Convention) -> Callable[[str], Reading]:
+    def read(text: str) -> Reading:
+        return read_lines(text, conventions.grammar_name(convention))
+
+    return read
+
+
+def _learned(text: str) -> Reading:
+    """Read with the convention the text's lines support best (labelled when none)."""
+    found = conventions.discover(text)
+    if not found:
+        return read_lines(text, "labelled")
+    return _convention(found[0])(text)
 
 
 def _captions(grammar: str) -> Callable[[str], Reading]:
@@ -78,6 +95,11 @@ DIALECTS: dict[str, Dialect] = {
         Dialect("podcast-json", "Podcasting 2.0 JSON", None, _podcast_json),
         Dialect("json-array", "a JSON array of {start, end, text} segments", None, _json_array),
         Dialect("csv", "CSV with a speaker and a text column", None, _csv),
+        Dialect("learned", "the label convention the file's lines show", None, _learned),
+        *(
+            Dialect(name, c.describe(), c.name, _convention(c))
+            for name, c in conventions.PRESETS.items()
+        ),
     )
 }
 
@@ -104,16 +126,29 @@ FORMS = {
     "unlabelled": "text with no speaker label",
 }
 
+# Family label forms that carry the turn's time.
+TIMED_FORMS = frozenset({"TS_LABEL", "NAME_CLOCK", "CLOCK_NAME", "MD_LABEL_TIME"})
+
+SEEN = 3  # conventions named when a reading finds no turns
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
-_SRT_START = re.compile(r"\A\s*\d+[^\S\n]*\n[^\S\n]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[^\S\n]*-->")
+_SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*-->")
 
 
 def get_dialect(name: str) -> Dialect:
-    try:
+    """The dialect of a name: a family, a preset, or a spelt-out ``learned:end=period``."""
+    if name in DIALECTS:
         return DIALECTS[name]
-    except KeyError:
-        known = ", ".join(DIALECTS)
-        raise UsageError(f"unknown dialect {name!r} (known: {known})") from None
+    if name.startswith(conventions.PREFIX):
+        try:
+            convention = conventions.parse_name(name)
+        except ValueError as exc:
+            raise UsageError(f"unknown dialect {name!r}: {exc}") from None
+        return Dialect(convention.name, convention.describe(), None, _convention(convention))
+    known = ", ".join(DIALECTS)
+    raise UsageError(
+        f"unknown dialect {name!r} (known: {known}, or learned:FIELDS such as "
+        "learned:before=time,wrap=bold,end=close)"
+    )
 
 
 def signature(text: str) -> str | None:
@@ -168,22 +203,52 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
         return announced, None
     sample = _sample(text)
     best, best_score, best_reading = "labelled", 0, None
+    best_timed = False
     for name in LINE_FAMILIES:
         try:
             reading = DIALECTS[name].read(sample)
         except TranscriptSyntaxError:
             continue  # a family whose grammar rejects the text is simply not this text's
+        forms = accepted(reading)
+        if name == best and best_reading is None:
+            best_reading = reading  # the fallback, read already
+        if len(forms) > best_score:
+            best, best_score, best_reading = name, len(forms), reading
+            best_timed = any(f in TIMED_FORMS for f in forms)
+    # The file's own conventions: one wins when it finds more turns, or as many and also
+    # the times that come with its labels where the family left them in the text. Between
+    # two conventions that find as many turns, the one whose labels tell more speakers
+    # apart wins ("O SR. JOÃO (PL) - " ends in " - ", not after "O SR.").
+    best_labels = 0
+    surveyed = conventions.survey(sample, min_support=0)
+    for convention in conventions.discover(sample, surveyed):
+        try:
+            reading = _convention(convention)(sample)
+        except TranscriptSyntaxError:
+            continue
         score = len(accepted(reading))
-        if score > best_score:
-            best, best_score, best_reading = name, score, reading
+        labels = len({b.label for b in reading.blocks if b.label is not None})
+        tie = score == best_score and (
+            (convention.timed and not best_timed)
+            or (best.startswith(conventions.PREFIX) and labels > best_labels)
+        )
+        if score > best_score or (score and tie):
+            best, best_score, best_reading = convention.name, score, reading
+            best_timed, best_labels = convention.timed, labels
+    if best_reading is not None:  # what was seen, to explain a reading without turns
+        best_reading.seen = tuple(c.summary() for c in surveyed[:SEEN])
     return best, best_reading if sample is text else None
 
 
 def explain(forms: list[str], dialect: str) -> str:
     """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'"."""
+    family = get_dialect(dialect.split("+")[-1])
     if not forms:
-        family = DIALECTS[dialect.split("+")[-1]]
         return f"read as {family.summary}; no speaker turns found"
     counts = Counter(forms).most_common()
-    parts = [f"{n} of {len(forms)} turns begin with {FORMS.get(f, f)}" for f, n in counts[:2]]
+    parts = [
+        f"{n} of {len(forms)} turns begin with "
+        + (family.summary if f == "LEARNED" else FORMS.get(f, f))
+        for f, n in counts[:2]
+    ]
     return "; ".join(parts)

@@ -9,12 +9,14 @@ so positions in the result are still positions in the source and nothing vanishe
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from lark import Token, Tree
 
+from ..clock import clock_pattern
 from ..syntax import Reading, Span, parse_tree
 
 
@@ -59,7 +61,9 @@ class Layered:
             front = replace(front, line=m(front.line), end_line=m(front.end_line))
         spans = sorted([*self.skipped, *spans], key=lambda s: s.line)
         speech = reading.all_speech or self.all_speech
-        return Reading(f"{self.name}+{reading.dialect}", blocks, spans, front, speech)
+        return Reading(
+            f"{self.name}+{reading.dialect}", blocks, spans, front, speech, reading.seen
+        )
 
 
 # ---------------------------------------------------------------------------------------
@@ -229,7 +233,8 @@ def _runs(spans: list[Span]) -> list[Span]:
         last = result[-1] if result else None
         if (
             last is not None
-            and span.kind == last.kind == "margin line number"
+            and span.kind == last.kind
+            and span.kind in ("margin line number", "line time")
             and span.line == last.end_line + 1
         ):
             result[-1] = replace(last, text=f"{last.text} {span.text}", end_line=span.line)
@@ -238,6 +243,49 @@ def _runs(spans: list[Span]) -> list[Span]:
     return result
 
 
+# ---------------------------------------------------------------------------------------
+# A constant time in front of every line
+
+# A prefix on this share of the non-blank lines (at least MIN_PREFIX_LINES) is furniture.
+PREFIX_SHARE = 0.8
+MIN_PREFIX_LINES = 5
+
+
+@functools.cache
+def _line_clock() -> re.Pattern[str]:
+    return re.compile(rf"[^\S\n]*\[?{clock_pattern()}\]?[^\S\n]+(?=\S)")
+
+
+def prefix_layer(text: str) -> Layered | None:
+    """Remove one clock time written, unchanged, in front of nearly every line ("0:00 " from
+    an export that stamps each line with the same time): it times nothing, so it is listed
+    as skipped and the text after it is read."""
+    head = text[: text.find("\n", 20_000) + 1 or len(text)]
+    filled = [line for line in head.split("\n")[:400] if line.strip()]
+    if len(filled) < MIN_PREFIX_LINES:
+        return None
+    first = _line_clock().match(filled[0])
+    if first is None:
+        return None
+    prefix = first.group(0)
+    if sum(1 for line in filled if line.startswith(prefix)) < PREFIX_SHARE * len(filled):
+        return None
+    lines = text.split("\n")
+    out: list[str] = []
+    columns: list[int] = []
+    skipped: list[Span] = []
+    for number, line in enumerate(lines, start=1):
+        if line.startswith(prefix) and line[len(prefix) :].strip():
+            out.append(line[len(prefix) :])
+            columns.append(len(prefix) + 1)
+            skipped.append(Span("line time", prefix.strip(), number, number))
+        else:
+            out.append(line)
+            columns.append(1)
+    return Layered("prefix", "\n".join(out), None, _runs(skipped), columns)
+
+
 def apply_layers(text: str) -> Layered | None:
-    """The layer this text is wrapped in, if any (HTML first, then court pages)."""
-    return html_layer(text) or court_layer(text)
+    """The layer this text is wrapped in, if any (HTML first, then court pages, then a
+    constant time in front of every line)."""
+    return html_layer(text) or court_layer(text) or prefix_layer(text)

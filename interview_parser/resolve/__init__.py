@@ -26,7 +26,7 @@ from ..model import (
 )
 from ..syntax import RawBlock, Reading, Span
 from . import frontmatter
-from .evidence import speaker_blocks
+from .evidence import rejections, speaker_blocks
 from .intro import fill_introductions
 from .labels import LabelInfo, declared_keys, name_key
 from .lead import split_lead
@@ -183,7 +183,11 @@ def build_transcript(
     lead_text, lead_line, turns, infos, comments = _collect(decided)
     if not turns:
         raise NoTurnsError(
-            "no speaker turns found (expected lines such as 'Name: text')",
+            f"no speaker turns found: {source.dialect_evidence.split('; ')[0]}; "
+            f"{rejections(blocks)}; "
+            + "".join(f"also seen: {seen}; " for seen in reading.seen)
+            + "name the speakers (--interviewer NAME, or a cast in "
+            "pyproject.toml) or the layout (--dialect NAME, e.g. learned:end=period)",
             path=source.path,
             line=1,
             column=1,

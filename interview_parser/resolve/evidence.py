@@ -6,10 +6,12 @@ evidence, checked in this order:
 1. the user declared it (``--interviewer``, a declared cast): accepted;
 2. it is prose-shaped ("He said", "Two options", "Note"): rejected, however often it recurs;
 3. it is written in a minority form of the file (``**Break**:`` where every speaker is
-   ``**Name:**``) and nothing declares it: rejected;
+   ``**Name:**``), has no title ("THE COURT:" among "Q." markers keeps its own) and nothing
+   declares it: rejected;
 4. its key recurs (two or more blocks): accepted;
 5. its form is evidence by itself (a time beside the name, a bold name with the colon
-   inside, a caption voice span): accepted;
+   inside, a caption voice span), or a time is written beside it ("Danny: [00:30:21]"):
+   accepted;
 6. a one-off label shaped like a generic role or with an honorific is accepted anywhere
    ("Announcer:", "Mr. Park:"); one shaped like a plain name only after the first turn of a
    recurring speaker ("Caller Jim:"), because above the interview "Elena Morozova: ..." is
@@ -23,11 +25,13 @@ prefix is text and stays, unchanged, in the block it interrupts.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..syntax import RawBlock
-from .labels import LabelInfo, Shape, analyse
+from .labels import LabelInfo, Shape, analyse, name_key
+from .speakers import short_form
 
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".
 MAX_ONE_OFF_WORDS = 4
@@ -94,14 +98,22 @@ def speaker_blocks(
         for label, form in counts
         if info[label].key in declared_keys
         or form in FORMAT_DECLARED
-        or (info[label].shape is not Shape.prose and form not in minority)
+        or (
+            info[label].shape is not Shape.prose
+            and (form not in minority or info[label].honorific)
+        )
     }
     key_counts: Counter[str] = Counter()
     for label, form in usable:
         key_counts[info[label].key] += counts[label, form]
+    _count_short_forms(key_counts, [info[label] for label, _ in usable])
     recurring = {key for key, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
     # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
-    sure = {(lb, f) for lb, f in usable if info[lb].key in recurring or f in STRONG_FORMS}
+    sure = {
+        (lb, f)
+        for lb, f in usable
+        if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
+    }
     if sure == usable:  # no one-off labels: nothing depends on the order
         accepted = [s in sure for s in signatures]
     else:
@@ -115,12 +127,59 @@ def speaker_blocks(
                 accepted.append(True)
             else:
                 accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
+    for index, (block, ok) in enumerate(zip(blocks, accepted, strict=True)):
+        if not ok or info[block.label].key in recurring or info[block.label].key in declared_keys:
+            continue
+        if _is_list(block.text) or _is_header_field(block.text):
+            # a show-note heading ("**Resources:**" over links) or a header field
+            # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
+            accepted[index] = False
     if not recurring and not any(accepted):
         accepted = _without_recurrence([info[s[0]] if s in usable else None for s in signatures])
     return [
         (b, info[b.label] if ok else None)  # accepted: labelled
         for b, ok in zip(blocks, accepted, strict=True)
     ]
+
+
+_LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•+]|\d{1,3}[.)])[^\S\n]")
+
+
+def _is_list(text: str) -> bool:
+    """Whether a block's text is nothing but list items with links (show notes), not speech
+    (a caption's dialogue dashes are list-shaped too, but link nothing)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines or not all(_LIST_ITEM.match(line) for line in lines):
+        return False
+    return any("](" in line or "http" in line or "www." in line for line in lines)
+
+
+def _is_header_field(text: str) -> bool:
+    """Whether a one-off label's text is a header field's value: its first line only a name
+    of two to six words ("Presenter: Kevin Gibbons (KG)"), not a sentence."""
+    first = text.split("\n", 1)[0].strip()
+    if not first or first[-1:] in ".!?…,;:\"”'’" or "," in first or len(first.split()) > 6:
+        return False
+    value = analyse(first + ":")
+    return value.shape is Shape.name and 2 <= len(value.key.split()) <= 6
+
+
+def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:
+    """Count a long form's later short forms as its own uses: "Peter McCormack (PM):" once,
+    then "PM:"; "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN:". The long form then
+    recurs, and is a speaker wherever it stands."""
+    keys = {i.key: i for i in infos}
+    for key, long_form in keys.items():
+        extra = 0
+        if long_form.alias:
+            extra += key_counts.get(name_key(long_form.alias), 0)
+        if long_form.shape is Shape.name and len(key.split()) > 1:
+            extra += sum(
+                key_counts[k]
+                for k, i in keys.items()
+                if k != key and i.shape is Shape.name and short_form(k, key)
+            )
+        key_counts[key] += extra
 
 
 def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:
@@ -130,3 +189,29 @@ def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:
     if len(names) >= 2:
         return [s or (i is not None and i.key in names) for s, i in zip(strong, infos, strict=True)]
     return strong
+
+
+def rejections(blocks: Sequence[RawBlock]) -> str:
+    """What the reader saw and why none of it was taken for a speaker, in one clause:
+    "14 lines begin with a label-shaped prefix but none recurs ('Mr. Park' 1, ...)"."""
+    labelled = [b for b in blocks if b.label is not None]
+    if not labelled:
+        return "no line begins with a label of this layout"
+    counts = Counter(analyse(b.label).raw for b in labelled if b.label is not None)
+    prose = {raw: n for raw, n in counts.items() if _describe_shape(raw) is Shape.prose}
+    others = {raw: n for raw, n in counts.items() if raw not in prose}
+
+    def examples(found: dict[str, int]) -> str:
+        top = sorted(found.items(), key=lambda kv: -kv[1])[:3]
+        return ", ".join(f"'{raw}' {n}x" for raw, n in top)
+
+    parts = [f"{len(labelled)} lines begin with a label-shaped prefix"]
+    if prose:
+        parts.append(f"{sum(prose.values())} read as prose, not names ({examples(prose)})")
+    if others:
+        parts.append(f"{len(others)} names, none recurring or declared ({examples(others)})")
+    return "; ".join(parts)
+
+
+def _describe_shape(raw: str) -> Shape:
+    return analyse(raw + ":").shape

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..clock import parse_clock
+from ..clock import clock_pattern, parse_clock
 from ..model import Role
 
 
@@ -53,7 +53,7 @@ ROLE_WORDS = ASKING | ANSWERING | NEUTRAL
 NOT_SPEAKERS = _words(
     """note notes nb update updated updates source sources photo photos caption credit credits
     related correction corrections disclaimer warning example examples summary transcript title
-    date time location tags tag topic subject re fwd from to cc posted published by edit edited
+    date time location tags tag topic subject re fwd from to posted published by edit edited
     watch listen video audio image figure table step tip tips read see also more editor's
     editors' chapter part section episode season abstract keywords keyword contents index
     copyright license url link links website email phone tel fax address when where what why
@@ -66,19 +66,24 @@ HONORIFICS = _words(
     """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor sec
     secretary gen general col colonel capt captain lt sgt det rev reverend fr father sr sister
     sir dame lord lady judge justice president vice chairman chairwoman chair mayor minister
-    ambassador amb commissioner officer hon the"""
+    ambassador amb commissioner officer hon the sr sra srta sres dña dona dom don doña mme mlle
+    herr frau hr fr"""
 )
+# Articles a title may follow ("O SR. JOÃO", "LA SRA. PÉREZ", "DER PRÄSIDENT").
+ARTICLES = _words("o a os as el la los las le les der die das il lo")
 
 # Lower-case words that belong inside names ("Aaron van Wirdum", "Ludwig von Mises").
-PARTICLES = _words("van von der den de del della di da dos das du la le ten ter bin al y e")
+PARTICLES = _words("van von der den de del della di da do dos das du la le ten ter bin al y e")
 
 # A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
 # "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.
-_LABEL_CLOCK = re.compile(
-    r"\\?[\[(]?(?<![\d:])(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)(?![\d:])\\?[\])]?"
-)
+_LABEL_CLOCK = re.compile(rf"\\?[\[(]?(?<![\d:])(-?{clock_pattern()})(?![\d:])\\?[\])]?")
 # Markup around a label: Markdown bold/italic markers and stray brackets.
 _MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+|[\[\]*_\s]+$")
+# What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag.
+_LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+)")
+# The ends of a label other than a colon, with the blanks around them.
+_OTHER_ENDS = ".-–—>\t "
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPACE = re.compile(r"[\s\u00a0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -129,9 +134,16 @@ def _role_of(words: list[str]) -> Role | None:
     return None
 
 
+def _is_capitals(word: str) -> bool:
+    """A word written in capitals ("PRESIDENT", "O'BRIEN"), not an initial or "I"."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     """Shape of the name part, and whether it starts with an honorific."""
-    honorific = bool(words) and words[0] in HONORIFICS and len(words) > 1
+    titled = words[1:] if len(words) > 2 and words[0] in ARTICLES else words
+    honorific = bool(titled) and titled[0] in HONORIFICS and len(titled) > 1
     if not name:
         return Shape.role, False  # "[00:22:41]  :" names nobody, but somebody spoke
     if not words:
@@ -143,6 +155,9 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
         return Shape.role, False  # "Q", "Host", "Speaker 2", "Audience member"
     if words[:1] == ["the"] and len(words) <= 3:
         return Shape.role, True  # "THE COURT", "THE PRESIDENT", "The Witness"
+    originals = name.split()
+    if originals[0][:1].isupper() and any(_is_capitals(w) for w in originals):
+        return Shape.name, honorific  # "The PRESIDENT pro tempore": a title in capitals
     for original in name.split():
         bare = original.strip(".'’\"-&")
         if not bare:
@@ -170,9 +185,14 @@ def clean_label(label: str) -> tuple[str, float | None]:
 def _without_layout(text: str) -> str:
     """The rest of :func:`clean_label`, once a label's times are out (cached: what is left
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
-    text = _MARKUP.sub("", text.strip())
-    text = _SPACE.sub(" ", text).strip().removesuffix(":").strip()
+    text = _MARKUP.sub("", _LEADING_MARKS.sub("", text.strip()))
+    text = _SPACE.sub(" ", text).strip()
+    # A colon ends most labels; the others end in "Mr. CORNYN.", "O SR. JOÃO -", "<v Ana>".
+    colon = text.endswith((":", "："))
+    text = text[:-1].strip() if colon else text.rstrip(_OTHER_ENDS)
     text = _MARKUP.sub("", text).strip()
+    if text.endswith((":", "：")):  # "**Name:**"
+        text = text[:-1].strip()
     if len(text) == 2 and text[1] == "." and text[0] in "QA":
         text = text[0]  # deposition markers "Q." and "A."
     return text
@@ -206,7 +226,13 @@ def _describe(raw: str) -> LabelInfo:
     affiliation: list[str] = []
     alias = None
     for qualifier in filter(None, qualifiers):
-        if qualifier.isupper() and len(qualifier) <= 4 and qualifier == _initials(name):
+        letters = qualifier.replace(".", "")
+        if (  # "(PM)" after "Peter McCormack", "(AvW)" after "Aaron van Wirdum"
+            2 <= len(letters) <= 5
+            and letters.isalpha()
+            and letters[0].isupper()
+            and letters.upper() == _initials(name)
+        ):
             alias = qualifier
             continue
         q_words = words_of(qualifier)

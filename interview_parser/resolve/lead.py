@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..clock import clock_pattern
 from .text import BLANKS
 
 MAX_TITLE_WORDS = 20
 MAX_TITLE_CHARS = 200
 _SENTENCE_END = (".", "!", ";", ",", ":", "…")
 _CLOSERS = "\"'”’)]*_"
-_HEADLINE_START = re.compile(r"(?!\d{1,2}:\d{2})[\w\"'“‘¿¡]")
+_HEADLINE_START = re.compile(rf"(?!{clock_pattern()})[\w\"'“‘¿¡]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -76,12 +76,43 @@ def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[s
     full_names = {i.key for i in infos if i.shape is Shape.name and len(i.key.split()) > 1}
     for info in infos:
         key = info.key
-        if key in mapping or len(key.split()) != 1 or info.shape is not Shape.name:
+        if key in mapping or info.shape is not Shape.name:
             continue
-        owners = {full for full in full_names if full.split()[-1] == key}
+        owners = {full for full in full_names if full != key and short_form(key, full)}
         if len(owners) == 1:
             mapping[key] = owners.pop()
     return mapping
+
+
+def short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is a later short form of the full name ``full``: its surname alone
+    ("o'brien" of "soledad o'brien") or its surname after initials ("s o'brien")."""
+    words, names = short.split(), full.split()
+    if words[-1] != names[-1]:
+        return False
+    initials = words[:-1]
+    if len(initials) > len(names) - 1 or any(len(w) != 1 for w in initials):
+        return False
+    return all(name.startswith(w) for w, name in zip(initials, names, strict=False))
+
+
+def _identities(infos: Sequence[LabelInfo]) -> set[str]:
+    """Keys whose qualifier tells people apart: one call sign or title written with two or
+    more different qualifiers ("Заря 1 (Каманин)", "Заря 1 (Королев)") names as many people."""
+    qualifiers: dict[str, set[str]] = {}
+    for info in infos:
+        for qualifier in _PARENTHESISED.findall(info.raw):
+            qualifiers.setdefault(info.key, set()).add(name_key(qualifier))
+    # A longer and a shorter spelling of one role ("Parl. Staatssekretär beim ...") is one.
+    return {
+        key
+        for key, found in qualifiers.items()
+        if len(found) >= 2
+        and not any(a != b and (a.startswith(b) or b.startswith(a)) for a in found for b in found)
+    }
+
+
+_PARENTHESISED = re.compile(r"\(([^()]+)\)")
 
 
 def group_speakers(
@@ -100,18 +131,23 @@ def group_speakers(
     groups: dict[str, SpeakerGroup] = {}
     used_ids: set[str] = set()
     group_of: dict[int, SpeakerGroup] = {}
+    told_apart = _identities(distinct)
     for info in distinct:
         root = mapping.get(info.key, info.key)
+        spelling = info.name
+        if info.key in told_apart:
+            root = f"{info.key} ({name_key(info.affiliation or '')})"
+            spelling = info.raw
         group = groups.get(root)
         if group is None:
-            base = _slug(info.name)
+            base = _slug(spelling)
             ident, n = base, 2
             while ident in used_ids:
                 ident, n = f"{base}-{n}", n + 1
             used_ids.add(ident)
             group = groups[root] = SpeakerGroup(ident, name=names.get(root))
         group.infos.append(info)
-        group.name_counts[info.name] += turns_of[id(info)]
+        group.name_counts[spelling] += turns_of[id(info)]
         group_of[id(info)] = group
     per_turn = [group_of[id(i)] for i in infos]
     return list(groups.values()), per_turn

@@ -1,0 +1,377 @@
+"""A file's own label convention: learnt from what recurs in it, read with a grammar built for it.
+
+A person learns how a transcript marks its speakers from its first few turns: where the label
+sits, what comes with it and what ends it. :func:`discover` does the same. For each way a
+label may end (``:``, ``:`` with no space, ``.``, ``.-``, `` - ``, a tab, the end of its
+line, closing markup) it finds the lines that begin with a name-shaped prefix so ended, notes
+what comes with the prefix (a time before or after the name, a time line above it, a bullet,
+``>>``, a heading mark, bold, italics, a ``<v>`` voice tag) and keeps the conventions whose
+names recur. Each :class:`Convention` is data; :func:`grammar_text` joins the named parts of
+``grammars/convention.lark`` and ``grammars/common.lark`` into a Lark grammar for it, of the
+same outline as the family grammars (so the fast scanner of :mod:`interview_parser.syntax`
+reads it too). A new layout is a new combination of parts, or a new part: not new code.
+
+A convention's dialect name spells it out, so that it can be given back with ``--dialect``:
+``learned:before=time,wrap=bold,end=close``. :data:`PRESETS` names the common ones.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..grammar import define_grammar, part
+
+PREFIX = "learned:"
+
+# How each kind of end reads in an explanation.
+ENDS = {
+    "colon": "':'",
+    "tight": "':' with no space after it",
+    "period": "'.'",
+    "dot-dash": "'.-'",
+    "dash": "' - '",
+    "tab": "a tab",
+    "line": "the end of its line",
+    "close": "its closing markup",
+}
+BEFORES = {
+    "time": "a time",
+    "timeline": "a time line above it",
+    "bullet": "a bullet",
+    "chevrons": "'>>'",
+    "heading": "a heading mark",
+}
+WRAPS = {"bold": "a bold name", "italic": "an italic name", "voice": "a name in a <v> voice tag"}
+
+# A convention must cover this many lines whose name recurs before it is tried.
+MIN_SUPPORT = 3
+# A feature seen on this share of a convention's lines is required, below it optional;
+# seen on fewer than OPTIONAL_SHARE it is left out.
+REQUIRED_SHARE = 0.8
+OPTIONAL_SHARE = 0.1
+# Conventions tried against the families, best first.
+MAX_CANDIDATES = 3
+# A convention supported by less than this share of the best one's lines is noise.
+MIN_SHARE_OF_BEST = 0.5
+# A convention shows in a file's first turns: discovery reads this much of it.
+DISCOVERY_CHARS = 30_000
+_LINE_END = re.compile(r"\n(?=[^\n])")
+
+
+@dataclass(frozen=True)
+class Convention:
+    """Where a label sits, what comes with it and what ends it.
+
+    ``before`` is one of :data:`BEFORES` or ""; ``wrap`` one of :data:`WRAPS` or "";
+    ``after`` is "time" when a time follows the name; ``end`` one of :data:`ENDS`. A feature
+    marked optional (``before_optional``, ``after_optional``) may be missing on a label.
+    """
+
+    end: str = "colon"
+    before: str = ""
+    wrap: str = ""
+    after: str = ""
+    before_optional: bool = False
+    after_optional: bool = False
+
+    @property
+    def name(self) -> str:
+        """The dialect name that spells the convention out."""
+        fields = []
+        if self.before:
+            fields.append(f"before={self.before}{'?' if self.before_optional else ''}")
+        if self.wrap:
+            fields.append(f"wrap={self.wrap}")
+        if self.after:
+            fields.append(f"after={self.after}{'?' if self.after_optional else ''}")
+        fields.append(f"end={self.end}")
+        return PREFIX + ",".join(fields)
+
+    @property
+    def timed(self) -> bool:
+        """Whether every label of it carries a time."""
+        if self.before in ("time", "timeline") and not self.before_optional:
+            return True
+        return bool(self.after) and not self.after_optional
+
+    @property
+    def marked(self) -> bool:
+        """Whether something besides the end marks the label (a line end alone does not)."""
+        return bool(self.before or self.wrap or self.after) or self.end != "line"
+
+    def describe(self) -> str:
+        """How the convention reads: "a time, then a bold name, ended by its closing markup"."""
+        parts = []
+        if self.before:
+            optional = " (not always)" if self.before_optional else ""
+            parts.append(f"{BEFORES[self.before]}{optional}, then")
+        parts.append(WRAPS[self.wrap] if self.wrap else "a name")
+        if self.after:
+            parts.append(f"and a time{' (not always)' if self.after_optional else ''}")
+        parts.append(f"ended by {ENDS[self.end]}")
+        return " ".join(parts)
+
+
+def parse_name(name: str) -> Convention:
+    """The convention a dialect name spells out (``learned:end=period``); ValueError if none."""
+    fields: dict[str, str] = {}
+    for item in name.removeprefix(PREFIX).split(","):
+        key, equals, value = item.partition("=")
+        if not equals or key not in ("before", "wrap", "after", "end"):
+            raise ValueError(f"not a convention field: {item!r}")
+        fields[key] = value
+    before = fields.get("before", "")
+    after = fields.get("after", "")
+    convention = Convention(
+        end=fields.get("end", "colon"),
+        before=before.rstrip("?"),
+        wrap=fields.get("wrap", ""),
+        after=after.rstrip("?"),
+        before_optional=before.endswith("?"),
+        after_optional=after.endswith("?"),
+    )
+    if (
+        convention.end not in ENDS
+        or convention.before not in ("", *BEFORES)
+        or convention.wrap not in ("", *WRAPS)
+        or convention.after not in ("", "time")
+        or (convention.end == "close" and not convention.wrap)
+    ):
+        raise ValueError(f"not a convention: {name!r}")
+    return convention
+
+
+# Named conventions: the common layouts the line families do not read.
+PRESETS: dict[str, Convention] = {
+    "period-labels": Convention(end="period"),
+    "dash-labels": Convention(end="dash"),
+    "tight-labels": Convention(end="tight"),
+    "time-bold": Convention(before="time", wrap="bold", end="close"),
+    "heading-time": Convention(before="heading", after="time", end="line"),
+    "italic-lines": Convention(wrap="italic", end="line"),
+    "time-lines": Convention(before="timeline", end="colon"),
+    "voice-tags": Convention(before="time", before_optional=True, wrap="voice", end="close"),
+}
+
+
+# ---------------------------------------------------------------------------------------
+# The parts, and the label pattern of a convention
+
+
+@functools.cache
+def _clock() -> str:
+    return f"{part('TIME_OPEN', 'convention')}{part('CLOCK')}{part('TIME_CLOSE', 'convention')}"
+
+
+def _before(kind: str) -> str:
+    if kind == "time":
+        return f"{_clock()}[^\\S\\n]+"
+    if kind == "timeline":
+        return f"{_clock()}[^\\S\\n]*\\n(?:[^\\S\\n]*\\n)?{part('LINE_START', 'convention')}"
+    return part(f"BEFORE_{kind.upper()}", "convention")
+
+
+def _name(end: str) -> str:
+    if end in ("period", "dot-dash"):
+        return part("LABEL_DOTTED")
+    return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
+
+
+def _end(end: str) -> str:
+    return part(f"END_{end.upper().replace('-', '_')}", "convention")
+
+
+def _optional(pattern: str, optional: bool) -> str:
+    return f"(?:{pattern})?" if optional else f"(?:{pattern})"
+
+
+def label_pattern(convention: Convention) -> str:
+    """The regular expression of one label of ``convention``, from the start of its line."""
+    c = convention
+    pieces = ["^", part("LINE_START", "convention")]
+    if c.before:
+        pieces.append(_optional(_before(c.before), c.before_optional))
+    name = _name(c.end)
+    if c.wrap:
+        upper = c.wrap.upper()
+        opening = part(f"OPEN_{upper}", "convention")
+        closing = part(f"CLOSE_{upper}", "convention")
+        name = f"(?:{opening})(?:{name})(?:{closing})"
+    pieces.append(name)
+    if c.after:
+        pieces.append(_optional(f"[^\\S\\n]*{_clock()}", c.after_optional))
+    pieces.append(_end(c.end))
+    return "".join(pieces)
+
+
+def grammar_text(convention: Convention) -> str:
+    """The Lark grammar that reads a transcript written in ``convention``."""
+    label = label_pattern(convention).replace("/", "\\/")
+    return f"""// The grammar of the convention {convention.name} (built by
+// interview_parser/dialects/convention.py from the parts in convention.lark and common.lark).
+start: front_matter? lead? block*
+front_matter: FRONT_MATTER
+lead: (TEXT | HEADING)+
+block: LEARNED LABEL_CLOCK? (TEXT | HEADING)*
+LEARNED.4: /{label}/m
+TEXT: /[^\\n]*\\n(?:(?!{label[1:]}|[^\\S\\n]*\\#)[^\\n]*\\n)*/m
+%import .common (FRONT_MATTER, HEADING, LABEL_CLOCK)
+"""
+
+
+def grammar_name(convention: Convention) -> str:
+    """Register the convention's grammar and return the name it is known by."""
+    define_grammar(convention.name, grammar_text(convention))
+    return convention.name
+
+
+# ---------------------------------------------------------------------------------------
+# Discovery
+
+_CAPTURE_BEFORE = ("time", "timeline", "bullet", "chevrons", "heading")
+_WRAP_KINDS = ("bold", "italic", "voice")
+
+
+@functools.cache
+def _profile(end: str) -> re.Pattern[str]:
+    """One pattern per end that finds every label so ended, whatever comes with it, and
+    names what it found in its groups."""
+    befores = "|".join(f"(?P<{k}>{_before(k)})" for k in _CAPTURE_BEFORE)
+    opening = "|".join(
+        f"(?P<{k}>{part(f'OPEN_{k.upper()}', 'convention')})" for k in _WRAP_KINDS
+    )
+    # The closing markup of whichever opened: one name pattern for every wrap, so that a
+    # process compiles a small pattern (nested conditionals, innermost: no markup).
+    closing = ""
+    for kind in reversed(_WRAP_KINDS):
+        closing = f"(?({kind}){part(f'CLOSE_{kind.upper()}', 'convention')}|{closing})"
+    after = f"(?P<after>[^\\S\\n]*{_clock()})?"
+    body = f"(?:{opening})?(?P<name>{_name(end)}){closing}"
+    return re.compile(f"{part('LINE_START', 'convention')}(?:{befores})?{body}{after}{_end(end)}")
+
+
+@dataclass
+class Candidate:
+    """What discovery saw of one convention: its lines and how often each name came back."""
+
+    convention: Convention
+    lines: int
+    support: int  # lines whose name recurs under this convention
+
+    def summary(self) -> str:
+        """What was seen, in words: "14 lines begin with a name ended by '.', 12 of them
+        with a name that recurs"."""
+        recurs = f"{self.support} of them with a name that recurs" if self.support else (
+            "no name recurs"
+        )
+        return f"{self.lines} lines begin with {self.convention.describe()} ({recurs})"
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"\([^()]*\)", " ", name).casefold().replace(".", " ").split())
+
+
+# A character an end cannot do without, and the markup a closing end needs.
+_END_SIGNS = {
+    "colon": (":", "："),
+    "tight": (":", "："),
+    "period": (". ",),
+    "dot-dash": (".-", ".–", ".—", ". -", ". –", ". —"),
+    "dash": (" - ", " – ", " — "),
+    "tab": ("\t",),
+    "line": ("\n",),
+    "close": ("**", "__", "*", "_", "<v"),
+}
+
+
+def _may_end(end: str, text: str) -> bool:
+    """Whether ``text`` has what a label ended by ``end`` needs (a cheap test: substrings)."""
+    if end == "tight":
+        return _TIGHT_SIGN.search(text) is not None
+    return any(sign in text for sign in _END_SIGNS[end])
+
+
+_TIGHT_SIGN = re.compile(r"[:：](?:[^\W\d_]|\[)")
+
+
+def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
+    """Every convention the text's lines suggest, with its support, best first (those whose
+    recurring names cover fewer than ``min_support`` lines left out)."""
+    found: list[Candidate] = []
+    if len(text) > DISCOVERY_CHARS:
+        text = text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    for end in ENDS:
+        if not _may_end(end, text):
+            continue  # saves compiling its pattern: a check of a small file starts sooner
+        seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
+        match_at = _profile(end).match
+        free = 0  # a label may not start inside the one before (a time line above it)
+        for at in starts:
+            match = match_at(text, at) if at >= free else None
+            if match is None:
+                continue
+            free = match.end()
+            groups = match.groupdict()
+            wrap = next((k for k in _WRAP_KINDS if groups[k] is not None), "")
+            if end == "close" and not wrap:
+                continue
+            name = groups["name"]
+            befores, afters, names = seen.setdefault(wrap, (Counter(), Counter(), Counter()))
+            befores[next((k for k in _CAPTURE_BEFORE if groups[k] is not None), "")] += 1
+            afters[bool(groups["after"])] += 1
+            names[_key(name or "")] += 1
+        for wrap, (befores, afters, names) in seen.items():
+            lines = sum(names.values())
+            support = sum(n for n in names.values() if n >= 2)
+            if support < min_support or not lines:
+                continue
+            kind, count = max(
+                ((k, n) for k, n in befores.items() if k), key=lambda kn: kn[1], default=("", 0)
+            )
+            before = kind if count >= OPTIONAL_SHARE * lines else ""
+            with_time = afters[True]
+            convention = Convention(
+                end=end,
+                before=before,
+                wrap=wrap,
+                after="time" if with_time >= OPTIONAL_SHARE * lines else "",
+                before_optional=bool(before) and count < REQUIRED_SHARE * lines,
+                after_optional=OPTIONAL_SHARE * lines <= with_time < REQUIRED_SHARE * lines,
+            )
+            if not _distinct(convention):
+                continue
+            found.append(Candidate(convention, lines, support))
+    found.sort(key=lambda c: -c.support)
+    return found
+
+
+def _distinct(convention: Convention) -> bool:
+    """Whether a label of the convention stands out from a line of speech: a name alone on
+    its line needs something that is always there with it (a time, a mark, markup)."""
+    if convention.end != "line":
+        return True
+    return bool(
+        convention.wrap
+        or (convention.before and not convention.before_optional)
+        or (convention.after and not convention.after_optional)
+    )
+
+
+def discover(text: str, surveyed: list[Candidate] | None = None) -> list[Convention]:
+    """The conventions worth trying on ``text``, most supported first; a plain ``Name:``
+    is left to the labelled family, which reads it the same. ``surveyed``: the text's
+    :func:`survey`, when the caller has it."""
+    found = [c for c in (surveyed if surveyed is not None else survey(text))
+             if c.support >= MIN_SUPPORT]
+    if not found:
+        return []
+    floor = MIN_SHARE_OF_BEST * found[0].support
+    kept = [c.convention for c in found if c.support >= floor and c.convention != PLAIN]
+    return kept[:MAX_CANDIDATES]
+
+
+PLAIN = Convention()
