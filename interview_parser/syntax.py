@@ -25,7 +25,9 @@ BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 BLANKS_AND_LINE_ENDS = BLANKS + "\n"
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs 3x (20k blocks/10 MB)
+# Keyword-only: eleven fields of which several are ints (lines, columns) are too easy to
+# swap by position. Not frozen: a frozen dataclass's __init__ costs 3x (20k blocks/10 MB).
+@dataclass(slots=True, kw_only=True)
 class RawBlock:
     """One block of source text.
 

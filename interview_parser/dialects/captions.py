@@ -75,12 +75,19 @@ def _cue_block(token: Token, start: float | None, end: float | None) -> RawBlock
         body = _plain(text[voice.end() :])
         column = len(voice.group(1)) + 1
         return RawBlock(
-            name + ":", body, line, end_line, column, line, voice.end() + 1, "voice", start, end
+            label=name + ":", text=body, line=line, end_line=end_line, label_column=column,
+            text_line=line, text_column=voice.end() + 1, form="voice", start=start, end=end,
         )
     label, body = _prefix(_plain(text))
     if label is None:
-        return RawBlock(None, body, line, end_line, 1, line, 1, "", start, end)
-    return RawBlock(label, body, line, end_line, 1, line, len(label) + 1, "prefix", start, end)
+        return RawBlock(
+            label=None, text=body, line=line, end_line=end_line, text_line=line,
+            start=start, end=end,
+        )
+    return RawBlock(
+        label=label, text=body, line=line, end_line=end_line, text_line=line,
+        text_column=len(label) + 1, form="prefix", start=start, end=end,
+    )
 
 
 _DASH = re.compile(r"^[ \t]*[-–—][ \t]+", re.M)
@@ -95,7 +102,10 @@ CUE_LABEL_SHARE = 0.95
 
 def _continuation(block: RawBlock, text: str, line: int) -> RawBlock:
     end_line = line + text.rstrip().count("\n")
-    return RawBlock(None, text, line, end_line, 1, line, 1, "", block.start, block.end)
+    return RawBlock(
+        label=None, text=text, line=line, end_line=end_line, text_line=line,
+        start=block.start, end=block.end,
+    )
 
 
 def _dialogue(block: RawBlock) -> list[RawBlock]:
@@ -115,7 +125,10 @@ def _dialogue(block: RawBlock) -> list[RawBlock]:
     for piece in pieces[1:]:
         end_line = line + piece.rstrip().count("\n")
         result.append(
-            RawBlock(None, piece, line, end_line, 1, line, 1, "dash", block.start, block.end)
+            RawBlock(
+                label=None, text=piece, line=line, end_line=end_line, text_line=line,
+                form="dash", start=block.start, end=block.end,
+            )
         )
         line += piece.count("\n")
     return result

@@ -56,17 +56,17 @@ def segment_blocks(segments: list[Segment], form: str) -> list[RawBlock]:
         end_line = s.end_line or s.line
         blocks.append(
             RawBlock(
-                label,
-                s.text,
-                s.line,
-                end_line,
-                s.speaker_column or s.column,
-                s.line,
-                s.column,
-                form if label else "",
-                s.start,
-                s.end,
-                _joint(s, segments[i + 1] if i + 1 < len(segments) else None),
+                label=label,
+                text=s.text,
+                line=s.line,
+                end_line=end_line,
+                label_column=s.speaker_column or s.column,
+                text_line=s.line,
+                text_column=s.column,
+                form=form if label else "",
+                start=s.start,
+                end=s.end,
+                tail=_joint(s, segments[i + 1] if i + 1 < len(segments) else None),
             )
         )
     return blocks

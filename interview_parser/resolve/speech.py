@@ -75,17 +75,17 @@ def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:
     if label:
         text, text_line, column = text[len(label) :], text_line + label.count("\n"), 1
     speech = RawBlock(
-        label or None,
-        text,
-        block.line,
-        block.end_line,
-        block.label_column,
-        text_line,
-        column,
-        "unlabelled",
-        block.start,
-        block.end,
-        block.tail,
+        label=label or None,
+        text=text,
+        line=block.line,
+        end_line=block.end_line,
+        label_column=block.label_column,
+        text_line=text_line,
+        text_column=column,
+        form="unlabelled",
+        start=block.start,
+        end=block.end,
+        tail=block.tail,
     )
     first = next((b.line for b, info in decided if info is not None), None)
     if first is None:
