@@ -11,7 +11,7 @@ English, German, French, Spanish and Portuguese.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 __all__ = ["last_sentences", "question_evidence", "sentences"]
 
@@ -168,17 +168,21 @@ def last_sentences(text: str, count: int) -> list[str]:
     return sentences(text[-300 * count :])[-count:]
 
 
-def _marked_sentences(text: str) -> list[str]:
-    """The sentences holding a question mark, found from the marks (no full split)."""
-    found: list[str] = []
+def _marked_sentences(text: str) -> Iterator[str]:
+    """The sentences holding a question mark, found from the marks (no full split), one at a
+    time: the first that asks is enough."""
     for mark in "?？¿":
         at = text.find(mark)
         while at >= 0:
-            start = max(text.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n")) + 1
+            start = 1 + max(
+                text.rfind(". ", 0, at),
+                text.rfind("! ", 0, at),
+                text.rfind("? ", 0, at),
+                text.rfind("\n", 0, at),
+            )
             stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
-            found.append(text[start:stop].strip())
+            yield text[start:stop].strip()
             at = text.find(mark, at + 1)
-    return found
 
 
 def _marked(sentence: str, names: Collection[str]) -> bool:
