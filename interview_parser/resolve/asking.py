@@ -32,6 +32,8 @@ _FILLER = re.compile(
     r"\s*[?？]\s*$",
     re.IGNORECASE,
 )
+# How every filler tag ends, lower-cased.
+_FILLER_ENDS = ("know", "see", "i mean", "huh", "eh", "no", "innit")
 _WH = re.compile(
     _LEAD
     + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
@@ -189,12 +191,27 @@ def _marked(sentence: str, names: Collection[str]) -> bool:
     if "?" not in sentence and "？" not in sentence and "¿" not in sentence:
         return False
     calls = bool(names) and len(sentence) < 60 and _calls(sentence, names)
-    return not calls and not _FILLER.search(sentence[-40:])
+    return not calls and not _filler(sentence[-40:])
+
+
+def _filler(tail: str) -> bool:
+    """Whether ``_FILLER`` finds a filler tag in ``tail``, read only when the tail, ASCII (so
+    that lower() is what IGNORECASE matches), ends in one of its words before the mark."""
+    end = tail.rstrip()
+    if not end.endswith(("?", "？")):
+        return False
+    words = end[:-1].rstrip()[-20:]
+    if words.isascii() and not words.lower().endswith(_FILLER_ENDS):
+        return False
+    return _FILLER.search(tail) is not None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def _calls(sentence: str, names: Collection[str]) -> bool:
     """Whether a sentence only calls someone by name ("Ben?", "Sounds good. Andrew?")."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", sentence)]
+    words = [w.lower() for w in _NAME_WORD.findall(sentence)]
     return bool(words) and len(words) <= 3 and all(w in names for w in words)
 
 

@@ -127,9 +127,17 @@ def addresses(text: str) -> bool:
     return bool(_SECOND_PERSON.search(_NOT_ADDRESSING.sub(" ", tail)))
 
 
+_CLOSERS = "\"'”’)]"
+_CUT_MARKS = ("-", "—", "–", "…", "...")
+
+
 def cut_off(text: str) -> bool:
-    """Whether the text breaks off ("Now, you had-", "But…")."""
-    return bool(_CUT.search(text[-8:].rstrip()))
+    """Whether the text breaks off ("Now, you had-", "But…").
+
+    What ``_CUT`` finds at the end of the last 8 characters, read without it: the marks of
+    the pattern are not closers, so it matches when the text, closers stripped, ends in one.
+    """
+    return text[-8:].rstrip().rstrip(_CLOSERS).endswith(_CUT_MARKS)
 
 
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:
