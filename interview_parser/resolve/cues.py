@@ -246,9 +246,14 @@ class NamePattern:
     """What finds any of some name words, capitalised, as a whole word."""
 
     pattern: re.Pattern[str]
-    ascii_words: tuple[str, ...] | None
-    """The words when all are ASCII: an ASCII sentence holding none of them, lower-cased,
-    holds no match (for ASCII, lower() is what IGNORECASE matches), and is not searched."""
+    ascii_words: frozenset[str] | None
+    """The words, when all are ASCII words: in an ASCII sentence a match is then a whole
+    run of word characters, apostrophes and hyphens that starts with a capital A-Z and is one
+    of these words lower-cased, and the capitalised runs are found without the pattern."""
+
+
+_NAME = re.compile(r"[^\W\d_][\w'-]*")
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*")
 
 
 def name_pattern(words: Collection[str]) -> NamePattern | None:
@@ -257,8 +262,8 @@ def name_pattern(words: Collection[str]) -> NamePattern | None:
         return None
     names = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w'-])(?=[^\W\d_a-z])(?i:{names})(?![\w'-])")
-    plain = all(w.isascii() for w in words)
-    return NamePattern(pattern, tuple(w.lower() for w in words) if plain else None)
+    plain = all(w.isascii() and _NAME.fullmatch(w) for w in words)
+    return NamePattern(pattern, frozenset(w.lower() for w in words) if plain else None)
 
 
 def names_in(text: str, names: NamePattern | None) -> bool:
@@ -268,8 +273,12 @@ def names_in(text: str, names: NamePattern | None) -> bool:
     tail = text[-300:].rstrip(" .!?？\"'”’)")
     start = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "), tail.rfind("\n"))
     last = tail[start + 1 :]
-    if names.ascii_words is not None and last.isascii():
-        lowered = last.lower()
-        if not any(w in lowered for w in names.ascii_words):
-            return False
-    return names.pattern.search(last) is not None
+    if names.ascii_words is None or not last.isascii():
+        return names.pattern.search(last) is not None
+    for run in _CAPITALISED.finditer(last):
+        at = run.start()
+        if run.group().lower() in names.ascii_words and (
+            at == 0 or not (last[at - 1].isalnum() or last[at - 1] in "_'-")
+        ):
+            return True
+    return False
