@@ -148,3 +148,28 @@ def test_any_transcript_places_every_turn_once(said: list[tuple[str, str]]) -> N
         placed += inside
     assert set(placed).isdisjoint(t.unpaired_turns)
     assert sorted(set(placed) | set(t.unpaired_turns)) == list(range(len(t.turns)))
+
+
+LEADS = re.compile(r"\(\?=\[[a-z']+\]\)")
+ASKING = ["I wanted to ask whether", "let me ask", "May I ask", "I'm curious", "I wonder if",
+          "my question is", "question for you", "we'd really like to understand",
+          "I'd love to hear",
+          "your thoughts", "I'd be interested in", "ich frage", "möchte ich Sie fragen",
+          "je voudrais savoir", "est-ce que", "quisiera saber", "le pregunto", "quería preguntar",
+          "gostaria de saber", "lhe pergunto", "pergunto", "tell us", "could you explain",
+          "explain how", "describe your", "walk me through", "help us understand", "remind me",
+          "give us a", "share with us", "introduce yourself", "if you don't mind",
+          "somebody can tell me", "anyone could tell", "erzählen Sie", "racontez", "dites-nous",
+          "cuéntenos", "díganos", "conte-nos", "fale sobre", "I'd like you to"]  # fmt: skip
+
+
+@PROPERTY
+@given(texts_of(ASKING + FLOOR_PHRASES))
+def test_the_first_letter_look_aheads_change_no_match(text: str) -> None:
+    # _FLOOR, _INDIRECT and _REQUEST open with the letters their phrases start with; without
+    # that look-ahead each finds the same span
+    for pattern in (cues._FLOOR, asking._INDIRECT, asking._REQUEST):
+        assert LEADS.search(pattern.pattern), pattern.pattern[:40]
+        plain = re.compile(LEADS.sub("", pattern.pattern, count=1), pattern.flags)
+        found, meant = pattern.search(text), plain.search(text)
+        assert (found and found.span()) == (meant and meant.span())

