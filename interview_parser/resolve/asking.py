@@ -11,7 +11,7 @@ English, German, French, Spanish and Portuguese.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 __all__ = ["last_sentences", "question_evidence", "sentences"]
 
@@ -32,6 +32,8 @@ _FILLER = re.compile(
     r"\s*[?？]\s*$",
     re.IGNORECASE,
 )
+# How every filler tag ends, lower-cased.
+_FILLER_ENDS = ("know", "see", "i mean", "huh", "eh", "no", "innit")
 _WH = re.compile(
     _LEAD
     + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
@@ -51,8 +53,12 @@ _INVERSION = re.compile(
     r"someone|any|your|his|her|their|our|my|all|people|everyone)\b)",
     re.IGNORECASE,
 )
+# (?=[...]) in _INDIRECT and _REQUEST: the letters their phrases start with, so that a word
+# starting otherwise is passed over at once instead of tried against every phrase (two to
+# three times as fast; the same matches).
 _INDIRECT = re.compile(
-    r"\b(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
+    r"\b(?=[acefgijlmnpqtvwy'])"
+    r"(?:(?:want|wanted|like|wish|need)(?:ed)? to ask|let me ask|may i ask|can i ask|"
     r"i(?:'m| am| was) (?:curious|wondering)|i wonder (?:if|whether|what|how|why|who|when)|"
     r"(?:my|the|a) question (?:is|was|would be)|question (?:for|to) you|"
     r"\b(?:i|we)(?:'d| would| just| really)* (?:want|wanted|wanna|am trying|was trying|try|like|"
@@ -67,7 +73,7 @@ _INDIRECT = re.compile(
     re.IGNORECASE,
 )
 _REQUEST = re.compile(
-    r"\b(?:tell (?:me|us|them|people|the audience|our listeners|everyone)|"
+    r"\b(?=[acdefghirstw])(?:tell (?:me|us|them|people|the audience|our listeners|everyone)|"
     r"(?:can|could|would|will) you (?:tell|explain|describe|talk|walk|share|give|say|elaborate|"
     r"expand|clarify|introduce|remind)|explain (?:to (?:me|us) )?(?:how|what|why|the|that|this)|"
     r"describe (?:how|what|the|your)|walk (?:me|us) through|talk (?:me|us) through|"
@@ -168,29 +174,48 @@ def last_sentences(text: str, count: int) -> list[str]:
     return sentences(text[-300 * count :])[-count:]
 
 
-def _marked_sentences(text: str) -> list[str]:
-    """The sentences holding a question mark, found from the marks (no full split)."""
-    found: list[str] = []
+def _marked_sentences(text: str) -> Iterator[str]:
+    """The sentences holding a question mark, found from the marks (no full split), one at a
+    time: the first that asks is enough."""
     for mark in "?？¿":
         at = text.find(mark)
         while at >= 0:
-            start = max(text.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n")) + 1
+            start = 1 + max(
+                text.rfind(". ", 0, at),
+                text.rfind("! ", 0, at),
+                text.rfind("? ", 0, at),
+                text.rfind("\n", 0, at),
+            )
             stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
-            found.append(text[start:stop].strip())
+            yield text[start:stop].strip()
             at = text.find(mark, at + 1)
-    return found
 
 
 def _marked(sentence: str, names: Collection[str]) -> bool:
     if "?" not in sentence and "？" not in sentence and "¿" not in sentence:
         return False
     calls = bool(names) and len(sentence) < 60 and _calls(sentence, names)
-    return not calls and not _FILLER.search(sentence[-40:])
+    return not calls and not _filler(sentence[-40:])
+
+
+def _filler(tail: str) -> bool:
+    """Whether ``_FILLER`` finds a filler tag in ``tail``, read only when the tail, ASCII (so
+    that lower() is what IGNORECASE matches), ends in one of its words before the mark."""
+    end = tail.rstrip()
+    if not end.endswith(("?", "？")):
+        return False
+    words = end[:-1].rstrip()[-20:]
+    if words.isascii() and not words.lower().endswith(_FILLER_ENDS):
+        return False
+    return _FILLER.search(tail) is not None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def _calls(sentence: str, names: Collection[str]) -> bool:
     """Whether a sentence only calls someone by name ("Ben?", "Sounds good. Andrew?")."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", sentence)]
+    words = [w.lower() for w in _NAME_WORD.findall(sentence)]
     return bool(words) and len(words) <= 3 and all(w in names for w in words)
 
 

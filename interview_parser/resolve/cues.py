@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from .asking import last_sentences
 
 __all__ = [
+    "NamePattern",
     "addresses",
     "asks_back",
     "backchannel_shaped",
@@ -53,11 +55,13 @@ _CONTINUER = re.compile(
 )
 _CLAUSES = re.compile(r"[\s.,;:!?…()\[\]\-—–]+")
 _CUT = re.compile(r"(?:-|—|–|…|\.\.\.)[\"'”’)\]]*$")
+# (?=[...]): the first letters of the phrases, so that a word starting otherwise is passed
+# over at once instead of tried against every phrase (twice as fast; same matches).
 _FLOOR = re.compile(
-    r"\b(?:go ahead|you(?:'re| are) (?:up|next)|over to you|your turn|what about you|"
-    r"how about you|what do you think|your thoughts|(?:do )?you want to (?:go|start|add|take|"
-    r"jump|kick|shill|say|share|talk|chime|weigh)|take it away|the floor is yours|kick us off|"
-    r"floor to|want to jump in|anything to add|go first)\b",
+    r"\b(?=[adfghkotwy])(?:go ahead|you(?:'re| are) (?:up|next)|over to you|your turn|"
+    r"what about you|how about you|what do you think|your thoughts|(?:do )?you want to "
+    r"(?:go|start|add|take|jump|kick|shill|say|share|talk|chime|weigh)|take it away|"
+    r"the floor is yours|kick us off|floor to|want to jump in|anything to add|go first)\b",
     re.IGNORECASE,
 )
 # Calls that belong to the proceedings, not to the exchange: a chair's order, counsel's
@@ -123,9 +127,17 @@ def addresses(text: str) -> bool:
     return bool(_SECOND_PERSON.search(_NOT_ADDRESSING.sub(" ", tail)))
 
 
+_CLOSERS = "\"'”’)]"
+_CUT_MARKS = ("-", "—", "–", "…", "...")
+
+
 def cut_off(text: str) -> bool:
-    """Whether the text breaks off ("Now, you had-", "But…")."""
-    return bool(_CUT.search(text[-8:].rstrip()))
+    """Whether the text breaks off ("Now, you had-", "But…").
+
+    What ``_CUT`` finds at the end of the last 8 characters, read without it: the marks of
+    the pattern are not closers, so it matches when the text, closers stripped, ends in one.
+    """
+    return text[-8:].rstrip().rstrip(_CLOSERS).endswith(_CUT_MARKS)
 
 
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:
@@ -180,13 +192,24 @@ def backchannel_shaped(text: str, before: str = "") -> bool:
 
 # Every phrase of _FLOOR holds one of these.
 _FLOOR_WORDS = ("you", "go ", "take it", "kick us", "floor", "jump in", "anything to add")
+# ... and, lower-cased, one of these, which says more: an ASCII tail (where lower() is what
+# IGNORECASE matches) holding none of them is not searched.
+_FLOOR_PHRASES = (
+    *("go ahead", "go first", "you're ", "you are ", "over to you", "your turn", "about you"),
+    *("do you think", "your thoughts", "you want to ", "take it away", "floor", "kick us off"),
+    *("want to jump in", "anything to add"),
+)
 
 
 def floor_phrase(text: str) -> bool:
     """Whether the text hands the floor over in so many words ("go ahead", "you're up")."""
     tail = text[-300:]  # the floor is handed over at the end of a turn
     lowered = tail.lower()
-    return any(w in lowered for w in _FLOOR_WORDS) and bool(_FLOOR.search(tail))
+    if not any(w in lowered for w in _FLOOR_WORDS):
+        return False
+    if tail.isascii() and not any(p in lowered for p in _FLOOR_PHRASES):
+        return False
+    return _FLOOR.search(tail) is not None
 
 
 def procedural(text: str) -> bool:
@@ -218,18 +241,44 @@ def name_words(names: Collection[str]) -> set[str]:
     return found
 
 
-def name_pattern(words: Collection[str]) -> re.Pattern[str] | None:
+@dataclass(frozen=True, slots=True)
+class NamePattern:
+    """What finds any of some name words, capitalised, as a whole word."""
+
+    pattern: re.Pattern[str]
+    ascii_words: frozenset[str] | None
+    """The words, when all are ASCII words: in an ASCII sentence a match is then a whole
+    run of word characters, apostrophes and hyphens that starts with a capital A-Z and is one
+    of these words lower-cased, and the capitalised runs are found without the pattern."""
+
+
+_NAME = re.compile(r"[^\W\d_][\w'-]*")
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*")
+
+
+def name_pattern(words: Collection[str]) -> NamePattern | None:
     """A pattern that finds any of these name words, capitalised, as a whole word."""
     if not words:
         return None
     names = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'-])(?=[^\W\d_a-z])(?i:{names})(?![\w'-])")
+    pattern = re.compile(rf"(?<![\w'-])(?=[^\W\d_a-z])(?i:{names})(?![\w'-])")
+    plain = all(w.isascii() and _NAME.fullmatch(w) for w in words)
+    return NamePattern(pattern, frozenset(w.lower() for w in words) if plain else None)
 
 
-def names_in(text: str, pattern: re.Pattern[str] | None) -> bool:
-    """Whether the last sentence of ``text`` calls someone by a name ``pattern`` finds."""
-    if pattern is None:
+def names_in(text: str, names: NamePattern | None) -> bool:
+    """Whether the last sentence of ``text`` calls someone by a name ``names`` finds."""
+    if names is None:
         return False
     tail = text[-300:].rstrip(" .!?？\"'”’)")
-    last = tail[max(tail.rfind(end) for end in (". ", "! ", "? ", "\n")) + 1 :]
-    return pattern.search(last) is not None
+    start = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "), tail.rfind("\n"))
+    last = tail[start + 1 :]
+    if names.ascii_words is None or not last.isascii():
+        return names.pattern.search(last) is not None
+    for run in _CAPITALISED.finditer(last):
+        at = run.start()
+        if run.group().lower() in names.ascii_words and (
+            at == 0 or not (last[at - 1].isalnum() or last[at - 1] in "_'-")
+        ):
+            return True
+    return False

@@ -11,16 +11,16 @@ does is worked out on first use: a long transcript's answers are mostly never re
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from ..model import Role
 from .asking import last_sentences, question_evidence
 from .cues import (
+    NamePattern,
     addresses,
     asks_back,
     backchannel_shaped,
@@ -96,18 +96,18 @@ def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
     return not answerers and len(askers) > 1
 
 
-class Lazy(Generic[_T]):
+class Lazy(dict[int, _T]):
     """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
-    never need their form read (a guest's answer, an acknowledgement)."""
+    never need their form read (a guest's answer, an acknowledgement). A dict, so that a value
+    already known costs one lookup in C."""
 
     def __init__(self, compute: Callable[[int], _T]) -> None:
+        super().__init__()
         self._compute = compute
-        self._known: dict[int, _T] = {}
 
-    def __getitem__(self, k: int) -> _T:
-        if k not in self._known:
-            self._known[k] = self._compute(k)
-        return self._known[k]
+    def __missing__(self, k: int) -> _T:
+        value = self[k] = self._compute(k)
+        return value
 
 
 class Floor:
@@ -120,7 +120,7 @@ class Floor:
         self.everyone: set[str] = set().union(*names.values()) if names else set()
         self.kind = Lazy(lambda k: question_evidence(runs[k].text, self.everyone))
         # what finds the names a speaker can call the others by
-        self._others: dict[str, re.Pattern[str] | None] = {}
+        self._others: dict[str, NamePattern | None] = {}
         self.handover = Lazy(self._hands_over)
         self.ends_asking = Lazy(self._ends_asking)
         self._opening = Lazy(self._opens)

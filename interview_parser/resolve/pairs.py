@@ -161,14 +161,16 @@ def _evidence(floor: Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     kinds = [floor.kind[k] for k in draft.prompt]
     why = "question mark" if "question mark" in kinds else next(filter(None, kinds), None)
     evidence = [why] if why else []
-    handing = [k for k in draft.prompt if floor.handover[k]]
-    if handing:
-        said = floor.runs[handing[0]].text
+    handing = next((k for k in draft.prompt if floor.handover[k]), None)
+    if handing is not None:
+        said = floor.runs[handing].text
         evidence.append("hands over the floor" if floor_phrase(said) else "addressed by name")
-    if any(floor.runs[k].part is Part.asker for k in draft.between):
-        evidence.append("answer goes on past a backchannel")
-    if any(floor.runs[k].part is Part.third for k in draft.between):
-        evidence.append("across a third party's interjection")
+    if draft.between:
+        parts = {floor.runs[k].part for k in draft.between}
+        if Part.asker in parts:
+            evidence.append("answer goes on past a backchannel")
+        if Part.third in parts:
+            evidence.append("across a third party's interjection")
     evidence.extend(e for e in draft.evidence if e not in evidence)
     if not evidence:
         evidence.append("reply follows")
