@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _T = TypeVar("_T")
 
@@ -174,6 +174,20 @@ class Skipped:
 
 
 @dataclass(slots=True, kw_only=True)
+class Word:
+    """A word of a turn placed on the recording's clock (``interview-parser align``)."""
+
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    text: str
+    """The word as written (punctuation and stage notes left out)."""
+    start: float
+    """Start in seconds from the beginning of the recording."""
+    end: float
+    """End in seconds."""
+
+
+@dataclass(slots=True, kw_only=True)
 class Turn:
     __pydantic_config__ = _PYDANTIC_CONFIG
 
@@ -197,6 +211,11 @@ class Turn:
     """End time in seconds, when known."""
     notes: list[StageNote] = field(default_factory=list)
     """Stage notes inside the text, with their positions."""
+    words: list[Word] | None = None
+    """Each word with its times in the recording, when aligned to audio (schema 1.1)."""
+    confidence: float | None = None
+    """When aligned: the share (0 to 1) of the turn's words the recogniser heard or aligned;
+    the others were interpolated between their neighbours (schema 1.1)."""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,0 +1,123 @@
+"""Forced alignment: a transcript placed on the clock of its recording, offline.
+
+Sits beside the exporters (it reads the model and returns a new one with times). Needs the
+``align`` extra (pocketsphinx, whose wheel carries an English acoustic model, and PyAV to
+decode the audio); nothing is downloaded at run time. The method, in :mod:`.passes` and
+:mod:`.assemble`:
+
+1. recognise the audio with a language model built from the transcript's own words;
+2. match recognised words to transcript words by sequence alignment: runs of matches are
+   anchors;
+3. force-align each stretch between anchors, letting fillers and silence occur anywhere;
+4. interpolate a stretch that still fails, and lower its turn's confidence.
+
+Both passes stream the audio, so memory does not grow with the recording's length.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from ..model import Transcript, replace
+
+INSTALL = "pip install 'interview-parser[align]'"
+MAX_WORDS_PER_SECOND = 5.0  # twice a brisk speaking rate: more means the audio is too short
+Progress = Callable[[float, float], None]
+
+
+class AlignUnavailable(UsageError):
+    """The ``align`` extra is not installed."""
+
+
+def available() -> bool:
+    """Whether the ``align`` extra (pocketsphinx and av) is installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ("pocketsphinx", "av"))
+
+
+def require() -> None:
+    if not available():
+        raise AlignUnavailable(f"aligning to audio needs the align extra: {INSTALL}")
+
+
+def _check_language(transcript: Transcript, model: str | None) -> None:
+    language = (transcript.front_matter or {}).get("language")
+    if model is None and isinstance(language, str) and not language.lower().startswith("en"):
+        raise UsageError(
+            f"the built-in model is English and the transcript's language is {language!r}: "
+            "give a pocketsphinx model folder for it with --model DIR"
+        )
+
+
+def align(
+    transcript: Transcript,
+    audio: str | os.PathLike[str],
+    *,
+    model: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+) -> Transcript:
+    """``transcript`` with ``start``, ``end``, ``words`` and ``confidence`` on every turn,
+    measured on the recording ``audio`` (any format FFmpeg reads).
+
+    ``model`` is a pocketsphinx model folder for a language other than English.
+    ``progress(done, total)`` is called as the work advances (in seconds of audio, two passes).
+    Raises :class:`AlignUnavailable` without the extra, :class:`~..errors.InputError` for
+    audio that is not audio, is silent or is much shorter than the text.
+    """
+    require()
+    from . import assemble, audio as sound, engine, passes
+    from .words import transcript_words
+
+    path = os.fspath(audio)
+    folder = os.fspath(model) if model is not None else None
+    tokens = transcript_words(transcript)
+    if not tokens:
+        raise InputError("the transcript has no words to align", path=transcript.source.path)
+    _check_language(transcript, folder)
+    found = engine.find_model(folder)
+    phones, known = engine.pronunciations(tokens, found)
+    if folder is None and known < len(tokens) / 2:
+        raise UsageError(
+            f"the transcript does not look English ({known} of its {len(tokens)} words are in "
+            "the English dictionary): give a model folder for its language with --model DIR"
+        )
+    stated = sound.duration(path)
+    _check_length(path, stated, len(tokens))
+    total = 2 * (stated or 1.0)
+    tell = progress or (lambda done, total: None)
+    keys = [token.key for token in tokens]
+    with tempfile.TemporaryDirectory(prefix="interview-parser-align-") as tmp:
+        recogniser = engine.decoder(found, phones, keys, Path(tmp))
+        listening = passes.recognise(recogniser, sound.pieces(path), lambda t: tell(t, total))
+        if listening.duration <= 0:
+            raise InputError("the audio track holds no samples", path=path)
+        if listening.speech < 0.5:
+            raise InputError("the audio is silent (no speech found)", path=path)
+        _check_length(path, listening.duration, len(tokens))
+        total = stated = listening.duration
+        anchored = assemble.anchors(keys, listening.heard)
+        stretches = assemble.stretches(len(tokens), anchored, listening.duration)
+        aligned = passes.force_align(
+            recogniser, sound.pieces(path), stretches, keys, phones,
+            lambda t: tell(total + t, 2 * total),
+        )
+    tell(2 * total, 2 * total)
+    times, sure = assemble.word_times(tokens, anchored, stretches, aligned)
+    used = {id(item) for item in anchored.values()}
+    extra = [item for item in listening.heard if id(item) not in used]
+    extra += [item for result in aligned if result is not None for item in result[1]]
+    turns = assemble.timed_turns(transcript, tokens, times, sure, extra, listening.duration)
+    return replace(transcript, turns=turns)
+
+
+def _check_length(path: str, seconds: float | None, words: int) -> None:
+    if seconds is not None and words > MAX_WORDS_PER_SECOND * max(seconds, 0.01):
+        raise InputError(
+            f"the audio ({seconds:.1f} s) is much shorter than the text ({words} words, about "
+            f"{words / 2.5:.0f} s of speech)",
+            path=path,
+        )

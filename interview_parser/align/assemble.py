@@ -1,0 +1,134 @@
+"""From what the passes found to times on every word and turn.
+
+Anchors are runs of recognised words that sequence alignment (difflib) matches to runs of
+transcript words; the stretches between anchors go to :func:`passes.force_align`; a stretch
+that fails there is interpolated in proportion to its words' lengths, and its words count
+against the turn's confidence. Speech the transcript leaves out (a filler) right before a
+turn's first word, nearer to it than to the turn before, belongs to that turn, so the turn
+starts where the voice does; likewise after its last word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from ..model import Transcript, Turn, Word, replace
+from .passes import Heard, Stretch
+from .words import Token
+
+MIN_RUN = 2  # a lone matched word is too often a coincidence ("the") to anchor on
+JOIN = 0.35  # seconds: unscripted speech this close to a turn's words is part of the turn
+
+
+def anchors(keys: Sequence[str], heard: Sequence[Heard]) -> dict[int, Heard]:
+    """Transcript word index -> the recognised word matched to it."""
+    matcher = SequenceMatcher(a=keys, b=[item[0] for item in heard], autojunk=False)
+    found: dict[int, Heard] = {}
+    for a, b, size in matcher.get_matching_blocks():
+        if size >= MIN_RUN:
+            for k in range(size):
+                found[a + k] = heard[b + k]
+    return found
+
+
+def stretches(count: int, anchored: dict[int, Heard], duration: float) -> list[Stretch]:
+    """The runs of words without an anchor, each with the audio between its neighbours."""
+    found: list[Stretch] = []
+    index = 0
+    while index < count:
+        if index in anchored:
+            index += 1
+            continue
+        last = index
+        while last + 1 < count and last + 1 not in anchored:
+            last += 1
+        # The anchors on both sides are aligned again with the stretch: a recognised word's
+        # edges are a little loose, and cutting the audio inside a word breaks alignment.
+        first = index - 1 if index > 0 else index
+        end_at = last + 1 if last + 1 < count else last
+        start = anchored[first][1] if first < index else 0.0
+        end = anchored[end_at][2] if end_at > last else duration
+        found.append(Stretch(index, last, start, max(start, end), first, end_at))
+        index = last + 1
+    return found
+
+
+def _interpolate(tokens: Sequence[Token], stretch: Stretch) -> list[Heard]:
+    weights = [len(tokens[i].text) + 1 for i in range(stretch.first, stretch.last + 1)]
+    span = stretch.end - stretch.start
+    total = sum(weights)
+    times: list[Heard] = []
+    at = stretch.start
+    for offset, weight in enumerate(weights):
+        step = span * weight / total
+        times.append((tokens[stretch.first + offset].key, at, at + step))
+        at += step
+    return times
+
+
+def word_times(
+    tokens: Sequence[Token],
+    anchored: dict[int, Heard],
+    found: Sequence[Stretch],
+    aligned: Sequence[tuple[list[Heard], list[Heard]] | None],
+) -> tuple[list[Heard], list[bool]]:
+    """Every word's time, and whether it was heard or aligned (not interpolated)."""
+    times: list[Heard | None] = [anchored.get(i) for i in range(len(tokens))]
+    sure = [item is not None for item in times]
+    for stretch, result in zip(found, aligned, strict=True):
+        placed = result[0] if result is not None else _interpolate(tokens, stretch)
+        for offset, item in enumerate(placed):
+            times[stretch.first + offset] = item
+            sure[stretch.first + offset] = result is not None
+    return [item for item in times if item is not None], sure
+
+
+def _reach(edge: float, limit: float, extra: Sequence[Heard], *, before: bool) -> float:
+    """How far unscripted speech next to ``edge`` extends it, not past halfway to ``limit``."""
+    chain = edge
+    ordered = sorted(extra, key=lambda item: item[2], reverse=True) if before else sorted(extra)
+    for _, start, end in ordered:
+        if before and end <= chain + 0.05 and chain - end <= JOIN and start > (limit + edge) / 2:
+            chain = min(chain, start)
+        elif not before and start >= chain - 0.05 and start - chain <= JOIN and (
+            end < (limit + edge) / 2
+        ):
+            chain = max(chain, end)
+    return chain
+
+
+def timed_turns(
+    transcript: Transcript,
+    tokens: Sequence[Token],
+    times: Sequence[Heard],
+    sure: Sequence[bool],
+    extra: Sequence[Heard],
+    duration: float,
+) -> list[Turn]:
+    by_turn: dict[int, list[int]] = {}
+    for index, token in enumerate(tokens):
+        by_turn.setdefault(token.turn, []).append(index)
+    spans: list[tuple[float, float] | None] = []
+    for position in range(len(transcript.turns)):
+        members = by_turn.get(position)
+        spans.append((times[members[0]][1], times[members[-1]][2]) if members else None)
+    turns: list[Turn] = []
+    previous_end = 0.0
+    for position, turn in enumerate(transcript.turns):
+        members = by_turn.get(position, [])
+        span = spans[position]
+        if span is None:
+            turns.append(replace(turn, start=previous_end, end=previous_end, words=[],
+                                 confidence=0.0))
+            continue
+        following = next((s[0] for s in spans[position + 1 :] if s is not None), duration)
+        start = _reach(span[0], previous_end, extra, before=True)
+        end = _reach(span[1], following, extra, before=False)
+        words = [Word(text=tokens[i].text, start=round(times[i][1], 3),
+                      end=round(times[i][2], 3)) for i in members]
+        confidence = round(sum(sure[i] for i in members) / len(members), 2)
+        turns.append(replace(turn, start=round(start, 3), end=round(end, 3), words=words,
+                             confidence=confidence))
+        previous_end = end
+    return turns
