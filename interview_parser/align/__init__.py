@@ -110,7 +110,9 @@ def align(
     used = {id(item) for item in anchored.values()}
     extra = [item for item in listening.heard if id(item) not in used]
     extra += [item for result in aligned if result is not None for item in result[1]]
-    turns = assemble.timed_turns(transcript, tokens, times, sure, extra, listening.duration)
+    turns = assemble.timed_turns(
+        transcript, tokens, times, sure, extra, listening.duration, listening.regions
+    )
     return replace(transcript, turns=turns)
 
 

@@ -11,6 +11,7 @@ starts where the voice does; likewise after its last word.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from bisect import bisect_right
 from difflib import SequenceMatcher
 
 from ..model import Transcript, Turn, Word, replace
@@ -98,6 +99,24 @@ def _reach(edge: float, limit: float, extra: Sequence[Heard], *, before: bool) -
     return chain
 
 
+def _onset(start: float, end: float, previous_end: float,
+           regions: Sequence[tuple[float, float]]) -> float:
+    """Where the voice starts for a turn whose first word was placed at ``start``: the start
+    of the stretch of speech around (or, if ``start`` fell in a pause, after) that word,
+    unless that stretch began before the turn before ended (no pause between them). A first
+    word squeezed against the turn before while the turn goes on after a pause was placed
+    in the wrong stretch of speech: the turn starts after the pause."""
+    at = bisect_right(regions, (start, float("inf"))) - 1
+    squeezed = start - previous_end < 0.1 and at + 1 < len(regions) and regions[at + 1][0] < end
+    if at >= 0 and regions[at][1] > start and not squeezed:  # inside a region
+        onset = regions[at][0]
+    elif at + 1 < len(regions) and regions[at + 1][0] < end:
+        onset = regions[at + 1][0]  # the word was placed in a pause: speech starts later
+    else:
+        return start
+    return onset if onset >= previous_end else start
+
+
 def timed_turns(
     transcript: Transcript,
     tokens: Sequence[Token],
@@ -105,6 +124,7 @@ def timed_turns(
     sure: Sequence[bool],
     extra: Sequence[Heard],
     duration: float,
+    regions: Sequence[tuple[float, float]] = (),
 ) -> list[Turn]:
     by_turn: dict[int, list[int]] = {}
     for index, token in enumerate(tokens):
@@ -123,7 +143,9 @@ def timed_turns(
                                  confidence=0.0))
             continue
         following = next((s[0] for s in spans[position + 1 :] if s is not None), duration)
-        start = _reach(span[0], previous_end, extra, before=True)
+        onset = _onset(span[0], span[1], previous_end, regions)
+        reach = _reach(span[0], previous_end, extra, before=True)
+        start = onset if onset > span[0] else min(reach, onset)
         end = _reach(span[1], following, extra, before=False)
         words = [Word(text=tokens[i].text, start=round(times[i][1], 3),
                       end=round(times[i][2], 3)) for i in members]

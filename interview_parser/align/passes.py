@@ -32,6 +32,8 @@ class Listening:
     duration: float
     speech: float
     """Seconds the voice activity detector took for speech."""
+    regions: list[tuple[float, float]]
+    """Where the voice activity detector heard speech (start, end), in order."""
 
 
 def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening:
@@ -40,6 +42,7 @@ def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening
     endpointer = Endpointer(window=0.3, ratio=0.9)
     size = endpointer.frame_bytes
     heard: list[Heard] = []
+    regions: list[tuple[float, float]] = []
     utterance: list[bytes] = []
     begun = 0.0
     speech = 0.0
@@ -52,6 +55,10 @@ def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening
             return
         data = b"".join(utterance)
         speech += len(data) / BYTES_PER_SECOND
+        if regions and abs(regions[-1][1] - begun) < 0.01:  # an utterance cut in two
+            regions[-1] = (regions[-1][0], begun + len(data) / BYTES_PER_SECOND)
+        else:
+            regions.append((begun, begun + len(data) / BYTES_PER_SECOND))
         engine.start_utt()
         engine.process_raw(data, full_utt=True)
         engine.end_utt()
@@ -83,7 +90,7 @@ def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening
         utterance.append(tail)
     finish()
     position += len(pending)
-    return Listening(heard, position / BYTES_PER_SECOND, speech)
+    return Listening(heard, position / BYTES_PER_SECOND, speech, regions)
 
 
 @dataclass(frozen=True)
