@@ -85,7 +85,7 @@ def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening
         position += usable
         pending = pending[usable:]
         report(position / BYTES_PER_SECOND)
-    tail = endpointer.end_stream(pending)
+    tail = endpointer.end_stream(pending) if pending else None
     if tail is not None:
         utterance.append(tail)
     finish()
