@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import wave
 from pathlib import Path
 
@@ -50,10 +51,8 @@ def interview(tmp_path_factory: pytest.TempPathFactory) -> tuple[Interview, Path
 
 @pytest.fixture(scope="module")
 def aligned(interview: tuple[Interview, Path, Path]) -> ip.Transcript:
-    from interview_parser.align import align
-
     _, text, audio = interview
-    return align(ip.parse_file(text), audio)
+    return ip.align(ip.parse_file(text), audio)
 
 
 def test_turn_starts_are_near_the_truth(
@@ -62,7 +61,8 @@ def test_turn_starts_are_near_the_truth(
     spoken = interview[0]
     assert 100 < spoken.duration < 150  # about two minutes
     assert len(aligned.turns) == len(spoken.starts)
-    errors = [abs(turn.start - truth) for turn, truth in zip(aligned.turns, spoken.starts)]  # type: ignore[operator]
+    pairs = zip(aligned.turns, spoken.starts, strict=True)
+    errors = [abs(turn.start - truth) for turn, truth in pairs]  # type: ignore[operator]
     assert sum(errors) / len(errors) < 0.15, errors
     assert max(errors) < 0.5, errors
 
@@ -145,8 +145,7 @@ def test_other_languages_need_a_model(tmp_path: Path) -> None:
 def test_without_the_extra_align_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import interview_parser.align as align_module
-
+    align_module = sys.modules["interview_parser.align"]  # ip.align is the function
     monkeypatch.setattr(align_module, "available", lambda: False)
     text = tmp_path / "t.txt"
     text.write_text("A: Hello there.\n\nB: Hi.\n")

@@ -69,7 +69,8 @@ def align(
     audio that is not audio, is silent or is much shorter than the text.
     """
     require()
-    from . import assemble, audio as sound, engine, passes
+    from . import assemble, engine, passes
+    from . import audio as sound
     from .words import transcript_words
 
     path = os.fspath(audio)

@@ -10,8 +10,8 @@ starts where the voice does; likewise after its last word.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from bisect import bisect_right
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from ..model import Transcript, Turn, Word, replace

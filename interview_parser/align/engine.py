@@ -36,7 +36,7 @@ def find_model(folder: str | None) -> Model:
     """The model in ``folder`` (its acoustic model files, or one subfolder holding them, and
     one ``*.dict``), or the English model shipped with pocketsphinx."""
     if folder is None:
-        from pocketsphinx import get_model_path
+        from pocketsphinx import get_model_path  # type: ignore[import-untyped]
 
         base = Path(get_model_path())
         return Model(str(base / "en-us" / "en-us"), str(base / "en-us" / "cmudict-en-us.dict"))

@@ -37,7 +37,7 @@ class Listening:
 
 
 def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening:
-    from pocketsphinx import Endpointer
+    from pocketsphinx import Endpointer  # type: ignore[import-untyped]
 
     endpointer = Endpointer(window=0.3, ratio=0.9)
     size = endpointer.frame_bytes
@@ -122,7 +122,7 @@ def force_align(
     window = Window(stream)
     fillers = [filler for filler in FILLERS if filler in phones]
     results: list[tuple[list[Heard], list[Heard]] | None] = []
-    for number, stretch in enumerate(stretches):
+    for stretch in stretches:
         wanted = [keys[i] for i in range(stretch.outer_first, stretch.outer_last + 1)]
         audio = window.take(stretch.start, stretch.end)
         report(stretch.end)
@@ -140,7 +140,8 @@ def force_align(
                 break
         split = _split(found, wanted) if found is not None else None
         if split is not None:
-            inner = slice(stretch.first - stretch.outer_first, stretch.last - stretch.outer_first + 1)
+            skip = stretch.first - stretch.outer_first
+            inner = slice(skip, skip + stretch.last - stretch.first + 1)
             split = (split[0][inner], split[1])
         results.append(split)
     return results
