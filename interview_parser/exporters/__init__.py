@@ -41,6 +41,8 @@ class ExportOptions:
     names: bool = False  # the cast's own names instead of HOST / GUEST
     cues: bool = True  # production cues such as [MUSIC UP, THEN UNDER]
     qa_style: str = "names"  # names | qa
+    # Transcript page: the recording's address relative to the page (--audio), or None.
+    audio: str | None = None
 
 
 Render = Callable[[Transcript, ExportOptions], str]
