@@ -107,7 +107,9 @@ def align(
             lambda t: tell(total + t, 2 * total),
         )
     tell(2 * total, 2 * total)
-    times, sure = assemble.word_times(tokens, anchored, stretches, aligned)
+    times, sure = assemble.word_times(
+        tokens, anchored, stretches, aligned, listening.regions
+    )
     used = {id(item) for item in anchored.values()}
     extra = [item for item in listening.heard if id(item) not in used]
     extra += [item for result in aligned if result is not None for item in result[1]]

@@ -18,18 +18,39 @@ from ..model import Transcript, Turn, Word, replace
 from .passes import Heard, Stretch
 from .words import Token
 
+WINDOW = 400  # words matched at a time (see anchors)
 MIN_RUN = 2  # a lone matched word is too often a coincidence ("the") to anchor on
 JOIN = 0.35  # seconds: unscripted speech this close to a turn's words is part of the turn
 
 
-def anchors(keys: Sequence[str], heard: Sequence[Heard]) -> dict[int, Heard]:
-    """Transcript word index -> the recognised word matched to it."""
-    matcher = SequenceMatcher(a=keys, b=[item[0] for item in heard], autojunk=False)
+def anchors(keys: Sequence[str], heard: Sequence[Heard], window: int = WINDOW) -> dict[int, Heard]:
+    """Transcript word index -> the recognised word matched to it.
+
+    Matched a window at a time from where the last anchor was found: difflib takes the
+    longest common run first, so over a whole long recording a repeated passage could tie
+    a run near the end of the audio to the start of the text and lose everything between;
+    a window also keeps the cost linear in the length.
+    """
+    spoken = [item[0] for item in heard]
     found: dict[int, Heard] = {}
-    for a, b, size in matcher.get_matching_blocks():
-        if size >= MIN_RUN:
-            for k in range(size):
-                found[a + k] = heard[b + k]
+    a = b = 0
+    while a < len(keys) and b < len(spoken):
+        a_end, b_end = min(len(keys), a + window), min(len(spoken), b + window)
+        final = a_end == len(keys) or b_end == len(spoken)
+        matcher = SequenceMatcher(a=keys[a:a_end], b=spoken[b:b_end], autojunk=False)
+        kept = [block for block in matcher.get_matching_blocks()
+                if block.size >= MIN_RUN and (final or block.a < window // 2)]
+        if not kept:
+            if final:
+                break
+            a, b = a + window // 2, b + window // 2  # nothing matched: move on in both
+            continue
+        for block in kept:
+            for k in range(block.size):
+                found[a + block.a + k] = heard[b + block.b + k]
+        a, b = a + kept[-1].a + kept[-1].size, b + kept[-1].b + kept[-1].size
+        if final:
+            break
     return found
 
 
@@ -50,21 +71,51 @@ def stretches(count: int, anchored: dict[int, Heard], duration: float) -> list[S
         end_at = last + 1 if last + 1 < count else last
         start = anchored[first][1] if first < index else 0.0
         end = anchored[end_at][2] if end_at > last else duration
-        found.append(Stretch(index, last, start, max(start, end), first, end_at))
+        gap_start = anchored[first][2] if first < index else 0.0
+        gap_end = max(gap_start, anchored[end_at][1] if end_at > last else duration)
+        found.append(Stretch(index, last, start, max(start, end), first, end_at, gap_start,
+                             gap_end))
         index = last + 1
     return found
 
 
-def _interpolate(tokens: Sequence[Token], stretch: Stretch) -> list[Heard]:
+def _voiced(start: float, end: float,
+            regions: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The parts of ``start`` to ``end`` the voice activity detector took for speech."""
+    parts = []
+    for low, high in regions[max(0, bisect_right(regions, (start, 0.0)) - 1) :]:
+        if low >= end:
+            break
+        if high > start:
+            parts.append((max(low, start), min(high, end)))
+    return parts
+
+
+def _interpolate(tokens: Sequence[Token], stretch: Stretch,
+                 regions: Sequence[tuple[float, float]]) -> list[Heard]:
+    """Times for a stretch that did not align: its words share out the speech between its
+    anchors in proportion to their lengths (the whole gap if no speech was detected)."""
+    parts = _voiced(stretch.gap_start, stretch.gap_end, regions)
+    if sum(high - low for low, high in parts) < 0.05:
+        parts = [(stretch.gap_start, stretch.gap_end)]
+    voiced = sum(high - low for low, high in parts)
     weights = [len(tokens[i].text) + 1 for i in range(stretch.first, stretch.last + 1)]
-    span = stretch.end - stretch.start
     total = sum(weights)
+
+    def clock(share: float) -> float:  # the time at ``share`` seconds into the speech
+        for low, high in parts:
+            if share <= high - low:
+                return low + share
+            share -= high - low
+        return parts[-1][1]
+
     times: list[Heard] = []
-    at = stretch.start
+    done = 0.0
     for offset, weight in enumerate(weights):
-        step = span * weight / total
-        times.append((tokens[stretch.first + offset].key, at, at + step))
-        at += step
+        step = voiced * weight / total
+        start = clock(done + 1e-6)
+        times.append((tokens[stretch.first + offset].key, start, max(start, clock(done + step))))
+        done += step
     return times
 
 
@@ -73,12 +124,13 @@ def word_times(
     anchored: dict[int, Heard],
     found: Sequence[Stretch],
     aligned: Sequence[tuple[list[Heard], list[Heard]] | None],
+    regions: Sequence[tuple[float, float]] = (),
 ) -> tuple[list[Heard], list[bool]]:
     """Every word's time, and whether it was heard or aligned (not interpolated)."""
     times: list[Heard | None] = [anchored.get(i) for i in range(len(tokens))]
     sure = [item is not None for item in times]
     for stretch, result in zip(found, aligned, strict=True):
-        placed = result[0] if result is not None else _interpolate(tokens, stretch)
+        placed = result[0] if result is not None else _interpolate(tokens, stretch, regions)
         for offset, item in enumerate(placed):
             times[stretch.first + offset] = item
             sure[stretch.first + offset] = result is not None
@@ -99,18 +151,24 @@ def _reach(edge: float, limit: float, extra: Sequence[Heard], *, before: bool) -
     return chain
 
 
-def _onset(start: float, end: float, previous_end: float,
+def _onset(start: float, after: float, previous_end: float,
            regions: Sequence[tuple[float, float]]) -> float:
-    """Where the voice starts for a turn whose first word was placed at ``start``: the start
-    of the stretch of speech around (or, if ``start`` fell in a pause, after) that word,
-    unless that stretch began before the turn before ended (no pause between them). A first
-    word squeezed against the turn before while the turn goes on after a pause was placed
-    in the wrong stretch of speech: the turn starts after the pause."""
+    """Where the voice starts for a turn whose first word was placed at ``start`` and whose
+    next word (or end) is at ``after``: the start of the stretch of speech around that word,
+    or after it if the word fell in a pause, unless that stretch began before the turn
+    before ended (no pause between the turns). A first word stuck to the end of the turn
+    before, with a pause between it and the rest of its turn, was placed in the wrong
+    stretch of speech: the turn starts with the stretch its next word is in."""
     at = bisect_right(regions, (start, float("inf"))) - 1
-    squeezed = start - previous_end < 0.1 and at + 1 < len(regions) and regions[at + 1][0] < end
-    if at >= 0 and regions[at][1] > start and not squeezed:  # inside a region
+    inside = at >= 0 and regions[at][1] > start
+    if inside and regions[at][0] < previous_end and after >= regions[at][1]:
+        following = bisect_right(regions, (after, float("inf"))) - 1
+        if following > at and regions[following][0] >= previous_end:
+            return regions[following][0]
+        return start
+    if inside:
         onset = regions[at][0]
-    elif at + 1 < len(regions) and regions[at + 1][0] < end:
+    elif at + 1 < len(regions) and regions[at + 1][0] < after:
         onset = regions[at + 1][0]  # the word was placed in a pause: speech starts later
     else:
         return start
@@ -143,7 +201,8 @@ def timed_turns(
                                  confidence=0.0))
             continue
         following = next((s[0] for s in spans[position + 1 :] if s is not None), duration)
-        onset = _onset(span[0], span[1], previous_end, regions)
+        after = times[members[1]][1] if len(members) > 1 else span[1]
+        onset = _onset(span[0], after, previous_end, regions)
         reach = _reach(span[0], previous_end, extra, before=True)
         start = onset if onset > span[0] else min(reach, onset)
         end = _reach(span[1], following, extra, before=False)

@@ -107,6 +107,9 @@ class Stretch:
     end: float
     outer_first: int
     outer_last: int
+    gap_start: float
+    """Where the audio between the anchors starts (the end of the anchor before)."""
+    gap_end: float
 
 
 def force_align(
@@ -124,13 +127,12 @@ def force_align(
     results: list[tuple[list[Heard], list[Heard]] | None] = []
     for stretch in stretches:
         wanted = [keys[i] for i in range(stretch.outer_first, stretch.outer_last + 1)]
-        audio = window.take(stretch.start, stretch.end)
         report(stretch.end)
-        if (
-            any(key not in phones for key in wanted)
-            or stretch.end - stretch.start > MAX_GAP
-            or len(audio) < BYTES_PER_SECOND * 0.05 * len(wanted)
-        ):
+        if any(key not in phones for key in wanted) or stretch.end - stretch.start > MAX_GAP:
+            results.append(None)
+            continue
+        audio = window.take(stretch.start, stretch.end)
+        if len(audio) < BYTES_PER_SECOND * 0.05 * len(wanted):
             results.append(None)
             continue
         found = None
