@@ -140,6 +140,9 @@ def force_align(
             found = _search(engine, wanted, fillers, probability, audio, stretch.start)
             if found is not None:
                 break
+        if found is None:  # last, pocketsphinx's own aligner (silence only, no fillers)
+            engine.set_align_text(" ".join(wanted))
+            found = _decode(engine, audio, stretch.start)
         split = _split(found, wanted) if found is not None else None
         if split is not None:
             skip = stretch.first - stretch.outer_first
@@ -162,6 +165,11 @@ def _search(
     grammar = engine.create_fsg("stretch", 0, len(wanted), transitions)
     engine.add_fsg("stretch", grammar)
     engine.activate_search("stretch")
+    return _decode(engine, audio, offset)
+
+
+def _decode(engine: Any, audio: bytes, offset: float) -> list[Heard] | None:
+    """The words the active search finds in ``audio``, or None if it finds no path."""
     engine.start_utt()
     engine.process_raw(audio, full_utt=True)
     engine.end_utt()
