@@ -37,9 +37,11 @@ class Listening:
 
 
 def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening:
-    from pocketsphinx import Endpointer  # type: ignore[import-untyped]
+    from pocketsphinx import Endpointer, Vad  # type: ignore[import-untyped]
 
-    endpointer = Endpointer(window=0.3, ratio=0.9)
+    # The looser modes let some pauses of over a second pass as speech (seen on synthesized
+    # speech with digital silence between turns); the pauses are what the turns start after.
+    endpointer = Endpointer(window=0.3, ratio=0.9, vad_mode=Vad.MEDIUM_STRICT)
     size = endpointer.frame_bytes
     heard: list[Heard] = []
     regions: list[tuple[float, float]] = []
@@ -71,11 +73,11 @@ def recognise(engine: Any, stream: Iterator[bytes], report: Report) -> Listening
         for at in range(0, usable, size):
             was_speech = endpointer.in_speech
             voiced = endpointer.process(pending[at : at + size])
-            if voiced is None:
-                continue
-            if not was_speech:
-                begun = endpointer.speech_start
-            utterance.append(voiced)
+            if voiced is not None:
+                if not was_speech:  # a new utterance (the detector may end one silently)
+                    finish()
+                    begun = endpointer.speech_start
+                utterance.append(voiced)
             if not endpointer.in_speech:
                 finish()
             elif len(utterance) * size >= MAX_UTTERANCE * BYTES_PER_SECOND:
