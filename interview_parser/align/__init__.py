@@ -21,9 +21,14 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, UsageError
 from ..model import Transcript, replace
+
+if TYPE_CHECKING:
+    from .engine import Model
+    from .words import Token
 
 INSTALL = "pip install 'interview-parser[align]'"
 MAX_WORDS_PER_SECOND = 5.0  # twice a brisk speaking rate: more means the audio is too short
@@ -69,54 +74,64 @@ def align(
     audio that is not audio, is silent or is much shorter than the text.
     """
     require()
-    from . import assemble, engine, passes
+    from . import assemble, passes
     from . import audio as sound
-    from .words import transcript_words
+    from .engine import decoder
 
     path = os.fspath(audio)
-    folder = os.fspath(model) if model is not None else None
-    tokens = transcript_words(transcript)
-    if not tokens:
-        raise InputError("the transcript has no words to align", path=transcript.source.path)
-    _check_language(transcript, folder)
-    found = engine.find_model(folder)
-    phones, known = engine.pronunciations(tokens, found)
-    if folder is None and known < len(tokens) / 2:
-        raise UsageError(
-            f"the transcript does not look English ({known} of its {len(tokens)} words are in "
-            "the English dictionary): give a model folder for its language with --model DIR"
-        )
+    tokens, found, phones = _words_and_model(transcript, model)
     stated = sound.duration(path)
     _check_length(path, stated, len(tokens))
-    total = 2 * (stated or 1.0)
     tell = progress or (lambda done, total: None)
+    span = stated or 1.0
     keys = [token.key for token in tokens]
     with tempfile.TemporaryDirectory(prefix="interview-parser-align-") as tmp:
-        recogniser = engine.decoder(found, phones, keys, Path(tmp))
-        listening = passes.recognise(recogniser, sound.pieces(path), lambda t: tell(t, total))
+        recogniser = decoder(found, phones, keys, Path(tmp))
+        listening = passes.recognise(recogniser, sound.pieces(path), lambda t: tell(t, 2 * span))
         if listening.duration <= 0:
             raise InputError("the audio track holds no samples", path=path)
         if listening.speech < 0.5:
             raise InputError("the audio is silent (no speech found)", path=path)
         _check_length(path, listening.duration, len(tokens))
-        total = stated = listening.duration
+        span = listening.duration
         anchored = assemble.anchors(keys, listening.heard)
-        stretches = assemble.stretches(len(tokens), anchored, listening.duration)
+        stretches = assemble.stretches(len(tokens), anchored, span)
         aligned = passes.force_align(
             recogniser, sound.pieces(path), stretches, keys, phones,
-            lambda t: tell(total + t, 2 * total),
+            lambda t: tell(span + t, 2 * span),
         )
-    tell(2 * total, 2 * total)
-    times, sure = assemble.word_times(
-        tokens, anchored, stretches, aligned, listening.regions
-    )
+    tell(2 * span, 2 * span)
+    times, sure = assemble.word_times(tokens, anchored, stretches, aligned, listening.regions)
     used = {id(item) for item in anchored.values()}
     extra = [item for item in listening.heard if id(item) not in used]
     extra += [item for result in aligned if result is not None for item in result[1]]
     turns = assemble.timed_turns(
-        transcript, tokens, times, sure, extra, listening.duration, listening.regions
+        transcript, tokens, times, sure, extra, span, listening.regions
     )
     return replace(transcript, turns=turns)
+
+
+def _words_and_model(
+    transcript: Transcript, model: str | os.PathLike[str] | None
+) -> tuple[list[Token], Model, dict[str, str]]:
+    """The transcript's words, the model to align them with and their pronunciations;
+    a clear error for no words, or another language than the model's."""
+    from .engine import find_model, pronunciations
+    from .words import transcript_words
+
+    folder = os.fspath(model) if model is not None else None
+    tokens = transcript_words(transcript)
+    if not tokens:
+        raise InputError("the transcript has no words to align", path=transcript.source.path)
+    _check_language(transcript, folder)
+    found = find_model(folder)
+    phones, known = pronunciations(tokens, found)
+    if folder is None and known < len(tokens) / 2:
+        raise UsageError(
+            f"the transcript does not look English ({known} of its {len(tokens)} words are in "
+            "the English dictionary): give a model folder for its language with --model DIR"
+        )
+    return tokens, found, phones
 
 
 def _check_length(path: str, seconds: float | None, words: int) -> None:
