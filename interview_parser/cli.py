@@ -464,10 +464,10 @@ def _aligned(transcript: Transcript, audio: str, model: str | None) -> Transcrip
     from .align import align
     from .workers import Progress
 
-    bar = Progress(sys.stderr, 1000, enabled=sys.stderr.isatty())
+    bar = Progress(sys.stderr, 100, enabled=sys.stderr.isatty())  # per cent
 
     def advance(done: float, total: float) -> None:
-        bar.advance(max(0, int(1000 * done / max(total, 1e-9)) - bar.done))
+        bar.advance(max(0, int(100 * done / max(total, 1e-9)) - bar.done))
 
     try:
         return align(transcript, audio, model=model, progress=advance)

@@ -133,3 +133,49 @@ def synthesize(wav_path: Path, *, seed: int = 16, repeat: int = 1) -> Interview:
         handle.setframerate(RATE)
         handle.writeframes(audio.tobytes())
     return Interview("\n\n".join(lines) + "\n", starts, len(audio) / RATE)
+
+
+# Container formats the alignment must read: (suffix, container, audio codec, sample rate,
+# with a video track). Encoded by PyAV (the align extra) from the synthesized WAV.
+FORMATS = (
+    ("flac", "flac", "flac", 16_000, False),
+    ("mp3", "mp3", "libmp3lame", 44_100, False),
+    ("m4a", "ipod", "aac", 44_100, False),
+    ("ogg", "ogg", "libopus", 48_000, False),
+    ("mp4", "mp4", "aac", 44_100, True),
+)
+
+
+def encode(wav_path: Path, out_path: Path, container: str, codec: str, rate: int,
+           video: bool) -> None:
+    """Write the WAV's sound to ``out_path`` in another container and codec (a one-frame
+    video track too when ``video``), for tests that the aligner reads each."""
+    import av
+
+    with wave.open(str(wav_path), "rb") as handle:
+        source_rate, data = handle.getframerate(), handle.readframes(handle.getnframes())
+    with av.open(str(out_path), "w", format=container) as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        picture = None
+        if video:
+            picture = out.add_stream("mpeg4", rate=1)
+            picture.width = picture.height = 32
+            picture.pix_fmt = "yuv420p"
+        resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=rate)
+        step = 2 * source_rate  # one second a frame
+        frames = []
+        for at in range(0, len(data), step):
+            chunk = data[at : at + step]
+            frame = av.AudioFrame(format="s16", layout="mono", samples=len(chunk) // 2)
+            frame.planes[0].update(chunk)
+            frame.sample_rate = source_rate
+            frame.pts = at // 2
+            frames.append(frame)
+        for frame in [*frames, None]:
+            for converted in resampler.resample(frame):
+                out.mux(stream.encode(converted))
+        out.mux(stream.encode(None))
+        if picture is not None:
+            out.mux(picture.encode(av.VideoFrame(32, 32, "yuv420p")))
+            out.mux(picture.encode(None))

@@ -15,7 +15,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from align_synth import Interview, espeak_missing, synthesize
+from align_synth import FORMATS, Interview, encode, espeak_missing, synthesize
 from click.testing import CliRunner
 
 import interview_parser as ip
@@ -156,3 +156,18 @@ def test_without_the_extra_align_says_what_to_install(
             "interview-parser: error: aligning to audio needs the align extra: "
             "pip install 'interview-parser[align]'"
         )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", FORMATS, ids=[layout[0] for layout in FORMATS])
+def test_compressed_formats_and_a_video_track_align_too(
+    interview: tuple[Interview, Path, Path], tmp_path: Path,
+    layout: tuple[str, str, str, int, bool],
+) -> None:
+    spoken, text, audio = interview
+    suffix, container, codec, rate, video = layout
+    encoded = tmp_path / f"interview.{suffix}"
+    encode(audio, encoded, container, codec, rate, video)
+    aligned = ip.align(ip.parse_file(text), encoded)
+    errors = [abs(t.start - s) for t, s in zip(aligned.turns, spoken.starts, strict=True)]  # type: ignore[operator]
+    assert sum(errors) / len(errors) < 0.15 and max(errors) < 0.5, errors
