@@ -1,6 +1,7 @@
 """From what the passes found to times on every word and turn.
 
-Anchors are runs of recognised words that sequence alignment (difflib) matches to runs of
+Anchors are runs of recognised words that sequence alignment (a longest common subsequence)
+matches to runs of
 transcript words; the stretches between anchors go to :func:`passes.force_align`; a stretch
 that fails there is interpolated in proportion to its words' lengths, and its words count
 against the turn's confidence. Speech the transcript leaves out (a filler) right before a
@@ -12,43 +13,75 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from ..model import Transcript, Turn, Word, replace
 from .passes import Heard, Stretch
 from .words import Token
 
-WINDOW = 400  # words matched at a time (see anchors)
+WINDOW = 160  # words matched at a time (see anchors)
 MIN_RUN = 2  # a lone matched word is too often a coincidence ("the") to anchor on
 JOIN = 0.35  # seconds: unscripted speech this close to a turn's words is part of the turn
 
 
-def anchors(keys: Sequence[str], heard: Sequence[Heard], window: int = WINDOW) -> dict[int, Heard]:
-    """Transcript word index -> the recognised word matched to it.
+def _common(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """The index pairs of a longest common subsequence of ``a`` and ``b`` (dynamic
+    programming over suffixes, then a walk from the front)."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        row, below, word = table[i], table[i + 1], a[i]
+        for j in range(len(b) - 1, -1, -1):
+            row[j] = below[j + 1] + 1 if word == b[j] else max(below[j], row[j + 1])
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
-    Matched a window at a time from where the last anchor was found: difflib takes the
-    longest common run first, so over a whole long recording a repeated passage could tie
-    a run near the end of the audio to the start of the text and lose everything between;
-    a window also keeps the cost linear in the length.
+
+def _runs(pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Pairs grouped into runs where both sides advance together."""
+    runs: list[list[tuple[int, int]]] = []
+    for pair in pairs:
+        if runs and runs[-1][-1] == (pair[0] - 1, pair[1] - 1):
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    return runs
+
+
+def anchors(keys: Sequence[str], heard: Sequence[Heard], window: int = WINDOW) -> dict[int, Heard]:
+    """Transcript word index -> the recognised word matched to it: runs of at least
+    ``MIN_RUN`` words of a longest common subsequence.
+
+    Matched a window at a time from the last anchor found, keeping the first half of each
+    window's matches: the cost stays linear in the length, and a passage said many times
+    is matched to the same repetition, never to an earlier or later one (a longest common
+    subsequence cannot jump a repetition without losing its words).
     """
     spoken = [item[0] for item in heard]
     found: dict[int, Heard] = {}
     a = b = 0
     while a < len(keys) and b < len(spoken):
         a_end, b_end = min(len(keys), a + window), min(len(spoken), b + window)
-        final = a_end == len(keys) or b_end == len(spoken)
-        matcher = SequenceMatcher(a=keys[a:a_end], b=spoken[b:b_end], autojunk=False)
-        kept = [block for block in matcher.get_matching_blocks()
-                if block.size >= MIN_RUN and (final or block.a < window // 2)]
-        if not kept:
+        final = a_end == len(keys) and b_end == len(spoken)
+        runs = [run for run in _runs(_common(keys[a:a_end], spoken[b:b_end]))
+                if len(run) >= MIN_RUN and (final or run[0][0] < window // 2)]
+        if not runs:
             if final:
                 break
-            a, b = a + window // 2, b + window // 2  # nothing matched: move on in both
+            a, b = min(a + window // 2, len(keys)), min(b + window // 2, len(spoken))
             continue
-        for block in kept:
-            for k in range(block.size):
-                found[a + block.a + k] = heard[b + block.b + k]
-        a, b = a + kept[-1].a + kept[-1].size, b + kept[-1].b + kept[-1].size
+        for run in runs:
+            for i, j in run:
+                found[a + i] = heard[b + j]
+        last_a, last_b = runs[-1][-1]
+        a, b = a + last_a + 1, b + last_b + 1
         if final:
             break
     return found

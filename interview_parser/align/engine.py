@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from .words import FILLERS, Token, spelled
+from .words import DIGITS, FILLERS, Token, spelled
 
 FRAMES_PER_SECOND = 100
 _ALTERNATE = re.compile(r"\(\d+\)$")
@@ -68,7 +68,7 @@ def pronunciations(words: Sequence[Token], model: Model) -> tuple[dict[str, str]
     """Each distinct word and filler with its phones, and how many transcript words the
     dictionary itself knows (the rest are spelled out)."""
     wanted = {word.key for word in words} | set(FILLERS)
-    known = read_dictionary(model.dictionary, wanted | set(_DIGIT_WORDS))
+    known = read_dictionary(model.dictionary, wanted | set(DIGITS))
     in_dictionary = sum(1 for word in words if word.key in known)
     phones = {key: known[key] for key in wanted if key in known}
     for key in wanted - set(phones):
@@ -76,9 +76,6 @@ def pronunciations(words: Sequence[Token], model: Model) -> tuple[dict[str, str]
         if guess is not None:
             phones[key] = guess
     return phones, in_dictionary
-
-
-_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def language_model(words: Sequence[str], vocabulary: set[str]) -> str:

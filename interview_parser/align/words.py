@@ -40,7 +40,7 @@ def transcript_words(transcript: Transcript) -> list[Token]:
     return words
 
 
-_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _GRAPHEMES = (
     ("tch", "CH"), ("sh", "SH"), ("ch", "CH"), ("th", "TH"), ("ph", "F"), ("ng", "NG"),
     ("ck", "K"), ("qu", "K W"), ("ee", "IY"), ("ea", "IY"), ("oo", "UW"), ("ou", "AW"),
@@ -59,7 +59,7 @@ def spelled(key: str, lookup: dict[str, str]) -> str | None:
     rest = key.replace("'", "")
     while rest:
         if rest[0] in "0123456789":
-            phones.append(lookup.get(_DIGITS[int(rest[0])], ""))
+            phones.append(lookup.get(DIGITS[int(rest[0])], ""))
             rest = rest[1:]
             continue
         for letters, sound in _GRAPHEMES:
