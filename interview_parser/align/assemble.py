@@ -217,32 +217,47 @@ def timed_turns(
     duration: float,
     regions: Sequence[tuple[float, float]] = (),
 ) -> list[Turn]:
-    by_turn: dict[int, list[int]] = {}
+    """The transcript's turns with their times, words and confidence."""
+    by_turn: list[list[int]] = [[] for _ in transcript.turns]
     for index, token in enumerate(tokens):
-        by_turn.setdefault(token.turn, []).append(index)
-    spans: list[tuple[float, float] | None] = []
-    for position in range(len(transcript.turns)):
-        members = by_turn.get(position)
-        spans.append((times[members[0]][1], times[members[-1]][2]) if members else None)
+        by_turn[token.turn].append(index)
+    # The first word's start of the next turn that has words, for each turn (one pass back).
+    following = [duration] * len(by_turn)
+    for position in range(len(by_turn) - 2, -1, -1):
+        after = by_turn[position + 1]
+        following[position] = times[after[0]][1] if after else following[position + 1]
     turns: list[Turn] = []
     previous_end = 0.0
     for position, turn in enumerate(transcript.turns):
-        members = by_turn.get(position, [])
-        span = spans[position]
-        if span is None:
+        members = by_turn[position]
+        if not members:
             turns.append(replace(turn, start=previous_end, end=previous_end, words=[],
                                  confidence=0.0))
             continue
-        following = next((s[0] for s in spans[position + 1 :] if s is not None), duration)
-        after = times[members[1]][1] if len(members) > 1 else span[1]
-        onset = _onset(span[0], after, previous_end, regions)
-        reach = _reach(span[0], previous_end, extra, before=True)
-        start = onset if onset > span[0] else min(reach, onset)
-        end = _reach(span[1], following, extra, before=False)
-        words = [Word(text=tokens[i].text, start=round(times[i][1], 3),
-                      end=round(times[i][2], 3)) for i in members]
-        confidence = round(sum(sure[i] for i in members) / len(members), 2)
+        placed = [times[i] for i in members]
+        trusted = [sure[i] for i in members]
+        start = _turn_start(placed, trusted, previous_end, extra, regions)
+        end = _reach(placed[-1][2], following[position], extra, before=False)
+        words = [Word(text=tokens[i].text, start=round(item[1], 3), end=round(item[2], 3))
+                 for i, item in zip(members, placed, strict=True)]
+        confidence = round(sum(trusted) / len(trusted), 2)
         turns.append(replace(turn, start=round(start, 3), end=round(end, 3), words=words,
                              confidence=confidence))
         previous_end = end
     return turns
+
+
+def _turn_start(placed: list[Heard], trusted: list[bool], previous_end: float,
+                extra: Sequence[Heard], regions: Sequence[tuple[float, float]]) -> float:
+    """Where a turn starts, given its words' times (``placed``, changed in place when the
+    first word is moved to the onset of the speech after a pause, which then no longer
+    counts as aligned in ``trusted``)."""
+    first = placed[0]
+    after = placed[1][1] if len(placed) > 1 else first[2]
+    onset = _onset(first[1], after, previous_end, regions)
+    if onset > first[1]:
+        length = first[2] - first[1]
+        placed[0] = (first[0], onset, max(onset, min(onset + length, after)))
+        trusted[0] = False
+        return onset
+    return min(_reach(first[1], previous_end, extra, before=True), onset)
