@@ -111,22 +111,24 @@ def _silence(path: Path, seconds: float) -> None:
 
 
 @pytest.mark.parametrize(
-    ("make", "message"),
+    ("make", "message", "code"),
     [
-        (lambda p: p.write_text("not audio at all\n"), "not an audio or video file"),
-        (lambda p: _silence(p, 150), "the audio is silent"),
-        (lambda p: _silence(p, 3), "much shorter than the text"),
+        (lambda p: p.write_text("not audio at all\n"), "not an audio or video file", 1),
+        (lambda p: _silence(p, 150), "the audio is silent", 1),
+        (lambda p: _silence(p, 3), "much shorter than the text", 1),
+        (lambda p: None, "cannot read: No such file", 2),
     ],
-    ids=["not-audio", "silent", "too-short"],
+    ids=["not-audio", "silent", "too-short", "missing"],
 )
 def test_bad_audio_is_one_clear_line(
-    interview: tuple[Interview, Path, Path], tmp_path: Path, make: object, message: str
+    interview: tuple[Interview, Path, Path], tmp_path: Path, make: object, message: str,
+    code: int,
 ) -> None:
     _, text, _ = interview
     bad = tmp_path / "bad.wav"
     make(bad)  # type: ignore[operator]
     result = CliRunner().invoke(cli, ["align", str(text), str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == code
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{bad}: error: "), result.stderr
     assert message in lines[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import InputError
+from ..errors import FileError, InputError
 
 RATE = 16_000
 BYTES_PER_SECOND = 2 * RATE
@@ -21,8 +21,8 @@ def _open(path: str) -> Any:
 
     try:
         container = av.open(path)
-    except FileNotFoundError:
-        raise InputError("no such audio file", path=path) from None
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        raise FileError(f"cannot read: {exc.strerror or exc}", path=path) from None
     except (av.FFmpegError, OSError, UnicodeDecodeError) as exc:
         raise InputError(f"not an audio or video file FFmpeg can read ({exc})", path=path) from None
     if not container.streams.audio:
