@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from .align import align  # the align extra is imported only when it runs
 from .api import parse, parse_bytes, parse_file
 from .errors import (
     FileError,
@@ -50,6 +51,7 @@ __all__ = [
     "Turn",
     "UsageError",
     "__version__",
+    "align",
     "parse",
     "parse_bytes",
     "parse_file",

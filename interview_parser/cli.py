@@ -278,6 +278,9 @@ def convert(
     from .exporters import ExportOptions, get_exporter
     from .files import atomic_open, remove_stale_temporaries
 
+    # Alignment (issue 16): with the align extra (and for every format but html, which can
+    # also just link the recording), the transcript is first aligned to the recording.
+    recording = options.get("audio")
     if options.get("indent") == 0:
         options["indent"] = None
     if options.get("start") is None:
@@ -303,6 +306,8 @@ def convert(
 
         refuse_output_onto_input(output, input_file)
         transcript = _load(input_file, interviewers, dialect, configs)
+        if recording is not None and (fmt != "html" or _can_align()):
+            transcript = _aligned(transcript, str(recording), None)
         export_options = ExportOptions(**options)  # type: ignore[arg-type]
         if output is None or output == "-":
             stdout = _utf8_bytes(sys.stdout) if exporter.writer else None
@@ -474,6 +479,66 @@ def rules(markdown: bool) -> None:
         from .checks.command import rules_text
 
         click.echo(rules_text(), nl=False)
+
+
+def _can_align() -> bool:
+    from .align import available
+
+    return available()
+
+
+def _aligned(transcript: Transcript, audio: str, model: str | None) -> Transcript:
+    """``transcript`` aligned to ``audio``, with a progress bar on a terminal."""
+    from .align import align
+    from .workers import Progress
+
+    bar = Progress(sys.stderr, 100, enabled=sys.stderr.isatty())  # per cent
+
+    def advance(done: float, total: float) -> None:
+        bar.advance(max(0, int(100 * done / max(total, 1e-9)) - bar.done))
+
+    try:
+        return align(transcript, audio, model=model, progress=advance)
+    finally:
+        bar.clear()
+
+
+@cli.command(name="align")
+@click.argument("transcript_file", metavar="TRANSCRIPT")
+@click.argument("audio", metavar="AUDIO")
+@click.option("-o", "--output", metavar="PATH", help="Write here (atomically) instead of stdout.")
+@click.option("--model", metavar="DIR", help="A pocketsphinx model folder (languages but English).")
+@_interviewer_option
+@_dialect_option
+def align_command(
+    transcript_file: str, audio: str, output: str | None, model: str | None,
+    interviewers: tuple[str, ...], dialect: str | None,
+) -> None:
+    """Align TRANSCRIPT to its recording AUDIO: the JSON with times on every turn and word.
+
+    AUDIO is any file FFmpeg reads (WAV, MP3, M4A, FLAC, OGG, a video). Needs the align
+    extra: pip install 'interview-parser[align]'.
+    """
+    from .exporters import ExportOptions, get_exporter
+    from .files import atomic_open, refuse_output_onto_input
+
+    try:
+        from .align import require
+
+        require()
+        refuse_output_onto_input(output, transcript_file)
+        transcript = _aligned(_load(transcript_file, interviewers, dialect), audio, model)
+        exporter = get_exporter("json")
+        if output is None or output == "-":
+            click.echo(exporter.render(transcript, ExportOptions()), nl=False)
+        else:
+            try:
+                with atomic_open(output) as handle:
+                    exporter.write(transcript, ExportOptions(), handle)
+            except OSError as exc:
+                raise UsageError(f"cannot write: {exc.strerror or exc}", path=output) from None
+    except InterviewParserError as exc:
+        raise _fail(exc) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

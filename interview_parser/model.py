@@ -188,6 +188,20 @@ class TimeSpan:
 
 
 @dataclass(slots=True, kw_only=True)
+class Word:
+    """A word of a turn placed on the recording's clock (``interview-parser align``)."""
+
+    __pydantic_config__ = _PYDANTIC_CONFIG
+
+    text: str
+    """The word as written (punctuation and stage notes left out)."""
+    start: float
+    """Start in seconds from the beginning of the recording."""
+    end: float
+    """End in seconds."""
+
+
+@dataclass(slots=True, kw_only=True)
 class Turn:
     __pydantic_config__ = _PYDANTIC_CONFIG
 
@@ -213,6 +227,11 @@ class Turn:
     """Stage notes inside the text, with their positions."""
     spans: list[TimeSpan] = field(default_factory=list)
     """The times of the cues or segments the turn was read from, in order (added in 1.1); empty when the source times only the turn or nothing."""  # noqa: E501
+    words: list[Word] | None = None
+    """Each word with its times in the recording, when aligned to audio (schema 1.1)."""
+    confidence: float | None = None
+    """When aligned: the share (0 to 1) of the turn's words the recogniser heard or aligned;
+    the others were interpolated between their neighbours (schema 1.1)."""
 
 
 @dataclass(slots=True, kw_only=True)
