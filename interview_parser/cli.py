@@ -290,8 +290,11 @@ def convert(
         if options.get("profile") is None:
             options["profile"] = _project_profile(input_files[0], configs) or "netflix"
         exporter = get_exporter(fmt)
-        if options.get("audio") is not None:
+        if options.get("audio") is not None and fmt == "html":
+            # The page links the recording: by an address relative to where the page goes.
             options["audio"] = _audio_address(str(options["audio"]), input_files, out_dir, output)
+        elif options.get("audio") is not None and (out_dir is not None or len(input_files) > 1):
+            raise UsageError("--audio goes with one FILE, not a batch")
         if out_dir is not None or len(input_files) > 1:
             from .batch import Settings
 
