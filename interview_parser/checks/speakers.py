@@ -12,10 +12,12 @@ from .labels import canonical_names, respelled
 from .problem import Finding, Severity
 from .rule import Rule
 
-# The start of a line that looks like a label ("Editr:", "Editr (Radio):").
+# The start of a line that looks like a label ("Editr:", "Editr (Radio):"). One run of blanks
+# before the colon, not two around an optional group, and a label that does not end in a
+# blank: "Abc", 4,000 blanks and "x" made the old pattern try every split of the blanks.
 _LABEL_LIKE = re.compile(
-    r"^[\s\u200b-\u200d\u2060\ufeff]*([^\W\d_][\w'’.&\- ]{0,40}?)[^\S\n]*(?:\([^()\n]*\))?"
-    r"[^\S\n]*:\s"
+    r"^[\s\u200b-\u200d\u2060\ufeff]*([^\W\d_](?:[\w'’.&\- ]{0,39}?[\w'’.&\-])?)"
+    r"[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?:\s"
 )
 
 # Shorter keys are too often two real names one letter apart ("Ann" and "Anna", "Q" and "A").

@@ -45,8 +45,11 @@ OPENING_TURNS = 500
 LATE_TURNS = 30
 
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
-# A sentence: text up to and including its final mark (or the end of the turn).
-_SENTENCE = re.compile(r"[^.!?？¿…]*(?:[.!?？…]+|$)")
+# A sentence: text up to and including its final mark (or the end of the turn). Text that
+# runs into an opening "¿" is no sentence (the question starts after it): the pattern takes
+# it with the "¿" and _sentences() drops it, because a pattern that had to fail there would
+# try again at every following character (quadratic on a long run without a mark).
+_SENTENCE = re.compile(r"[^.!?？¿…]*(?:[.!?？…]+|$|¿)")
 _QUESTION = re.compile(r"[?？¿]")
 # Tags that end a statement with a question mark but ask nothing, unless what they end is a
 # question itself ("What's that one called, you know what I mean?").
@@ -88,10 +91,17 @@ _STEERING = re.compile(
     r"|(?:that|which|this) brings (?:me|us) to"
     r"|next (?:question|topic|item)"
     r"|please (?:begin|go ahead|proceed|continue)|you may (?:begin|proceed)|go ahead"
-    r"|the floor is yours|(?:you have|has) the floor|over to you|you had a question"
-    r"|(?:^|(?<=[.!?]\s))(?:(?:so|and|now|okay|ok|well),? )?what about\b[^.!?]*\?)",
+    r"|the floor is yours|(?:you have|has) the floor|over to you|you had a question)",
+    re.IGNORECASE,
+)
+# "What about ...?" opening a sentence steers too. Its question mark is looked for in the
+# sentence only (see _asks_what_about): "[^.!?]*\?" after every "what about" of a long
+# paragraph without a mark rescanned the paragraph each time.
+_WHAT_ABOUT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:so|and|now|okay|ok|well),? )?what about\b",
     re.IGNORECASE | re.MULTILINE,
 )
+_MARKED = re.compile(r"[^.!?]*[.!?]?")
 _COHOST = re.compile(r"\bco-?hosts?\b", re.IGNORECASE)
 
 # Words every match of a phrase pattern contains (in lower case): a substring test for them
@@ -112,7 +122,6 @@ _GATES = {
         "floor",
         "over to",
         "question",
-        "what about",
     ),
     _COHOST: ("host",),
 }
@@ -136,7 +145,7 @@ def _prompts(plain: str) -> bool:
         return True
     if not _QUESTION.search(plain):
         return False
-    sentences = _SENTENCE.findall(plain)
+    sentences = _sentences(plain)
     return any(_QUESTION.search(sentence) and _asks(sentence) for sentence in sentences)
 
 
@@ -151,7 +160,7 @@ def ends_asking(text: str) -> bool:
 
 
 def _ends_asking(plain: str) -> bool:
-    sentences = [s for s in _SENTENCE.findall(plain) if s.strip()]
+    sentences = [s for s in _sentences(plain) if s.strip()]
     return bool(sentences) and prompts(sentences[-1])
 
 
@@ -161,7 +170,22 @@ def hosts(text: str) -> bool:
 
 
 def _hosts(plain: str) -> bool:
-    return _has(_HOSTING, plain) or _has(_STEERING, plain)
+    return _has(_HOSTING, plain) or _has(_STEERING, plain) or _asks_what_about(plain)
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a text (see _SENTENCE)."""
+    return [s for s in _SENTENCE.findall(text) if not s.endswith("¿")]
+
+
+def _asks_what_about(text: str) -> bool:
+    """Whether a sentence opens with "What about" and ends with a question mark."""
+    if "what about" not in text.lower():
+        return False
+    return any(
+        piece.group().endswith("?") and _WHAT_ABOUT.search(text, piece.start(), piece.end())
+        for piece in _MARKED.finditer(text)
+    )
 
 
 def _has(pattern: re.Pattern[str], text: str) -> bool:
@@ -284,5 +308,5 @@ def _cohost_named(text: str, names: set[str]) -> bool:
     """Whether a sentence of the text says "co-host" and names the speaker."""
     return any(
         _COHOST.search(sentence) and names & _capitalised(sentence)
-        for sentence in _SENTENCE.findall(text)
+        for sentence in _sentences(text)
     )

@@ -77,8 +77,11 @@ PARTICLES = _words("van von der den de del della di da dos das du la le ten ter 
 _LABEL_CLOCK = re.compile(
     r"\\?[\[(]?(?<![\d:])(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)(?![\d:])\\?[\])]?"
 )
-# Markup around a label: Markdown bold/italic markers and stray brackets.
-_MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+|[\[\]*_\s]+$")
+# Markup around a label: Markdown bold/italic markers and stray brackets. The trailing run
+# is cut by _unmarked(): as an alternative "[...]+$" here it was tried from every character of
+# a long inner run ("B _ _ _ ... C") and rescanned the run each time.
+_MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+")
+_NOT_MARKUP = re.compile(r"[^\[\]*_\s]")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPACE = re.compile(r"[\s\u00a0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -161,12 +164,19 @@ def clean_label(label: str) -> tuple[str, float | None]:
 
 
 @functools.lru_cache(maxsize=4096)
+def _unmarked(text: str) -> str:
+    """``text`` without the markup around it: the trailing run of brackets, asterisks,
+    underscores and blanks, a leading one, and ``**`` and ``__`` anywhere."""
+    last = _NOT_MARKUP.search(text[::-1])
+    return _MARKUP.sub("", text[: len(text) - last.start()] if last else "")
+
+
 def _without_layout(text: str) -> str:
     """The rest of :func:`clean_label`, once a label's times are out (cached: what is left
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
-    text = _MARKUP.sub("", text.strip())
+    text = _unmarked(text.strip())
     text = _SPACE.sub(" ", text).strip().removesuffix(":").strip()
-    text = _MARKUP.sub("", text).strip()
+    text = _unmarked(text).strip()
     if len(text) == 2 and text[1] == "." and text[0] in "QA":
         text = text[0]  # deposition markers "Q." and "A."
     return text
