@@ -202,12 +202,11 @@ def undeclared_speaker(context: Context) -> Iterator[Finding]:
         spellings = [speaker.label, *speaker.aliases]
         if any(name_key(analyse(s).name) in keys for s in spellings):
             continue
-        turn = first_turns.get(speaker.id)
-        if turn is None:
-            continue
-        yield Finding(
-            turn.line, turn.column, f"speaker {speaker.label!r} is not in the declared cast"
-        )
+        first = first_turns.get(speaker.id)
+        if first is not None:
+            yield Finding(
+                first.line, first.column, f"speaker {speaker.label!r} is not in the declared cast"
+            )
 
 
 RULES = (

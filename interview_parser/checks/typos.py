@@ -3,24 +3,25 @@
 The label-typo rule (``checks/speakers.py``) asks, for every speaker and every label-shaped
 line, whether a known label differs from it by one inserted, deleted, changed or swapped
 letter. Comparing each with each is quadratic: 10,000 labels took 28 s and 100,000 did not
-finish. This index answers from a deletion neighbourhood instead (the keys with one letter
-deleted, hashed): two keys one edit apart always share an entry of it, and the entry says
-which edit it is, so every key found is a true match and none needs checking again.
+finish. This index answers from a deletion neighbourhood instead: two keys one edit apart
+always meet in one of these tables, filled once with each key and each key less one letter.
 
-- a changed letter at ``i``: both keys without letter ``i`` are equal (bucket ``"s", i``);
-- a letter more or less: the shorter key is the longer without one letter;
-- two neighbours swapped at ``i``: the one key without letter ``i`` equals the other
-  without letter ``i + 1``, and the deleted letters are equal (bucket ``"t", i, letter``).
+- ``whole``: the keys themselves (the other key is the query less one letter);
+- ``longer``: each key less its letter ``i`` (the query is the other key less one letter);
+- ``at``: each key less its letter ``i``, with ``i``: a query less its letter ``i`` meets
+  the keys that differ from it only there (a changed letter), and a query less its letter
+  ``i + 1`` meets those where that letter and the one before it are swapped (the letter
+  deleted from the key is the query's letter ``i + 1``).
 
-A bucket lists its keys best first, so a query stops at the first key that counts.
-
+The tables hold hashes, not the shortened keys (a few hundred megabytes saved at 100,000
+labels); a hash that happens to collide is caught by :func:`one_edit` on what is found.
 Building costs the squares of the key lengths, so keys longer than :data:`MAX_KEY` are not
 indexed (a real label is far shorter; the rule documents the bound).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -28,63 +29,68 @@ T = TypeVar("T")
 # Longest key compared, in characters (a label of 64 letters is no label anybody types).
 MAX_KEY = 64
 
-_Bucket = tuple[object, ...]
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap (a
+    changed digit does not count: "Speaker 1" and "Speaker 2" are two speakers)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return not (a[i].isdigit() and b[i].isdigit())
+    return a[i + 2 :] == b[i + 2 :] and a[i] == b[i + 1] and a[i + 1] == b[i]
+
+
+def _less_one(key: str) -> Iterator[tuple[int, str]]:
+    for i in range(len(key)):
+        yield i, key[:i] + key[i + 1 :]
 
 
 class OneEditIndex(Generic[T]):
     """Keys with a value each, added best first; :meth:`best` finds the best one edit away."""
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        self._keys: list[str] = []
         self._values: list[T] = []
-        self._buckets: dict[_Bucket, list[tuple[int, str, str]]] = {}
-        seen: set[str] = set()
+        self._whole: dict[str, int] = {}
+        self._longer: dict[int, list[int]] = {}
+        self._at: dict[int, list[int]] = {}
         for key, value in entries:
-            if key in seen or len(key) > MAX_KEY:
+            if key in self._whole or len(key) > MAX_KEY:
                 continue  # the first (best) entry of a key speaks for it
-            seen.add(key)
-            rank = len(self._values)
+            rank = len(self._keys)
+            self._whole[key] = rank
+            self._keys.append(key)
             self._values.append(value)
-            for bucket, letter in _entries(key):
-                self._buckets.setdefault(bucket, []).append((rank, letter, key))
+            for i, rest in _less_one(key):
+                self._longer.setdefault(hash(rest), []).append(rank)
+                self._at.setdefault(hash((rest, i)), []).append(rank)
 
     def best(self, key: str) -> T | None:
-        """The value of the best-ranked key one edit from ``key`` (a changed digit does not
-        count: "Speaker 1" and "Speaker 2" are two speakers), or None."""
+        """The value of the best-ranked key one edit from ``key``, or None."""
         if len(key) > MAX_KEY:
             return None
-        found: int | None = None
-        for bucket, letter in _queries(key):
-            for rank, other, other_key in self._buckets.get(bucket, ()):
-                if found is not None and rank >= found:
-                    break  # each bucket is in rank order
-                if other_key == key or not _counts(bucket, letter, other):
-                    continue
+        found = len(self._keys)
+        for rank in self._longer.get(hash(key), ()):
+            if rank < found and one_edit(key, self._keys[rank]):
                 found = rank
+                break  # in rank order: the first that counts is the best of this list
+        for i, rest in _less_one(key):
+            found = min(found, self._whole.get(rest, found))
+            found = self._first(self._at.get(hash((rest, i)), ()), key, found)
+            if i:
+                found = self._first(self._at.get(hash((rest, i - 1)), ()), key, found)
+        return self._values[found] if found < len(self._keys) else None
+
+    def _first(self, ranks: Iterable[int], key: str, found: int) -> int:
+        """The best of ``found`` and the first of ``ranks`` one edit from ``key``."""
+        for rank in ranks:
+            if rank >= found:
                 break
-        return None if found is None else self._values[found]
-
-
-def _entries(key: str) -> Iterable[tuple[_Bucket, str]]:
-    """Where a key is filed: whole, and once a deleted letter (three ways, for the edits)."""
-    yield ("whole", key), ""
-    for i, letter in enumerate(key):
-        rest = key[:i] + key[i + 1 :]
-        yield ("s", rest, i), letter  # a letter changed at i
-        yield ("d", rest), ""  # a letter more than `rest`
-        yield ("t", rest, i, letter), letter  # swapped with the letter after it
-
-
-def _queries(key: str) -> Iterable[tuple[_Bucket, str]]:
-    """The buckets where a key one edit from ``key`` is filed."""
-    yield ("d", key), ""  # a key with a letter more
-    for i, letter in enumerate(key):
-        rest = key[:i] + key[i + 1 :]
-        yield ("s", rest, i), letter
-        yield ("whole", rest), ""  # a key with a letter less
-        if i:  # key[i] was key[i - 1] in the other key, and they swapped
-            yield ("t", rest, i - 1, letter), letter
-
-
-def _counts(bucket: _Bucket, mine: str, theirs: str) -> bool:
-    """Whether an edit counts: a changed digit does not."""
-    return bucket[0] != "s" or not (mine.isdigit() and theirs.isdigit())
+            if one_edit(key, self._keys[rank]):
+                return rank
+        return found
