@@ -8,13 +8,17 @@ always meet in one of these tables, filled once with each key and each key less 
 
 - ``whole``: the keys themselves (the other key is the query less one letter);
 - ``longer``: each key less its letter ``i`` (the query is the other key less one letter);
-- ``at``: each key less its letter ``i``, with ``i``: a query less its letter ``i`` meets
-  the keys that differ from it only there (a changed letter), and a query less its letter
-  ``i + 1`` meets those where that letter and the one before it are swapped (the letter
-  deleted from the key is the query's letter ``i + 1``).
+- ``at``: each key less its letter ``i``, with ``i`` and whether that letter is a digit: a
+  query less its letter ``i`` meets the keys that differ from it only there (a changed
+  letter; a digit for a digit is not looked up, it does not count);
+- ``swap``: each key less its letter ``i``, with ``i`` and the letter: a query less its
+  letter ``i + 1``, with ``i`` and that letter, meets the key where that letter and the one
+  before it are swapped.
 
-The tables hold hashes, not the shortened keys (a few hundred megabytes saved at 100,000
-labels); a hash that happens to collide is caught by :func:`one_edit` on what is found.
+The tables hold hashes, not the shortened keys (hundreds of megabytes saved at 100,000
+labels), and only the best key filed under each; what is found is confirmed by
+:func:`one_edit`. (Two different entries with one 64-bit hash, about one chance in 10^19 a
+pair, could hide a typo; they never invent one.)
 Building costs the squares of the key lengths, so keys longer than :data:`MAX_KEY` are not
 indexed (a real label is far shorter; the rule documents the bound).
 """
@@ -57,8 +61,12 @@ class OneEditIndex(Generic[T]):
         self._keys: list[str] = []
         self._values: list[T] = []
         self._whole: dict[str, int] = {}
-        self._longer: dict[int, list[int]] = {}
-        self._at: dict[int, list[int]] = {}
+        # Tables of hashes -> the best rank filed there (a table of lists costs twice the
+        # memory); only "at" may need more than its best, in "at_more".
+        self._longer: dict[int, int] = {}
+        self._swap: dict[int, int] = {}
+        self._at: dict[int, int] = {}
+        self._at_more: dict[int, list[int]] = {}
         for key, value in entries:
             if key in self._whole or len(key) > MAX_KEY:
                 continue  # the first (best) entry of a key speaks for it
@@ -67,30 +75,35 @@ class OneEditIndex(Generic[T]):
             self._keys.append(key)
             self._values.append(value)
             for i, rest in _less_one(key):
-                self._longer.setdefault(hash(rest), []).append(rank)
-                self._at.setdefault(hash((rest, i)), []).append(rank)
+                letter = key[i]
+                self._longer.setdefault(hash(rest), rank)
+                self._swap.setdefault(hash((rest, i, letter)), rank)
+                at = hash((rest, i, letter.isdigit()))
+                if self._at.setdefault(at, rank) != rank:
+                    self._at_more.setdefault(at, []).append(rank)
 
     def best(self, key: str) -> T | None:
         """The value of the best-ranked key one edit from ``key``, or None."""
         if len(key) > MAX_KEY:
             return None
-        found = len(self._keys)
-        for rank in self._longer.get(hash(key), ()):
-            if rank < found and one_edit(key, self._keys[rank]):
-                found = rank
-                break  # in rank order: the first that counts is the best of this list
+        found = self._check(self._longer.get(hash(key)), key, len(self._keys))
         for i, rest in _less_one(key):
+            letter = key[i]
             found = min(found, self._whole.get(rest, found))
-            found = self._first(self._at.get(hash((rest, i)), ()), key, found)
-            if i:
-                found = self._first(self._at.get(hash((rest, i - 1)), ()), key, found)
+            if i:  # the other key has this letter one place earlier, swapped with its neighbour
+                found = self._check(self._swap.get(hash((rest, i - 1, letter))), key, found)
+            # A letter changed here (a digit for a digit does not count: not looked up).
+            for digit in (False,) if letter.isdigit() else (False, True):
+                at = hash((rest, i, digit))
+                found = self._check(self._at.get(at), key, found)
+                for rank in self._at_more.get(at, ()):
+                    if rank >= found:
+                        break
+                    found = self._check(rank, key, found)
         return self._values[found] if found < len(self._keys) else None
 
-    def _first(self, ranks: Iterable[int], key: str, found: int) -> int:
-        """The best of ``found`` and the first of ``ranks`` one edit from ``key``."""
-        for rank in ranks:
-            if rank >= found:
-                break
-            if one_edit(key, self._keys[rank]):
-                return rank
+    def _check(self, rank: int | None, key: str, found: int) -> int:
+        """``rank`` if it is better than ``found`` and its key one edit from ``key``."""
+        if rank is not None and rank < found and one_edit(key, self._keys[rank]):
+            return rank
         return found
