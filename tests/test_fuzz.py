@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,9 @@ from interview_parser.dialects import DIALECTS
 from interview_parser.exporters import EXPORTERS, ExportOptions
 from interview_parser.fmt import format_bytes
 
+# A modest number of examples a run keeps the suite quick; FUZZ_EXAMPLES=2000 digs deeper.
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

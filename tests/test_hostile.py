@@ -246,11 +246,11 @@ HANGS = {
     "sentence": "from interview_parser.resolve.conduct import prompts\n"
     "prompts('a' * 400_000 + '¿')",
     "steering": "from interview_parser.resolve.conduct import hosts\n"
-    "hosts('what about it\\n' * 60_000)",
+    "hosts('what about it\\n' * 100_000)",
     "label-like": "from interview_parser.checks.speakers import _LABEL_LIKE\n"
     "_LABEL_LIKE.match('Abc' + ' ' * 200_000 + 'x')",
     "markup": "from interview_parser.resolve.labels import analyse\n"
-    "analyse('B ' + '_ ' * 150_000 + 'C:')",
+    "analyse('B ' + '_ ' * 250_000 + 'C:')",
     # 28 s for 10,000 labels before (quadratic); 60,000 speakers here, without the parse
     "typos": "from interview_parser import parse\n"
     "from interview_parser.checks.context import Context\n"
@@ -264,7 +264,7 @@ HANGS = {
     "from interview_parser.exporters import export\n"
     "from interview_parser.model import replace\n"
     "t = parse('Host: Hi.\\nGuest: Hello.\\n')\n"
-    "more = [replace(t.speakers[1], id=f'g{i}') for i in range(30_000)]\n"
+    "more = [replace(t.speakers[1], id=f'g{i}') for i in range(100_000)]\n"
     "export(replace(t, speakers=[*t.speakers, *more]), 'podcast')",
 }
 

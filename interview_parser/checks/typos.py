@@ -17,7 +17,7 @@ always meet in one of these tables, filled once with each key and each key less 
 
 The tables hold hashes, not the shortened keys (hundreds of megabytes saved at 100,000
 labels), and only the best key filed under each; what is found is confirmed by
-:func:`one_edit`. (Two different entries with one 64-bit hash, about one chance in 10^19 a
+:func:`one_edit`. (Two different entries in one slot of 64 bits, about one chance in 10^18 a
 pair, could hide a typo; they never invent one.)
 Building costs the squares of the key lengths, so keys longer than :data:`MAX_KEY` are not
 indexed (a real label is far shorter; the rule documents the bound).
@@ -25,7 +25,8 @@ indexed (a real label is far shorter; the rule documents the bound).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import random
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -49,9 +50,11 @@ def one_edit(a: str, b: str) -> bool:
     return a[i + 2 :] == b[i + 2 :] and a[i] == b[i + 1] and a[i + 1] == b[i]
 
 
-def _less_one(key: str) -> Iterator[tuple[int, str]]:
-    for i in range(len(key)):
-        yield i, key[:i] + key[i + 1 :]
+# Table slots are the hash of the shortened key mixed with fixed random numbers, one for
+# each position (and digit or not, for "at"): cheaper than hashing a tuple at every letter.
+_MIX = random.Random(17)
+_AT = [_MIX.getrandbits(63) for _ in range(2 * MAX_KEY)]
+_SWAP = [_MIX.getrandbits(63) for _ in range(MAX_KEY)]
 
 
 class OneEditIndex(Generic[T]):
@@ -61,8 +64,8 @@ class OneEditIndex(Generic[T]):
         self._keys: list[str] = []
         self._values: list[T] = []
         self._whole: dict[str, int] = {}
-        # Tables of hashes -> the best rank filed there (a table of lists costs twice the
-        # memory); only "at" may need more than its best, in "at_more".
+        # Slots -> the best rank filed there (a table of lists costs twice the memory); only
+        # "at" may need more than its best, in "at_more".
         self._longer: dict[int, int] = {}
         self._swap: dict[int, int] = {}
         self._at: dict[int, int] = {}
@@ -74,36 +77,45 @@ class OneEditIndex(Generic[T]):
             self._whole[key] = rank
             self._keys.append(key)
             self._values.append(value)
-            for i, rest in _less_one(key):
-                letter = key[i]
-                self._longer.setdefault(hash(rest), rank)
-                self._swap.setdefault(hash((rest, i, letter)), rank)
-                at = hash((rest, i, letter.isdigit()))
-                if self._at.setdefault(at, rank) != rank:
-                    self._at_more.setdefault(at, []).append(rank)
+            for i, letter in enumerate(key):
+                rest = hash(key[:i] + key[i + 1 :])
+                self._longer.setdefault(rest, rank)
+                self._swap.setdefault(rest ^ _SWAP[i] ^ hash(letter), rank)
+                slot = rest ^ _AT[2 * i + letter.isdigit()]
+                if self._at.setdefault(slot, rank) != rank:
+                    self._at_more.setdefault(slot, []).append(rank)
 
     def best(self, key: str) -> T | None:
         """The value of the best-ranked key one edit from ``key``, or None."""
-        if len(key) > MAX_KEY:
+        keys = self._keys
+        if not keys or len(key) > MAX_KEY:
             return None
-        found = self._check(self._longer.get(hash(key)), key, len(self._keys))
-        for i, rest in _less_one(key):
-            letter = key[i]
-            found = min(found, self._whole.get(rest, found))
-            if i:  # the other key has this letter one place earlier, swapped with its neighbour
-                found = self._check(self._swap.get(hash((rest, i - 1, letter))), key, found)
+        found = len(keys)
+        rank = self._longer.get(hash(key))
+        if rank is not None and one_edit(key, keys[rank]):
+            found = rank
+        for i, letter in enumerate(key):
+            shorter = key[:i] + key[i + 1 :]
+            rank = self._whole.get(shorter, found)  # the other key has this letter less
+            found = min(found, rank)
+            rest = hash(shorter)
+            if i:  # the other has this letter one place earlier, swapped with its neighbour
+                rank = self._swap.get(rest ^ _SWAP[i - 1] ^ hash(letter), found)
+                if rank < found and one_edit(key, keys[rank]):
+                    found = rank
             # A letter changed here (a digit for a digit does not count: not looked up).
-            for digit in (False,) if letter.isdigit() else (False, True):
-                at = hash((rest, i, digit))
-                found = self._check(self._at.get(at), key, found)
-                for rank in self._at_more.get(at, ()):
+            for digit in (0,) if letter.isdigit() else (0, 1):
+                slot = rest ^ _AT[2 * i + digit]
+                rank = self._at.get(slot, found)
+                if rank >= found:
+                    continue
+                if one_edit(key, keys[rank]):
+                    found = rank
+                    continue
+                for rank in self._at_more.get(slot, ()):
                     if rank >= found:
                         break
-                    found = self._check(rank, key, found)
-        return self._values[found] if found < len(self._keys) else None
-
-    def _check(self, rank: int | None, key: str, found: int) -> int:
-        """``rank`` if it is better than ``found`` and its key one edit from ``key``."""
-        if rank is not None and rank < found and one_edit(key, self._keys[rank]):
-            return rank
-        return found
+                    if one_edit(key, keys[rank]):
+                        found = rank
+                        break
+        return self._values[found] if found < len(keys) else None
