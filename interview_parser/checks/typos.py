@@ -57,6 +57,11 @@ _AT = [_MIX.getrandbits(63) for _ in range(2 * MAX_KEY)]
 _SWAP = [_MIX.getrandbits(63) for _ in range(MAX_KEY)]
 
 
+def _letter(letter: str) -> int:
+    """A letter's own mix (not its bare hash: "a" less "1" and "1" less "a" would meet)."""
+    return (hash(letter) * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF
+
+
 class OneEditIndex(Generic[T]):
     """Keys with a value each, added best first; :meth:`best` finds the best one edit away."""
 
@@ -80,7 +85,7 @@ class OneEditIndex(Generic[T]):
             for i, letter in enumerate(key):
                 rest = hash(key[:i] + key[i + 1 :])
                 self._longer.setdefault(rest, rank)
-                self._swap.setdefault(rest ^ _SWAP[i] ^ hash(letter), rank)
+                self._swap.setdefault(rest ^ _SWAP[i] ^ _letter(letter), rank)
                 slot = rest ^ _AT[2 * i + letter.isdigit()]
                 if self._at.setdefault(slot, rank) != rank:
                     self._at_more.setdefault(slot, []).append(rank)
@@ -100,7 +105,7 @@ class OneEditIndex(Generic[T]):
             found = min(found, rank)
             rest = hash(shorter)
             if i:  # the other has this letter one place earlier, swapped with its neighbour
-                rank = self._swap.get(rest ^ _SWAP[i - 1] ^ hash(letter), found)
+                rank = self._swap.get(rest ^ _SWAP[i - 1] ^ _letter(letter), found)
                 if rank < found and one_edit(key, keys[rank]):
                     found = rank
             # A letter changed here (a digit for a digit does not count: not looked up).
