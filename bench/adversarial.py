@@ -59,6 +59,16 @@ def _parse(text: str) -> None:
         parse(text)
 
 
+def _as(dialect: str) -> Callable[[str], None]:
+    """Parse with the dialect forced (detection reads only the first 100,000 characters)."""
+
+    def run(text: str) -> None:
+        with contextlib.suppress(InterviewParserError):
+            parse(text, dialect=dialect)
+
+    return run
+
+
 def _to(fmt: str) -> Callable[[str], None]:
     def run(text: str) -> None:
         export(parse(text), fmt, ExportOptions())
@@ -106,12 +116,12 @@ CRAFTED: dict[str, tuple[str, Callable[[int], str], Callable[[str], None]]] = {
     "markup voice": (
         "resolve/labels.py markup: a long voice `<v B _ _ ... C>`",
         lambda n: "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v B " + _fit("_ ", n) + "C>Hi\n",
-        _parse,
+        _as("vtt"),
     ),
     "markup json": (
         "resolve/labels.py markup: a long JSON speaker `B _ _ ... C`",
         lambda n: '{"segments": [{"speaker": "B ' + _fit("_ ", n) + 'C", "body": "Hi"}]}',
-        _parse,
+        _as("podcast-json"),
     ),
     "short lines json": (
         "short labelled lines to JSON",
