@@ -163,7 +163,6 @@ def clean_label(label: str) -> tuple[str, float | None]:
     return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time
 
 
-@functools.lru_cache(maxsize=4096)
 def _unmarked(text: str) -> str:
     """``text`` without the markup around it: the trailing run of brackets, asterisks,
     underscores and blanks, a leading one, and ``**`` and ``__`` anywhere."""
@@ -171,6 +170,7 @@ def _unmarked(text: str) -> str:
     return _MARKUP.sub("", text[: len(text) - last.start()] if last else "")
 
 
+@functools.lru_cache(maxsize=4096)
 def _without_layout(text: str) -> str:
     """The rest of :func:`clean_label`, once a label's times are out (cached: what is left
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
