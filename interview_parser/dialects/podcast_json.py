@@ -21,8 +21,14 @@ _BODY_KEY = re.compile(r'"body"\s*:')
 # The longest time read, in seconds (about 116 days): beyond it a "time" is an error in the
 # file, and every clock format downstream would overflow on it (1e308, 1e999, NaN, 5,000 digits).
 MAX_SECONDS = 10_000_000
-_TIME_ERROR = "{} {} is not a time (seconds from 0 to " + f"{MAX_SECONDS:,})"
-_TIME_KEY = re.compile(r'"(startTime|endTime)"\s*:\s*(-?[\w.+-]+)')
+# Each time key and its largest value: a bare array's "start" and "end" may be milliseconds.
+TIME_LIMITS = {
+    "startTime": MAX_SECONDS,
+    "endTime": MAX_SECONDS,
+    "start": MAX_SECONDS * 1000,
+    "end": MAX_SECONDS * 1000,
+}
+_TIME_KEY = re.compile(r'"(startTime|endTime|start|end)"\s*:\s*(-?[\w.+-]+)')
 
 
 def _number(value: object) -> float | None:
@@ -36,14 +42,20 @@ def _big_int(literal: str) -> int | float:
 
 def check_times(text: str, segments: list[object]) -> None:
     """Raise :class:`TranscriptSyntaxError` at the first segment time that is not a finite
-    number of seconds from 0 to :data:`MAX_SECONDS`."""
+    number from 0 to its limit (:data:`TIME_LIMITS`), placed at its literal in ``text``."""
     for segment in segments:
         if not isinstance(segment, dict):
             continue
-        for key in ("startTime", "endTime"):
+        for key, limit in TIME_LIMITS.items():
             value = _number(segment.get(key))
-            if value is not None and not 0 <= value <= MAX_SECONDS:  # NaN fails both too
+            if value is not None and not 0 <= value <= limit:  # NaN fails both too
                 raise _bad_time(text, key, value)
+
+
+def _time_error(key: str, shown: object) -> str:
+    limit = TIME_LIMITS[key]
+    unit = "seconds" if limit == MAX_SECONDS else "seconds or milliseconds"
+    return f"{key} {shown} is not a time ({unit} from 0 to {limit:,})"
 
 
 def _bad_time(text: str, key: str, value: float) -> TranscriptSyntaxError:
@@ -54,14 +66,14 @@ def _bad_time(text: str, key: str, value: float) -> TranscriptSyntaxError:
             number = float(literal)
         except ValueError:
             continue
-        if not 0 <= number <= MAX_SECONDS:
+        if not 0 <= number <= TIME_LIMITS[match.group(1)]:
             start = match.start(2)
             line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
             shown = literal if len(literal) <= 20 else f"{literal[:12]}... ({len(literal)} chars)"
             return TranscriptSyntaxError(
-                _TIME_ERROR.format(match.group(1), shown), line=line, column=column
+                _time_error(match.group(1), shown), line=line, column=column
             )
-    return TranscriptSyntaxError(_TIME_ERROR.format(key, value), line=1, column=1)
+    return TranscriptSyntaxError(_time_error(key, value), line=1, column=1)
 
 
 def _load(text: str) -> object:
