@@ -25,6 +25,7 @@ indexed (a real label is far shorter; the rule documents the bound).
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Iterable
 from typing import Generic, TypeVar
@@ -57,6 +58,10 @@ _AT = [_MIX.getrandbits(63) for _ in range(2 * MAX_KEY)]
 _SWAP = [_MIX.getrandbits(63) for _ in range(MAX_KEY)]
 
 
+_DIGIT_ONLY, _EITHER = (0,), (0, 1)
+
+
+@functools.lru_cache(maxsize=1024)
 def _letter(letter: str) -> int:
     """A letter's own mix (not its bare hash: "a" less "1" and "1" less "a" would meet)."""
     return (hash(letter) * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF
@@ -99,19 +104,21 @@ class OneEditIndex(Generic[T]):
         rank = self._longer.get(hash(key))
         if rank is not None and one_edit(key, keys[rank]):
             found = rank
+        whole, swap, at = self._whole.get, self._swap.get, self._at.get  # (a hot loop)
         for i, letter in enumerate(key):
             shorter = key[:i] + key[i + 1 :]
-            rank = self._whole.get(shorter, found)  # the other key has this letter less
-            found = min(found, rank)
+            rank = whole(shorter, found)  # the other key has this letter less
+            if rank < found:
+                found = rank
             rest = hash(shorter)
             if i:  # the other has this letter one place earlier, swapped with its neighbour
-                rank = self._swap.get(rest ^ _SWAP[i - 1] ^ _letter(letter), found)
+                rank = swap(rest ^ _SWAP[i - 1] ^ _letter(letter), found)
                 if rank < found and one_edit(key, keys[rank]):
                     found = rank
             # A letter changed here (a digit for a digit does not count: not looked up).
-            for digit in (0,) if letter.isdigit() else (0, 1):
+            for digit in _DIGIT_ONLY if letter.isdigit() else _EITHER:
                 slot = rest ^ _AT[2 * i + digit]
-                rank = self._at.get(slot, found)
+                rank = at(slot, found)
                 if rank >= found:
                     continue
                 if one_edit(key, keys[rank]):
