@@ -83,6 +83,35 @@ def test_sane_podcast_json_times_still_read() -> None:
     assert [(t.start, t.end) for t in transcript.turns] == [(0, 1), (1.5, 2.25)]
 
 
+@pytest.mark.parametrize("value", ["NaN", "1e308", "-1", "10000000001"])
+def test_a_json_array_time_that_is_no_time_is_an_error_at_its_place(value: str) -> None:
+    # A bare array's times may be milliseconds: its limit is a thousand times Podcasting 2.0's.
+    text = f'[{{"start": 0, "end": 900, "text": "Hi."}},\n {{"start": {value}, "text": "Yo."}}]'
+    with pytest.raises(TranscriptSyntaxError) as caught:
+        parse(text, dialect="json-array")
+    assert (caught.value.line, caught.value.column) == (2, 12)
+    assert caught.value.message == (
+        f"start {value} is not a time (seconds or milliseconds from 0 to 10,000,000,000)"
+    )
+    sane = parse(text.replace(value, "9000000000"), dialect="json-array")
+    assert [t.text for t in sane.turns] == ["Hi. Yo."]
+
+
+@pytest.mark.parametrize("value", ["1e999", "NaN", "inf", "-5", "1e308"])
+@pytest.mark.parametrize("fmt", ["podcast", "fountain", "html", "srt"])
+def test_a_csv_time_that_is_no_time_is_an_error_at_its_cell(value: str, fmt: str) -> None:
+    # 1e999 and NaN reached the exporters and check as times: OverflowError in int().
+    text = f"speaker,start,text\nAnn,0,Hello there.\nBob,{value},Hi.\n"
+    with pytest.raises(TranscriptSyntaxError) as caught:
+        export(parse(text, dialect="csv"), fmt)
+    assert (caught.value.line, caught.value.column) == (3, 5)
+    assert caught.value.message == f"start {value} is not a time (seconds from 0 to 10,000,000)"
+    problems = check_bytes(text.encode())
+    assert [(p.line, p.column) for p in problems if p.severity == "error"] == [(3, 5)]
+    fine = export(parse(text.replace(value, "2.5"), dialect="csv"), fmt)
+    assert "Hi." in fine
+
+
 def test_podcast_json_nested_a_thousand_deep_is_an_error() -> None:
     text = '{"segments": ' + "[" * 1000 + "]" * 1000 + "}"
     with pytest.raises(TranscriptSyntaxError, match="nested too deeply"):

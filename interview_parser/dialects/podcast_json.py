@@ -19,7 +19,7 @@ import statistics
 
 from ..errors import TranscriptSyntaxError
 from ..syntax import Reading
-from .segments import Lines, Segment, segment_blocks
+from .segments import MAX_SECONDS, Lines, Segment, segment_blocks
 
 _JSON_BLANKS = re.compile(r"[ \t\n\r]*")
 
@@ -27,9 +27,6 @@ _JSON_BLANKS = re.compile(r"[ \t\n\r]*")
 # as milliseconds: a caption or sentence lasts seconds, not minutes.
 MS_MEDIAN_DURATION = 100
 
-# The longest time read, in seconds (about 116 days): beyond it a "time" is an error in the
-# file, and every clock format downstream would overflow on it (1e308, 1e999, NaN, 5,000 digits).
-MAX_SECONDS = 10_000_000
 # Each time key and its largest value: a bare array's "start" and "end" may be milliseconds.
 TIME_LIMITS = {
     "startTime": MAX_SECONDS,
