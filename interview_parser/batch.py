@@ -10,7 +10,9 @@ Output names: ``interview.txt`` becomes ``DIR/interview.json`` (the exporter's s
 Relative paths are mirrored from the deepest folder the inputs share, so ``a/x.txt`` and
 ``b/x.txt`` become ``DIR/a/x.json`` and ``DIR/b/x.json``. Inputs that would still share an
 output (``x.txt`` and ``x.md`` beside each other) keep their whole name: ``x.txt.json`` and
-``x.md.json``. An output that would replace one of the inputs is refused for that file.
+``x.md.json``, and so on until every input has its own output (``x.txt.txt`` beside them
+becomes ``x.txt.txt.json``). An output that would replace one of the inputs is refused for
+that file.
 """
 
 from __future__ import annotations
@@ -86,23 +88,39 @@ def plan(sources: Sequence[str], out_dir: str | os.PathLike[str], suffix: str) -
     absolute = [Path(a) for a in first]
     base = Path(os.path.commonpath([p.parent for p in absolute])) if absolute else Path()
     folders = [p.parent.relative_to(base) for p in absolute]
-    short = [folder / (p.stem + suffix) for folder, p in zip(folders, absolute, strict=True)]
-    clashes = Counter(short)
+    names = _output_names(folders, [p.name for p in absolute], suffix)
     root = Path(out_dir)
-    targets = [
-        root / (name if clashes[name] == 1 else folder / (p.name + suffix))
-        for name, folder, p in zip(short, folders, absolute, strict=True)
-    ]
+    targets = [root / name for name in names]
     inputs = {os.path.realpath(p) for p in absolute}
-    return [
-        Job(source, target, _refusal(target, inputs))
-        for source, target in zip(unique, targets, strict=True)
-    ]
+    owner: dict[str, str] = {}  # an output (through links) -> the input that writes it
+    jobs = []
+    for source, target in zip(unique, targets, strict=True):
+        key = os.path.normcase(os.path.realpath(target))
+        jobs.append(Job(source, target, _refusal(target, inputs, owner.get(key))))
+        owner.setdefault(key, source)
+    return jobs
 
 
-def _refusal(target: Path, inputs: set[str]) -> str | None:
+def _output_names(folders: list[Path], names: list[str], suffix: str) -> list[Path]:
+    """``x.txt`` -> ``x.json``; an input whose short name another output also has takes its
+    whole name (``x.txt.json``), round after round until no two share one: beside ``x.txt``
+    and ``x.md``, ``x.txt.txt`` ends as ``x.txt.txt.json`` (whole names never clash)."""
+    whole = [folder / (name + suffix) for folder, name in zip(folders, names, strict=True)]
+    chosen = [folder / (Path(n).stem + suffix) for folder, n in zip(folders, names, strict=True)]
+    while True:
+        counts = Counter(chosen)
+        clashing = [i for i, n in enumerate(chosen) if counts[n] > 1 and n != whole[i]]
+        if not clashing:
+            return chosen
+        for i in clashing:
+            chosen[i] = whole[i]
+
+
+def _refusal(target: Path, inputs: set[str], taken_by: str | None) -> str | None:
     if os.path.realpath(target) in inputs:
         return f"refusing to overwrite an input file: {target}"
+    if taken_by is not None:  # two spellings of one output, through a symbolic link
+        return f"{target} is already the output of {taken_by}"
     return None
 
 

@@ -135,7 +135,10 @@ def read_config(pyproject: Path) -> Config | None:
         raise UsageError(
             f"invalid TOML: {message}", path=str(pyproject), line=line, column=column
         ) from None
-    table = document.get("tool", {}).get(TABLE)
+    tools = document.get("tool", {})
+    if not isinstance(tools, dict):  # `tool = 5`: not the table PEP 518 reserves for tools
+        raise UsageError("[tool] must be a table", path=str(pyproject))
+    table = tools.get(TABLE)
     if table is None:
         return None
     if not isinstance(table, dict):

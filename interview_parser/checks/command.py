@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..config import Config, find_config
+from ..config import TABLE, Config, find_config
 from ..dialects import get_dialect
 from ..errors import InterviewParserError, UsageError
 from ..files import read_input
@@ -36,7 +36,14 @@ def read_path(name: str, read_stdin: Callable[[], bytes]) -> bytes:
 
 def _rules_for(config: Config, select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
     chosen = select if select else config.select
-    return select_rules(chosen, [*config.ignore, *ignore])
+    try:
+        return select_rules(chosen, [*config.ignore, *ignore])
+    except UsageError as exc:
+        if config.path is None:
+            raise
+        # The command line's names were checked up front (check_paths): this one is the
+        # table's, so the message points at its pyproject.toml.
+        raise UsageError(f"[tool.{TABLE}.rules] {exc.message}", path=str(config.path)) from None
 
 
 # Fewer files than this are checked in this process: starting workers would cost more.

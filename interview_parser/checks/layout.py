@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..model import Transcript
 from ..resolve.text import BLANKS
-from .suppress import DIRECTIVE
+from .suppress import is_directive as _is_directive
 
 
 def is_blank(line: str) -> bool:
@@ -21,7 +21,7 @@ def is_blank(line: str) -> bool:
 
 def is_directive(line: str) -> bool:
     """Whether the line is only a suppression comment (it belongs to the line below)."""
-    return bool(DIRECTIVE.fullmatch(line.strip(BLANKS)))
+    return _is_directive(line.strip(BLANKS))
 
 
 def separated_boundaries(transcript: Transcript, lines: Sequence[str]) -> list[bool]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .context import Context
 from .problem import Finding, Severity
 from .rule import Rule
-from .suppress import DIRECTIVE
+from .suppress import is_directive
 
 # HTML elements that turn up in scraped transcripts. A closed list, so that transcription
 # notes in angle brackets ("<inaudible>", "<crosstalk>") are not taken for markup.
@@ -64,7 +64,7 @@ def markup(context: Context) -> Iterator[Finding]:
         return
     for number, line in enumerate(context.lines, start=1):
         for match in _MARKUP.finditer(line):
-            if DIRECTIVE.fullmatch(match.group()):
+            if is_directive(match.group()):
                 continue
             shown = match.group() if len(match.group()) <= 30 else match.group()[:27] + "..."
             yield Finding(number, match.start() + 1, f"markup left in the text: {shown!r}")

@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Speaker, Transcript
+from ..model import Transcript, Turn
 from ..resolve.labels import analyse, name_key
 from .context import Context
 from .labels import canonical_names, respelled
 from .problem import Finding, Severity
 from .rule import Rule
+from .typos import OneEditIndex
 
-# The start of a line that looks like a label ("Editr:", "Editr (Radio):").
+# The start of a line that looks like a label ("Editr:", "Editr (Radio):"). One run of blanks
+# before the colon, not two around an optional group, and a label that does not end in a
+# blank: "Abc", 4,000 blanks and "x" made the old pattern try every split of the blanks.
 _LABEL_LIKE = re.compile(
-    r"^[\s\u200b-\u200d\u2060\ufeff]*([^\W\d_][\w'’.&\- ]{0,40}?)[^\S\n]*(?:\([^()\n]*\))?"
-    r"[^\S\n]*:\s"
+    r"^[\s\u200b-\u200d\u2060\ufeff]*([^\W\d_](?:[\w'’.&\- ]{0,39}?[\w'’.&\-])?)"
+    r"[^\S\n]*(?:\([^()\n]*\)[^\S\n]*)?:\s"
 )
 
 # Shorter keys are too often two real names one letter apart ("Ann" and "Anna", "Q" and "A").
@@ -54,38 +57,36 @@ def label_spelling(context: Context) -> Iterator[Finding]:
             )
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-    if len(a) < len(b):
-        return a[i:] == b[i + 1 :]
-    if a[i + 1 :] == b[i + 1 :]:
-        return not (a[i].isdigit() and b[i].isdigit())  # "Speaker 1" / "Speaker 2"
-    return a[i + 2 :] == b[i + 2 :] and a[i] == b[i + 1] and a[i + 1] == b[i]
+def _typos(transcript: Transcript, declared: set[str]) -> dict[str, str]:
+    """Speaker id -> the label that speaker's label is probably a misspelling of.
 
-
-def _typo_of(speaker: Speaker, transcript: Transcript, declared: set[str]) -> str | None:
-    """The label ``speaker`` is probably a misspelling of, if any."""
-    key = name_key(speaker.label)
-    if key in declared or len(key) < MIN_TYPO_KEY:
-        return None
-    for order, other in enumerate(transcript.speakers):
-        other_key = name_key(other.label)
-        if other is speaker or not _one_edit(key, other_key):
+    The typo is the rarer spelling; of two equally rare, the later one; a declared spelling
+    is never the typo. Each label is looked up in a :class:`OneEditIndex` of the others,
+    best first (declared, then most used, then earliest), so the first one found decides.
+    """
+    speakers = transcript.speakers
+    keys = [name_key(s.label) for s in speakers]
+    best_first = sorted(
+        range(len(speakers)),
+        key=lambda i: (keys[i] not in declared, -speakers[i].turn_count, i),
+    )
+    others = OneEditIndex((keys[i], i) for i in best_first)
+    cast = OneEditIndex((name_key(analyse(m.label).name), m.label) for m in transcript.cast)
+    found: dict[str, str] = {}
+    for i, speaker in enumerate(speakers):
+        key = keys[i]
+        if key in declared or len(key) < MIN_TYPO_KEY:
             continue
-        # The typo is the rarer spelling; of two equally rare, the later one.
-        earlier = order < transcript.speakers.index(speaker)
-        count, own = other.turn_count, speaker.turn_count
-        if other_key in declared or count > own or (count == own and earlier):
-            return other.label
-    for member in transcript.cast:
-        if _one_edit(key, name_key(analyse(member.label).name)):
-            return member.label
-    return None
+        j = others.best(key)
+        if j is not None:
+            count, own = speakers[j].turn_count, speaker.turn_count
+            if keys[j] in declared or count > own or (count == own and j < i):
+                found[speaker.id] = speakers[j].label
+                continue
+        member = cast.best(key)
+        if member is not None:
+            found[speaker.id] = member
+    return found
 
 
 def label_typo(context: Context) -> Iterator[Finding]:
@@ -95,7 +96,8 @@ def label_typo(context: Context) -> Iterator[Finding]:
     given to the wrong person and the question-answer pairs break. A label is reported when
     it differs from a declared label, or from a label used more often (or as often and
     earlier), by one added, missing, changed or swapped letter (changed digits, as in
-    ``Speaker 1``/``Speaker 2``, do not count, nor do labels shorter than four letters).
+    ``Speaker 1``/``Speaker 2``, do not count, nor do labels shorter than four letters or
+    longer than 64).
     A misspelt label that was not even taken for a speaker (the first line of the file,
     read as the title) is reported too.
 
@@ -120,15 +122,13 @@ def label_typo(context: Context) -> Iterator[Finding]:
     transcript = context.transcript
     assert transcript is not None
     declared = {name_key(analyse(m.label).name) for m in transcript.cast}
-    for speaker in transcript.speakers:
-        meant = _typo_of(speaker, transcript, declared)
-        if meant is None:
-            continue
-        for turn in transcript.turns:
-            if turn.speaker == speaker.id:
-                yield Finding(
-                    turn.line, turn.column, f"label {turn.label!r} looks like a typo of {meant!r}"
-                )
+    typos = _typos(transcript, declared)
+    for turn in transcript.turns if typos else ():
+        meant = typos.get(turn.speaker)
+        if meant is not None:
+            yield Finding(
+                turn.line, turn.column, f"label {turn.label!r} looks like a typo of {meant!r}"
+            )
     if context.labelled:
         yield from _typos_read_as_text(context, transcript, declared)
 
@@ -144,6 +144,7 @@ def _typos_read_as_text(
     }
     for member in transcript.cast:
         targets.setdefault(name_key(analyse(member.label).name), member.label)
+    index = OneEditIndex(targets.items())  # the first target in this order wins, as listed
     skip = {t.line for t in transcript.turns}
     first, last = transcript.front_matter_lines or (0, 0)
     for number, line in enumerate(context.lines, start=1):
@@ -153,7 +154,7 @@ def _typos_read_as_text(
         key = name_key(analyse(match.group(1)).name)
         if len(key) < MIN_TYPO_KEY or key in targets:
             continue
-        meant = next((label for k, label in targets.items() if _one_edit(key, k)), None)
+        meant = index.best(key)
         if meant is not None:
             yield Finding(
                 number,
@@ -194,14 +195,18 @@ def undeclared_speaker(context: Context) -> Iterator[Finding]:
     if not cast:
         return
     keys = {name_key(analyse(spelling).name) for m in cast for spelling in (m.label, *m.aliases)}
+    first_turns: dict[str, Turn] = {}
+    for turn in transcript.turns:
+        first_turns.setdefault(turn.speaker, turn)
     for speaker in transcript.speakers:
         spellings = [speaker.label, *speaker.aliases]
         if any(name_key(analyse(s).name) in keys for s in spellings):
             continue
-        turn = next(t for t in transcript.turns if t.speaker == speaker.id)
-        yield Finding(
-            turn.line, turn.column, f"speaker {speaker.label!r} is not in the declared cast"
-        )
+        first = first_turns.get(speaker.id)
+        if first is not None:
+            yield Finding(
+                first.line, first.column, f"speaker {speaker.label!r} is not in the declared cast"
+            )
 
 
 RULES = (

@@ -12,7 +12,11 @@ from collections.abc import Iterable, Sequence
 
 from .problem import Problem
 
-DIRECTIVE = re.compile(r"<!--\s*interview-parser:\s*disable(?:\s*=\s*([\w\s,-]*?))?\s*-->")
+# The directive's head; what follows ``disable`` up to ``-->`` is read by :func:`_codes`.
+# (One pattern with a blank-eating part on each side of ``=`` backtracked cubically on a
+# long run of blanks; the body cannot hold ``<`` or ``>``, so each is scanned once.)
+DIRECTIVE = re.compile(r"<!--\s*interview-parser:\s*disable([^<>]*?)-->")
+_LIST = re.compile(r"[\w\s,-]*")
 
 ALL = "*"
 
@@ -25,13 +29,34 @@ def directives(lines: Sequence[str]) -> dict[int, frozenset[str]]:
             continue
         codes: set[str] = set()
         for match in DIRECTIVE.finditer(line):
-            listed = [c.strip() for c in (match.group(1) or "").split(",") if c.strip()]
+            listed = _codes(match.group(1))
+            if listed is None:
+                continue
             codes.update(c.upper() if c[:2].lower() == "ip" else c for c in listed)
             if not listed:
                 codes.add(ALL)
         if codes:
             found[number] = frozenset(codes)
     return found
+
+
+def _codes(body: str) -> list[str] | None:
+    """The codes of ``disable=A, B`` (``body`` is what follows ``disable``), ``[]`` for a bare
+    ``disable``, None when the comment is not a directive ("disabled", "disable: x")."""
+    body = body.strip()
+    if body.startswith("="):
+        body = body[1:]
+    elif body:
+        return None
+    if not _LIST.fullmatch(body):
+        return None
+    return [c.strip() for c in body.split(",") if c.strip()]
+
+
+def is_directive(text: str) -> bool:
+    """Whether ``text`` is exactly one suppression comment."""
+    match = DIRECTIVE.fullmatch(text)
+    return match is not None and _codes(match.group(1)) is not None
 
 
 def unsuppressed(problems: Iterable[Problem], lines: Sequence[str]) -> list[Problem]:

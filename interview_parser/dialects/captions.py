@@ -25,7 +25,9 @@ from lark import Token, Tree
 from ..clock import parse_clock
 from ..syntax import RawBlock, Reading, Span, parse_tree, read_lines
 
-_VOICE = re.compile(r"^(\s*)<v(?:\.[\w.-]+)?[ \t]+([^>]*)>")
+# A voice span closes on its own line: an unclosed "<v Name" is text, not a name that runs
+# on to the next ">" lines below.
+_VOICE = re.compile(r"^(\s*)<v(?:\.[\w.-]+)?[ \t]+([^>\n]*)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
 
 

@@ -8,7 +8,8 @@
 The header row names the columns (:data:`SPEAKER_COLUMNS`, :data:`TEXT_COLUMNS`,
 :data:`TIME_COLUMNS`); that header is how the format is detected. Each row is a segment
 (:mod:`.segments`): a row whose speaker cell is empty continues the turn before it, a time
-cell gives the turn's start. The header and every other column (codes, tags, notes) are not
+cell gives the turn's start (a number of seconds that is no time, ``1e999``, ``NaN``, ``-5``,
+is an error at its cell). The header and every other column (codes, tags, notes) are not
 speech: they become skipped spans, so no word is lost. Rows are read with the standard
 library's ``csv`` module, quoted cells over several lines included.
 """
@@ -69,11 +70,30 @@ def _seconds(cell: str) -> float | None:
     if not value:
         return None
     if ":" in value:
-        return parse_clock(value)
+        return parse_clock(value)  # its pattern bounds it: two digits a field
     try:
         return float(value)
     except ValueError:
         return None
+
+
+def _time(
+    row: list[str], index: int | None, names: list[str], line: int, starts: list[int]
+) -> float | None:
+    """The seconds in a time cell (None: no time there); a number that is no time (NaN,
+    infinite, negative, beyond :data:`~.segments.MAX_SECONDS`) is an error at the cell."""
+    from .segments import MAX_SECONDS
+
+    cell = _cell(row, index)
+    seconds = _seconds(cell)
+    if seconds is None or index is None or ":" in cell or 0 <= seconds <= MAX_SECONDS:
+        return seconds
+    shown = cell.strip() if len(cell.strip()) <= 20 else f"{cell.strip()[:12]}..."
+    raise TranscriptSyntaxError(
+        f"{names[index]} {shown} is not a time (seconds from 0 to {MAX_SECONDS:,})",
+        line=line,
+        column=starts[index] + 1 if index < len(starts) else 1,
+    )
 
 
 def _cell(row: list[str], index: int | None) -> str:
@@ -141,8 +161,8 @@ def read_csv(text: str) -> Reading:
                 text=spoken,
                 line=line,
                 column=text_column + (1 if raw[text_column - 1 : text_column] == '"' else 0),
-                start=_seconds(_cell(row, time_at)),
-                end=_seconds(_cell(row, end_at)),
+                start=_time(row, time_at, names, line, starts),
+                end=_time(row, end_at, names, line, starts),
                 speaker_column=starts[speaker_at] + 1 if speaker_at < len(starts) else None,
                 end_line=end_line,
             )

@@ -7,7 +7,8 @@ becomes a block at its own source line (:func:`json_elements`, :func:`json_membe
 consecutive segments of one speaker merge into one turn, as caption cues do, and segments
 with no speaker at all are one unlabelled speaker (:mod:`.segments`). Podcasting 2.0 times
 are seconds; a bare array's ``start``/``end`` are milliseconds when they are whole numbers
-and segments would otherwise last minutes.
+and segments would otherwise last minutes. A time that is no time (negative, NaN, infinite,
+``1e308``, 5,000 digits) is an error at its literal (:func:`check_times`).
 """
 
 from __future__ import annotations
@@ -18,23 +19,77 @@ import statistics
 
 from ..errors import TranscriptSyntaxError
 from ..syntax import Reading
-from .segments import Lines, Segment, segment_blocks
+from .segments import MAX_SECONDS, Lines, Segment, segment_blocks
 
-_DECODER = json.JSONDecoder()
 _JSON_BLANKS = re.compile(r"[ \t\n\r]*")
 
 # Median segment length (in the file's own unit) from which whole-number times are taken
 # as milliseconds: a caption or sentence lasts seconds, not minutes.
 MS_MEDIAN_DURATION = 100
 
+# Each time key and its largest value: a bare array's "start" and "end" may be milliseconds.
+TIME_LIMITS = {
+    "startTime": MAX_SECONDS,
+    "endTime": MAX_SECONDS,
+    "start": MAX_SECONDS * 1000,
+    "end": MAX_SECONDS * 1000,
+}
+_TIME_KEY = re.compile(r'"(startTime|endTime|start|end)"\s*:\s*(-?[\w.+-]+)')
+
+
+def _big_int(literal: str) -> int | float:
+    """An integer literal; a very long one as a float (``int()`` refuses 4,300 digits)."""
+    return int(literal) if len(literal) <= 30 else float(literal)
+
+
+# Long integers become floats here too, so that check_times can name a 5,000-digit time.
+_DECODER = json.JSONDecoder(parse_int=_big_int)
+
 
 def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def check_times(text: str, segments: list[object]) -> None:
+    """Raise :class:`TranscriptSyntaxError` at the first segment time that is not a finite
+    number from 0 to its limit (:data:`TIME_LIMITS`), placed at its literal in ``text``."""
+    for segment in segments:
+        if not isinstance(segment, dict):
+            continue
+        for key, limit in TIME_LIMITS.items():
+            value = _number(segment.get(key))
+            if value is not None and not 0 <= value <= limit:  # NaN fails both too
+                raise _bad_time(text, key, value)
+
+
+def _time_error(key: str, shown: object) -> str:
+    limit = TIME_LIMITS[key]
+    unit = "seconds" if limit == MAX_SECONDS else "seconds or milliseconds"
+    return f"{key} {shown} is not a time ({unit} from 0 to {limit:,})"
+
+
+def _bad_time(text: str, key: str, value: float) -> TranscriptSyntaxError:
+    """The error for a bad time, placed at the first such literal in the text."""
+    for match in _TIME_KEY.finditer(text):
+        literal = match.group(2)
+        try:
+            number = float(literal)
+        except ValueError:
+            continue
+        if not 0 <= number <= TIME_LIMITS[match.group(1)]:
+            start = match.start(2)
+            line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+            shown = literal if len(literal) <= 20 else f"{literal[:12]}... ({len(literal)} chars)"
+            return TranscriptSyntaxError(
+                _time_error(match.group(1), shown), line=line, column=column
+            )
+    return TranscriptSyntaxError(_time_error(key, value), line=1, column=1)
+
+
 def _load(text: str) -> object:
+    """The JSON document; NaN and infinities are kept for :func:`check_times` to name."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_big_int)
     except json.JSONDecodeError as exc:
         raise TranscriptSyntaxError(
             f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
@@ -104,6 +159,8 @@ def _segment(text: str, lines: Lines, pos: int, item: object) -> Segment | None:
     line, column = lines.at(at)
     speaker = item.get("speaker")
     spoken = body[1] if body is not None else None
+    if isinstance(spoken, list | dict):  # its words have no order to read them in
+        raise TranscriptSyntaxError("a segment's body must be text", line=line, column=column)
     return Segment(
         speaker=speaker if isinstance(speaker, str) else None,
         text=spoken if isinstance(spoken, str) else "",
@@ -160,6 +217,7 @@ def read_json_segments(text: str, dialect: str) -> Reading:
         items = json_elements(text, at)
     except (RecursionError, ValueError) as exc:
         raise TranscriptSyntaxError(_unreadable(exc), line=1, column=1) from None
+    check_times(text, [item for _, item in items])
     lines = Lines(text)
     segments = [s for pos, item in items if (s := _segment(text, lines, pos, item)) is not None]
     if isinstance(data, list):

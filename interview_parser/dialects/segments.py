@@ -17,6 +17,10 @@ from dataclasses import dataclass
 
 from ..syntax import RawBlock
 
+# The longest time a segment reader takes, in seconds (about 116 days): beyond it a "time" is
+# an error in the file, and every clock format downstream would overflow on it (1e308, NaN).
+MAX_SECONDS = 10_000_000
+
 
 @dataclass(frozen=True)
 class Segment:

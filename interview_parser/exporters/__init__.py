@@ -95,7 +95,10 @@ EXPORTERS: dict[str, Exporter] = {
         ),
         Exporter("podcast", ".podcast.md", "production script (Markdown)", "podcast:render"),
         Exporter("fountain", ".fountain", "script as Fountain screenplay", "fountain:render"),
-        Exporter("podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json:render"),
+        Exporter(
+            "podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json:render",
+            writer="podcast_json:write",
+        ),
         Exporter("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html:render"),
         Exporter("html", ".html", "a page to read and search the interview (HTML)", "html:render"),
         Exporter("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown:render"),

@@ -68,11 +68,12 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
     lead = standfirst(transcript.preamble)
     if lead:
         out.append(f"*{escape(lead)}*")
+    speakers = transcript.speakers_by_id()
     for turn in transcript.turns:
         if options.qa_style == "qa":
             marker = "Q" if turn.index in asking else "A" if turn.index in answering else None
         else:
-            marker = transcript.speaker(turn.speaker).label or None
+            marker = speakers[turn.speaker].label or None
         out.extend(_turn(turn, marker, bold=turn.index in asking))
     return "\n\n".join(out) + "\n"
 

@@ -16,11 +16,13 @@ Options used: ``indent`` and the timing options (``wpm``, ``pause``, ``start``, 
 
 from __future__ import annotations
 
+import functools
 import json
 import math
+from collections.abc import Iterator
 from importlib import resources
 from itertools import pairwise
-from typing import Any
+from typing import IO, Any
 
 from ..model import TimeSpan, Transcript, Turn
 from ..timing import share_by_words
@@ -35,20 +37,21 @@ def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, A
     """One segment per turn, or per source segment or cue where the turn keeps their times
     (:attr:`~interview_parser.model.Turn.spans`): who speaks (full name, else label; left
     out when the transcript does not say), when, and what."""
+    return list(_segments(transcript, options))
+
+
+def _segments(transcript: Transcript, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """:func:`segments` one at a time (:func:`write` holds no list of them)."""
     times = turn_times(transcript, options)
-    people = {s.id: s for s in transcript.speakers}
-    out: list[dict[str, Any]] = []
+    speakers = transcript.speakers_by_id()
     for turn, time in zip(transcript.turns, times.turns, strict=True):
-        speaker = people[turn.speaker]
+        speaker = speakers[turn.speaker]
         who = {"speaker": speaker.name or speaker.label} if speaker.name or speaker.label else {}
         pieces = _source_segments(turn, options.start, time.end)
         if pieces is None:
             pieces = [(time.start, time.end, turn.text)]
         for start, end, body in pieces:
-            out.append(
-                {**who, "startTime": round(start, 3), "endTime": round(end, 3), "body": body}
-            )
-    return out
+            yield {**who, "startTime": round(start, 3), "endTime": round(end, 3), "body": body}
 
 
 def _source_segments(
@@ -94,15 +97,38 @@ def _spread_shared(starts: list[float], spans: list[TimeSpan], bounds: list[int]
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
+    return "".join(_pieces(transcript, options))
+
+
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    """:func:`render`'s bytes, written a segment at a time: a million turns as one string (and
+    one dict each before it) took 1.8 GB."""
+    for piece in _pieces(transcript, options):
+        stream.write(piece.encode("utf-8"))
+
+
+def _pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+    """The document in pieces, byte for byte ``json.dumps`` of it whole (indent or not)."""
     # "timesEstimated" says whether any time was estimated from the speaking rate rather than
     # read from the transcript (an extension field; players ignore fields they do not know).
     estimated = any(turn.start is None for turn in transcript.turns)
-    document = {
-        "version": VERSION,
-        "timesEstimated": estimated,
-        "segments": segments(transcript, options),
-    }
-    return json.dumps(document, indent=options.indent, ensure_ascii=False) + "\n"
+    head = {"version": VERSION, "timesEstimated": estimated}
+    indent = options.indent
+    dumps = functools.partial(json.dumps, indent=indent, ensure_ascii=False)
+    if indent is None:
+        yield dumps(head)[:-1] + ', "segments": ['
+        after, last = ", ", "]}\n"
+    else:
+        # Strings are escaped, so every line break in a segment's JSON is its layout.
+        inner = "\n" + " " * (2 * indent)
+        yield dumps(head)[:-2] + ",\n" + " " * indent + '"segments": ['
+        after, last = ",", "\n" + " " * indent + "]\n}\n"
+    separator = ""
+    for segment in _segments(transcript, options):
+        text = dumps(segment)
+        yield separator + (text if indent is None else inner + text.replace("\n", inner))
+        separator = after
+    yield last if separator or indent is None else "]\n}\n"
 
 
 def schema() -> str:

@@ -189,7 +189,9 @@ def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
     entries = []
     for speaker, base in zip(transcript.speakers, bases, strict=True):
         mark = base
-        while totals[base] > 1 and (mark in taken or mark == base):  # "GUEST 2": a name too
+        # "GUEST 2" may be someone's name. (Not `mark in taken | {base}`: that copied the
+        # set of marks on every step, quadratic in the number of speakers.)
+        while totals[base] > 1 and (mark == base or mark in taken):
             seen[base] += 1
             mark = f"{base} {seen[base]}"
         taken.add(mark)

@@ -104,8 +104,11 @@ class _Lazy:
 
 
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
-# A sentence: text up to and including its final mark (or the end of the turn).
-_SENTENCE = re.compile(r"[^.!?？¿…]*(?:[.!?？…]+|$)")
+# A sentence: text up to and including its final mark (or the end of the turn). Text that
+# runs into an opening "¿" is no sentence (the question starts after it): the pattern takes
+# it with the "¿" and _sentences() drops it, because a pattern that had to fail there would
+# try again at every following character (quadratic on a long run without a mark).
+_SENTENCE = re.compile(r"[^.!?？¿…]*(?:[.!?？…]+|$|¿)")
 _QUESTION = re.compile(r"[?？¿]")
 # Tags that end a statement with a question mark but ask nothing, unless what they end is a
 # question itself ("What's that one called, you know what I mean?").
@@ -166,10 +169,18 @@ _STEERING = re.compile(
     r"|(?:that|which|this) brings (?:me|us) to"
     r"|next (?:question|topic|item)"
     r"|please (?:begin|go ahead|proceed|continue)|you may (?:begin|proceed)|go ahead"
-    r"|the floor is yours|(?:you have|has) the floor|over to you|you had a question"
-    r"|(?:^|(?<=[.!?]\s))(?:(?:so|and|now|okay|ok|well),? )?what about\b[^.!?]*\?)",
+    r"|the floor is yours|(?:you have|has) the floor|over to you|you had a question)",
+    re.IGNORECASE,
+)
+# "What about ...?" opening a sentence steers too. Its question mark is looked for in the
+# sentence only (see _asks_what_about): "[^.!?]*\?" after every "what about" of a long
+# paragraph without a mark rescanned the paragraph each time.
+_WHAT_ABOUT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:so|and|now|okay|ok|well),? )?what about\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# A piece of text up to and including its first mark (see _asks_what_about).
+_MARKED = re.compile(r"[^.!?]*[.!?]?")
 # A statement that ends on a tag question ("..., right?", "..., ¿verdad?", "..., oder?")
 # seeks agreement; it does not hand the floor over with a question.
 _TAG = _Lazy(
@@ -230,7 +241,6 @@ _GATES = {
         "floor",
         "over to",
         "question",
-        "what about",
     ),
     _COHOST: ("host",),
 }
@@ -254,7 +264,7 @@ def _prompts(plain: str, lower: str | None = None) -> bool:
         return True
     if not _QUESTION.search(plain):
         return False
-    sentences = _SENTENCE.findall(plain)
+    sentences = _sentences(plain)
     return any(_QUESTION.search(sentence) and _asks(sentence) for sentence in sentences)
 
 
@@ -278,9 +288,9 @@ def _ends_asking(plain: str) -> bool:
 def _last_sentence(plain: str) -> str:
     """The last sentence of a text, read from its end: a long turn is not split whole."""
     tail = plain[-_TAIL:]
-    sentences = [s for s in _SENTENCE.findall(tail) if s.strip()]
+    sentences = [s for s in _sentences(tail) if s.strip()]
     if len(sentences) < 2 and len(tail) < len(plain):  # it may begin before the tail
-        sentences = [s for s in _SENTENCE.findall(plain) if s.strip()]
+        sentences = [s for s in _sentences(plain) if s.strip()]
     return sentences[-1] if sentences else ""
 
 
@@ -292,7 +302,26 @@ def hosts(text: str) -> bool:
 def _hosts(plain: str, lower: str | None = None) -> bool:
     lower = plain.lower() if lower is None else lower
     return (
-        _has(_HOSTING, plain, lower) or _has(_STEERING, plain, lower) or _has(_SHOW, plain, lower)
+        _has(_HOSTING, plain, lower)
+        or _has(_STEERING, plain, lower)
+        or _has(_SHOW, plain, lower)
+        or _asks_what_about(plain, lower)
+    )
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a text (see _SENTENCE)."""
+    return [s for s in _SENTENCE.findall(text) if not s.endswith("¿")]
+
+
+def _asks_what_about(text: str, lower: str | None = None) -> bool:
+    """Whether a sentence opens with "What about" and ends with a question mark
+    (``lower``: the text in lower case, when the caller has it)."""
+    if "what about" not in (text.lower() if lower is None else lower):
+        return False
+    return any(
+        piece.group().endswith("?") and _WHAT_ABOUT.search(text, piece.start(), piece.end())
+        for piece in _MARKED.finditer(text)
     )
 
 
@@ -517,7 +546,7 @@ def _calls(text: str, addressed: set[str]) -> bool:
     rest = text
     for m in reversed(named):
         rest = rest[: m.start()] + rest[m.end() :]
-    sentences = [s for s in _SENTENCE.findall(_unquoted(rest)) if _WORD.search(s)]
+    sentences = [s for s in _sentences(_unquoted(rest)) if _WORD.search(s)]
     return not (sentences and _prompts(sentences[-1]))
 
 
@@ -525,5 +554,5 @@ def _cohost_named(text: str, names: set[str]) -> bool:
     """Whether a sentence of the text says "co-host" and names the speaker."""
     return any(
         _COHOST.search(sentence) and names & _capitalised(sentence)
-        for sentence in _SENTENCE.findall(text)
+        for sentence in _sentences(text)
     )

@@ -78,8 +78,11 @@ PARTICLES = _words("van von der den de del della di da do dos das du la le ten t
 # A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
 # "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.
 _LABEL_CLOCK = re.compile(rf"\\?[\[(]?(?<![\d:])(-?{clock_pattern()})(?![\d:])\\?[\])]?")
-# Markup around a label: Markdown bold/italic markers and stray brackets.
-_MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+|[\[\]*_\s]+$")
+# Markup around a label: Markdown bold/italic markers and stray brackets. The trailing run
+# is cut by _unmarked(): as an alternative "[...]+$" here it was tried from every character of
+# a long inner run ("B _ _ _ ... C") and rescanned the run each time.
+_MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+")
+_NOT_MARKUP = re.compile(r"[^\[\]*_\s]")
 # What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag.
 _LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+)")
 # The ends of a label other than a colon, with the blanks around them.
@@ -181,16 +184,23 @@ def clean_label(label: str) -> tuple[str, float | None]:
     return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without the markup around it: the trailing run of brackets, asterisks,
+    underscores and blanks, a leading one, and ``**`` and ``__`` anywhere."""
+    last = _NOT_MARKUP.search(text[::-1])
+    return _MARKUP.sub("", text[: len(text) - last.start()] if last else "")
+
+
 @functools.lru_cache(maxsize=4096)
 def _without_layout(text: str) -> str:
     """The rest of :func:`clean_label`, once a label's times are out (cached: what is left
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
-    text = _MARKUP.sub("", _LEADING_MARKS.sub("", text.strip()))
+    text = _unmarked(_LEADING_MARKS.sub("", text.strip()))
     text = _SPACE.sub(" ", text).strip()
     # A colon ends most labels; the others end in "Mr. CORNYN.", "O SR. JOÃO -", "<v Ana>".
     colon = text.endswith((":", "："))
     text = text[:-1].strip() if colon else text.rstrip(_OTHER_ENDS)
-    text = _MARKUP.sub("", text).strip()
+    text = _unmarked(text).strip()
     if text.endswith((":", "：")):  # "**Name:**"
         text = text[:-1].strip()
     if len(text) == 2 and text[1] == "." and text[0] in "QA":

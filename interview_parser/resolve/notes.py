@@ -15,6 +15,8 @@ from ..grammar import get_parser
 from ..model import StageNote
 from ..syntax import RawBlock, Span
 
+_NON_BLANK = re.compile(r"\S")
+
 
 @functools.cache
 def _pattern(terminal_name: str) -> re.Pattern[str]:
@@ -23,13 +25,29 @@ def _pattern(terminal_name: str) -> re.Pattern[str]:
     return re.compile(terminal.pattern.value, flags)
 
 
-def _position(block: RawBlock, offset: int) -> tuple[int, int]:
-    """Source line and column of ``offset`` inside a block's text."""
-    before = block.text[:offset]
-    line_offset = before.count("\n")
-    if line_offset:
-        return block.text_line + line_offset, offset - before.rfind("\n")
-    return block.text_line, block.text_column + offset
+class _Positions:
+    """Source line and column of offsets inside a block's text, asked in increasing order:
+    each call counts the line ends since the previous one (a turn with thousands of notes
+    must not recount from its start each time)."""
+
+    def __init__(self, block: RawBlock) -> None:
+        self.block = block
+        self.offset = 0
+        self.lines = 0  # line ends before self.offset
+        self.line_start = -1  # offset of the last line end before self.offset, or -1
+
+    def at(self, offset: int) -> tuple[int, int]:
+        text = self.block.text
+        if offset < self.offset:  # not in order: start again (never happens in this module)
+            self.offset, self.lines, self.line_start = 0, 0, -1
+        self.lines += text.count("\n", self.offset, offset)
+        last = text.rfind("\n", self.offset, offset)
+        if last >= 0:
+            self.line_start = last
+        self.offset = offset
+        if self.lines:
+            return self.block.text_line + self.lines, offset - self.line_start
+        return self.block.text_line, self.block.text_column + offset
 
 
 def find_notes(block: RawBlock) -> list[StageNote]:
@@ -37,8 +55,9 @@ def find_notes(block: RawBlock) -> list[StageNote]:
     notes: list[StageNote] = []
     if "[" not in block.text and "(" not in block.text:
         return notes
+    positions = _Positions(block)
     for match in _pattern("STAGE_NOTE").finditer(block.text):
-        line, column = _position(block, match.start())
+        line, column = positions.at(match.start())
         notes.append(StageNote(text=match.group(0), line=line, column=column))
     return notes
 
@@ -55,14 +74,25 @@ def strip_comments(block: RawBlock) -> tuple[str, list[Span]]:
     spans: list[Span] = []
     pieces: list[str] = []
     kept = 0
-    for match in _pattern("COMMENT").finditer(text):
+    positions = _Positions(block)
+    next_end = -1  # the line end at or after the current comment's end
+    first_word = (-1, -1)  # (line start, its first non-blank offset), for the current line
+    # No comment ends after the last "-->": searching past it would scan the rest of the text
+    # once for every unclosed "<!--" there.
+    for match in _pattern("COMMENT").finditer(text, 0, text.rfind("-->") + 3):
         start, end = match.start(), match.end()
-        line, _ = _position(block, start)
+        line, _ = positions.at(start)
         spans.append(Span("comment", match.group(0), line, line + match.group(0).count("\n")))
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end + 1
-        alone = not text[line_start:start].strip() and not text[end:line_end].strip()
+        line_start = positions.line_start + 1
+        if next_end < end:  # one search a line, not one a comment (a long line has many)
+            next_end = text.find("\n", end)
+            next_end = len(text) if next_end < 0 else next_end
+        line_end = min(next_end + 1, len(text))
+        if first_word[0] != line_start:  # where the comment's line has its first non-blank
+            found = _NON_BLANK.search(text, line_start)
+            first_word = (line_start, found.start() if found else len(text))
+        after = _NON_BLANK.search(text, end, line_end)
+        alone = first_word[1] >= start and after is None
         if alone and line_start >= kept:
             pieces.append(text[kept:line_start])
             kept = line_end

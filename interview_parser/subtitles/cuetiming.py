@@ -28,6 +28,8 @@ class Span:
 def share(start: int, end: int, weights: list[int], profile: Profile) -> list[Span]:
     """Split ``[start, end)`` among cues of text widths ``weights``, in order."""
     n = len(weights)
+    if n == 0:  # an empty turn ("Host:" with nothing after it) has no cue to show
+        return []
     gap = profile.min_gap_ms
     available = end - start - gap * (n - 1)
     if available < n:  # no room for the gaps: let settle() push the cues forward
