@@ -210,7 +210,9 @@ def run_child(arguments: list[str]) -> tuple[int, float, float, str]:
     """Exit code, peak RSS in MB, wall seconds and first stderr line of one command."""
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, _tool(), *arguments],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     code, kib, seconds, *error = result.stdout.split(maxsplit=3)
     return int(code), int(kib) / 1024, float(seconds), " ".join(error)
@@ -242,27 +244,44 @@ def judged(folder: Path, scale: float) -> None:
     laughs = len(files["billion-laughs.txt"].split("---")[1])
     count = int(100_000 * scale)
     runs = [
-        (f"billion laughs ({laughs} B of YAML): convert --to json", "billion-laughs.txt",
-         ["convert", "--to", "json"]),
+        (
+            f"billion laughs ({laughs} B of YAML): convert --to json",
+            "billion-laughs.txt",
+            ["convert", "--to", "json"],
+        ),
         ("4 kB of blanks after disable=: check", "disable-blanks.txt", ["check"]),
         ("4 kB of blanks after disable=: fmt --check", "disable-blanks.txt", ["fmt", "--check"]),
-        (f"{count:,} distinct labels: convert --to json", "labels.txt",
-         ["convert", "--to", "json"]),
+        (
+            f"{count:,} distinct labels: convert --to json",
+            "labels.txt",
+            ["convert", "--to", "json"],
+        ),
         (f"{count:,} distinct labels: check", "labels.txt", ["check"]),
     ]
     for fmt in ("markdown", "podcast-json", "podcast-html", "podcast"):
-        runs.append((f"{int(20_000 * scale):,} speakers: convert --to {fmt}", "speakers.txt",
-                     ["convert", "--to", fmt]))
+        runs.append(
+            (
+                f"{int(20_000 * scale):,} speakers: convert --to {fmt}",
+                "speakers.txt",
+                ["convert", "--to", fmt],
+            )
+        )
     lines = files["short-lines.txt"].count("\n")
     for fmt in ("json", "podcast-json"):
-        runs.append((f"{lines:,} short lines: convert --to {fmt}", "short-lines.txt",
-                     ["convert", "--to", fmt, "-o", str(folder / "out")]))
+        runs.append(
+            (
+                f"{lines:,} short lines: convert --to {fmt}",
+                "short-lines.txt",
+                ["convert", "--to", fmt, "-o", str(folder / "out")],
+            )
+        )
     for title, name, arguments in runs:
         code, rss, seconds, error = run_child([*arguments[:1], str(folder / name), *arguments[1:]])
         print(f"  {title:52} exit {code}  {seconds:6.2f} s  {rss:6.0f} MB  {error[:70]}")
     size = (folder / "short-lines.txt").stat().st_size / MB
-    print(f"  (the short-lines file is {size:.1f} MB: bench/run.py's bound, 6x, is "
-          f"{6 * size:.0f} MB)")
+    print(
+        f"  (the short-lines file is {size:.1f} MB: bench/run.py's bound, 6x, is {6 * size:.0f} MB)"
+    )
 
 
 def _reference() -> str:

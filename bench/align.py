@@ -38,8 +38,9 @@ print(json.dumps({"cpu": cpu, "wall": wall, "mean": sum(errors) / len(errors),
 """
 
 
-def repeat(folder: Path, audio: Path, transcript: str, starts: list[float], duration: float,
-           times: int) -> tuple[Path, Path, Path]:
+def repeat(
+    folder: Path, audio: Path, transcript: str, starts: list[float], duration: float, times: int
+) -> tuple[Path, Path, Path]:
     with wave.open(str(audio), "rb") as handle:
         params, frames = handle.getparams(), handle.readframes(handle.getnframes())
     long_audio = folder / f"x{times}.wav"
@@ -64,19 +65,26 @@ def main() -> None:
         folder = Path(tmp)
         audio = folder / "interview.wav"
         spoken = synthesize(audio)
-        for times in ((args.hour_repeats,) if args.short else (1, args.hour_repeats)):
-            text, wav, truth = repeat(folder, audio, spoken.transcript, spoken.starts,
-                                      spoken.duration, times)
+        for times in (args.hour_repeats,) if args.short else (1, args.hour_repeats):
+            text, wav, truth = repeat(
+                folder, audio, spoken.transcript, spoken.starts, spoken.duration, times
+            )
             seconds = spoken.duration * times
             for _ in range(args.runs):
-                out = subprocess.run([sys.executable, "-c", CHILD, str(text), str(wav),
-                                      str(truth)], check=True, capture_output=True, text=True)
+                out = subprocess.run(
+                    [sys.executable, "-c", CHILD, str(text), str(wav), str(truth)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
                 r = json.loads(out.stdout)
-                print(f"{seconds / 60:6.1f} min audio: cpu {r['cpu']:.1f} s "
-                      f"({r['cpu'] / seconds:.3f} x audio), wall {r['wall']:.1f} s "
-                      f"({r['wall'] / seconds:.3f} x audio), peak {r['rss_mb']:.0f} MB, "
-                      f"turn start error mean {r['mean']:.3f} s max {r['max']:.3f} s",
-                      flush=True)
+                print(
+                    f"{seconds / 60:6.1f} min audio: cpu {r['cpu']:.1f} s "
+                    f"({r['cpu'] / seconds:.3f} x audio), wall {r['wall']:.1f} s "
+                    f"({r['wall'] / seconds:.3f} x audio), peak {r['rss_mb']:.0f} MB, "
+                    f"turn start error mean {r['mean']:.3f} s max {r['max']:.3f} s",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

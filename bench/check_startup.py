@@ -44,10 +44,42 @@ from pathlib import Path
 SIZE = 5_000  # bytes: a short interview
 
 _WORDS = [
-    "the", "harbour", "council", "vote", "budget", "school", "river", "bridge", "winter",
-    "station", "market", "rent", "clinic", "we", "they", "it", "was", "will", "could", "have",
-    "been", "about", "with", "from", "because", "when", "which", "really", "every", "year",
-    "morning", "evening", "district", "report", "people", "town",
+    "the",
+    "harbour",
+    "council",
+    "vote",
+    "budget",
+    "school",
+    "river",
+    "bridge",
+    "winter",
+    "station",
+    "market",
+    "rent",
+    "clinic",
+    "we",
+    "they",
+    "it",
+    "was",
+    "will",
+    "could",
+    "have",
+    "been",
+    "about",
+    "with",
+    "from",
+    "because",
+    "when",
+    "which",
+    "really",
+    "every",
+    "year",
+    "morning",
+    "evening",
+    "district",
+    "report",
+    "people",
+    "town",
 ]
 
 
@@ -119,11 +151,16 @@ def main() -> None:
             "python3 -c pass": [python, "-c", "pass"],
             libraries: [python, "-c", "import lark, pydantic, click"],
             'python3 -c "import interview_parser" (the parsing library)': [
-                python, "-c", "import interview_parser"
+                python,
+                "-c",
+                "import interview_parser",
             ],
             f"interview-parser check FILE ({size} bytes; layout detected)": check,
             f"interview-parser check --dialect labelled FILE ({size} bytes)": [
-                *check[:-1], "--dialect", "labelled", str(path)
+                *check[:-1],
+                "--dialect",
+                "labelled",
+                str(path),
             ],
         }
         installed = {

@@ -243,8 +243,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(
                     f"{mark}{result.name[:48]:48} tp {s.tp} pred {s.pred} ann {s.ann}"
                     f" stray {s.stray} {result.note}"
-                    + (f"\n      asked {sorted(result.asked)} truth {sorted(result.truth)}"
-                       if wrong else "")
+                    + (
+                        f"\n      asked {sorted(result.asked)} truth {sorted(result.truth)}"
+                        if wrong
+                        else ""
+                    )
                 )
     print(
         f"interviewer F1 {total.f1:.3f} (tp {total.tp} pred {total.pred} ann {total.ann})"

@@ -1,10 +1,10 @@
 """interview-parser: interview transcripts -> speakers, turns, question-answer pairs.
 
-    import interview_parser as ip
-    t = ip.parse(text)                  # or ip.parse_file(path)
-    for pair in t.pairs:
-        print(pair.question, "->", pair.answer)
-    t.to_json()
+import interview_parser as ip
+t = ip.parse(text)                  # or ip.parse_file(path)
+for pair in t.pairs:
+    print(pair.question, "->", pair.answer)
+t.to_json()
 """
 
 from __future__ import annotations

@@ -144,7 +144,10 @@ def _seconds(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 
 def _convert_batch(
-    files: Sequence[str], output: str | None, out_dir: str | None, jobs: int | None,
+    files: Sequence[str],
+    output: str | None,
+    out_dir: str | None,
+    jobs: int | None,
     settings: Settings,
 ) -> int:
     """``convert`` with several FILEs or --out-dir: the work is in :mod:`.batch`."""
@@ -359,8 +362,14 @@ def _utf8_bytes(stream: TextIO) -> BinaryIO | None:
 @click.argument("input_file", metavar="FILE")
 @_interviewer_option
 @_dialect_option
-@click.option("--format", "report", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text for people, json for scripts.")
+@click.option(
+    "--format",
+    "report",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts.",
+)
 def inspect(
     input_file: str, interviewers: tuple[str, ...], dialect: str | None, report: str
 ) -> None:
@@ -420,20 +429,42 @@ def _stdin_bytes() -> bytes:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--format", "report", default="text", show_default=True, metavar="FORMAT",
-              help="Report format: text, json, github or sarif.")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rules: codes, prefixes (IP2), names or families (repeatable).")
+@click.option(
+    "--format",
+    "report",
+    default="text",
+    show_default=True,
+    metavar="FORMAT",
+    help="Report format: text, json, github or sarif.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rules: codes, prefixes (IP2), names or families (repeatable).",
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (repeatable).")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-@click.option("--dialect", metavar="NAME",
-              help="Read every file as this layout instead of detecting it (faster).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes for 16 files or more (default: one per core; "
-              "1: this process).")
+@click.option(
+    "--dialect",
+    metavar="NAME",
+    help="Read every file as this layout instead of detecting it (faster).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes for 16 files or more (default: one per core; 1: this process).",
+)
 def check(
-    files: tuple[str, ...], report: str, select: tuple[str, ...], ignore: tuple[str, ...],
-    strict: bool, dialect: str | None, jobs: int | None,
+    files: tuple[str, ...],
+    report: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    strict: bool,
+    dialect: str | None,
+    jobs: int | None,
 ) -> None:
     """Check transcripts; print `path:line:col: CODE message` for each problem.
 
@@ -442,8 +473,15 @@ def check(
     from .checks.command import run_check
 
     code = run_check(
-        files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, report=report,
-        select=_codes(select) or None, ignore=_codes(ignore), strict=strict, dialect=dialect,
+        files,
+        out=_echo_out,
+        err=_echo_err,
+        read_stdin=_stdin_bytes,
+        report=report,
+        select=_codes(select) or None,
+        ignore=_codes(ignore),
+        strict=strict,
+        dialect=dialect,
         workers=jobs,
         progress=sys.stderr if sys.stderr.isatty() else None,
     )
@@ -453,18 +491,27 @@ def check(
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option("--check", "check_only", is_flag=True,
-              help="Change nothing; exit 1 if a file would change.")
+@click.option(
+    "--check", "check_only", is_flag=True, help="Change nothing; exit 1 if a file would change."
+)
 @click.option("--diff", is_flag=True, help="Change nothing; print what would change.")
-@click.option("--dialect", metavar="NAME",
-              help="Read every file as this layout instead of detecting it (faster).")
+@click.option(
+    "--dialect",
+    metavar="NAME",
+    help="Read every file as this layout instead of detecting it (faster).",
+)
 def fmt(files: tuple[str, ...], check_only: bool, diff: bool, dialect: str | None) -> None:
     """Rewrite transcripts into canonical form (atomically; - is stdin to stdout)."""
     from .fmt import run_fmt
 
     code = run_fmt(
-        files, out=_echo_out, err=_echo_err, read_stdin=_stdin_bytes, check=check_only,
-        diff=diff, dialect=dialect,
+        files,
+        out=_echo_out,
+        err=_echo_err,
+        read_stdin=_stdin_bytes,
+        check=check_only,
+        diff=diff,
+        dialect=dialect,
     )
     if code:
         raise _Failed(code)
@@ -514,8 +561,12 @@ def _aligned(transcript: Transcript, audio: str, model: str | None) -> Transcrip
 @_interviewer_option
 @_dialect_option
 def align_command(
-    transcript_file: str, audio: str, output: str | None, model: str | None,
-    interviewers: tuple[str, ...], dialect: str | None,
+    transcript_file: str,
+    audio: str,
+    output: str | None,
+    model: str | None,
+    interviewers: tuple[str, ...],
+    dialect: str | None,
 ) -> None:
     """Align TRANSCRIPT to its recording AUDIO: the JSON with times on every turn and word.
 

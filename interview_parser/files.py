@@ -77,8 +77,7 @@ def refuse_output_onto_input(output: str | None, source: str | None) -> None:
         shown = source if source not in (None, "-") else "standard input"
         where = "standard output" if to_stdout else f"-o {output}"
         raise FileError(
-            f"refusing to write the output onto the input ({where} is {shown}); "
-            "name another file",
+            f"refusing to write the output onto the input ({where} is {shown}); name another file",
             path=None if to_stdout else output,
         )
 

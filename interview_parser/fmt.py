@@ -149,9 +149,11 @@ def _diff(before: bytes, after: str, path: str) -> str:
         old = read_bytes(before).text
     except InterviewParserError:
         old = before.decode("utf-8", errors="replace")
-    lines = list(difflib.unified_diff(
-        old.splitlines(keepends=True), after.splitlines(keepends=True), path, path
-    ))
+    lines = list(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), after.splitlines(keepends=True), path, path
+        )
+    )
     if not lines:  # only the encoding, a BOM or the line ends change
         return f"--- {path}\n+++ {path}\n# line ends, encoding or BOM change\n"
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -23,30 +23,53 @@ RATE = 16_000
 
 # Our own interview, written for this test: plain English words of the pronouncing dictionary.
 TURNS = (
-    ("HOST", "Welcome back to the show. Today I am talking with a farmer who grows apples "
-             "in the hills north of the river."),
+    (
+        "HOST",
+        "Welcome back to the show. Today I am talking with a farmer who grows apples "
+        "in the hills north of the river.",
+    ),
     ("GUEST", "Thank you for having me. It is good to be here after a long season."),
     ("HOST", "How did you start working on the farm?"),
-    ("GUEST", "My father planted the first trees when I was a small child. I helped him "
-              "every summer, and when he retired I took over the whole place."),
+    (
+        "GUEST",
+        "My father planted the first trees when I was a small child. I helped him "
+        "every summer, and when he retired I took over the whole place.",
+    ),
     ("HOST", "What was the hardest part of that change?"),
-    ("GUEST", "Learning to sell the fruit. Growing it was something I knew, but finding "
-              "buyers in the city took years of trying."),
+    (
+        "GUEST",
+        "Learning to sell the fruit. Growing it was something I knew, but finding "
+        "buyers in the city took years of trying.",
+    ),
     ("HOST", "And the weather this year?"),
-    ("GUEST", "The spring was cold and wet, so the bees stayed home. We lost almost half of "
-              "the early crop, but the late trees did very well."),
+    (
+        "GUEST",
+        "The spring was cold and wet, so the bees stayed home. We lost almost half of "
+        "the early crop, but the late trees did very well.",
+    ),
     ("HOST", "Do you use any new methods to protect the trees?"),
-    ("GUEST", "We put nets over the young trees and we keep the grass short between the rows. "
-              "Small things, but they help."),
+    (
+        "GUEST",
+        "We put nets over the young trees and we keep the grass short between the rows. "
+        "Small things, but they help.",
+    ),
     ("HOST", "Many listeners asked about water. Is there enough of it?"),
-    ("GUEST", "Most years there is. We built a pond above the orchard, and it fills with "
-              "rain in the winter months."),
+    (
+        "GUEST",
+        "Most years there is. We built a pond above the orchard, and it fills with "
+        "rain in the winter months.",
+    ),
     ("HOST", "What would you tell a young person who wants to farm?"),
-    ("GUEST", "Start small, keep good notes, and talk to your neighbors. They know more than "
-              "any book."),
+    (
+        "GUEST",
+        "Start small, keep good notes, and talk to your neighbors. They know more than any book.",
+    ),
     ("HOST", "Where can people buy your apples?"),
-    ("GUEST", "At the market on the main square every Saturday morning, from August until "
-              "the end of October."),
+    (
+        "GUEST",
+        "At the market on the main square every Saturday morning, from August until "
+        "the end of October.",
+    ),
     ("HOST", "Thank you so much for your time today."),
     ("GUEST", "It was a pleasure. Thank you."),
 )
@@ -146,8 +169,9 @@ FORMATS = (
 )
 
 
-def encode(wav_path: Path, out_path: Path, container: str, codec: str, rate: int,
-           video: bool) -> None:
+def encode(
+    wav_path: Path, out_path: Path, container: str, codec: str, rate: int, video: bool
+) -> None:
     """Write the WAV's sound to ``out_path`` in another container and codec (a one-frame
     video track too when ``video``), for tests that the aligner reads each."""
     import av

@@ -30,9 +30,7 @@ def shared_path(relative: str) -> Path:
     """``../shared/RELATIVE``; skip the calling test if it is absent (fail under CI's flag)."""
     path = SHARED / relative
     if not path.exists():
-        reason = (
-            f"needs {path} (the shared material beside the clone, not in the repository)"
-        )
+        reason = f"needs {path} (the shared material beside the clone, not in the repository)"
         if os.environ.get(REQUIRE_SHARED) == "1":
             pytest.fail(f"{reason}; {REQUIRE_SHARED}=1 requires it")
         pytest.skip(reason)

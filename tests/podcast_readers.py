@@ -155,9 +155,7 @@ def read_fountain(document: str) -> Screenplay:
 def _fountain_text(rich: Any) -> str:
     """The characters a Fountain line stands for: the emphasis markers screenplain read as
     underline put back, then the backslash escapes the Fountain spec defines undone."""
-    source = "".join(
-        f"_{s.text}_" if Underline in s.styles else s.text for s in rich.segments
-    )
+    source = "".join(f"_{s.text}_" if Underline in s.styles else s.text for s in rich.segments)
     return re.sub(r"\\(.)", r"\1", source)
 
 

@@ -121,7 +121,10 @@ def _silence(path: Path, seconds: float) -> None:
     ids=["not-audio", "silent", "too-short", "missing"],
 )
 def test_bad_audio_is_one_clear_line(
-    interview: tuple[Interview, Path, Path], tmp_path: Path, make: object, message: str,
+    interview: tuple[Interview, Path, Path],
+    tmp_path: Path,
+    make: object,
+    message: str,
     code: int,
 ) -> None:
     _, text, _ = interview
@@ -163,7 +166,8 @@ def test_without_the_extra_align_says_what_to_install(
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", FORMATS, ids=[layout[0] for layout in FORMATS])
 def test_compressed_formats_and_a_video_track_align_too(
-    interview: tuple[Interview, Path, Path], tmp_path: Path,
+    interview: tuple[Interview, Path, Path],
+    tmp_path: Path,
     layout: tuple[str, str, str, int, bool],
 ) -> None:
     spoken, text, audio = interview

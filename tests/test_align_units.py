@@ -14,13 +14,15 @@ from interview_parser.align.words import Token, spelled, transcript_words
 
 
 def test_words_leave_out_stage_notes_and_keep_the_text_as_written() -> None:
-    transcript = ip.parse(
-        "HOST: Well [laughs] it’s the Smiths (inaudible) again.\n\nGUEST: Yes.\n"
-    )
+    transcript = ip.parse("HOST: Well [laughs] it’s the Smiths (inaudible) again.\n\nGUEST: Yes.\n")
     words = transcript_words(transcript)
     assert [(w.turn, w.text, w.key) for w in words] == [
-        (0, "Well", "well"), (0, "it’s", "it's"), (0, "the", "the"), (0, "Smiths", "smiths"),
-        (0, "again", "again"), (1, "Yes", "yes"),
+        (0, "Well", "well"),
+        (0, "it’s", "it's"),
+        (0, "the", "the"),
+        (0, "Smiths", "smiths"),
+        (0, "again", "again"),
+        (1, "Yes", "yes"),
     ]
 
 

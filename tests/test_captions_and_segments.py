@@ -89,8 +89,10 @@ def test_a_json_speaker_is_a_speaker_whatever_its_shape() -> None:
 
 
 def test_voice_tags_are_speakers_and_their_entities_are_decoded() -> None:
-    t = ip.parse("WEBVTT\n\n00:01.000 --> 00:02.000\n<v lena>Hi.\n\n00:02.000 --> 00:03.000\n"
-                 "<v Lena &amp; Co>Hello, lena.\n")
+    t = ip.parse(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\n<v lena>Hi.\n\n00:02.000 --> 00:03.000\n"
+        "<v Lena &amp; Co>Hello, lena.\n"
+    )
     assert [s.label for s in t.speakers] == ["lena", "Lena & Co"]
     assert t.title is None and t.preamble is None
 

@@ -37,7 +37,9 @@ def test_full_table_is_typed(tmp_path: Path) -> None:
         cast=(
             CastMember(label="Host"),
             CastMember(
-                label="Dr. Morozova", name="Elena Morozova", role=Role.interviewee,
+                label="Dr. Morozova",
+                name="Elena Morozova",
+                role=Role.interviewee,
                 aliases=["Mo"],
             ),
         ),

@@ -23,12 +23,20 @@ TEXT = "Editor: Welcome.\nGuest:\nEditr: Why now?\nGuest: Because.\nEditor: Bye.
 def test_check_text_returns_sorted_problem_values() -> None:
     problems = check_text(TEXT, path="t.txt")
     assert [(p.line, p.code) for p in problems] == [
-        (2, "IP301"), (3, "IP202"), (5, "IP603"),
+        (2, "IP301"),
+        (3, "IP202"),
+        (5, "IP603"),
     ]
     typo = problems[1]
     assert typo == Problem(
-        "t.txt", 3, 1, "IP202", "label 'Editr' looks like a typo of 'Editor'", "label-typo",
-        Severity.error, False,
+        "t.txt",
+        3,
+        1,
+        "IP202",
+        "label 'Editr' looks like a typo of 'Editor'",
+        "label-typo",
+        Severity.error,
+        False,
     )
     assert str(typo) == "t.txt:3:1: IP202 label 'Editr' looks like a typo of 'Editor'"
     assert typo.fails(strict=False)

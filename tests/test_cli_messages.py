@@ -88,7 +88,7 @@ def test_inspect_json_is_the_summary(tmp_path: Path) -> None:
 def test_inspect_escapes_control_characters(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text(
-        'Interview \x1b]0;pwned\x07 on \u202etides\n\n'
+        "Interview \x1b]0;pwned\x07 on \u202etides\n\n"
         "Host (Radio \x1b[2J North): Why?\nGuest: Because.\n",
         encoding="utf-8",
     )

@@ -80,8 +80,12 @@ def test_an_unknown_part_is_a_usage_error() -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("0:00:13.8", 13.8), ("02:07:50:31", 2 * 86400 + 7 * 3600 + 50 * 60 + 31.0),
-     ("-00:01:40", -100.0), ("1:2:3", None)],
+    [
+        ("0:00:13.8", 13.8),
+        ("02:07:50:31", 2 * 86400 + 7 * 3600 + 50 * 60 + 31.0),
+        ("-00:01:40", -100.0),
+        ("1:2:3", None),
+    ],
 )
 def test_clock_notations(text: str, seconds: float | None) -> None:
     assert parse_clock(text) == seconds
@@ -156,7 +160,11 @@ def test_a_long_form_then_its_short_forms_are_one_speaker() -> None:
     )
     transcript = ip.parse(text)
     assert [t.speaker for t in transcript.turns] == [
-        "soledad-reyes", "mark-reyes", "soledad-reyes", "mark-reyes", "soledad-reyes"
+        "soledad-reyes",
+        "mark-reyes",
+        "soledad-reyes",
+        "mark-reyes",
+        "soledad-reyes",
     ]
 
 

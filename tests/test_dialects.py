@@ -257,11 +257,15 @@ LAYOUTS = {
             for i, (s, x) in enumerate(ts)
         )
     ),
-    "csv": lambda ts: "timestamp,speaker,words\n"
-    + "".join(f'[{_clock(i)}],{s},"{x}"\n' for i, (s, x) in enumerate(ts)),
+    "csv": lambda ts: (
+        "timestamp,speaker,words\n"
+        + "".join(f'[{_clock(i)}],{s},"{x}"\n' for i, (s, x) in enumerate(ts))
+    ),
     "json-array": lambda ts: json.dumps(
-        [{"start": i * 1000, "end": i * 1000 + 900, "speaker": s, "text": x}
-         for i, (s, x) in enumerate(ts)],
+        [
+            {"start": i * 1000, "end": i * 1000 + 900, "speaker": s, "text": x}
+            for i, (s, x) in enumerate(ts)
+        ],
         indent=1,
     ),
 }

@@ -28,12 +28,14 @@ def invoke(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
 
 
-def command(*args: str, stdin: Path | None = None, stdout: Path | None = None, append: bool = False
-            ) -> subprocess.CompletedProcess[bytes]:
+def command(
+    *args: str, stdin: Path | None = None, stdout: Path | None = None, append: bool = False
+) -> subprocess.CompletedProcess[bytes]:
     """The installed command with real file descriptors (stdin/stdout redirected to files)."""
-    with open(stdin or os.devnull, "rb") as inp, open(
-        stdout or os.devnull, "ab" if append else "wb"
-    ) as out:
+    with (
+        open(stdin or os.devnull, "rb") as inp,
+        open(stdout or os.devnull, "ab" if append else "wb") as out,
+    ):
         return subprocess.run(
             [sys.executable, "-m", "interview_parser", *args],
             stdin=inp, stdout=out, stderr=subprocess.PIPE, timeout=120,
@@ -67,7 +69,7 @@ def test_convert_refuses_an_output_that_is_the_input(transcript: Path, link: str
     assert "refusing to write the output onto the input" in result.stderr
     assert result.stderr.startswith(f"{output}: error: ")
     assert transcript.read_bytes() == MESSY
-    assert sorted(p.name for p in transcript.parent.iterdir() if p.name.startswith("."))  == []
+    assert sorted(p.name for p in transcript.parent.iterdir() if p.name.startswith(".")) == []
 
 
 def test_convert_refuses_stdin_and_output_being_one_file(transcript: Path) -> None:

@@ -17,11 +17,33 @@ from interview_parser.fmt import format_text
 from interview_parser.model import Transcript
 
 LABELS = [
-    "Host", "HOST", "Dr. Morozova", "Dr Morozova", "DR. MOROZOVA", "Guest", "Editor (Time.news)",
-    "Editor", "Q", "A",
+    "Host",
+    "HOST",
+    "Dr. Morozova",
+    "Dr Morozova",
+    "DR. MOROZOVA",
+    "Guest",
+    "Editor (Time.news)",
+    "Editor",
+    "Q",
+    "A",
 ]
-WORDS = ["the", "harbour", "vote", "Why?", "seagrass", "storms,", "fleet.", "Okafor", "10:30",
-         "it's", "Zoë", "—", "“yes”", "cod"]
+WORDS = [
+    "the",
+    "harbour",
+    "vote",
+    "Why?",
+    "seagrass",
+    "storms,",
+    "fleet.",
+    "Okafor",
+    "10:30",
+    "it's",
+    "Zoë",
+    "—",
+    "“yes”",
+    "cod",
+]
 BLANKS = ["", " ", "  ", "\t", "\u00a0"]
 ENDS = ["\n", "\r\n", "\r"]
 

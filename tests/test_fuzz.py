@@ -92,8 +92,18 @@ def transcripts(draw: st.DrawFn) -> str:
         label = draw(st.sampled_from(LABELS))
         words = draw(st.text(min_size=0, max_size=30))
         piece = draw(st.sampled_from(HOSTILE)) if draw(st.booleans()) else ""
-        layout = draw(st.sampled_from(["{l}: {w}{p}", "**{l}:** {w}{p}", "[00:01:02] {l}: {p}{w}",
-                                       "{p}{l}:", "{w} {p}", "{l}\n{w}{p}"]))
+        layout = draw(
+            st.sampled_from(
+                [
+                    "{l}: {w}{p}",
+                    "**{l}:** {w}{p}",
+                    "[00:01:02] {l}: {p}{w}",
+                    "{p}{l}:",
+                    "{w} {p}",
+                    "{l}\n{w}{p}",
+                ]
+            )
+        )
         lines.append(layout.format(l=label, w=words, p=piece))
     return "\n".join(lines) + draw(st.sampled_from(["", "\n", "\r\n"]))
 

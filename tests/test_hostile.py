@@ -220,7 +220,10 @@ def test_every_input_of_a_batch_gets_its_own_output(tmp_path: Path) -> None:
     sources = [str(tmp_path / n) for n in names]
     jobs = plan(sources, tmp_path / "out", ".json")
     assert [j.target.name for j in jobs] == [
-        "x.txt.json", "x.md.json", "x.txt.txt.json", "x.txt.txt.txt.json"
+        "x.txt.json",
+        "x.md.json",
+        "x.txt.txt.json",
+        "x.txt.txt.txt.json",
     ]
     result = CliRunner().invoke(cli, ["convert", *sources, "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 0
@@ -239,7 +242,7 @@ def test_short_names_stay_when_nothing_clashes(tmp_path: Path) -> None:
 @pytest.mark.parametrize("indent", [None, 0, 2, 4])
 def test_podcast_json_in_pieces_is_json_dumps_of_the_whole(indent: int | None) -> None:
     options = ExportOptions(indent=indent)
-    for text in ("Host: Hi. ¿Qué?\nGuest: \"Quoted\" \\ yes.\n\nMore.\n", "Host: Hi.\n"):
+    for text in ('Host: Hi. ¿Qué?\nGuest: "Quoted" \\ yes.\n\nMore.\n', "Host: Hi.\n"):
         transcript = parse(text)
         whole = {
             "version": podcast_json_out.VERSION,
@@ -338,8 +341,11 @@ OLD_STEERING_TAIL = re.compile(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", " ", "¿", "?", ".", "\n", "what about", "so, ", "x!"]),
-                max_size=12).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["a", " ", "¿", "?", ".", "\n", "what about", "so, ", "x!"]), max_size=12
+    ).map("".join)
+)
 def test_sentences_and_what_about_read_as_before(text: str) -> None:
     assert conduct._sentences(text) == OLD_SENTENCE.findall(text)
     assert conduct._asks_what_about(text) == bool(OLD_STEERING_TAIL.search(text))
@@ -382,8 +388,7 @@ def test_the_one_edit_index_finds_the_first_key_one_edit_away(
 
 def test_label_typo_still_names_the_common_spelling() -> None:
     text = (
-        "Editor: Welcome.\nGuest: Thanks.\nEditr: How?\n"
-        "Guest: Well.\nEditor: And?\nGuest: Then.\n"
+        "Editor: Welcome.\nGuest: Thanks.\nEditr: How?\nGuest: Well.\nEditor: And?\nGuest: Then.\n"
     )
     problems = [p for p in check_bytes(text.encode()) if p.code == "IP202"]
     assert [(p.line, p.message) for p in problems] == [

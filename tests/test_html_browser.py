@@ -271,9 +271,7 @@ def test_with_audio_a_turn_seeks_and_the_current_turn_is_highlighted(
     page.click("#turn-6 button.play")
     page.wait_for_function("document.querySelector('#turn-6[aria-current=true]') !== null")
     page.evaluate("document.getElementById('ip-audio').pause()")
-    assert page.eval_on_selector_all(".turn.playing", "turns => turns.map(t => t.id)") == [
-        "turn-6"
-    ]
+    assert page.eval_on_selector_all(".turn.playing", "turns => turns.map(t => t.id)") == ["turn-6"]
     assert opened.errors == []
     assert {r.rsplit("/", 1)[-1] for r in opened.requests} == {"page.html", "talk.wav"}
 

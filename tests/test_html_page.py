@@ -110,7 +110,7 @@ def test_the_header_says_where_the_duration_comes_from(
 def test_the_date_comes_from_the_front_matter_and_otherwise_is_not_given() -> None:
     dated = export(ip.parse_file(SAMPLES / "speaker-time-lines.md"), "html")
     assert "<dd>2025-06-12 <span" in dated
-    assert "<dt>Date</dt><dd><span class=\"muted\">not given</span>" in export(
+    assert '<dt>Date</dt><dd><span class="muted">not given</span>' in export(
         ip.parse_file(ARTICLE), "html"
     )
 
@@ -130,9 +130,22 @@ def test_shares_of_talk_add_up_and_leave_stage_notes_out(sample: Path) -> None:
 # -- hostile text -------------------------------------------------------------------------
 
 PIECES = [
-    *"<>&\"'/=`;:()[]{}\\ \n\u2028\u2029\u00a0é字", "</script>", "<script>", "<!--", "-->",
-    "]]>", "&amp;", "&#60;", "javascript:", "onerror=", "<img src=x onerror=alert(1)>",
-    "</style>", "\u0000", "{{", "${x}", "word",
+    *"<>&\"'/=`;:()[]{}\\ \n\u2028\u2029\u00a0é字",
+    "</script>",
+    "<script>",
+    "<!--",
+    "-->",
+    "]]>",
+    "&amp;",
+    "&#60;",
+    "javascript:",
+    "onerror=",
+    "<img src=x onerror=alert(1)>",
+    "</style>",
+    "\u0000",
+    "{{",
+    "${x}",
+    "word",
 ]
 HOSTILE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 LABEL = HOSTILE.map(lambda s: " ".join(s.split()) or "X")

@@ -203,7 +203,11 @@ def test_importing_the_model_or_parsing_does_not_import_pydantic() -> None:
 def test_model_classes_build_without_pydantic_validation() -> None:
     note = StageNote(text="[laughter]", line=1, column=5)
     source = Source(
-        encoding="utf-8", newline="\n", final_newline=True, line_count=1, dialect="labelled",
+        encoding="utf-8",
+        newline="\n",
+        final_newline=True,
+        line_count=1,
+        dialect="labelled",
         dialect_evidence="",
     )
     assert source.path is None and note == StageNote(text="[laughter]", line=1, column=5)

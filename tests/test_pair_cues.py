@@ -43,8 +43,16 @@ def mangled(draw: st.DrawFn, phrases: list[str]) -> str:
     flips = draw(st.lists(st.booleans(), min_size=len(phrase), max_size=len(phrase)))
     phrase = "".join(c.upper() if f else c for c, f in zip(phrase, flips, strict=True))
     if draw(st.integers(0, 2)):
-        twin = draw(st.sampled_from([str.maketrans("kK", "\u212a\u212a"), str.maketrans("sS", "ſſ"),
-                                     str.maketrans("iI", "İİ"), str.maketrans("iI", "ıı")]))
+        twin = draw(
+            st.sampled_from(
+                [
+                    str.maketrans("kK", "\u212a\u212a"),
+                    str.maketrans("sS", "ſſ"),
+                    str.maketrans("iI", "İİ"),
+                    str.maketrans("iI", "ıı"),
+                ]
+            )
+        )
         phrase = phrase.translate(twin)
     if not draw(st.integers(0, 3)):
         at = draw(st.integers(0, len(phrase) - 1))

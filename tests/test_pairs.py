@@ -79,8 +79,7 @@ FLOOR_CASES = {
         [(3, 4, "question")],
     ),
     "a bare name with a question mark hands the floor over": (
-        "Host: Good, that settles the budget. Ana?\n"
-        "Ana: Thanks. The nets are next on my list.\n",
+        "Host: Good, that settles the budget. Ana?\nAna: Thanks. The nets are next on my list.\n",
         [(1, 2, "remark")],
     ),
     "a reaction that closes the last exchange is left out of the co-host's prompt": (

@@ -119,8 +119,10 @@ def assert_lossless(t: Transcript) -> None:
             if name in ("podcast", "fountain") and len(speeches) == len(t.turns):
                 # one mark per speaker, none shared
                 marks = {(x.speaker, s.who) for x, s in zip(t.turns, speeches, strict=True)}
-                assert len(marks) == len({x.speaker for x in t.turns}) == len(
-                    {who for _, who in marks}
+                assert (
+                    len(marks)
+                    == len({x.speaker for x in t.turns})
+                    == len({who for _, who in marks})
                 ), (name, marks)
         for qa_style in ("names", "qa"):
             got = article_speech(t, qa_style)
@@ -162,10 +164,53 @@ def test_samples_keep_every_word_in_order(sample):  # type: ignore[no-untyped-de
 # -- transcripts built directly, with the characters each format treats specially ----------
 
 TRICKY = [
-    "*", "**bold**", "_under_", "\\_x_", "[[note]]", "[[[", "/*", "*/", "#", "##", "1.", "2)",
-    "-", "+", ">", "<b>", "&amp;", "&", "\\", "\\*", "`code`", "~~", "|", "^", "@", "!", "=",
-    "INT.", "CUT TO:", "(laughs)", "[", "]", "...", "José", "٣", "===", "\\[", "Q&A", "&#38;",
-    "&copy", "a<b", "<http://x.y>", "<!--", "x>", "***", "___", "    ",
+    "*",
+    "**bold**",
+    "_under_",
+    "\\_x_",
+    "[[note]]",
+    "[[[",
+    "/*",
+    "*/",
+    "#",
+    "##",
+    "1.",
+    "2)",
+    "-",
+    "+",
+    ">",
+    "<b>",
+    "&amp;",
+    "&",
+    "\\",
+    "\\*",
+    "`code`",
+    "~~",
+    "|",
+    "^",
+    "@",
+    "!",
+    "=",
+    "INT.",
+    "CUT TO:",
+    "(laughs)",
+    "[",
+    "]",
+    "...",
+    "José",
+    "٣",
+    "===",
+    "\\[",
+    "Q&A",
+    "&#38;",
+    "&copy",
+    "a<b",
+    "<http://x.y>",
+    "<!--",
+    "x>",
+    "***",
+    "___",
+    "    ",
 ]
 WORD = st.one_of(
     st.sampled_from(TRICKY),
@@ -188,23 +233,49 @@ def transcripts(draw: st.DrawFn) -> Transcript:
     spoken = draw(st.lists(st.tuples(st.integers(0, count - 1), TEXT), min_size=1, max_size=8))
     clock = st.none() | st.floats(0, 5000, allow_nan=False).map(lambda x: round(x, 2))
     turns = [
-        Turn(index=i, speaker=f"s{who}", label=labels[who], text=text, line=i + 1, column=1,
-             end_line=i + 1, start=draw(clock))
+        Turn(
+            index=i,
+            speaker=f"s{who}",
+            label=labels[who],
+            text=text,
+            line=i + 1,
+            column=1,
+            end_line=i + 1,
+            start=draw(clock),
+        )
         for i, (who, text) in enumerate(spoken)
     ]
     speakers = [
-        Speaker(id=f"s{i}", label=label, role=roles[i], role_source=RoleSource.declared,
-                name=draw(st.none() | st.just(f"{label} Full")),
-                description=draw(st.none() | TEXT), affiliation=draw(st.none() | PARAGRAPH),
-                turn_count=sum(1 for t in turns if t.speaker == f"s{i}"))
+        Speaker(
+            id=f"s{i}",
+            label=label,
+            role=roles[i],
+            role_source=RoleSource.declared,
+            name=draw(st.none() | st.just(f"{label} Full")),
+            description=draw(st.none() | TEXT),
+            affiliation=draw(st.none() | PARAGRAPH),
+            turn_count=sum(1 for t in turns if t.speaker == f"s{i}"),
+        )
         for i, label in enumerate(labels)
     ]
     pairs, unpaired = _pairs(turns, {s.id for s in speakers if s.role is Role.interviewer})
-    source = Source(encoding="utf-8", newline="\n", final_newline=True, line_count=len(turns),
-                    dialect="labelled", dialect_evidence="generated")
-    return Transcript(source=source, title=draw(st.none() | PARAGRAPH),
-                      preamble=draw(st.none() | TEXT), speakers=speakers, turns=turns,
-                      pairs=pairs, unpaired_turns=unpaired)
+    source = Source(
+        encoding="utf-8",
+        newline="\n",
+        final_newline=True,
+        line_count=len(turns),
+        dialect="labelled",
+        dialect_evidence="generated",
+    )
+    return Transcript(
+        source=source,
+        title=draw(st.none() | PARAGRAPH),
+        preamble=draw(st.none() | TEXT),
+        speakers=speakers,
+        turns=turns,
+        pairs=pairs,
+        unpaired_turns=unpaired,
+    )
 
 
 def _pairs(turns: list[Turn], askers: set[str]) -> tuple[list[ip.Pair], list[int]]:
@@ -223,10 +294,16 @@ def _pairs(turns: list[Turn], askers: set[str]) -> tuple[list[ip.Pair], list[int
             unpaired.extend(range(q, i))
             continue
         question = "\n\n".join(t.text for t in turns[q:a])
-        pairs.append(ip.Pair(
-            index=len(pairs), kind=PairKind.question if "?" in question else PairKind.remark,
-            question_turns=list(range(q, a)), answer_turns=list(range(a, i)),
-            question=question, answer="\n\n".join(t.text for t in turns[a:i])))
+        pairs.append(
+            ip.Pair(
+                index=len(pairs),
+                kind=PairKind.question if "?" in question else PairKind.remark,
+                question_turns=list(range(q, a)),
+                answer_turns=list(range(a, i)),
+                question=question,
+                answer="\n\n".join(t.text for t in turns[a:i]),
+            )
+        )
     return pairs, unpaired
 
 

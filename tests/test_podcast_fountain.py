@@ -80,8 +80,15 @@ def test_paragraphs_inside_a_turn_stay_in_one_dialogue() -> None:
 
 @pytest.mark.parametrize(
     ("mark", "cue"),
-    [("HOST", "HOST"), ("GUEST 2", "GUEST 2"), ("Zoë O'Brien", "ZOË O'BRIEN"), ("2", "@2"),
-     ("Editor (Time.news)", "EDITOR TIME.NEWS"), ("!BANG", "@!BANG"), ("A^", "A")],
+    [
+        ("HOST", "HOST"),
+        ("GUEST 2", "GUEST 2"),
+        ("Zoë O'Brien", "ZOË O'BRIEN"),
+        ("2", "@2"),
+        ("Editor (Time.news)", "EDITOR TIME.NEWS"),
+        ("!BANG", "@!BANG"),
+        ("A^", "A"),
+    ],
 )
 def test_character_cues(mark: str, cue: str) -> None:
     assert character(mark) == cue
@@ -91,8 +98,13 @@ def test_character_cues(mark: str, cue: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "escaped"),
-    [("a*b", "a\\*b"), ("_x_", "\\_x\\_"), ("[[note]]", "\\[\\[note]]"), ("/* x */", "/\\* x \\*/"),
-     ("back\\slash", "back\\\\slash")],
+    [
+        ("a*b", "a\\*b"),
+        ("_x_", "\\_x\\_"),
+        ("[[note]]", "\\[\\[note]]"),
+        ("/* x */", "/\\* x \\*/"),
+        ("back\\slash", "back\\\\slash"),
+    ],
 )
 def test_escapes(text: str, escaped: str) -> None:
     assert escape(text) == escaped
@@ -111,7 +123,8 @@ def test_screenplain_renders_it_to_final_draft_and_pdf(sample, tmp_path):  # typ
     kinds = [p.get("Type") for p in content.iter("Paragraph")]
     characters = [
         "".join(x.text or "" for x in p.iter("Text"))
-        for p in content.iter("Paragraph") if p.get("Type") == "Character"
+        for p in content.iter("Paragraph")
+        if p.get("Type") == "Character"
     ]
     assert len(characters) == len(t.turns)
     assert len(set(characters)) == len({x.speaker for x in t.turns})

@@ -61,10 +61,14 @@ def test_standfirst(preamble: str | None, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "escaped"),
-    [("# not a heading", "\\# not a heading"), ("1. not a list", "1\\. not a list"),
-     ("- no", "\\- no"),
-     ("a *b* _c_ <d> [e] & `f`", "a \\*b\\* \\_c\\_ \\<d> \\[e\\] & \\`f\\`"),
-     ("Q&A, &amp; &#38; 1 < 2 <b>", "Q&A, \\&amp; \\&#38; 1 < 2 \\<b>"), ("> quote", "\\> quote")],
+    [
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a list", "1\\. not a list"),
+        ("- no", "\\- no"),
+        ("a *b* _c_ <d> [e] & `f`", "a \\*b\\* \\_c\\_ \\<d> \\[e\\] & \\`f\\`"),
+        ("Q&A, &amp; &#38; 1 < 2 <b>", "Q&A, \\&amp; \\&#38; 1 < 2 \\<b>"),
+        ("> quote", "\\> quote"),
+    ],
 )
 def test_escape(text: str, escaped: str) -> None:
     assert escape(text) == escaped

@@ -22,8 +22,10 @@ TRAPS = SAMPLES / "colon-traps.txt"
         ("Why now?", "Why now"),
         ("Let us start with the vote. Why does it matter?", "Why does it matter"),
         ("Thanks for coming in. You wrote a book.", "Thanks for coming in"),
-        ("Is there a way to repair the stones without closing the water?",
-         "Is there a way to repair the stones…"),
+        (
+            "Is there a way to repair the stones without closing the water?",
+            "Is there a way to repair the stones…",
+        ),
         ("One? Two?", "Two"),
         ("Ms. Adeyemi, would you present it?", "Ms. Adeyemi, would you present it"),
         ("Thank you, Dr. J. Smith. Go on.", "Thank you, Dr. J. Smith"),
@@ -36,8 +38,14 @@ def test_heading_is_the_last_question_or_the_first_sentence(question: str, expec
 
 @pytest.mark.parametrize(
     ("seconds", "expected"),
-    [(0, "0:00"), (59.4, "0:59"), (59.6, "1:00"), (754, "12:34"), (3600, "1:00:00"),
-     (3725.2, "1:02:05")],
+    [
+        (0, "0:00"),
+        (59.4, "0:59"),
+        (59.6, "1:00"),
+        (754, "12:34"),
+        (3600, "1:00:00"),
+        (3725.2, "1:02:05"),
+    ],
 )
 def test_clock(seconds: float, expected: str) -> None:
     assert clock(seconds) == expected
@@ -63,13 +71,21 @@ def test_every_turn_once_in_order_in_a_handful_of_numbered_titled_segments() -> 
     assert plan.blocks[1].lines[0].turn.text.endswith("?")
 
 
-@pytest.mark.parametrize("options", [ExportOptions(), ExportOptions(wpm=100, pause=1.0),
-                                     ExportOptions(start=60.0), ExportOptions(duration=600.0)])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExportOptions(),
+        ExportOptions(wpm=100, pause=1.0),
+        ExportOptions(start=60.0),
+        ExportOptions(duration=600.0),
+    ],
+)
 def test_times_are_the_shared_timeline(options: ExportOptions) -> None:
     t = ip.parse_file(ARTICLE)
     plan = build_plan(t, options)
-    times = timeline(t, wpm=options.wpm, pause=options.pause, start=options.start,
-                     duration=options.duration)
+    times = timeline(
+        t, wpm=options.wpm, pause=options.pause, start=options.start, duration=options.duration
+    )
     lines = [line for b in plan.blocks for line in b.lines]
     assert [(x.start, x.end) for x in lines] == [(x.start, x.end) for x in times.turns]
     assert plan.runtime == pytest.approx(times.end - times.turns[0].start)
@@ -137,13 +153,15 @@ def test_names_option_puts_the_cast_names_on_the_lines() -> None:
 def test_numbered_marks_never_take_another_speakers_name() -> None:
     t = ip.parse("Speaker: Hi?\nGuest: Yes.\n")
     speakers = [
-        Speaker(id=str(i), label=label, role=Role.interviewee, role_source="declared",
-                turn_count=0)
+        Speaker(id=str(i), label=label, role=Role.interviewee, role_source="declared", turn_count=0)
         for i, label in enumerate(["Speaker", "Speaker 2", "Speaker", ""])
     ]
     t = replace(t, speakers=speakers, turns=[], pairs=[], unpaired_turns=[])
     named = [e.mark for e in build_plan(t, ExportOptions(names=True)).cast]
     assert named == ["SPEAKER 1", "SPEAKER 2", "SPEAKER 3", "GUEST"]
     assert [e.mark for e in build_plan(t, ExportOptions()).cast] == [
-        "GUEST 1", "GUEST 2", "GUEST 3", "GUEST 4"
+        "GUEST 1",
+        "GUEST 2",
+        "GUEST 3",
+        "GUEST 4",
     ]

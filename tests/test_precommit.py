@@ -60,8 +60,18 @@ def try_repo(
 ) -> subprocess.CompletedProcess[str]:
     repo, env = scratch
     # --ref HEAD: the committed hooks, not uncommitted work in the checkout.
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook,
-               "--ref", _head(), "--files", *files]
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(ROOT),
+        hook,
+        "--ref",
+        _head(),
+        "--files",
+        *files,
+    ]
     return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
 

@@ -264,8 +264,11 @@ def test_fountain_of_a_four_minute_interview_is_compact(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_corpus_markdown_transcripts_show_no_markup() -> None:
-    marked = [p for p in sorted(CORPUS.glob("*.txt"))
-              if re.search(r"\\[\[_*]|\*\*|<s>", p.read_text(encoding="utf-8", errors="replace"))]
+    marked = [
+        p
+        for p in sorted(CORPUS.glob("*.txt"))
+        if re.search(r"\\[\[_*]|\*\*|<s>", p.read_text(encoding="utf-8", errors="replace"))
+    ]
     assert marked, "no Markdown transcript in the corpus"
     for path in marked:
         try:

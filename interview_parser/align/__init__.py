@@ -97,7 +97,11 @@ def align(
         anchored = assemble.anchors(keys, listening.heard)
         stretches = assemble.stretches(len(tokens), anchored, span)
         aligned = passes.force_align(
-            recogniser, sound.pieces(path), stretches, keys, phones,
+            recogniser,
+            sound.pieces(path),
+            stretches,
+            keys,
+            phones,
             lambda t: tell(span + t, 2 * span),
         )
     tell(2 * span, 2 * span)
@@ -105,9 +109,7 @@ def align(
     used = {id(item) for item in anchored.values()}
     extra = [item for item in listening.heard if id(item) not in used]
     extra += [item for result in aligned if result is not None for item in result[1]]
-    turns = assemble.timed_turns(
-        transcript, tokens, times, sure, extra, span, listening.regions
-    )
+    turns = assemble.timed_turns(transcript, tokens, times, sure, extra, span, listening.regions)
     return replace(transcript, turns=turns)
 
 

@@ -70,8 +70,11 @@ def anchors(keys: Sequence[str], heard: Sequence[Heard], window: int = WINDOW) -
     while a < len(keys) and b < len(spoken):
         a_end, b_end = min(len(keys), a + window), min(len(spoken), b + window)
         final = a_end == len(keys) and b_end == len(spoken)
-        runs = [run for run in _runs(_common(keys[a:a_end], spoken[b:b_end]))
-                if len(run) >= MIN_RUN and (final or run[0][0] < window // 2)]
+        runs = [
+            run
+            for run in _runs(_common(keys[a:a_end], spoken[b:b_end]))
+            if len(run) >= MIN_RUN and (final or run[0][0] < window // 2)
+        ]
         if not runs:
             if final:
                 break
@@ -106,14 +109,16 @@ def stretches(count: int, anchored: dict[int, Heard], duration: float) -> list[S
         end = anchored[end_at][2] if end_at > last else duration
         gap_start = anchored[first][2] if first < index else 0.0
         gap_end = max(gap_start, anchored[end_at][1] if end_at > last else duration)
-        found.append(Stretch(index, last, start, max(start, end), first, end_at, gap_start,
-                             gap_end))
+        found.append(
+            Stretch(index, last, start, max(start, end), first, end_at, gap_start, gap_end)
+        )
         index = last + 1
     return found
 
 
-def _voiced(start: float, end: float,
-            regions: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+def _voiced(
+    start: float, end: float, regions: Sequence[tuple[float, float]]
+) -> list[tuple[float, float]]:
     """The parts of ``start`` to ``end`` the voice activity detector took for speech."""
     parts = []
     for low, high in regions[max(0, bisect_right(regions, (start, 0.0)) - 1) :]:
@@ -124,8 +129,9 @@ def _voiced(start: float, end: float,
     return parts
 
 
-def _interpolate(tokens: Sequence[Token], stretch: Stretch,
-                 regions: Sequence[tuple[float, float]]) -> list[Heard]:
+def _interpolate(
+    tokens: Sequence[Token], stretch: Stretch, regions: Sequence[tuple[float, float]]
+) -> list[Heard]:
     """Times for a stretch that did not align: its words share out the speech between its
     anchors in proportion to their lengths (the whole gap if no speech was detected)."""
     parts = _voiced(stretch.gap_start, stretch.gap_end, regions)
@@ -177,15 +183,19 @@ def _reach(edge: float, limit: float, extra: Sequence[Heard], *, before: bool) -
     for _, start, end in ordered:
         if before and end <= chain + 0.05 and chain - end <= JOIN and start > (limit + edge) / 2:
             chain = min(chain, start)
-        elif not before and start >= chain - 0.05 and start - chain <= JOIN and (
-            end < (limit + edge) / 2
+        elif (
+            not before
+            and start >= chain - 0.05
+            and start - chain <= JOIN
+            and (end < (limit + edge) / 2)
         ):
             chain = max(chain, end)
     return chain
 
 
-def _onset(start: float, after: float, previous_end: float,
-           regions: Sequence[tuple[float, float]]) -> float:
+def _onset(
+    start: float, after: float, previous_end: float, regions: Sequence[tuple[float, float]]
+) -> float:
     """Where the voice starts for a turn whose first word was placed at ``start`` and whose
     next word (or end) is at ``after``: the start of the stretch of speech around that word,
     or after it if the word fell in a pause, unless that stretch began before the turn
@@ -231,24 +241,35 @@ def timed_turns(
     for position, turn in enumerate(transcript.turns):
         members = by_turn[position]
         if not members:
-            turns.append(replace(turn, start=previous_end, end=previous_end, words=[],
-                                 confidence=0.0))
+            turns.append(
+                replace(turn, start=previous_end, end=previous_end, words=[], confidence=0.0)
+            )
             continue
         placed = [times[i] for i in members]
         trusted = [sure[i] for i in members]
         start = _turn_start(placed, trusted, previous_end, extra, regions)
         end = _reach(placed[-1][2], following[position], extra, before=False)
-        words = [Word(text=tokens[i].text, start=round(item[1], 3), end=round(item[2], 3))
-                 for i, item in zip(members, placed, strict=True)]
+        words = [
+            Word(text=tokens[i].text, start=round(item[1], 3), end=round(item[2], 3))
+            for i, item in zip(members, placed, strict=True)
+        ]
         confidence = round(sum(trusted) / len(trusted), 2)
-        turns.append(replace(turn, start=round(start, 3), end=round(end, 3), words=words,
-                             confidence=confidence))
+        turns.append(
+            replace(
+                turn, start=round(start, 3), end=round(end, 3), words=words, confidence=confidence
+            )
+        )
         previous_end = end
     return turns
 
 
-def _turn_start(placed: list[Heard], trusted: list[bool], previous_end: float,
-                extra: Sequence[Heard], regions: Sequence[tuple[float, float]]) -> float:
+def _turn_start(
+    placed: list[Heard],
+    trusted: list[bool],
+    previous_end: float,
+    extra: Sequence[Heard],
+    regions: Sequence[tuple[float, float]],
+) -> float:
     """Where a turn starts, given its words' times (``placed``, changed in place when the
     first word is moved to the onset of the speech after a pause, which then no longer
     counts as aligned in ``trusted``)."""

@@ -86,8 +86,15 @@ def language_model(words: Sequence[str], vocabulary: set[str]) -> str:
     followers = Counter(first for first, _ in bigrams)
     total = sum(unigrams.values()) + len(vocabulary)
     backoff = f"{math.log10(0.3):.4f}"
-    lines = ["\\data\\", f"ngram 1={len(vocabulary) + 2}", f"ngram 2={len(bigrams)}", "",
-             "\\1-grams:", f"{math.log10(1 / total):.4f} </s> 0", f"-99 <s> {backoff}"]
+    lines = [
+        "\\data\\",
+        f"ngram 1={len(vocabulary) + 2}",
+        f"ngram 2={len(bigrams)}",
+        "",
+        "\\1-grams:",
+        f"{math.log10(1 / total):.4f} </s> 0",
+        f"-99 <s> {backoff}",
+    ]
     for word in sorted(vocabulary):
         lines.append(f"{math.log10((unigrams[word] + 1) / total):.4f} {word} {backoff}")
     lines += ["", "\\2-grams:"]
@@ -108,8 +115,16 @@ def decoder(model: Model, phones: dict[str, str], words: Sequence[str], folder: 
     arpa.write_text(language_model(spoken, set(phones)), "utf-8")
     # Dither: synthetic or edited audio holds runs of exact zeros, whose log energy breaks
     # the features (nothing aligns); a fixed seed keeps the result the same run to run.
-    engine = Decoder(hmm=model.acoustic, dict=str(dictionary), lm=None, fwdflat=False,
-                     bestpath=False, dither=True, seed=16, loglevel="FATAL")
+    engine = Decoder(
+        hmm=model.acoustic,
+        dict=str(dictionary),
+        lm=None,
+        fwdflat=False,
+        bestpath=False,
+        dither=True,
+        seed=16,
+        loglevel="FATAL",
+    )
     engine.add_lm_file("text", str(arpa))
     engine.activate_search("text")
     return engine

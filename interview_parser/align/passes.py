@@ -155,7 +155,11 @@ def force_align(
 
 
 def _search(
-    engine: Any, wanted: list[str], fillers: list[str], probability: float, audio: bytes,
+    engine: Any,
+    wanted: list[str],
+    fillers: list[str],
+    probability: float,
+    audio: bytes,
     offset: float,
 ) -> list[Heard] | None:
     """The path of a grammar of ``wanted`` in order, each ``fillers`` word allowed between

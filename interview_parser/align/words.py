@@ -17,8 +17,24 @@ _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 # Words people say that transcripts leave out; the aligner lets them occur anywhere.
-FILLERS = ("um", "uh", "ah", "er", "hmm", "oh", "well", "so", "like", "you", "know", "i",
-           "mean", "yeah", "okay", "right")
+FILLERS = (
+    "um",
+    "uh",
+    "ah",
+    "er",
+    "hmm",
+    "oh",
+    "well",
+    "so",
+    "like",
+    "you",
+    "know",
+    "i",
+    "mean",
+    "yeah",
+    "okay",
+    "right",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +58,47 @@ def transcript_words(transcript: Transcript) -> list[Token]:
 
 DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _GRAPHEMES = (
-    ("tch", "CH"), ("sh", "SH"), ("ch", "CH"), ("th", "TH"), ("ph", "F"), ("ng", "NG"),
-    ("ck", "K"), ("qu", "K W"), ("ee", "IY"), ("ea", "IY"), ("oo", "UW"), ("ou", "AW"),
-    ("ai", "EY"), ("ay", "EY"), ("oi", "OY"), ("oy", "OY"), ("a", "AE"), ("b", "B"),
-    ("c", "K"), ("d", "D"), ("e", "EH"), ("f", "F"), ("g", "G"), ("h", "HH"), ("i", "IH"),
-    ("j", "JH"), ("k", "K"), ("l", "L"), ("m", "M"), ("n", "N"), ("o", "AA"), ("p", "P"),
-    ("r", "R"), ("s", "S"), ("t", "T"), ("u", "AH"), ("v", "V"), ("w", "W"), ("x", "K S"),
-    ("y", "Y"), ("z", "Z"),
+    ("tch", "CH"),
+    ("sh", "SH"),
+    ("ch", "CH"),
+    ("th", "TH"),
+    ("ph", "F"),
+    ("ng", "NG"),
+    ("ck", "K"),
+    ("qu", "K W"),
+    ("ee", "IY"),
+    ("ea", "IY"),
+    ("oo", "UW"),
+    ("ou", "AW"),
+    ("ai", "EY"),
+    ("ay", "EY"),
+    ("oi", "OY"),
+    ("oy", "OY"),
+    ("a", "AE"),
+    ("b", "B"),
+    ("c", "K"),
+    ("d", "D"),
+    ("e", "EH"),
+    ("f", "F"),
+    ("g", "G"),
+    ("h", "HH"),
+    ("i", "IH"),
+    ("j", "JH"),
+    ("k", "K"),
+    ("l", "L"),
+    ("m", "M"),
+    ("n", "N"),
+    ("o", "AA"),
+    ("p", "P"),
+    ("r", "R"),
+    ("s", "S"),
+    ("t", "T"),
+    ("u", "AH"),
+    ("v", "V"),
+    ("w", "W"),
+    ("x", "K S"),
+    ("y", "Y"),
+    ("z", "Z"),
 )
 
 

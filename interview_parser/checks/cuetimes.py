@@ -60,8 +60,11 @@ def cue_times(context: Context) -> Iterator[Finding]:
         start, end = parse_clock(match.group(1)), parse_clock(match.group(2))
         if start is None or end is None:
             continue
-        column = 1 + (context.lines[span.line - 1].find(match.group(1))
-                      if span.line <= len(context.lines) else 0)
+        column = 1 + (
+            context.lines[span.line - 1].find(match.group(1))
+            if span.line <= len(context.lines)
+            else 0
+        )
         if end < start:
             yield Finding(span.line, column, f"cue ends at {match.group(2)}, before it starts")
         elif previous is not None and start < previous[1] and span.line not in opening:

@@ -72,8 +72,9 @@ def mixed_line_endings(context: Context) -> Iterator[Finding]:
             column = offset - start
             others = ", ".join(f"{n} {_END_NAMES[e]}" for e, n in counts.most_common())
             yield Finding(
-                number, column, f"mixed line endings ({others}): this line ends with "
-                f"{_END_NAMES[end]}"
+                number,
+                column,
+                f"mixed line endings ({others}): this line ends with {_END_NAMES[end]}",
             )
             return
 
@@ -146,9 +147,7 @@ def blank_lines(context: Context) -> Iterator[Finding]:
                 turn.line - 1, 1, "blank line between turns (most turns here follow directly)"
             )
         elif wanted and not separated:
-            yield Finding(
-                turn.line, 1, "no blank line before this turn (most turns here have one)"
-            )
+            yield Finding(turn.line, 1, "no blank line before this turn (most turns here have one)")
 
 
 def label_spacing(context: Context) -> Iterator[Finding]:
@@ -182,13 +181,32 @@ def label_spacing(context: Context) -> Iterator[Finding]:
 
 
 RULES = (
-    Rule("IP601", "trailing-whitespace", Severity.warning, trailing_whitespace, fixable=True,
-         needs_transcript=False),
-    Rule("IP602", "mixed-line-endings", Severity.warning, mixed_line_endings, fixable=True,
-         needs_transcript=False),
-    Rule("IP603", "missing-final-newline", Severity.warning, missing_final_newline,
-         fixable=True, needs_transcript=False),
-    Rule("IP604", "blank-lines", Severity.warning, blank_lines, fixable=True,
-         needs_transcript=False),
+    Rule(
+        "IP601",
+        "trailing-whitespace",
+        Severity.warning,
+        trailing_whitespace,
+        fixable=True,
+        needs_transcript=False,
+    ),
+    Rule(
+        "IP602",
+        "mixed-line-endings",
+        Severity.warning,
+        mixed_line_endings,
+        fixable=True,
+        needs_transcript=False,
+    ),
+    Rule(
+        "IP603",
+        "missing-final-newline",
+        Severity.warning,
+        missing_final_newline,
+        fixable=True,
+        needs_transcript=False,
+    ),
+    Rule(
+        "IP604", "blank-lines", Severity.warning, blank_lines, fixable=True, needs_transcript=False
+    ),
     Rule("IP605", "label-spacing", Severity.warning, label_spacing, fixable=True),
 )

@@ -77,18 +77,38 @@ def _cue_block(token: Token, start: float | None, end: float | None) -> RawBlock
         body = _plain(text[voice.end() :])
         column = len(voice.group(1)) + 1
         return RawBlock(
-            label=name + ":", text=body, line=line, end_line=end_line, label_column=column,
-            text_line=line, text_column=voice.end() + 1, form="voice", start=start, end=end,
+            label=name + ":",
+            text=body,
+            line=line,
+            end_line=end_line,
+            label_column=column,
+            text_line=line,
+            text_column=voice.end() + 1,
+            form="voice",
+            start=start,
+            end=end,
         )
     label, body = _prefix(_plain(text))
     if label is None:
         return RawBlock(
-            label=None, text=body, line=line, end_line=end_line, text_line=line,
-            start=start, end=end,
+            label=None,
+            text=body,
+            line=line,
+            end_line=end_line,
+            text_line=line,
+            start=start,
+            end=end,
         )
     return RawBlock(
-        label=label, text=body, line=line, end_line=end_line, text_line=line,
-        text_column=len(label) + 1, form="prefix", start=start, end=end,
+        label=label,
+        text=body,
+        line=line,
+        end_line=end_line,
+        text_line=line,
+        text_column=len(label) + 1,
+        form="prefix",
+        start=start,
+        end=end,
     )
 
 
@@ -105,8 +125,13 @@ CUE_LABEL_SHARE = 0.95
 def _continuation(block: RawBlock, text: str, line: int) -> RawBlock:
     end_line = line + text.rstrip().count("\n")
     return RawBlock(
-        label=None, text=text, line=line, end_line=end_line, text_line=line,
-        start=block.start, end=block.end,
+        label=None,
+        text=text,
+        line=line,
+        end_line=end_line,
+        text_line=line,
+        start=block.start,
+        end=block.end,
     )
 
 
@@ -128,8 +153,14 @@ def _dialogue(block: RawBlock) -> list[RawBlock]:
         end_line = line + piece.rstrip().count("\n")
         result.append(
             RawBlock(
-                label=None, text=piece, line=line, end_line=end_line, text_line=line,
-                form="dash", start=block.start, end=block.end,
+                label=None,
+                text=piece,
+                line=line,
+                end_line=end_line,
+                text_line=line,
+                form="dash",
+                start=block.start,
+                end=block.end,
             )
         )
         line += piece.count("\n")

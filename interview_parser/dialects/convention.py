@@ -240,9 +240,7 @@ def _profile(end: str) -> re.Pattern[str]:
     """One pattern per end that finds every label so ended, whatever comes with it, and
     names what it found in its groups."""
     befores = "|".join(f"(?P<{k}>{_before(k)})" for k in _CAPTURE_BEFORE)
-    opening = "|".join(
-        f"(?P<{k}>{part(f'OPEN_{k.upper()}', 'convention')})" for k in _WRAP_KINDS
-    )
+    opening = "|".join(f"(?P<{k}>{part(f'OPEN_{k.upper()}', 'convention')})" for k in _WRAP_KINDS)
     # The closing markup of whichever opened: one name pattern for every wrap, so that a
     # process compiles a small pattern (nested conditionals, innermost: no markup).
     closing = ""
@@ -264,8 +262,10 @@ class Candidate:
     def summary(self) -> str:
         """What was seen, in words: "14 lines begin with a name ended by '.', 12 of them
         with a name that recurs"."""
-        recurs = f"{self.support} of them with a name that recurs" if self.support else (
-            "no name recurs"
+        recurs = (
+            f"{self.support} of them with a name that recurs"
+            if self.support
+            else ("no name recurs")
         )
         return f"{self.lines} lines begin with {self.convention.describe()} ({recurs})"
 
@@ -365,8 +365,9 @@ def discover(text: str, surveyed: list[Candidate] | None = None) -> list[Convent
     """The conventions worth trying on ``text``, most supported first; a plain ``Name:``
     is left to the labelled family, which reads it the same. ``surveyed``: the text's
     :func:`survey`, when the caller has it."""
-    found = [c for c in (surveyed if surveyed is not None else survey(text))
-             if c.support >= MIN_SUPPORT]
+    found = [
+        c for c in (surveyed if surveyed is not None else survey(text)) if c.support >= MIN_SUPPORT
+    ]
     if not found:
         return []
     floor = MIN_SHARE_OF_BEST * found[0].support

@@ -61,9 +61,7 @@ class Layered:
             front = replace(front, line=m(front.line), end_line=m(front.end_line))
         spans = sorted([*self.skipped, *spans], key=lambda s: s.line)
         speech = reading.all_speech or self.all_speech
-        return Reading(
-            f"{self.name}+{reading.dialect}", blocks, spans, front, speech, reading.seen
-        )
+        return Reading(f"{self.name}+{reading.dialect}", blocks, spans, front, speech, reading.seen)
 
 
 # ---------------------------------------------------------------------------------------

@@ -90,13 +90,19 @@ EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
         Exporter(
-            "json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout:render",
+            "json",
+            ".json",
+            "versioned JSON (`interview-parser schema`)",
+            "jsonout:render",
             writer="jsonout:write",
         ),
         Exporter("podcast", ".podcast.md", "production script (Markdown)", "podcast:render"),
         Exporter("fountain", ".fountain", "script as Fountain screenplay", "fountain:render"),
         Exporter(
-            "podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json:render",
+            "podcast-json",
+            ".podcast.json",
+            "Podcasting 2.0 JSON",
+            "podcast_json:render",
             writer="podcast_json:write",
         ),
         Exporter("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html:render"),

@@ -66,8 +66,11 @@ def _title_page(plan: Plan) -> str:
     show = " · ".join(
         x for x in (plan.show, f"Episode {plan.episode}" if plan.episode else None) if x
     )
-    guests = [e.speaker.name or e.speaker.label for e in plan.cast
-              if e.speaker.role is Role.interviewee and (e.speaker.name or e.speaker.label)]
+    guests = [
+        e.speaker.name or e.speaker.label
+        for e in plan.cast
+        if e.speaker.role is Role.interviewee and (e.speaker.name or e.speaker.label)
+    ]
     estimated = " (estimated)" if plan.estimated else ""
     source = [  # short lines: a wrapped line pushes screenplain's title page onto two pages
         show,

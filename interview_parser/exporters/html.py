@@ -112,7 +112,7 @@ def _masthead(document: Transcript, times: Timeline, options: ExportOptions) -> 
     rows = [
         (
             "Source",
-            f"{text(source.path or 'standard input')} <span class=\"muted\">"
+            f'{text(source.path or "standard input")} <span class="muted">'
             f"({source.line_count} lines, read as {text(source.dialect)})</span>",
         ),
         (

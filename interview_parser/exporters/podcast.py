@@ -56,8 +56,12 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
 def _about(plan: Plan) -> str:
     """Show, episode, air date and host, those that are known, on one line."""
     hosts = ", ".join(plan.hosts) if plan.hosts else None
-    facts = (("Show", plan.show), ("Episode", plan.episode), ("Air date", plan.air_date),
-             ("Host" if len(plan.hosts) < 2 else "Hosts", hosts))
+    facts = (
+        ("Show", plan.show),
+        ("Episode", plan.episode),
+        ("Air date", plan.air_date),
+        ("Host" if len(plan.hosts) < 2 else "Hosts", hosts),
+    )
     return " · ".join(f"**{name}:** {escape_inline(value)}" for name, value in facts if value)
 
 

@@ -60,9 +60,7 @@ def _source_segments(
     """The turn cut back into the segments it was read from, with their own times; None
     when it has no such times or they do not move forward (then the turn is one segment)."""
     spans = turn.spans
-    if len(spans) < 2 or any(
-        s.start is None or not math.isfinite(s.start) for s in spans
-    ):
+    if len(spans) < 2 or any(s.start is None or not math.isfinite(s.start) for s in spans):
         return None
     starts = [float(s.start) + shift for s in spans if s.start is not None]
     if any(b < a for a, b in pairwise(starts)):

@@ -250,8 +250,7 @@ def _segments(
         if len(cuts) >= wanted - 1:
             break
         target = lines[0].start + span * k / wanted
-        free = [(i, extra) for i, extra in candidates
-                if all(abs(i - c) >= MIN_LINES for c in cuts)]
+        free = [(i, extra) for i, extra in candidates if all(abs(i - c) >= MIN_LINES for c in cuts)]
         if free:
             cuts.add(min(free, key=lambda c: abs(lines[c[0]].start - target) + c[1])[0])
     bounds = [0, *sorted(cuts), len(lines)]
@@ -442,6 +441,10 @@ def rate_note(plan: Plan) -> str:
 
 def describe(speaker: Speaker) -> str:
     """The speaker in a phrase: label, full name, description, affiliation where known."""
-    parts = [speaker.label, speaker.name if speaker.name != speaker.label else None,
-             speaker.description, speaker.affiliation]
+    parts = [
+        speaker.label,
+        speaker.name if speaker.name != speaker.label else None,
+        speaker.description,
+        speaker.affiliation,
+    ]
     return ", ".join(p for p in parts if p) or "(unlabelled)"

@@ -61,9 +61,7 @@ def titles(
     for c in counts:
         # Said more than once (once may be chance); rare in the other segments.
         score = {
-            w: k * math.log((n + 1) / spread[w]) + k * 1e-3
-            for w, k in c.items()
-            if k > 1 or n == 1
+            w: k * math.log((n + 1) / spread[w]) + k * 1e-3 for w, k in c.items() if k > 1 or n == 1
         }
         best: list[str] = []
         for w in sorted(score, key=lambda w: (-score[w], w)):

@@ -35,8 +35,7 @@ _FILLER = re.compile(
 # How every filler tag ends, lower-cased.
 _FILLER_ENDS = ("know", "see", "i mean", "huh", "eh", "no", "innit")
 _WH = re.compile(
-    _LEAD
-    + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
+    _LEAD + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
     r"(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had|kind|sort|type|"
     r"part|one|ones|exactly|else|about|if|made|makes|led|brought|happened|happens|got|gets|"
     r"many|much|long|often|far|old|big|soon|come|comes|came|went|goes|kinds|types|things)\b",
@@ -103,8 +102,7 @@ _CONFIRM = re.compile(
 )
 # Question words that are written apart from their relative forms (accents, V2 order).
 _FOREIGN_WH = re.compile(
-    _LEAD
-    + r"(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
+    _LEAD + r"(?:qué|cómo|cuándo|dónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|"
     r"cuántas|por qué)\s|"
     + _LEAD
     + r"(?:wie|was|warum|wieso|weshalb|wann|wo|wer|wen|wem|welche[rsnm]?|inwiefern|"

@@ -75,7 +75,6 @@ _TAIL = 400
 _FILLER_TAIL = 48
 
 
-
 class _Lazy:
     """A pattern compiled when it is first used. The phrase patterns are long alternations
     matched without regard to case, in five languages: compiling them all costs tens of
@@ -553,6 +552,5 @@ def _calls(text: str, addressed: set[str]) -> bool:
 def _cohost_named(text: str, names: set[str]) -> bool:
     """Whether a sentence of the text says "co-host" and names the speaker."""
     return any(
-        _COHOST.search(sentence) and names & _capitalised(sentence)
-        for sentence in _sentences(text)
+        _COHOST.search(sentence) and names & _capitalised(sentence) for sentence in _sentences(text)
     )

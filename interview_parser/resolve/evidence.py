@@ -40,18 +40,21 @@ MAX_ONE_OFF_WORDS = 4
 # The other rules are for labels found in prose.
 FORMAT_DECLARED = frozenset({"voice", "json", "csv", "cue-label"})
 # Label forms that are evidence in themselves (see the grammars).
-STRONG_FORMS = frozenset(
-    {
-        "TS_LABEL",
-        "NAME_CLOCK",
-        "CLOCK_NAME",
-        "MD_LABEL_IN",
-        "MD_LABEL_TIME",
-        "voice",
-        "json",
-        "dash",
-    }
-) | FORMAT_DECLARED
+STRONG_FORMS = (
+    frozenset(
+        {
+            "TS_LABEL",
+            "NAME_CLOCK",
+            "CLOCK_NAME",
+            "MD_LABEL_IN",
+            "MD_LABEL_TIME",
+            "voice",
+            "json",
+            "dash",
+        }
+    )
+    | FORMAT_DECLARED
+)
 # A form used by fewer than this share of a file's labels is a minority form.
 MINORITY_SHARE = 0.2
 
@@ -99,8 +102,7 @@ def speaker_blocks(
         if info[label].key in declared_keys
         or form in FORMAT_DECLARED
         or (
-            info[label].shape is not Shape.prose
-            and (form not in minority or info[label].honorific)
+            info[label].shape is not Shape.prose and (form not in minority or info[label].honorific)
         )
     }
     key_counts: Counter[str] = Counter()

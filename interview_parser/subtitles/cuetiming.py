@@ -56,8 +56,10 @@ def _fill(available: int, weights: list[int], floor: int) -> list[int]:
     order = sorted(range(n), key=weights.__getitem__)
     total = sum(weights)
     lifted = 0
-    while lifted < n and floor and (available - floor * lifted) * weights[order[lifted]] < (
-        floor * total
+    while (
+        lifted < n
+        and floor
+        and (available - floor * lifted) * weights[order[lifted]] < (floor * total)
     ):
         total -= weights[order[lifted]]
         lifted += 1

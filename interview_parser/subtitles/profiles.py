@@ -47,9 +47,7 @@ def _same(profile: Profile) -> _Spec:
 
 # Netflix's English guides: two speakers in one subtitle take a hyphen without a space, one
 # speaker a line; sound effects in SDH are in brackets, in lower case ("[laughs]").
-_NETFLIX = Profile(
-    "netflix", 42, 2, 833, 7000, 20.0, None, TWO_FRAMES_MS, "-", "sdh", "[{lower}]"
-)
+_NETFLIX = Profile("netflix", 42, 2, 833, 7000, 20.0, None, TWO_FRAMES_MS, "-", "sdh", "[{lower}]")
 # BBC asks for 160-180 words a minute; 180 is the ceiling we hold cues to. Its guide writes
 # sound effects in capitals without brackets ("LAUGHTER"), and a dash and a space before
 # each speaker's line where colour cannot tell them apart.

@@ -174,9 +174,7 @@ def _cues(turn: Turn, who: Speaking, chunks: list[_Chunk], profile: Profile) -> 
     return cues
 
 
-def _span_times(
-    turn: Turn, shift: int, begin: int, end: int
-) -> list[tuple[int, int]] | None:
+def _span_times(turn: Turn, shift: int, begin: int, end: int) -> list[tuple[int, int]] | None:
     """Each source span's start and end in ms, or None when they cannot be trusted (a span
     without a start, or one that starts before the previous one: pasted or restarted text).
     They are kept inside the turn's window ``[begin, end)`` of the shared timeline, which

@@ -34,8 +34,14 @@ class _Reach:
     """How far a cue starting at a token can reach, found by bisection on the widths'
     prefix sums when asked (only cue starts and the ends near a run's end ask)."""
 
-    def __init__(self, items: list[Token], spans: Spans, max_width: int, max_lines: int,
-                 max_cue_width: int | None) -> None:
+    def __init__(
+        self,
+        items: list[Token],
+        spans: Spans,
+        max_width: int,
+        max_lines: int,
+        max_cue_width: int | None,
+    ) -> None:
         self.items, self.spans = items, spans
         self.max_width, self.lines, self.limit = max_width, max(max_lines, 1), max_cue_width
 

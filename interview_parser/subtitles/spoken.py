@@ -153,8 +153,11 @@ def pieces(turn: Turn, *, notes: str = "keep", sdh_form: str = "[{UPPER}]") -> l
             opens = first == word or (span is not None and first == starts[span])
             if chunk and opens and chunk[0] in _DASHES:
                 chunk = chunk[1:]  # a dialogue dash opening a caption line is layout
-            out.extend(_split_notes(decode(" ".join(chunk)), span, last - first, note_pattern,
-                                    notes, sdh_form))
+            out.extend(
+                _split_notes(
+                    decode(" ".join(chunk)), span, last - first, note_pattern, notes, sdh_form
+                )
+            )
         word += len(words)
     return out
 

@@ -220,8 +220,10 @@ def _join(a: Cue, b: Cue, profile: Profile) -> Cue | None:
         if pa.speaker == pb.speaker:
             return None  # two turns of one speaker: a dash would say two people speak
         dash = profile.dash
-        parts = tuple(Part(p.turn, p.speaker, p.label, (dash + p.lines[0],), p.first, p.opens)
-                      for p in (pa, pb))
+        parts = tuple(
+            Part(p.turn, p.speaker, p.label, (dash + p.lines[0],), p.first, p.opens)
+            for p in (pa, pb)
+        )
         merged = Cue(a.start, max(a.end, b.end), parts)
         if profile.max_lines < 2 or any(
             display_width(line) > profile.max_width for line in merged.lines
