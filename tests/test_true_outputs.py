@@ -18,7 +18,7 @@ import pysubs2
 import pytest
 import srt
 import webvtt
-from conftest import SAMPLES
+from conftest import SAMPLES, shared_path
 from podcast_readers import markdown_blocks, podcast_cues, read_fountain, read_podcast
 from screenplain.export.pdf import to_pdf
 from screenplain.parsers import fountain as fountain_parser
@@ -26,9 +26,6 @@ from test_subtitles_files import _ms, read_srt, read_vtt
 
 import interview_parser as ip
 from interview_parser.exporters import ExportOptions, export
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus-dev"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus-dev is absent")
 
 # Our own WebVTT: one speaker's cues run on, then 17 s of music, then more of the same voice.
 VTT = """WEBVTT
@@ -262,11 +259,10 @@ def test_fountain_of_a_four_minute_interview_is_compact(tmp_path: Path) -> None:
     assert pages <= max(2, round(minutes)) + 1, (pages, minutes)  # title page + ~a page a minute
 
 
-@needs_corpus
 def test_corpus_markdown_transcripts_show_no_markup() -> None:
     marked = [
         p
-        for p in sorted(CORPUS.glob("*.txt"))
+        for p in sorted(shared_path("corpus-dev").glob("*.txt"))
         if re.search(r"\\[\[_*]|\*\*|<s>", p.read_text(encoding="utf-8", errors="replace"))
     ]
     assert marked, "no Markdown transcript in the corpus"
@@ -281,12 +277,8 @@ def test_corpus_markdown_transcripts_show_no_markup() -> None:
         assert not re.search(r"\\[\[\]_*]|\*\*|</?s>", speech), path.name
 
 
-@needs_corpus
 def test_corpus_conversation_with_a_break_gets_segments_and_the_mid_roll() -> None:
-    path = CORPUS / "changelog_bold_markdown_break.txt"
-    if not path.exists():
-        pytest.skip("changelog_bold_markdown_break.txt is not in the corpus")
-    t = ip.parse_file(path)
+    t = ip.parse_file(shared_path("corpus-dev/changelog_bold_markdown_break.txt"))
     assert len(t.turns) == 66
     script = export(t, "podcast")
     segments = [text for kind, text in markdown_blocks(script) if kind == "h3"]
