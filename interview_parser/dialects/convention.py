@@ -267,7 +267,8 @@ class Candidate:
             if self.support
             else ("no name recurs")
         )
-        return f"{self.lines} lines begin with {self.convention.describe()} ({recurs})"
+        lines = "1 line begins" if self.lines == 1 else f"{self.lines} lines begin"
+        return f"{lines} with {self.convention.describe()} ({recurs})"
 
 
 def _key(name: str) -> str:

@@ -207,7 +207,8 @@ def rejections(blocks: Sequence[RawBlock]) -> str:
         top = sorted(found.items(), key=lambda kv: -kv[1])[:3]
         return ", ".join(f"'{raw}' {n}x" for raw, n in top)
 
-    parts = [f"{len(labelled)} lines begin with a label-shaped prefix"]
+    begin = "1 line begins" if len(labelled) == 1 else f"{len(labelled)} lines begin"
+    parts = [f"{begin} with a label-shaped prefix"]
     if prose:
         parts.append(f"{sum(prose.values())} read as prose, not names ({examples(prose)})")
     if others:
