@@ -10,6 +10,7 @@ or shrinks an estimated track to a known recording length.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -127,21 +128,26 @@ def _shared_starts(turns: list[Turn], written: list[float | None]) -> list[float
     transcript holding three speakers) share the time up to the next written start, or
     the run's written end, by their words: no turn is squeezed into a millisecond."""
     out = list(written)
+    for i, j, start in equal_runs(written):
+        ends = [t.end for t in turns[i:j] if t.end is not None and t.end > start]
+        following = next((w for w in out[j:] if w is not None), None)
+        finish = max(ends) if ends else following
+        if finish is not None and finish > start:
+            words = [word_count(t.text) for t in turns[i:j]]
+            out[i:j] = share_by_words(start, finish, words)
+    return out
+
+
+def equal_runs(starts: Sequence[float | None]) -> Iterator[tuple[int, int, float]]:
+    """Each run ``starts[i:j]`` of two or more equal times, as ``(i, j, time)``."""
     i = 0
-    while i < len(out):
-        start = out[i]
-        j = i + 1
-        while start is not None and j < len(out) and out[j] == start:
+    while i < len(starts):
+        start, j = starts[i], i + 1
+        while start is not None and j < len(starts) and starts[j] == start:
             j += 1
         if j - i > 1 and start is not None:
-            ends = [t.end for t in turns[i:j] if t.end is not None and t.end > start]
-            following = next((w for w in out[j:] if w is not None), None)
-            finish = max(ends) if ends else following
-            if finish is not None and finish > start:
-                words = [word_count(t.text) for t in turns[i:j]]
-                out[i:j] = share_by_words(start, finish, words)
+            yield i, j, start
         i = j
-    return out
 
 
 def share_by_words(start: float, finish: float, words: list[int]) -> list[float]:

@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import IO, Any
 
 from ..model import TimeSpan, Transcript, Turn
-from ..timing import share_by_words
+from ..timing import equal_runs, share_by_words
 from . import ExportOptions
 from .script import turn_times
 
@@ -81,17 +81,12 @@ def _source_segments(
 def _spread_shared(starts: list[float], spans: list[TimeSpan], bounds: list[int]) -> None:
     """Segments that share a start (two speakers' lines in one caption cue) share that
     cue's time by their words, as the timeline shares it between turns."""
-    i = 0
-    while i < len(starts):
-        j = i + 1
-        while j < len(starts) and starts[j] == starts[i]:
-            j += 1
+    for i, j, start in equal_runs(starts):
         end = spans[i].end
-        if j - i > 1 and end is not None and math.isfinite(end):
-            shift = starts[i] - float(spans[i].start or 0.0)
+        if end is not None and math.isfinite(end):
+            shift = start - float(spans[i].start or 0.0)
             counts = [bounds[k + 1] - bounds[k] for k in range(i, j)]
-            starts[i:j] = share_by_words(starts[i], end + shift, counts)
-        i = j
+            starts[i:j] = share_by_words(start, end + shift, counts)
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
