@@ -7,17 +7,11 @@ turn's first time; a speaker's later cues continue the turn and are invisible to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..clock import parse_clock
 from .context import Context
 from .problem import Finding, Severity
 from .rule import Rule
-
-_TIMING = re.compile(
-    r"(\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3})[ \t]*-->[ \t]*(\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3})"
-)
 
 
 def cue_times(context: Context) -> Iterator[Finding]:
@@ -54,24 +48,23 @@ def cue_times(context: Context) -> Iterator[Finding]:
     for span in transcript.skipped:
         if span.kind != "cue timing":
             continue
-        match = _TIMING.search(span.text)
-        if match is None:
-            continue
-        start, end = parse_clock(match.group(1)), parse_clock(match.group(2))
+        # Read as the captions reader reads the line (short forms such as "0.860" too).
+        from ..dialects.captions import cue_seconds, timing_parts
+
+        first, second = timing_parts(span.text)
+        start, end = cue_seconds(first), cue_seconds(second) if second else None
         if start is None or end is None:
             continue
         column = 1 + (
-            context.lines[span.line - 1].find(match.group(1))
-            if span.line <= len(context.lines)
-            else 0
+            context.lines[span.line - 1].find(first) if span.line <= len(context.lines) else 0
         )
         if end < start:
-            yield Finding(span.line, column, f"cue ends at {match.group(2)}, before it starts")
+            yield Finding(span.line, column, f"cue ends at {second}, before it starts")
         elif previous is not None and start < previous[1] and span.line not in opening:
             yield Finding(
                 span.line,
                 column,
-                f"cue starts at {match.group(1)}, before the cue on line {previous[0]}",
+                f"cue starts at {first}, before the cue on line {previous[0]}",
             )
         previous = (span.line, start)
 

@@ -42,11 +42,18 @@ def cue_seconds(time: str) -> float | None:
         return None
 
 
-def _times(token: Token) -> tuple[float | None, float | None]:
-    """Start and end of a timing line (its shape is the grammar's ``CUE_TIMING``)."""
-    first, _, rest = str(token).partition("-->")
+def timing_parts(line: str) -> tuple[str, str]:
+    """The start and end of a timing line as written (its shape is the grammar's
+    ``CUE_TIMING``): "00:00:01,000 --> 00:00:04,000 align:start" gives the two times."""
+    first, _, rest = line.partition("-->")
     ends = rest.split()
-    return cue_seconds(first.strip()), cue_seconds(ends[0]) if ends else None
+    return first.strip(), ends[0] if ends else ""
+
+
+def _times(token: Token) -> tuple[float | None, float | None]:
+    """Start and end of a timing line, in seconds."""
+    first, second = timing_parts(str(token))
+    return cue_seconds(first), cue_seconds(second) if second else None
 
 
 def _plain(text: str) -> str:
