@@ -27,7 +27,7 @@ from .width import Token, display_width, join, tokens, total_width
 
 JOIN_MS = 1000  # a silence shorter than this between two source cues is a breath, not a gap
 BREAK_COLUMNS = 40  # an estimated track leaves a break marker the time of this much text
-_LIMIT_MS = 10**12  # a source time beyond 30 years is not a time (hostile input)
+_LIMIT_S = 10**9  # a source time beyond 30 years is not a time (hostile input)
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def _span_times(turn: Turn, shift: int, begin: int, end: int) -> list[tuple[int,
         return None
     starts: list[int] = []
     for span in turn.spans:
-        if span.start is None or not math.isfinite(span.start) or abs(span.start) > _LIMIT_MS:
+        if span.start is None or not math.isfinite(span.start) or abs(span.start) > _LIMIT_S:
             return None
         starts.append(round(span.start * 1000) + shift)
         if len(starts) > 1 and starts[-1] < starts[-2]:
@@ -193,7 +193,7 @@ def _span_times(turn: Turn, shift: int, begin: int, end: int) -> list[tuple[int,
     for k, span in enumerate(turn.spans):
         following = starts[k + 1] if k + 1 < len(starts) else max(end, starts[k] + 1)
         stop = following
-        if span.end is not None and math.isfinite(span.end) and abs(span.end) <= _LIMIT_MS:
+        if span.end is not None and math.isfinite(span.end) and abs(span.end) <= _LIMIT_S:
             stop = round(span.end * 1000) + shift
         first, last = max(starts[k], begin), min(max(stop, starts[k] + 1), end)
         out.append((first, max(last, first + 1)))
