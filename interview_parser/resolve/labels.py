@@ -25,23 +25,24 @@ class Shape(str, Enum):
     prose = "prose"  # anything else: "He said", "Interview on U.S.-Russia Relations"
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """A vocabulary written as white-space separated words."""
     return frozenset(text.split())
 
 
 # Labels that ask: their speakers are interviewers unless the user says otherwise.
-ASKING = _words(
+ASKING = word_set(
     """interviewer host co-host cohost editor moderator anchor presenter reporter journalist
     q question questioner correspondent examiner counsel audience audience-member caller
     hosts interviewers"""
 )
 # Labels that answer.
-ANSWERING = _words(
+ANSWERING = word_set(
     """a answer interviewee guest respondent witness expert panelist panellist
     guests interviewees"""
 )
 # Generic labels with no role of their own.
-NEUTRAL = _words(
+NEUTRAL = word_set(
     """speaker unknown unidentified narrator announcer voice voiceover voice-over participant
     student man woman male female person crowd audience-members all both several multiple
     court clerk interpreter translator operator chair chairman chairwoman chairperson
@@ -50,7 +51,7 @@ NEUTRAL = _words(
 ROLE_WORDS = ASKING | ANSWERING | NEUTRAL
 
 # Prefixes that look like labels in articles and notes but never name a speaker.
-NOT_SPEAKERS = _words(
+NOT_SPEAKERS = word_set(
     """note notes nb update updated updates source sources photo photos caption credit credits
     related correction corrections disclaimer warning example examples summary transcript title
     date time location tags tag topic subject re fwd from to posted published by edit edited
@@ -62,7 +63,7 @@ NOT_SPEAKERS = _words(
     break ad ads sponsor sponsors intro outro music interlude"""
 )
 
-HONORIFICS = _words(
+HONORIFICS = word_set(
     """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor sec
     secretary gen general col colonel capt captain lt sgt det rev reverend fr father sr sister
     sir dame lord lady judge justice president vice chairman chairwoman chair mayor minister
@@ -70,10 +71,10 @@ HONORIFICS = _words(
     herr frau hr fr"""
 )
 # Articles a title may follow ("O SR. JOÃO", "LA SRA. PÉREZ", "DER PRÄSIDENT").
-ARTICLES = _words("o a os as el la los las le les der die das il lo")
+ARTICLES = word_set("o a os as el la los las le les der die das il lo")
 
 # Lower-case words that belong inside names ("Aaron van Wirdum", "Ludwig von Mises").
-PARTICLES = _words("van von der den de del della di da do dos das du la le ten ter bin al y e")
+PARTICLES = word_set("van von der den de del della di da do dos das du la le ten ter bin al y e")
 
 # A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
 # "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.

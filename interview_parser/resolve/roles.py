@@ -63,16 +63,11 @@ from dataclasses import dataclass
 
 from ..model import CastMember, Role
 from .conduct import Conduct, conduct
-from .labels import ANSWERING, ASKING, LabelInfo, Shape, declared_keys, name_key, words_of
+from .labels import ANSWERING, ASKING, LabelInfo, Shape, declared_keys, name_key, word_set, words_of
 from .speakers import SpeakerGroup
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Label words of voices that neither ask nor answer, in the corpus's languages.
-_OTHER_WORDS = _words(
+_OTHER_WORDS = word_set(
     """narrator announcer voice voiceover voice-over operator interpreter translator clerk
     crowd narrador narradora narrateur narratrice erzähler erzählerin sprecher sprecherin
     locutor locutora speaker-off operador operadora opérateur opératrice intérprete
@@ -81,7 +76,7 @@ _OTHER_WORDS = _words(
 )
 # Label words that say the speaker asks or answers, beyond the English ones that the label
 # analysis knows (``labels.ASKING``, ``labels.ANSWERING``).
-_ASKING_WORDS = _words(
+_ASKING_WORDS = word_set(
     """journalist journalistin journaliste periodista jornalista reporter reporterin
     reportera reportero repórter moderator moderatorin moderador moderadora modérateur
     modératrice presenter presentador presentadora apresentador apresentadora présentateur
@@ -90,13 +85,13 @@ _ASKING_WORDS = _words(
     frage questão anchor correspondent korrespondent korrespondentin corresponsal
     correspondente host gastgeber gastgeberin anfitrión anfitriã"""
 )
-_ANSWERING_WORDS = _words(
+_ANSWERING_WORDS = word_set(
     """entrevistado entrevistada interviewé interviewée befragter befragte invitado invitada
     convidado convidada invité invitée gast respuesta resposta réponse antwort answer
     testigo testemunha témoin zeuge zeugin guest"""
 )
 # Label words of a presiding officer.
-_PRESIDING_WORDS = _words(
+_PRESIDING_WORDS = word_set(
     """chair chairman chairwoman chairperson presiding president präsident präsidentin
     vizepräsident vizepräsidentin alterspräsident alterspräsidentin vorsitzender vorsitzende
     presidente presidenta vice-presidente président présidente vice-président vice-présidente
