@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .model import Transcript, Turn
+from .words import word_count
 
 DEFAULT_WPM = 160.0  # a typical conversational speaking rate
 DEFAULT_PAUSE = 0.3  # seconds of silence when the speaker changes
@@ -38,10 +39,6 @@ class Timeline:
     @property
     def end(self) -> float:
         return self.turns[-1].end if self.turns else 0.0
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 def speaking_seconds(words: int, wpm: float = DEFAULT_WPM) -> float:

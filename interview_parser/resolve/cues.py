@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from ..words import word_count
 from .asking import last_sentences
 
 __all__ = [
@@ -30,7 +31,6 @@ __all__ = [
     "self_introduction",
     "starts_reacting",
     "thanks_back",
-    "word_count",
 ]
 
 # Words that only acknowledge or react: a run made of nothing else is a backchannel.
@@ -89,10 +89,6 @@ _TITLES = frozenset(
         *("speaker", "the", "and", "of", "van", "von", "de", "da", "del", "la", "le"),
     }
 )
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 _YOU = re.compile(r"\b(?:you|your|yours|du|dir|dich|Sie|Ihnen|vous|tu|usted|ustedes|você|vocês)\b")

@@ -24,6 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Pair, PairKind
+from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .cues import (
     backchannel_shaped,
@@ -34,7 +35,6 @@ from .cues import (
     reaction,
     self_introduction,
     starts_reacting,
-    word_count,
 )
 from .floor import Floor, Part, Run, Voice, give_parts, runs_of
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ...model import PairKind, Speaker, Transcript, Turn
-from ...timing import Timeline, TurnTime, word_count
+from ...timing import Timeline, TurnTime
+from ...words import word_count
 from . import palette
 
 OPENING_WORDS = 12  # enough of a question to recognise it in the index
