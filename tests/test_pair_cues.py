@@ -111,6 +111,13 @@ def test_names_in_finds_what_the_name_pattern_finds(words: set[str], text: str) 
     assert cues.names_in(text, found) == bool(found.pattern.search(last))
 
 
+def test_the_floor_words_written_out_are_the_floor_words() -> None:
+    assert not cues._floor_words_in("")
+    for word in cues._FLOOR_WORDS:
+        assert cues._floor_words_in(f"and {word} now"), word
+        assert not cues._floor_words_in(f"and {word[:-1]}_ now"), word
+
+
 def test_the_floor_gate_holds_a_word_of_every_phrase() -> None:
     # every alternative of _FLOOR, lower-cased, holds one of the gate's phrases
     body = cues._FLOOR.pattern

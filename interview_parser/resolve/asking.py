@@ -11,7 +11,7 @@ English, German, French, Spanish and Portuguese.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 
 __all__ = ["last_sentences", "question_evidence", "sentences"]
 
@@ -172,9 +172,9 @@ def last_sentences(text: str, count: int) -> list[str]:
     return sentences(text[-300 * count :])[-count:]
 
 
-def _marked_sentences(text: str) -> Iterator[str]:
-    """The sentences holding a question mark, found from the marks (no full split), one at a
-    time: the first that asks is enough."""
+def _asks_by_mark(text: str, names: Collection[str]) -> bool:
+    """Whether a sentence holding a question mark asks (see ``_marked``). The sentences are
+    found from the marks (no full split), one at a time: the first that asks is enough."""
     for mark in "?？¿":
         at = text.find(mark)
         while at >= 0:
@@ -185,15 +185,18 @@ def _marked_sentences(text: str) -> Iterator[str]:
                 text.rfind("\n", 0, at),
             )
             stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
-            yield text[start:stop].strip()
+            if _marked(text[start:stop].strip(), names):
+                return True
             at = text.find(mark, at + 1)
+    return False
 
 
 def _marked(sentence: str, names: Collection[str]) -> bool:
-    if "?" not in sentence and "？" not in sentence and "¿" not in sentence:
+    """Whether a sentence holding a question mark asks: not a bare name from ``names``
+    ("Ben?") nor a filler tag ("..., you know?")."""
+    if names and len(sentence) < 60 and _calls(sentence, names):
         return False
-    calls = bool(names) and len(sentence) < 60 and _calls(sentence, names)
-    return not calls and not _filler(sentence[-40:])
+    return not _filler(sentence[-40:])
 
 
 def _filler(tail: str) -> bool:
@@ -224,7 +227,7 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     ``names`` (lower case), which hands the floor over rather than asks; so do the forms
     without a mark (transcribers drop it), which are strict enough not to fire on statements.
     """
-    if any(_marked(s, names) for s in _marked_sentences(text)):
+    if ("?" in text or "？" in text or "¿" in text) and _asks_by_mark(text, names):
         return "question mark"
     for sentence in sentences(text):
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()

@@ -72,10 +72,11 @@ _PROCEDURAL_START = re.compile(
     r"(?:the )?time (?:of the \w+ )?has expired|don't guess|don't answer)",
     re.IGNORECASE,
 )
-_PROCEDURAL_PHRASES = (
-    *("is recognized", "you are next", "which question is pending", "going to decline"),
-    *("instruct him", "instruct her", "instruct my client", "instruct the witness"),
-    *("asked and answered", "calls for speculation", "my client"),
+# ... and the phrases that mark one anywhere in a short turn (lower case, straight quotes);
+# "going to decline" only said of the witness (_DECLINES_FOR).
+_PROCEDURAL_PHRASES = re.compile(
+    r"is recognized|you are next|which question is pending|instruct (?:him|her|my client|"
+    r"the witness)|asked and answered|calls for speculation|my client"
 )
 _DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
@@ -197,11 +198,25 @@ _FLOOR_PHRASES = (
 )
 
 
+def _floor_words_in(lowered: str) -> bool:
+    """Whether one of _FLOOR_WORDS is in the text, written out: a generator over them costs
+    more than the tests."""
+    return (
+        "you" in lowered
+        or "go " in lowered
+        or "take it" in lowered
+        or "kick us" in lowered
+        or "floor" in lowered
+        or "jump in" in lowered
+        or "anything to add" in lowered
+    )
+
+
 def floor_phrase(text: str) -> bool:
     """Whether the text hands the floor over in so many words ("go ahead", "you're up")."""
     tail = text[-300:]  # the floor is handed over at the end of a turn
     lowered = tail.lower()
-    if not any(w in lowered for w in _FLOOR_WORDS):
+    if not _floor_words_in(lowered):
         return False
     if tail.isascii() and not any(p in lowered for p in _FLOOR_PHRASES):
         return False
@@ -216,10 +231,9 @@ def procedural(text: str) -> bool:
     if len(text) > 300:
         return False  # a call on the proceedings is short; a long turn is testimony
     lowered = text.lower().replace("’", "'")
-    return any(
-        phrase in lowered and (phrase != "going to decline" or bool(_DECLINES_FOR.search(lowered)))
-        for phrase in _PROCEDURAL_PHRASES
-    )
+    if _PROCEDURAL_PHRASES.search(lowered):
+        return True
+    return "going to decline" in lowered and _DECLINES_FOR.search(lowered) is not None
 
 
 def self_introduction(text: str) -> bool:
@@ -245,7 +259,8 @@ class NamePattern:
     ascii_words: frozenset[str] | None
     """The words, when all are ASCII words: in an ASCII sentence a match is then a whole
     run of word characters, apostrophes and hyphens that starts with a capital A-Z and is one
-    of these words lower-cased, and the capitalised runs are found without the pattern."""
+    of these words lower-cased, so the capitalised runs are looked up before the pattern is
+    read."""
 
 
 _NAME = re.compile(r"[^\W\d_][\w'-]*")
@@ -271,10 +286,9 @@ def names_in(text: str, names: NamePattern | None) -> bool:
     last = tail[start + 1 :]
     if names.ascii_words is None or not last.isascii():
         return names.pattern.search(last) is not None
-    for run in _CAPITALISED.finditer(last):
-        at = run.start()
-        if run.group().lower() in names.ascii_words and (
-            at == 0 or not (last[at - 1].isalnum() or last[at - 1] in "_'-")
-        ):
-            return True
+    # every capitalised run that could be a name is among these (a run cut from inside a
+    # word too, "McAnn" gives "Ann"): only when one is a name word is the pattern read
+    words = names.ascii_words
+    if any(run.lower() in words for run in _CAPITALISED.findall(last)):
+        return names.pattern.search(last) is not None
     return False

@@ -111,26 +111,40 @@ class Lazy(dict[int, _T]):
 
 
 class Floor:
-    """The runs of one transcript and what each of them does."""
+    """The runs of one transcript and what each of them does.
+
+    ``part``, ``speaker`` and ``text`` hold each run's fields as plain lists (the loops of
+    ``pairs`` read them run after run); the facts read from a run's words are ``Lazy``.
+    """
 
     def __init__(self, runs: list[Run], names: Mapping[str, set[str]], peer: bool) -> None:
         self.runs = runs
         self.peer = peer
         self.names = names
+        self.part = [run.part for run in runs]
+        self.speaker = [run.speaker for run in runs]
+        self.text = [run.text for run in runs]
         self.everyone: set[str] = set().union(*names.values()) if names else set()
-        self.kind = Lazy(lambda k: question_evidence(runs[k].text, self.everyone))
+        self.kind = Lazy(self._kind)
         # what finds the names a speaker can call the others by
         self._others: dict[str, NamePattern | None] = {}
         self.handover = Lazy(self._hands_over)
         self.ends_asking = Lazy(self._ends_asking)
         self._opening = Lazy(self._opens)
 
-    def _hands_over(self, k: int) -> bool:
-        run = self.runs[k]
-        if run.speaker not in self._others:
-            others = self.everyone - self.names.get(run.speaker, set())
-            self._others[run.speaker] = name_pattern(others)
-        return floor_phrase(run.text) or names_in(run.text, self._others[run.speaker])
+    def _kind(self, k: int) -> str | None:
+        return question_evidence(self.text[k], self.everyone)
+
+    def _hands_over(self, k: int) -> str | None:
+        """How run k hands the floor over: "hands over the floor" (in so many words),
+        "addressed by name", or None."""
+        text, speaker = self.text[k], self.speaker[k]
+        if floor_phrase(text):
+            return "hands over the floor"
+        if speaker not in self._others:
+            others = self.everyone - self.names.get(speaker, set())
+            self._others[speaker] = name_pattern(others)
+        return "addressed by name" if names_in(text, self._others[speaker]) else None
 
     def _ends_asking(self, k: int) -> bool:
         """What a run ends on: one that reads out a question and answers it itself does not
@@ -139,53 +153,53 @@ class Floor:
             return True
         if self.kind[k] is None:
             return False
-        tail = " ".join(last_sentences(self.runs[k].text, 2))
+        tail = " ".join(last_sentences(self.text[k], 2))
         return question_evidence(tail, self.everyone) is not None
 
     def peer_prompt(self, k: int) -> bool:
         """In a peer panel, a run prompts the next speaker when it asks, names them or
         speaks to them; talk to the group draws no pair."""
-        return self.asks(k) or addresses(self.runs[k].text)
+        return self.asks(k) or addresses(self.text[k])
 
     def asks(self, k: int) -> bool:
-        return self.kind[k] is not None or self.handover[k]
+        return self.kind[k] is not None or self.handover[k] is not None
 
     def _next(self, k: int, step: int) -> int | None:
-        j = k + step
-        while 0 <= j < len(self.runs) and self.runs[j].part is Part.third:
+        part, j = self.part, k + step
+        while 0 <= j < len(part) and part[j] is Part.third:
             j += step
-        return j if 0 <= j < len(self.runs) else None
+        return j if 0 <= j < len(part) else None
 
     def backchannel(self, k: int) -> bool:
         """An acknowledgement or broken-off start inside someone's ongoing speech."""
         before, after = k - 1, k + 1
-        if before < 0 or after >= len(self.runs):
+        speaker = self.speaker
+        if before < 0 or after >= len(speaker):
             return False
-        if not self.runs[before].speaker == self.runs[after].speaker != self.runs[k].speaker:
+        if not speaker[before] == speaker[after] != speaker[k]:
             return False
-        shaped = backchannel_shaped(self.runs[k].text, self.runs[before].text)
-        if shaped and thanks_back(self.runs[after].text):
+        shaped = backchannel_shaped(self.text[k], self.text[before])
+        if shaped and thanks_back(self.text[after]):
             return False  # "Thank you." / "Thanks, everybody.": a closing exchange
         return shaped and not self.asks(k)
 
     def reversal(self, k: int) -> bool:
         """The asker only answers what the answerer just asked them."""
         before = self._next(k, -1)
-        if before is None or self.runs[before].part is not Part.answerer:
+        if before is None or self.part[before] is not Part.answerer:
             return False
-        return asks_back(self.runs[before].text) and not self.ends_asking[k]
+        return asks_back(self.text[before]) and not self.ends_asking[k]
 
     def opens(self, k: int) -> bool:
         """Whether run k can start a prompt."""
         return self._opening[k]
 
     def _opens(self, k: int) -> bool:
-        if self.runs[k].part is not Part.asker:
+        if self.part[k] is not Part.asker:
             return False
         return not self.backchannel(k) and not self.reversal(k)
 
     def answers(self, k: int, asker: str) -> bool:
-        run = self.runs[k]
         if self.peer:
-            return run.part is Part.asker and run.speaker != asker
-        return run.part is Part.answerer
+            return self.part[k] is Part.asker and self.speaker[k] != asker
+        return self.part[k] is Part.answerer

@@ -30,7 +30,6 @@ from .cues import (
     backchannel_shaped,
     continuer,
     cut_off,
-    floor_phrase,
     name_words,
     reaction,
     self_introduction,
@@ -52,11 +51,11 @@ class _Draft:
 def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     """Whether answerer run j interjects inside the prompt instead of replying to it."""
     after = floor._next(j, 1)
-    if after is None or floor.runs[after].part is not Part.asker or not floor.opens(after):
+    if after is None or floor.part[after] is not Part.asker or not floor.opens(after):
         return False
-    said = floor.runs[prompt[-1]].text
-    follow = floor.runs[after].text[:8].lstrip()
-    reply = floor.runs[j].text
+    said = floor.text[prompt[-1]]
+    follow = floor.text[after][:8].lstrip()
+    reply = floor.text[j]
     if cut_off(said) and word_count(said) <= 6:
         return True  # the prompt broke off at once; the answerer finishes something else
     if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
@@ -71,12 +70,12 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
     """The prompt opened by run ``start`` and the index of the run that answers it (or the
     index where the search stopped, with an empty answer)."""
     draft = _Draft([start])
-    asker = floor.runs[start].speaker
+    part, speaker = floor.part, floor.speaker
+    asker = speaker[start]
     third_seen = False
     j = start + 1
-    while j < len(floor.runs):
-        run = floor.runs[j]
-        if run.part is Part.third:
+    while j < len(part):
+        if part[j] is Part.third:
             draft.between.append(j)
             third_seen = True
         elif floor.answers(j, asker):
@@ -85,15 +84,15 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
                 return draft, j
-        elif run.part is Part.asker:
+        elif part[j] is Part.asker:
             if floor.peer:
                 return draft, j  # nobody took it up: the next speaker opens anew
-            last = floor.runs[draft.prompt[-1]].text
+            last = floor.text[draft.prompt[-1]]
             dropped = not floor.kind[draft.prompt[-1]] and not cut_off(last)
-            if third_seen and ((floor.kind[j] and dropped) or run.speaker != asker):
+            if third_seen and ((floor.kind[j] and dropped) or speaker[j] != asker):
                 # after an objection the asker dropped it and asks anew, or the chair gave
                 # the floor to another asker
-                draft, asker = _Draft([j]), run.speaker
+                draft, asker = _Draft([j]), speaker[j]
             else:
                 draft.prompt.append(j)
             # a third party's word stays in the air until the asker asks again
@@ -118,14 +117,14 @@ def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
         floor.ends_asking[k]
         and not (
             i + 1 < len(prompt)
-            and floor.runs[prompt[i + 1]].speaker != floor.runs[k].speaker
+            and floor.speaker[prompt[i + 1]] != floor.speaker[k]
             and not floor.ends_asking[prompt[i + 1]]
         )  # a co-host answered it: an exchange among hosts
         for i, k in enumerate(prompt)
     ]
     if opening[0]:
         return []
-    first = floor.runs[prompt[0]].text
+    first = floor.text[prompt[0]]
     host_exchange = floor.ends_asking[prompt[0]]
     if not (host_exchange or reaction(first) or starts_reacting(first)):
         return []
@@ -139,39 +138,43 @@ def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
 def _answer(floor: Floor, draft: _Draft, first: int) -> int:
     """Fill the answer from run ``first``; return the run where the next exchange starts."""
     draft.answer.append(first)
-    asker = floor.runs[draft.prompt[0]].speaker
+    part = floor.part
     j = first + 1
-    while j < len(floor.runs):
-        run = floor.runs[j]
-        if run.part is Part.third:
+    if floor.peer:
+        return j
+    # outside a peer panel a run that is neither third party nor asker answers
+    while j < len(part):
+        if part[j] is Part.third:
             return j
-        if floor.peer:
-            return j
-        if run.part is Part.asker:
+        if part[j] is Part.asker:
             if floor.opens(j):
                 return j
             draft.between.append(j)
-        elif floor.answers(j, asker):
+        else:
             draft.answer.append(j)
         j += 1
     return j
 
 
 def _evidence(floor: Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
-    kinds = [floor.kind[k] for k in draft.prompt]
-    why = "question mark" if "question mark" in kinds else next(filter(None, kinds), None)
+    prompt = draft.prompt
+    if len(prompt) == 1:  # most prompts: one run
+        why, handing = floor.kind[prompt[0]], floor.handover[prompt[0]]
+    else:
+        kinds = [floor.kind[k] for k in prompt]
+        why = "question mark" if "question mark" in kinds else next(filter(None, kinds), None)
+        handing = next(filter(None, (floor.handover[k] for k in prompt)), None)
     evidence = [why] if why else []
-    handing = next((k for k in draft.prompt if floor.handover[k]), None)
     if handing is not None:
-        said = floor.runs[handing].text
-        evidence.append("hands over the floor" if floor_phrase(said) else "addressed by name")
+        evidence.append(handing)
     if draft.between:
-        parts = {floor.runs[k].part for k in draft.between}
+        parts = {floor.part[k] for k in draft.between}
         if Part.asker in parts:
             evidence.append("answer goes on past a backchannel")
         if Part.third in parts:
             evidence.append("across a third party's interjection")
-    evidence.extend(e for e in draft.evidence if e not in evidence)
+    if draft.evidence:
+        evidence.extend(e for e in draft.evidence if e not in evidence)
     if not evidence:
         evidence.append("reply follows")
     return (PairKind.question if why else PairKind.remark), evidence
@@ -180,35 +183,44 @@ def _evidence(floor: Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
 def _invites(floor: Floor, k: int) -> bool:
     """Whether run k asks for what follows: its last sentence asks, or it asks for
     introductions ("I'll let the panelists introduce themselves")."""
-    text = floor.runs[k].text
+    text = floor.text[k]
     closing = last_sentences(text, 1)
     return "introduc" in text.lower() or question_evidence(*closing) is not None
 
 
 def _drafts(floor: Floor) -> list[_Draft]:
     drafts: list[_Draft] = []
+    part, speaker, text = floor.part, floor.speaker, floor.text
     k = 0
-    while k < len(floor.runs):
-        if not floor.opens(k) or (floor.peer and not floor.peer_prompt(k)):
+    while k < len(part):
+        # only an asker's run can open (a cheap test first: most runs are answers)
+        if part[k] is not Part.asker or not floor.opens(k):
+            k += 1
+            continue
+        if floor.peer and not floor.peer_prompt(k):
             k += 1
             continue
         draft, j = _prompt(floor, k)
-        if j >= len(floor.runs) or not floor.answers(j, floor.runs[draft.prompt[0]].speaker):
+        if j >= len(part) or not floor.answers(j, speaker[draft.prompt[0]]):
             k = max(j, k + 1)
             continue
         dropped = _drop_reactions(floor, draft)
         if dropped and drafts:
             drafts[-1].between.extend(dropped)
-        if self_introduction(floor.runs[j].text) and not _invites(floor, draft.prompt[-1]):
+        if self_introduction(text[j]) and not _invites(floor, draft.prompt[-1]):
             k = j + 1  # a round of introductions, not an exchange
             continue
         k = _answer(floor, draft, j)
-        goes_on = k < len(floor.runs) and floor.answers(k, floor.runs[j].speaker)
+        goes_on = k < len(part) and floor.answers(k, speaker[j])
         if floor.peer and floor.peer_prompt(j) and goes_on:
             draft.evidence.append("answer ends with a new prompt")
             k = j  # the answer also opens the next pair
         drafts.append(draft)
     return drafts
+
+
+def _turns(runs: list[Run], part: list[int]) -> list[int]:
+    return list(runs[part[0]].turns) if len(part) == 1 else [t for k in part for t in runs[k].turns]
 
 
 def _text(runs: list[Run], part: list[int], texts: list[str], turns: list[int]) -> str:
@@ -229,14 +241,15 @@ def build_pairs(
     words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
     floor = Floor(runs, words, peer)
     pairs: list[Pair] = []
-    placed: set[int] = set()
+    placed = [False] * len(voices)
     texts = [v.text for v in voices]
     for draft in _drafts(floor):
         kind, evidence = _evidence(floor, draft)
-        asked = [t for k in draft.prompt for t in runs[k].turns]
-        answered = [t for k in draft.answer for t in runs[k].turns]
+        asked = _turns(runs, draft.prompt)
+        answered = _turns(runs, draft.answer)
         between = sorted(t for k in draft.between for t in runs[k].turns) if draft.between else []
-        placed.update(asked, answered, between)
+        for t in (*asked, *answered, *between):
+            placed[t] = True
         pairs.append(
             Pair(
                 index=len(pairs),
@@ -250,5 +263,5 @@ def build_pairs(
                 evidence=evidence,
             )
         )
-    unpaired = [i for i in range(len(voices)) if i not in placed]
+    unpaired = [i for i, done in enumerate(placed) if not done]
     return pairs, unpaired
