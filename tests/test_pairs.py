@@ -78,6 +78,36 @@ FLOOR_CASES = {
         "Ana: The boats.\n",
         [(3, 4, "question")],
     ),
+    "a run that only reacts opens nothing, whoever speaks next": (
+        "Host: What did the survey find?\n"
+        "Ana: That the east pier is sinking.\n"
+        "Host: Hm... Interesting.\n"
+        "Ben: It was built on sand in the first place.\n",
+        [(1, 2, "question")],
+    ),
+    "a hundred percent is an acknowledgement": (
+        "Host: Why did the ferry stop?\n"
+        "Ana: Nobody would pay for the crossing.\n"
+        "Host: 100%.\n"
+        "Ana: And the council sold the boat the next spring.\n",
+        [(1, 2, "question")],
+    ),
+    "a self-introduction is left out of the co-host's prompt": (
+        "Jo: Welcome to the harbour hour.\n"
+        "Ana: Thanks for having me.\n"
+        "Sam: And I'm Sam Reed.\n"
+        "Jo: Ana, tell us how the survey started.\n"
+        "Ana: With a leaking boathouse.\n",
+        [(1, 2, "remark"), (4, 5, "question")],
+    ),
+    "a co-host handed the floor opens the prompt": (
+        "Jo: What did the survey find?\n"
+        "Ana: That the east pier is sinking.\n"
+        "Jo: Okay. Sam, go ahead.\n"
+        "Sam: So how long do we have before it goes?\n"
+        "Ana: Ten years at most.\n",
+        [(1, 2, "question"), (4, 5, "question")],
+    ),
     "a bare name with a question mark hands the floor over": (
         "Host: Good, that settles the budget. Ana?\nAna: Thanks. The nets are next on my list.\n",
         [(1, 2, "remark")],
@@ -144,6 +174,7 @@ KIND_CASES = [
     ("Wie sehen Sie das.", "wh-word"),
     ("O que o senhor acha disso.", "wh-word"),
     ("It was a long winter, you know?", None),
+    ('Like, "How do you fix a net?" comes up every winter.', None),
     ("What I remember is the noise.", None),
     ("Let's talk about the nets.", None),
 ]

@@ -172,9 +172,15 @@ def last_sentences(text: str, count: int) -> list[str]:
     return sentences(text[-300 * count :])[-count:]
 
 
+# A question quoted inside a sentence that goes on ('Like, "How do you do it?" happens a
+# lot'): reported, not asked.
+_QUOTED = re.compile(r"[\"”’']+,?[ \t]+[a-z]")
+
+
 def _asks_by_mark(text: str, names: Collection[str]) -> bool:
-    """Whether a sentence holding a question mark asks (see ``_marked``). The sentences are
-    found from the marks (no full split), one at a time: the first that asks is enough."""
+    """Whether a sentence holding a question mark asks (see ``_marked``), other than one
+    quoted inside a sentence that goes on. The sentences are found from the marks (no full
+    split), one at a time: the first that asks is enough."""
     for mark in "?？¿":
         at = text.find(mark)
         while at >= 0:
@@ -185,7 +191,7 @@ def _asks_by_mark(text: str, names: Collection[str]) -> bool:
                 text.rfind("\n", 0, at),
             )
             stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
-            if _marked(text[start:stop].strip(), names):
+            if not _QUOTED.match(text, stop) and _marked(text[start:stop].strip(), names):
                 return True
             at = text.find(mark, at + 1)
     return False

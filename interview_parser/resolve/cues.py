@@ -37,14 +37,15 @@ __all__ = [
 _REACTION = re.compile(
     r"(?:yeah|yes|yep|yup|oh|ooh|ah|aha|ha|haha|ok|okay|right|sure|cool|awesome|wow|great|"
     r"nice|exactly|true|indeed|interesting|fascinating|mm|mhm|mm-hmm|mm hmm|uh-huh|uh-hmm|"
-    r"um-hmm|hmm|uh|um|got it|gotcha|i see|fair|fair enough|totally|absolutely|definitely|"
+    r"um-hmm|hmm|hm|uh|um|got it|gotcha|i see|fair|fair enough|totally|absolutely|definitely|"
+    r"(?:(?:it|that)(?:'s| is) )?(?:a )?(?:hundred|100) ?(?:%|percent)(?: (?:true|right))?|"
     r"of course|fantastic|perfect|good|very good|thanks|thank you|love it|amazing|makes sense|"
     r"that makes sense|sounds good|i know|no way|oh my (?:god|gosh)|all right|alright|"
     r"laughs|laughter|affirmative|wonderful|excellent|brilliant|neat|ja|genau|oui|d'accord|"
     r"sí|claro|vale|sim|certo|"
     r"that(?:'s| is) (?:(?:really|so|very|pretty|super|quite) )?(?:a |an )?(?:(?:really|very) )?"
     r"(?:interesting|cool|great|awesome|amazing|fascinating|fair|true|right|funny|neat|wild|"
-    r"crazy|good|nice|wonderful|excellent|fantastic)"
+    r"crazy|good|nice|wonderful|excellent|fantastic|perfect)"
     r"(?: (?:point|question|idea|one|way to (?:think|look at|put) (?:about )?it|thing))?)",
     re.IGNORECASE,
 )

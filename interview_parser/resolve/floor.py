@@ -28,6 +28,7 @@ from .cues import (
     name_pattern,
     names_in,
     procedural,
+    reaction,
     thanks_back,
 )
 
@@ -197,7 +198,14 @@ class Floor:
     def _opens(self, k: int) -> bool:
         if self.part[k] is not Part.asker:
             return False
-        return not self.backchannel(k) and not self.reversal(k)
+        return not self.backchannel(k) and not self.reversal(k) and not self.only_reacts(k)
+
+    def only_reacts(self, k: int) -> bool:
+        """A run that only reacts ("Awesome.", "Hm... Interesting.") opens nothing, whoever
+        speaks next; thanks are left out, since a guest may take them up ("Thanks for
+        having me")."""
+        text = self.text[k]
+        return reaction(text) and not thanks_back(text)
 
     def answers(self, k: int, asker: str) -> bool:
         if self.peer:

@@ -101,32 +101,39 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
     return draft, j
 
 
+def _opens_block(floor: Floor, prompt: list[int], i: int) -> bool:
+    """Whether run ``prompt[i]`` of a block of asker runs is where the prompt opens: it ends
+    by asking or handing over the floor, and the next run is not a co-host's (one that does
+    not ask answers it, an exchange among hosts; one that asks after being handed the floor
+    by a run that only handed it over is the opening itself)."""
+    k = prompt[i]
+    if not floor.ends_asking[k]:
+        return False
+    if i + 1 == len(prompt) or floor.speaker[prompt[i + 1]] == floor.speaker[k]:
+        return True
+    return floor.ends_asking[prompt[i + 1]] and floor.kind[k] is not None
+
+
 def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
     """Leading asker runs that only close the previous exchange, when a later run of the
     block opens what the answerer replies to; they are returned.
 
     A block whose first run acknowledges the previous speaker ("Awesome, thanks. Next
-    question ... [answered by the host]") or asks a co-host who answers it starts at the
-    first later run that ends by asking or handing over the floor. Other blocks start at
+    question ... [answered by the host]"), introduces its speaker ("And I'm Emma.") or asks a
+    co-host who answers it starts at the first later run that ends by asking or handing over
+    the floor. Other blocks start at
     their first run, as co-hosts' runs in turn are one prompt.
     """
     prompt = draft.prompt
     if len(prompt) < 2:
         return []
-    opening = [
-        floor.ends_asking[k]
-        and not (
-            i + 1 < len(prompt)
-            and floor.speaker[prompt[i + 1]] != floor.speaker[k]
-            and not floor.ends_asking[prompt[i + 1]]
-        )  # a co-host answered it: an exchange among hosts
-        for i, k in enumerate(prompt)
-    ]
+    opening = [_opens_block(floor, prompt, i) for i in range(len(prompt))]
     if opening[0]:
         return []
     first = floor.text[prompt[0]]
     host_exchange = floor.ends_asking[prompt[0]]
-    if not (host_exchange or reaction(first) or starts_reacting(first)):
+    closing = reaction(first) or starts_reacting(first) or self_introduction(first)
+    if not (host_exchange or closing):
         return []
     cut = next((i for i, flag in enumerate(opening) if flag), 0)
     if cut:
