@@ -150,6 +150,69 @@ def test_several_guests_answer_one_question() -> None:
     assert pair.evidence[0] == "request to tell"
 
 
+def test_only_the_last_turn_of_an_answer_that_hands_on_opens_the_next_prompt() -> None:
+    t = ip.parse(
+        "Kim: Favourite editor, everyone? Lou, you first.\n"
+        "Lou: Vim, always.\n"
+        "Lou: Kim, what about you?\n"
+        "Kim: Emacs, and I am not sorry.\n",
+        interviewers=["Kim", "Lou"],
+    )
+    assert [(p.question_turns, p.answer_turns) for p in t.pairs] == [([0], [1, 2]), ([2], [3])]
+    assert t.pairs[1].question == "Kim, what about you?"
+
+
+def test_a_co_host_asked_by_name_who_answers_at_length_answers() -> None:
+    said = (
+        "Jo: What brought you to the harbour?\n"
+        "Ana: My father fished here for forty years.\n"
+        "Jo: Sam, have you ever fished?\n"
+        "Sam: {}\n"
+        "Jo: Ana, did you ever want to leave?\n"
+        "Ana: Every winter.\n"
+    )
+    at_length = (
+        "Only once, on my uncle's boat, the summer I turned twelve, and I was sick over the "
+        "side for most of the day before we came back with nothing at all."
+    )
+    assert pairs_of(said.format(at_length), "Jo", "Sam") == [
+        (1, 2, "question"), (3, 4, "question"), (5, 6, "question")
+    ]  # fmt: skip
+    # a co-host's brief word runs the show, and is no answer
+    assert pairs_of(said.format("No, never."), "Jo", "Sam") == [
+        (1, 2, "question"), (5, 6, "question")
+    ]  # fmt: skip
+
+
+PEER_CASES = {
+    "a speaker who goes first themselves hands nothing over": (
+        "Kim: Favourite meals, everyone. Okay, I'm gonna go first: soup.\n"
+        "Lou: Soup is not a meal.\n",
+        [],
+    ),
+    "one of you go first hands the floor over": (
+        "Kim: Favourite meals, everyone. One of you go first.\n"
+        "Lou: Soup, every day.\n",
+        [(1, 2, "remark")],
+    ),
+    "a topic put to the others prompts them": (
+        "Kim: My cat sleeps all day. I want to hear more about Rex though.\n"
+        "Lou: Rex is a menace with tennis balls.\n",
+        [(1, 2, "remark")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PEER_CASES))
+def test_peer_panel(case: str) -> None:
+    # co-hosts interviewing each other: everyone is an asker
+    text, expected = PEER_CASES[case]
+    t = ip.parse(text, interviewers=["Kim", "Lou"])
+    line = {turn.index: turn.line for turn in t.turns}
+    found = [(line[p.question_turns[0]], line[p.answer_turns[0]], p.kind.value) for p in t.pairs]
+    assert found == expected
+
+
 def test_an_answer_that_hands_on_is_also_the_next_prompt() -> None:
     t = ip.parse(
         "Kim: Favourite editor, everyone? Lou, you first.\n"

@@ -27,8 +27,10 @@ __all__ = [
     "name_words",
     "names_in",
     "procedural",
+    "proposes_topic",
     "reaction",
     "self_introduction",
+    "self_nominated",
     "starts_reacting",
     "thanks_back",
 ]
@@ -123,6 +125,21 @@ def addresses(text: str) -> bool:
     """Whether the end of the text speaks to the listener ("I think you would love Austin")."""
     tail = " ".join(last_sentences(text, 3)).replace("’", "'")
     return bool(_SECOND_PERSON.search(_NOT_ADDRESSING.sub(" ", tail)))
+
+
+# A topic put to the others ("I want to hear more about Blair", "let's talk about ...").
+_TOPIC = re.compile(
+    r"\b(?:(?:i|we)(?:'d| would)?(?: really)? (?:want|wanna|like|love) to (?:hear|know|talk)|"
+    r"let'?s (?:talk|hear)) (?:(?:a bit|a little|some|more) )*about\b",
+    re.IGNORECASE,
+)
+
+
+def proposes_topic(text: str) -> bool:
+    """Whether the last sentence puts a topic to the others ("I want to hear more about
+    Blair though.")."""
+    last = last_sentences(text.replace("’", "'"), 1)
+    return bool(last) and _TOPIC.search(last[0]) is not None
 
 
 _CLOSERS = "\"'”’)]"
@@ -221,7 +238,18 @@ def floor_phrase(text: str) -> bool:
         return False
     if tail.isascii() and not any(p in lowered for p in _FLOOR_PHRASES):
         return False
-    return _FLOOR.search(tail) is not None
+    return any(not self_nominated(tail, found) for found in _FLOOR.finditer(tail))
+
+
+# A speaker who takes the floor themselves ("I'm gonna go first", "I'll go ahead and ...").
+_SELF = re.compile(r"\b(?:i|let me|we'll|we will)\b[^.!?,]{0,20}$", re.IGNORECASE)
+
+
+def self_nominated(tail: str, found: re.Match[str]) -> bool:
+    """Whether a "go first" / "go ahead" that ``_FLOOR`` found is said of the speaker."""
+    if found.group()[:3].lower() != "go ":
+        return False
+    return _SELF.search(tail, max(0, found.start() - 30), found.start()) is not None
 
 
 def procedural(text: str) -> bool:

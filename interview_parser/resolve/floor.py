@@ -28,6 +28,7 @@ from .cues import (
     name_pattern,
     names_in,
     procedural,
+    proposes_topic,
     reaction,
     thanks_back,
 )
@@ -129,9 +130,20 @@ class Floor:
         self.kind = Lazy(self._kind)
         # what finds the names a speaker can call the others by
         self._others: dict[str, NamePattern | None] = {}
+        # ... and what finds the names of one speaker
+        self._callers: dict[str, NamePattern | None] = {}
         self.handover = Lazy(self._hands_over)
         self.ends_asking = Lazy(self._ends_asking)
         self._opening = Lazy(self._opens)
+
+    def calls(self, k: int, speaker: str) -> bool:
+        """Whether run k's last two sentences call ``speaker`` by name ("Kelly, have you
+        spoken? You've spoken at some conferences, right?")."""
+        if speaker not in self._callers:
+            self._callers[speaker] = name_pattern(self.names.get(speaker, set()))
+        found = self._callers[speaker]
+        tail = " ".join(last_sentences(self.text[k], 2))
+        return found is not None and found.pattern.search(tail) is not None
 
     def _kind(self, k: int) -> str | None:
         return question_evidence(self.text[k], self.everyone)
@@ -158,9 +170,9 @@ class Floor:
         return question_evidence(tail, self.everyone) is not None
 
     def peer_prompt(self, k: int) -> bool:
-        """In a peer panel, a run prompts the next speaker when it asks, names them or
-        speaks to them; talk to the group draws no pair."""
-        return self.asks(k) or addresses(self.text[k])
+        """In a peer panel, a run prompts the next speaker when it asks, names them, speaks
+        to them or puts a topic to them; talk to the group draws no pair."""
+        return self.asks(k) or addresses(self.text[k]) or proposes_topic(self.text[k])
 
     def asks(self, k: int) -> bool:
         return self.kind[k] is not None or self.handover[k] is not None

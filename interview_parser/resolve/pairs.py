@@ -1,17 +1,19 @@
 """Question-answer pairs: a small model of who holds the floor, from turns and roles.
 
 Speakers are askers, answerers or third parties, and turns are read as runs of one speaker
-(``floor``). A **prompt** starts at an asker's run that opens an exchange: not an
-acknowledgement inside an answerer's ongoing speech ("Yeah.", "Now, you had-" when the same
-answerer goes on), not the asker's reply to the answerer's own question ("Which is this?" /
-"The diversion."). It takes in the co-hosts' runs that follow, skips third parties'
-interjections (an objection, then the restated question), and skips the answerer's
-interjections that do not reply to it (a backchannel inside an unfinished prompt, or
-finishing the previous answer). The **answer**
+(``floor``). A **prompt** starts at an asker's run that opens an exchange: not a run that
+only reacts ("Hm... Interesting."), not an acknowledgement inside an answerer's ongoing
+speech ("Yeah.", "Now, you had-" when the same answerer goes on), not the asker's reply to
+the answerer's own question ("Which is this?" / "The diversion."). It takes in the
+co-hosts' runs that follow, skips third parties' interjections (an objection, then the
+restated question), and skips the answerer's interjections that do not reply to it (a
+backchannel inside an unfinished prompt, or finishing the previous answer). The **answer**
 starts at the next answerer's run and runs on -- other answerers, the asker's
-acknowledgements -- until the next prompt starts. A prompt nobody answers, and a reply that
-is only a self-introduction, make no pair. In a peer panel an answer that ends by asking
-someone else is also the prompt of the next pair, so one turn can belong to two pairs.
+acknowledgements -- until the next prompt starts; a co-host asked a question by name who
+replies at length answers too. A prompt nobody answers, and a reply that is only a
+self-introduction, make no pair. In a peer panel an answer that ends by asking someone else
+is also the prompt of the next pair: the last turn of that run is in both pairs (the one
+way a turn belongs to two), its turns before it only in the answer.
 
 Each pair carries its evidence: why its kind (``asking``), and what the floor model saw
 ("addressed by name", "answer goes on past a backchannel", "across a third party's
@@ -40,6 +42,10 @@ from .floor import Floor, Part, Run, Voice, give_parts, runs_of
 __all__ = ["Voice", "build_pairs"]
 
 
+# The fewest words of a co-host's reply that answers a question put to them by name.
+_COHOST_ANSWER_WORDS = 20
+
+
 @dataclass(slots=True)
 class _Draft:
     prompt: list[int]
@@ -66,6 +72,19 @@ def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     return continuer(reply)
 
 
+def _cohost_answers(floor: Floor, k: int, j: int, third_seen: bool) -> bool:
+    """Whether asker run j answers asker run k as a guest would: k asks a question of j's
+    speaker by name ("Kelly, have you spoken at conferences?"), j replies at length (a
+    co-host's "No, that's it." to "Tim, anything else?" only runs the show) and does not end
+    by asking in turn (a co-host handed the floor who asks the guest is part of the prompt).
+    """
+    if third_seen or floor.speaker[j] == floor.speaker[k] or floor.kind[k] is None:
+        return False
+    if word_count(floor.text[j]) < _COHOST_ANSWER_WORDS:
+        return False
+    return floor.calls(k, floor.speaker[j]) and not floor.ends_asking[j]
+
+
 def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
     """The prompt opened by run ``start`` and the index of the run that answers it (or the
     index where the search stopped, with an empty answer)."""
@@ -85,8 +104,9 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
             else:
                 return draft, j
         elif part[j] is Part.asker:
-            if floor.peer:
-                return draft, j  # nobody took it up: the next speaker opens anew
+            if floor.peer or _cohost_answers(floor, draft.prompt[-1], j, third_seen):
+                return draft, j  # nobody took it up (the next speaker opens anew), or a
+                # co-host asked by name answers
             last = floor.text[draft.prompt[-1]]
             dropped = not floor.kind[draft.prompt[-1]] and not cut_off(last)
             if third_seen and ((floor.kind[j] and dropped) or speaker[j] != asker):
@@ -208,7 +228,11 @@ def _drafts(floor: Floor) -> list[_Draft]:
             k += 1
             continue
         draft, j = _prompt(floor, k)
-        if j >= len(part) or not floor.answers(j, speaker[draft.prompt[0]]):
+        if j >= len(part):
+            k = max(j, k + 1)
+            continue
+        cohost = not floor.peer and part[j] is Part.asker
+        if not (cohost or floor.answers(j, speaker[draft.prompt[0]])):
             k = max(j, k + 1)
             continue
         dropped = _drop_reactions(floor, draft)
@@ -216,6 +240,12 @@ def _drafts(floor: Floor) -> list[_Draft]:
             drafts[-1].between.extend(dropped)
         if self_introduction(text[j]) and not _invites(floor, draft.prompt[-1]):
             k = j + 1  # a round of introductions, not an exchange
+            continue
+        if cohost:
+            draft.answer.append(j)
+            draft.evidence.append("a co-host asked by name answers")
+            drafts.append(draft)
+            k = j + 1
             continue
         k = _answer(floor, draft, j)
         goes_on = k < len(part) and floor.answers(k, speaker[j])
@@ -231,8 +261,11 @@ def _turns(runs: list[Run], part: list[int]) -> list[int]:
 
 
 def _text(runs: list[Run], part: list[int], texts: list[str], turns: list[int]) -> str:
-    """The text of a prompt or an answer: its turns joined by a blank line."""
-    return runs[part[0]].text if len(part) == 1 else "\n\n".join(texts[t] for t in turns)
+    """The text of a prompt or an answer: its turns joined by a blank line (most are one
+    whole run: its text is theirs, no joining)."""
+    if len(part) == 1 and len(turns) == len(runs[part[0]].turns):
+        return runs[part[0]].text
+    return "\n\n".join(texts[t] for t in turns)
 
 
 def build_pairs(
@@ -250,9 +283,14 @@ def build_pairs(
     pairs: list[Pair] = []
     placed = [False] * len(voices)
     texts = [v.text for v in voices]
+    shared = -1  # the run whose end opens the next prompt, after answering the last one
     for draft in _drafts(floor):
         kind, evidence = _evidence(floor, draft)
         asked = _turns(runs, draft.prompt)
+        if draft.prompt[0] == shared:
+            # only the run's last turn is in both pairs; the turns before it answer
+            asked = asked[len(runs[shared].turns) - 1 :]
+        shared = draft.answer[-1]
         answered = _turns(runs, draft.answer)
         between = sorted(t for k in draft.between for t in runs[k].turns) if draft.between else []
         for t in (*asked, *answered, *between):
@@ -264,7 +302,6 @@ def build_pairs(
                 question_turns=asked,
                 answer_turns=answered,
                 interjection_turns=between,
-                # most prompts and answers are one run: its text is theirs, no joining
                 question=_text(runs, draft.prompt, texts, asked),
                 answer=_text(runs, draft.answer, texts, answered),
                 evidence=evidence,
