@@ -108,6 +108,21 @@ FLOOR_CASES = {
         "Ana: Ten years at most.\n",
         [(1, 2, "question"), (4, 5, "question")],
     ),
+    "an acknowledgement spaced with no-break spaces is one": (
+        "Host: Why did the ferry stop?\n"
+        "Ana: Nobody would pay for the crossing.\n"
+        "Host: Yeah.\u00a0 Yeah.\n"
+        "Ben: And the council sold the boat.\n",
+        [(1, 2, "question")],
+    ),
+    "co-hosts answering the guest's own question in turn open nothing": (
+        "Jo: What do you fish for these days?\n"
+        "Ana: Mostly mackerel. Did you two ever fish?\n"
+        "Jo: Never, I get seasick on a pedalo.\n"
+        "Sam: I went out once with my uncle and caught nothing.\n"
+        "Ana: Then you should come out with me in June.\n",
+        [(1, 2, "question")],
+    ),
     "a bare name with a question mark hands the floor over": (
         "Host: Good, that settles the budget. Ana?\nAna: Thanks. The nets are next on my list.\n",
         [(1, 2, "remark")],

@@ -155,12 +155,17 @@ def cut_off(text: str) -> bool:
     return text[-8:].rstrip().rstrip(_CLOSERS).endswith(_CUT_MARKS)
 
 
+# What may stand around a clause of an acknowledgement: blanks (a no-break space too),
+# dashes, emphasis, quotes.
+_AROUND = " \t\n\xa0\u2009\u202f-*_'\""
+
+
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:
     if len(text) > 160:
         return False  # far longer than any acknowledgement
     text = text.replace("’", "'")
-    clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(" -*_'\"")]
-    return bool(clauses) and all(pattern.fullmatch(c.strip(" -*_'\"")) for c in clauses)
+    clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(_AROUND)]
+    return bool(clauses) and all(pattern.fullmatch(c.strip(_AROUND)) for c in clauses)
 
 
 def reaction(text: str) -> bool:
@@ -171,7 +176,7 @@ def reaction(text: str) -> bool:
 def starts_reacting(text: str) -> bool:
     """Whether the first clause only acknowledges ("Awesome, thanks. Next question ...")."""
     first = re.split(r"[.,;:!?…]+", text[:80].replace("’", "'"), maxsplit=1)[0]
-    return bool(_REACTION.fullmatch(first.strip(" -*_'\"")))
+    return bool(_REACTION.fullmatch(first.strip(_AROUND)))
 
 
 _THANKS = re.compile(

@@ -98,6 +98,10 @@ def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
     return not answerers and len(askers) > 1
 
 
+# How many askers in a row may answer the answerer's question, each in turn.
+_REPLIES_IN_TURN = 3
+
+
 class Lazy(dict[int, _T]):
     """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
     never need their form read (a guest's answer, an acknowledgement). A dict, so that a value
@@ -197,11 +201,16 @@ class Floor:
         return shaped and not self.asks(k)
 
     def reversal(self, k: int) -> bool:
-        """The asker only answers what the answerer just asked them."""
-        before = self._next(k, -1)
-        if before is None or self.part[before] is not Part.answerer:
-            return False
-        return asks_back(self.text[before]) and not self.ends_asking[k]
+        """The asker only answers what the answerer just asked them ("Did you too?"), or
+        goes on doing so after a co-host did (each host answers in turn)."""
+        run: int | None = k
+        for _ in range(_REPLIES_IN_TURN):
+            if run is None or self.ends_asking[run]:
+                return False
+            run = self._next(run, -1)  # the run before, past third parties
+            if run is not None and self.part[run] is Part.answerer:
+                return asks_back(self.text[run])
+        return False
 
     def opens(self, k: int) -> bool:
         """Whether run k can start a prompt."""
