@@ -123,6 +123,13 @@ FLOOR_CASES = {
         "Ana: Then you should come out with me in June.\n",
         [(1, 2, "question")],
     ),
+    "a few words the answerer talks over, picking up their sentence, open nothing": (
+        "Host: Will the vote be in the hall?\n"
+        "Mayor: It will be virtual, so that members can register\n"
+        "Host: And vote.\n"
+        "Mayor: ... register and vote from home.\n",
+        [(1, 2, "question")],
+    ),
     "a bare name with a question mark hands the floor over": (
         "Host: Good, that settles the budget. Ana?\nAna: Thanks. The nets are next on my list.\n",
         [(1, 2, "remark")],

@@ -26,6 +26,7 @@ __all__ = [
     "name_pattern",
     "name_words",
     "names_in",
+    "picks_up",
     "procedural",
     "proposes_topic",
     "reaction",
@@ -158,6 +159,12 @@ def cut_off(text: str) -> bool:
 # What may stand around a clause of an acknowledgement: blanks (a no-break space too),
 # dashes, emphasis, quotes.
 _AROUND = " \t\n\xa0\u2009\u202f-*_'\""
+
+
+def picks_up(text: str) -> bool:
+    """Whether the text opens by picking up a sentence broken off before ("... para dar a
+    presença e votar.", "— and that was the end of it.")."""
+    return text.lstrip().startswith(("...", "…", "—", "–", "- "))
 
 
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:

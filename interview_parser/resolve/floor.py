@@ -18,6 +18,7 @@ from enum import Enum
 from typing import TypeVar
 
 from ..model import Role
+from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .cues import (
     NamePattern,
@@ -27,6 +28,7 @@ from .cues import (
     floor_phrase,
     name_pattern,
     names_in,
+    picks_up,
     procedural,
     proposes_topic,
     reaction,
@@ -195,7 +197,9 @@ class Floor:
             return False
         if not speaker[before] == speaker[after] != speaker[k]:
             return False
-        shaped = backchannel_shaped(self.text[k], self.text[before])
+        shaped = backchannel_shaped(self.text[k], self.text[before]) or (
+            picks_up(self.text[after]) and word_count(self.text[k]) <= 6
+        )  # a few words the other speaker talks over, picking up their own sentence
         if shaped and thanks_back(self.text[after]):
             return False  # "Thank you." / "Thanks, everybody.": a closing exchange
         return shaped and not self.asks(k)
