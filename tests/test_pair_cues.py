@@ -127,6 +127,28 @@ def test_the_floor_gate_holds_a_word_of_every_phrase() -> None:
         assert any(p in phrase for p in cues._FLOOR_PHRASES), phrase
 
 
+REACTIONS = ["yeah", "oh", "okay", "hm", "mm-hmm", "100%", "a hundred percent true", "thanks",
+             "that's so interesting", "fair enough", "got it", "sure", "nice", "well", "we"]
+
+
+def _made_of_every_clause(pattern: re.Pattern[str], text: str) -> bool:
+    """What ``cues._made_of`` decides, read the long way: every clause, none skipped."""
+    if len(text) > 160:
+        return False
+    text = text.replace("’", "'")
+    clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(cues._AROUND)]
+    return bool(clauses) and all(pattern.fullmatch(c.strip(cues._AROUND)) for c in clauses)
+
+
+@PROPERTY
+@given(texts_of(REACTIONS))
+@example("- . Yeah")  # a first clause of nothing but marks is passed over
+def test_reactions_are_found_as_every_clause_decides(text: str) -> None:
+    # _made_of settles most texts on their first clause; the answer must not change
+    assert cues.reaction(text) == _made_of_every_clause(cues._REACTION, text)
+    assert cues.continuer(text) == _made_of_every_clause(cues._CONTINUER, text)
+
+
 TURNS = st.sampled_from(
     ["Yeah.", "Mm-hmm.", "Now, you had-", "What happened next?", "Tell us about the boats.",
      "Objection.", "Ben, go ahead.", "I'm Ben Okafor, the harbour master.", "Which is this?",

@@ -167,11 +167,18 @@ def picks_up(text: str) -> bool:
     return text.lstrip().startswith(("...", "…", "—", "–", "- "))
 
 
+_CLAUSE_ENDS = re.compile(r"[.,;:!?…()\[\]—–]+")
+
+
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:
     if len(text) > 160:
         return False  # far longer than any acknowledgement
     text = text.replace("’", "'")
-    clauses = [c for c in re.split(r"[.,;:!?…()\[\]—–]+", text) if c.strip(_AROUND)]
+    # the first clause alone settles most texts (it is seldom an acknowledgement)
+    first = _CLAUSE_ENDS.split(text, maxsplit=1)[0].strip(_AROUND)
+    if first and not pattern.fullmatch(first):
+        return False
+    clauses = [c for c in _CLAUSE_ENDS.split(text) if c.strip(_AROUND)]
     return bool(clauses) and all(pattern.fullmatch(c.strip(_AROUND)) for c in clauses)
 
 

@@ -140,7 +140,7 @@ class Floor:
         self._callers: dict[str, NamePattern | None] = {}
         self.handover = Lazy(self._hands_over)
         self.ends_asking = Lazy(self._ends_asking)
-        self._opening = Lazy(self._opens)
+        self.opening = Lazy(self._opens)  # whether run k can start a prompt
 
     def calls(self, k: int, speaker: str) -> bool:
         """Whether run k's last two sentences call ``speaker`` by name ("Kelly, have you
@@ -207,18 +207,22 @@ class Floor:
     def reversal(self, k: int) -> bool:
         """The asker only answers what the answerer just asked them ("Did you too?"), or
         goes on doing so after a co-host did (each host answers in turn)."""
-        run: int | None = k
+        chain, run = [k], k
         for _ in range(_REPLIES_IN_TURN):
-            if run is None or self.ends_asking[run]:
+            before = self._next(run, -1)  # the run before, past third parties
+            if before is None:
                 return False
-            run = self._next(run, -1)  # the run before, past third parties
-            if run is not None and self.part[run] is Part.answerer:
-                return asks_back(self.text[run])
+            if self.part[before] is Part.answerer:
+                # (what each asker's run ends on is read last: it costs the most)
+                return asks_back(self.text[before]) and not any(
+                    self.ends_asking[c] for c in chain
+                )
+            chain.append(run := before)
         return False
 
     def opens(self, k: int) -> bool:
         """Whether run k can start a prompt."""
-        return self._opening[k]
+        return self.opening[k]
 
     def _opens(self, k: int) -> bool:
         if self.part[k] is not Part.asker:

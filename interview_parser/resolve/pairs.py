@@ -57,7 +57,7 @@ class _Draft:
 def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     """Whether answerer run j interjects inside the prompt instead of replying to it."""
     after = floor._next(j, 1)
-    if after is None or floor.part[after] is not Part.asker or not floor.opens(after):
+    if after is None or floor.part[after] is not Part.asker or not floor.opening[after]:
         return False
     said = floor.text[prompt[-1]]
     follow = floor.text[after][:8].lstrip()
@@ -174,7 +174,7 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
         if part[j] is Part.third:
             return j
         if part[j] is Part.asker:
-            if floor.opens(j):
+            if floor.opening[j]:
                 return j
             draft.between.append(j)
         else:
@@ -221,7 +221,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
     k = 0
     while k < len(part):
         # only an asker's run can open (a cheap test first: most runs are answers)
-        if part[k] is not Part.asker or not floor.opens(k):
+        if part[k] is not Part.asker or not floor.opening[k]:
             k += 1
             continue
         if floor.peer and not floor.peer_prompt(k):
