@@ -76,7 +76,9 @@ def runs_of(voices: Sequence[Voice]) -> list[Run]:
 
 def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
     """Give each run its part; True when the transcript is a peer panel."""
-    role = {v.speaker: v.role for v in voices}
+    role: dict[str, Role] = {}
+    for run in runs:  # (a speaker's role is the same on each of their turns)
+        role[run.speaker] = voices[run.turns[0]].role
     third = {s for s, r in role.items() if r is Role.other}
     asker = Role.interviewer
     # Anyone else whose runs object or direct the proceedings often enough (a witness who
@@ -85,8 +87,9 @@ def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
     for run in runs:
         if role[run.speaker] is not asker:
             said[run.speaker] += 1
-            procedure[run.speaker] += procedural(run.text)
-    third.update(s for s, calls in procedure.items() if calls and calls * 5 >= said[s])
+            if procedural(run.text):
+                procedure[run.speaker] += 1
+    third.update(s for s, calls in procedure.items() if calls * 5 >= said[s])
     askers: set[str] = set()
     answerers: set[str] = set()
     for run in runs:

@@ -92,8 +92,8 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
     part, speaker = floor.part, floor.speaker
     asker = speaker[start]
     third_seen = False
-    j = start + 1
-    while j < len(part):
+    j, end = start + 1, len(part)
+    while j < end:
         if part[j] is Part.third:
             draft.between.append(j)
             third_seen = True
@@ -170,7 +170,8 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
     if floor.peer:
         return j
     # outside a peer panel a run that is neither third party nor asker answers
-    while j < len(part):
+    end = len(part)
+    while j < end:
         if part[j] is Part.third:
             return j
         if part[j] is Part.asker:
@@ -218,8 +219,8 @@ def _invites(floor: Floor, k: int) -> bool:
 def _drafts(floor: Floor) -> list[_Draft]:
     drafts: list[_Draft] = []
     part, speaker, text = floor.part, floor.speaker, floor.text
-    k = 0
-    while k < len(part):
+    k, end = 0, len(part)
+    while k < end:
         # only an asker's run can open (a cheap test first: most runs are answers)
         if part[k] is not Part.asker or not floor.opening[k]:
             k += 1
@@ -228,7 +229,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
             k += 1
             continue
         draft, j = _prompt(floor, k)
-        if j >= len(part):
+        if j >= end:
             k = max(j, k + 1)
             continue
         cohost = not floor.peer and part[j] is Part.asker
@@ -248,7 +249,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
             k = j + 1
             continue
         k = _answer(floor, draft, j)
-        goes_on = k < len(part) and floor.answers(k, speaker[j])
+        goes_on = k < end and floor.answers(k, speaker[j])
         if floor.peer and floor.peer_prompt(j) and goes_on:
             draft.evidence.append("answer ends with a new prompt")
             k = j  # the answer also opens the next pair
