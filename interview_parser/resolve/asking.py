@@ -174,7 +174,8 @@ def last_sentences(text: str, count: int) -> list[str]:
 
 # A question quoted inside a sentence that goes on ('Like, "How do you do it?" happens a
 # lot'): reported, not asked.
-_QUOTED = re.compile(r"[\"”’']+,?[ \t]+[a-z]")
+_QUOTES = "\"”’'"
+_QUOTED = re.compile(rf"[{_QUOTES}]+,?[ \t]+[a-z]")
 
 
 def _asks_by_mark(text: str, names: Collection[str]) -> bool:
@@ -191,7 +192,8 @@ def _asks_by_mark(text: str, names: Collection[str]) -> bool:
                 text.rfind("\n", 0, at),
             )
             stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
-            if not _QUOTED.match(text, stop) and _marked(text[start:stop].strip(), names):
+            quoted = text[stop : stop + 1] in _QUOTES and _QUOTED.match(text, stop) is not None
+            if not quoted and _marked(text[start:stop].strip(), names):
                 return True
             at = text.find(mark, at + 1)
     return False

@@ -330,13 +330,19 @@ def names_in(text: str, names: NamePattern | None) -> bool:
     if names is None:
         return False
     tail = text[-300:].rstrip(" .!?？\"'”’)")
+    words = names.ascii_words
+    if words is not None and len(words) <= 8 and tail.isascii():
+        # a name the ASCII reading below finds is, lower-cased, in the lower-cased tail:
+        # a few substring tests rule most tails out
+        lowered = tail.lower()
+        if not any(word in lowered for word in words):
+            return False
     start = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "), tail.rfind("\n"))
     last = tail[start + 1 :]
-    if names.ascii_words is None or not last.isascii():
+    if words is None or not last.isascii():
         return names.pattern.search(last) is not None
     # every capitalised run that could be a name is among these (a run cut from inside a
     # word too, "McAnn" gives "Ann"): only when one is a name word is the pattern read
-    words = names.ascii_words
     if any(run.lower() in words for run in _CAPITALISED.findall(last)):
         return names.pattern.search(last) is not None
     return False
