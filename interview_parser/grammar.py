@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,21 +38,29 @@ _CANDIDATES = (_PACKAGE / "grammars", _PACKAGE.parent / "grammars")
 @functools.cache
 def grammar_dir() -> Path:
     for candidate in _CANDIDATES:
-        if (candidate / "labelled.lark").is_file():
+        if (candidate / "common.lark").is_file():
             return candidate
     searched = ", ".join(str(c) for c in _CANDIDATES)
     raise FileNotFoundError(f"interview-parser grammars not found (searched {searched})")
 
 
-# Grammars built at run time (a file's own label convention), by name.
-_DEFINED: dict[str, str] = {}
+# Grammars composed at run time (the layouts of interview_parser/dialects/convention.py),
+# by name: how to build each one's text, called once, when its parser is first needed.
+_DEFINED: dict[str, Callable[[], str]] = {}
 
 
-def define_grammar(name: str, text: str) -> None:
-    """Make a grammar built at run time known to :func:`get_parser` under ``name``."""
-    known = _DEFINED.setdefault(name, text)
-    if known != text:
-        raise UsageError(f"grammar {name!r} is already defined differently")
+def define_grammar(name: str, build: Callable[[], str]) -> None:
+    """Make a grammar composed at run time known to :func:`get_parser` under ``name``
+    (a name is one grammar: the first definition stays)."""
+    _DEFINED.setdefault(name, build)
+
+
+@functools.cache
+def grammar_text(name: str) -> str:
+    """The text of grammar ``name``: composed at run time, or a file of ``grammars/``."""
+    if name in _DEFINED:
+        return _DEFINED[name]()
+    return grammar_path(name).read_text(encoding="utf-8")
 
 
 def grammar_path(name: str) -> Path:
@@ -101,13 +110,13 @@ def cache_file(name: str) -> str | bool:
 @functools.cache
 def get_parser(name: str) -> Lark:
     """The LALR parser of grammar ``name``, built (or loaded) on first use, kept for the process."""
+    text = grammar_text(name)
     if name in _DEFINED:
-        text = _DEFINED[name]
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-        path, cache_name = grammar_dir() / "convention.lark", f"learned-{digest}"
+        safe = re.sub(r"[^\w-]", "-", name.removeprefix("learned:"))[:40]
+        path, cache_name = grammar_dir() / "convention.lark", f"{safe}-{digest}"
     else:
-        path = grammar_path(name)
-        text, cache_name = path.read_text(encoding="utf-8"), name
+        path, cache_name = grammar_path(name), name
     return Lark(
         text,
         parser="lalr",

@@ -36,6 +36,15 @@ def _lines(grammar: str) -> Callable[[str], Reading]:
     return read
 
 
+def _family(name: str) -> Callable[[str], Reading]:
+    grammar = conventions.preset_grammar(name, conventions.FAMILIES[name])
+
+    def read(text: str) -> Reading:
+        return read_lines(text, grammar)
+
+    return read
+
+
 def _convention(convention: conventions.Convention) -> Callable[[str], Reading]:
     def read(text: str) -> Reading:
         return read_lines(text, conventions.grammar_name(convention))
@@ -81,12 +90,11 @@ def _csv(text: str) -> Reading:
 DIALECTS: dict[str, Dialect] = {
     d.name: d
     for d in (
-        Dialect("labelled", "Name: text", "labelled", _lines("labelled")),
+        *(Dialect(n, p.summary, n, _family(n)) for n, p in conventions.FAMILIES.items()),
         Dialect("markdown", "**Name:** text (Markdown)", "markdown", _lines("markdown")),
         Dialect(
             "timestamped", "a clock time beside the name", "timestamped", _lines("timestamped")
         ),
-        Dialect("qa", "Q / A markers and NAME: colloquy", "qa", _lines("qa")),
         Dialect(
             "namelines", "a name alone on a line, text below", "namelines", _lines("namelines")
         ),

@@ -36,6 +36,10 @@ ENDS = {
     "tab": "a tab",
     "line": "the end of its line",
     "close": "its closing markup",
+    "below": "the end of its line, its text right below",
+    "next": "the end of its line",
+    "gap": "'.', a tab or two blanks",
+    "time": "a time in brackets",
 }
 BEFORES = {
     "time": "a time",
@@ -44,7 +48,19 @@ BEFORES = {
     "chevrons": "'>>'",
     "heading": "a heading mark",
 }
-WRAPS = {"bold": "a bold name", "italic": "an italic name", "voice": "a name in a <v> voice tag"}
+WRAPS = {
+    "bold": "a bold name",
+    "bold-colon": "a bold name with its colon inside",
+    "italic": "an italic name",
+    "voice": "a name in a <v> voice tag",
+}
+# The opening and closing parts of each wrap.
+_MARKUP = {
+    "bold": ("OPEN_BOLD", "CLOSE_BOLD"),
+    "bold-colon": ("OPEN_BOLD", "CLOSE_BOLD_COLON"),
+    "italic": ("OPEN_ITALIC", "CLOSE_ITALIC"),
+    "voice": ("OPEN_VOICE", "CLOSE_VOICE"),
+}
 
 # A convention must cover this many lines whose name recurs before it is tried.
 MIN_SUPPORT = 3
@@ -61,13 +77,24 @@ DISCOVERY_CHARS = 30_000
 _LINE_END = re.compile(r"\n(?=[^\n])")
 
 
+SHAPES = {
+    "words": "a name",
+    "dotted": "a name",
+    "plain": "a plain name",
+    "mark": "a bare 'Q' or 'A'",
+    "markup": "any words",
+}
+
+
 @dataclass(frozen=True)
 class Convention:
     """Where a label sits, what comes with it and what ends it.
 
     ``before`` is one of :data:`BEFORES` or ""; ``wrap`` one of :data:`WRAPS` or "";
-    ``after`` is "time" when a time follows the name; ``end`` one of :data:`ENDS`. A feature
-    marked optional (``before_optional``, ``after_optional``) may be missing on a label.
+    ``after`` is "time" when a time follows the name; ``end`` one of :data:`ENDS`; ``shape``
+    one of :data:`SHAPES`, or "" for the shape the end implies (``dotted`` before a period,
+    else ``words``). A feature marked optional (``before_optional``, ``after_optional``,
+    ``shape_optional``: the name itself) may be missing on a label.
     """
 
     end: str = "colon"
@@ -76,6 +103,8 @@ class Convention:
     after: str = ""
     before_optional: bool = False
     after_optional: bool = False
+    shape: str = ""
+    shape_optional: bool = False
 
     @property
     def name(self) -> str:
@@ -83,6 +112,8 @@ class Convention:
         fields = []
         if self.before:
             fields.append(f"before={self.before}{'?' if self.before_optional else ''}")
+        if self.shape:
+            fields.append(f"shape={self.shape}{'?' if self.shape_optional else ''}")
         if self.wrap:
             fields.append(f"wrap={self.wrap}")
         if self.after:
@@ -95,12 +126,12 @@ class Convention:
         """Whether every label of it carries a time."""
         if self.before in ("time", "timeline") and not self.before_optional:
             return True
-        return bool(self.after) and not self.after_optional
+        return (bool(self.after) and not self.after_optional) or self.end == "time"
 
     @property
     def marked(self) -> bool:
         """Whether something besides the end marks the label (a line end alone does not)."""
-        return bool(self.before or self.wrap or self.after) or self.end != "line"
+        return bool(self.before or self.wrap or self.after) or self.end not in ("line", "next")
 
     def describe(self) -> str:
         """How the convention reads: "a time, then a bold name, ended by its closing markup"."""
@@ -108,11 +139,15 @@ class Convention:
         if self.before:
             optional = " (not always)" if self.before_optional else ""
             parts.append(f"{BEFORES[self.before]}{optional}, then")
-        parts.append(WRAPS[self.wrap] if self.wrap else "a name")
+        shape = SHAPES[self.shape or "words"] + (" or none" if self.shape_optional else "")
+        parts.append(WRAPS[self.wrap] if self.wrap else shape)
         if self.after:
             parts.append(f"and a time{' (not always)' if self.after_optional else ''}")
         parts.append(f"ended by {ENDS[self.end]}")
         return " ".join(parts)
+
+
+_FIELDS = ("before", "shape", "wrap", "after", "end")
 
 
 def parse_name(name: str) -> Convention:
@@ -120,11 +155,10 @@ def parse_name(name: str) -> Convention:
     fields: dict[str, str] = {}
     for item in name.removeprefix(PREFIX).split(","):
         key, equals, value = item.partition("=")
-        if not equals or key not in ("before", "wrap", "after", "end"):
+        if not equals or key not in _FIELDS:
             raise ValueError(f"not a convention field: {item!r}")
         fields[key] = value
-    before = fields.get("before", "")
-    after = fields.get("after", "")
+    before, after, shape = (fields.get(k, "") for k in ("before", "after", "shape"))
     convention = Convention(
         end=fields.get("end", "colon"),
         before=before.rstrip("?"),
@@ -132,17 +166,49 @@ def parse_name(name: str) -> Convention:
         after=after.rstrip("?"),
         before_optional=before.endswith("?"),
         after_optional=after.endswith("?"),
+        shape=shape.rstrip("?"),
+        shape_optional=shape.endswith("?"),
     )
     if (
         convention.end not in ENDS
         or convention.before not in ("", *BEFORES)
         or convention.wrap not in ("", *WRAPS)
         or convention.after not in ("", "time")
+        or convention.shape not in ("", *SHAPES)
         or (convention.end == "close" and not convention.wrap)
     ):
         raise ValueError(f"not a convention: {name!r}")
     return convention
 
+
+@dataclass(frozen=True)
+class Preset:
+    """A named layout: one or more label forms read by one grammar.
+
+    Each form is a :class:`Convention` with the name of its grammar terminal, which is the
+    label form the resolver and the explanations see (``LABEL``, ``TS_LABEL``): a file
+    written in a layout may mix forms (``**Name:**`` and ``**Name**:``), and a form the rest
+    of the file does not use is evidence against a label. Where two forms match at one
+    line start, the one listed first is read.
+    """
+
+    summary: str
+    forms: tuple[tuple[str, Convention], ...]
+
+
+def learned(convention: Convention) -> Preset:
+    """The layout of one discovered convention: its labels are the form ``LEARNED``."""
+    return Preset(convention.describe(), (("LEARNED", convention),))
+
+
+# The layout families: each is label forms of the one mechanism, no grammar of its own.
+FAMILIES: dict[str, Preset] = {
+    "labelled": Preset("Name: text", (("LABEL", Convention()),)),
+    "qa": Preset(
+        "Q / A markers and NAME: colloquy",
+        (("QA_MARK", Convention(shape="mark", end="gap")), ("LABEL", Convention())),
+    ),
+}
 
 # Named conventions: the common layouts the line families do not read.
 PRESETS: dict[str, Convention] = {
@@ -174,13 +240,18 @@ def _before(kind: str) -> str:
     return part(f"BEFORE_{kind.upper()}", "convention")
 
 
-def _name(end: str) -> str:
-    if end in ("period", "dot-dash"):
-        return part("LABEL_DOTTED")
-    return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
+def _name(convention: Convention) -> str:
+    shape = convention.shape or ("dotted" if convention.end in ("period", "dot-dash") else "words")
+    if shape == "words":
+        return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
+    if shape == "plain":
+        return part("NAME") + part("LABEL_PAREN")
+    return part(f"LABEL_{shape.upper()}")
 
 
 def _end(end: str) -> str:
+    if end == "time":  # the time that follows is read by LABEL_CLOCK
+        return f"(?=[^\\S\\n]*{part('BRACKET_OPEN', 'convention')}{part('CLOCK')})"
     return part(f"END_{end.upper().replace('-', '_')}", "convention")
 
 
@@ -194,12 +265,10 @@ def label_pattern(convention: Convention) -> str:
     pieces = ["^", part("LINE_START", "convention")]
     if c.before:
         pieces.append(_optional(_before(c.before), c.before_optional))
-    name = _name(c.end)
+    name = _optional(_name(c), c.shape_optional)
     if c.wrap:
-        upper = c.wrap.upper()
-        opening = part(f"OPEN_{upper}", "convention")
-        closing = part(f"CLOSE_{upper}", "convention")
-        name = f"(?:{opening})(?:{name})(?:{closing})"
+        opening, closing = (part(p, "convention") for p in _MARKUP[c.wrap])
+        name = f"(?:{opening}){name}(?:{closing})"
     pieces.append(name)
     if c.after:
         pieces.append(_optional(f"[^\\S\\n]*{_clock()}", c.after_optional))
@@ -207,25 +276,39 @@ def label_pattern(convention: Convention) -> str:
     return "".join(pieces)
 
 
-def grammar_text(convention: Convention) -> str:
-    """The Lark grammar that reads a transcript written in ``convention``."""
-    label = label_pattern(convention).replace("/", "\\/")
-    return f"""// The grammar of the convention {convention.name} (built by
+# Priority of the label terminals: over HEADING (3), so that a label after a heading mark
+# is a label; among a layout's forms, the first listed wins.
+_LABEL_PRIORITY = 4
+
+
+def grammar_text(preset: Preset) -> str:
+    """The Lark grammar that reads a transcript written in ``preset``'s forms."""
+    labels = [(form, label_pattern(c).replace("/", "\\/")) for form, c in preset.forms]
+    top = _LABEL_PRIORITY + len(labels) - 1
+    terminals = "".join(f"{form}.{top - i}: /{label}/m\n" for i, (form, label) in enumerate(labels))
+    stops = "|".join(label[1:] for _, label in labels)
+    forms = " | ".join(form for form, _ in labels)
+    return f"""// The grammar of the layout "{preset.summary}" (built by
 // interview_parser/dialects/convention.py from the parts in convention.lark and common.lark).
 start: front_matter? lead? block*
 front_matter: FRONT_MATTER
 lead: (TEXT | HEADING)+
-block: LEARNED LABEL_CLOCK? (TEXT | HEADING)*
-LEARNED.4: /{label}/m
-TEXT: /[^\\n]*\\n(?:(?!{label[1:]}|[^\\S\\n]*\\#)[^\\n]*\\n)*/m
+block: ({forms}) LABEL_CLOCK? (TEXT | HEADING)*
+{terminals}TEXT: /[^\\n]*\\n(?:(?!{stops}|[^\\S\\n]*\\#)[^\\n]*\\n)*/m
 %import .common (FRONT_MATTER, HEADING, LABEL_CLOCK)
 """
 
 
 def grammar_name(convention: Convention) -> str:
     """Register the convention's grammar and return the name it is known by."""
-    define_grammar(convention.name, grammar_text(convention))
+    define_grammar(convention.name, lambda: grammar_text(learned(convention)))
     return convention.name
+
+
+def preset_grammar(name: str, preset: Preset) -> str:
+    """Register the grammar of a named layout under its name, and return the name."""
+    define_grammar(name, lambda: grammar_text(preset))
+    return name
 
 
 # ---------------------------------------------------------------------------------------
@@ -240,14 +323,14 @@ def _profile(end: str) -> re.Pattern[str]:
     """One pattern per end that finds every label so ended, whatever comes with it, and
     names what it found in its groups."""
     befores = "|".join(f"(?P<{k}>{_before(k)})" for k in _CAPTURE_BEFORE)
-    opening = "|".join(f"(?P<{k}>{part(f'OPEN_{k.upper()}', 'convention')})" for k in _WRAP_KINDS)
+    opening = "|".join(f"(?P<{k}>{part(_MARKUP[k][0], 'convention')})" for k in _WRAP_KINDS)
     # The closing markup of whichever opened: one name pattern for every wrap, so that a
     # process compiles a small pattern (nested conditionals, innermost: no markup).
     closing = ""
     for kind in reversed(_WRAP_KINDS):
-        closing = f"(?({kind}){part(f'CLOSE_{kind.upper()}', 'convention')}|{closing})"
+        closing = f"(?({kind}){part(_MARKUP[kind][1], 'convention')}|{closing})"
     after = f"(?P<after>[^\\S\\n]*{_clock()})?"
-    body = f"(?:{opening})?(?P<name>{_name(end)}){closing}"
+    body = f"(?:{opening})?(?P<name>{_name(Convention(end=end))}){closing}"
     return re.compile(f"{part('LINE_START', 'convention')}(?:{befores})?{body}{after}{_end(end)}")
 
 
@@ -305,7 +388,7 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
     if len(text) > DISCOVERY_CHARS:
         text = text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-    for end in ENDS:
+    for end in _END_SIGNS:  # the ends discovery looks for
         if not _may_end(end, text):
             continue  # saves compiling its pattern: a check of a small file starts sooner
         seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
