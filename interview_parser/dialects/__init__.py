@@ -91,7 +91,6 @@ DIALECTS: dict[str, Dialect] = {
     d.name: d
     for d in (
         *(Dialect(n, p.summary, n, _family(n)) for n, p in conventions.FAMILIES.items()),
-        Dialect("markdown", "**Name:** text (Markdown)", "markdown", _lines("markdown")),
         Dialect(
             "timestamped", "a clock time beside the name", "timestamped", _lines("timestamped")
         ),

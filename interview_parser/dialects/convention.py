@@ -204,6 +204,14 @@ def learned(convention: Convention) -> Preset:
 # The layout families: each is label forms of the one mechanism, no grammar of its own.
 FAMILIES: dict[str, Preset] = {
     "labelled": Preset("Name: text", (("LABEL", Convention()),)),
+    "markdown": Preset(
+        "**Name:** text (Markdown)",
+        (
+            ("MD_LABEL_IN", Convention(shape="markup", wrap="bold-colon", end="close")),
+            ("MD_LABEL_OUT", Convention(shape="markup", wrap="bold", end="colon")),
+            ("MD_LABEL_TIME", Convention(shape="markup", wrap="bold", end="time")),
+        ),
+    ),
     "qa": Preset(
         "Q / A markers and NAME: colloquy",
         (("QA_MARK", Convention(shape="mark", end="gap")), ("LABEL", Convention())),
