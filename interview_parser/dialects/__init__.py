@@ -92,9 +92,6 @@ DIALECTS: dict[str, Dialect] = {
     for d in (
         *(Dialect(n, p.summary, n, _family(n)) for n, p in conventions.FAMILIES.items()),
         Dialect(
-            "timestamped", "a clock time beside the name", "timestamped", _lines("timestamped")
-        ),
-        Dialect(
             "namelines", "a name alone on a line, text below", "namelines", _lines("namelines")
         ),
         Dialect("srt", "SubRip captions", "srt", _captions("srt")),

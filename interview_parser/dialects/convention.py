@@ -212,6 +212,14 @@ FAMILIES: dict[str, Preset] = {
             ("MD_LABEL_TIME", Convention(shape="markup", wrap="bold", end="time")),
         ),
     ),
+    "timestamped": Preset(
+        "a clock time beside the name",
+        (
+            ("TS_LABEL", Convention(before="time", shape="plain", shape_optional=True)),
+            ("NAME_CLOCK", Convention(shape="plain", after="time", end="next")),
+            ("CLOCK_NAME", Convention(before="timeline", shape="plain", end="next")),
+        ),
+    ),
     "qa": Preset(
         "Q / A markers and NAME: colloquy",
         (("QA_MARK", Convention(shape="mark", end="gap")), ("LABEL", Convention())),
