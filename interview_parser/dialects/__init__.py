@@ -29,13 +29,6 @@ class Dialect:
     read: Callable[[str], Reading]
 
 
-def _lines(grammar: str) -> Callable[[str], Reading]:
-    def read(text: str) -> Reading:
-        return read_lines(text, grammar)
-
-    return read
-
-
 def _family(name: str) -> Callable[[str], Reading]:
     grammar = conventions.preset_grammar(name, conventions.FAMILIES[name])
 
@@ -91,9 +84,6 @@ DIALECTS: dict[str, Dialect] = {
     d.name: d
     for d in (
         *(Dialect(n, p.summary, n, _family(n)) for n, p in conventions.FAMILIES.items()),
-        Dialect(
-            "namelines", "a name alone on a line, text below", "namelines", _lines("namelines")
-        ),
         Dialect("srt", "SubRip captions", "srt", _captions("srt")),
         Dialect("vtt", "WebVTT captions", "vtt", _captions("vtt")),
         Dialect("podcast-json", "Podcasting 2.0 JSON", None, _podcast_json),

@@ -224,6 +224,10 @@ FAMILIES: dict[str, Preset] = {
         "Q / A markers and NAME: colloquy",
         (("QA_MARK", Convention(shape="mark", end="gap")), ("LABEL", Convention())),
     ),
+    "namelines": Preset(
+        "a name alone on a line, text below",
+        (("NAME_LINE", Convention(shape="plain", end="below")),),
+    ),
 }
 
 # Named conventions: the common layouts the line families do not read.
