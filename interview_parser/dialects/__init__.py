@@ -124,6 +124,7 @@ FORMS = {
 TIMED_FORMS = frozenset({"TS_LABEL", "NAME_CLOCK", "CLOCK_NAME", "MD_LABEL_TIME"})
 
 SEEN = 3  # conventions named when a reading finds no turns
+MAX_CONTENDERS = 2  # layouts that read the sample: a short file is read at most twice
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
 _SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*-->")
 
@@ -184,51 +185,88 @@ def _sample(text: str) -> str:
     return text[: cut + 1] if cut > 0 else text[:SAMPLE_CHARS]
 
 
+@dataclass(frozen=True)
+class _Contender:
+    """A layout worth reading a sample with: a family, or a convention discovered in it."""
+
+    name: str
+    read: Callable[[str], Reading]
+    timed: bool = False  # a discovered convention whose labels all carry a time
+    learned: bool = False
+
+
+def contenders(sample: str, surveyed: list[conventions.Candidate]) -> list[_Contender]:
+    """The layouts whose labels begin the most lines of ``sample`` with a recurring name
+    (at most :data:`MAX_CONTENDERS`), in the order in which they settle a tie: the families
+    from the most specific, then the discovered conventions.
+
+    One scan of the sample's first turns for each layout's label forms. A family that
+    finds exactly the labels a more specific one finds reads the text as that one does
+    (``qa`` without a single Q/A mark is ``labelled``), so only the more specific is kept.
+    """
+    ranked: list[tuple[int, int, int, _Contender]] = []
+    kept: list[Counter[str]] = []
+    for order, name in enumerate(LINE_FAMILIES):
+        names = conventions.label_names(sample, conventions.FAMILIES[name])
+        if not names or names in kept:
+            continue
+        kept.append(names)
+        support = sum(n for n in names.values() if n >= 2)
+        ranked.append((support, sum(names.values()), order, _Contender(name, DIALECTS[name].read)))
+    for order, convention in enumerate(conventions.discover(sample, surveyed), len(ranked)):
+        names = conventions.label_names(sample, conventions.learned(convention))
+        support = sum(n for n in names.values() if n >= 2)
+        contender = _Contender(convention.name, _convention(convention), convention.timed, True)
+        ranked.append((support, sum(names.values()), len(LINE_FAMILIES) + order, contender))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    chosen = sorted(ranked[:MAX_CONTENDERS], key=lambda r: r[2])
+    return [c for *_, c in chosen]
+
+
 def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Reading | None]:
     """Name the dialect of ``text``, with its reading when the sample was the whole text.
 
     ``accepted(reading)`` returns the label forms of the blocks the resolver would accept
-    as speaker turns (passed in so that this layer does not import the resolver). A short
-    text is read whole by every family while detecting, so the winner's reading is handed
-    back rather than made again.
+    as speaker turns (passed in so that this layer does not import the resolver). The
+    sample is read by the few layouts its lines suggest (:func:`contenders`); when the
+    sample is the whole text, the winner's reading is handed back rather than made again.
     """
     announced = signature(text)
     if announced is not None:
         return announced, None
     sample = _sample(text)
-    best, best_score, best_reading = "labelled", 0, None
-    best_timed = False
-    for name in LINE_FAMILIES:
-        try:
-            reading = DIALECTS[name].read(sample)
-        except TranscriptSyntaxError:
-            continue  # a family whose grammar rejects the text is simply not this text's
-        forms = accepted(reading)
-        if name == best and best_reading is None:
-            best_reading = reading  # the fallback, read already
-        if len(forms) > best_score:
-            best, best_score, best_reading = name, len(forms), reading
-            best_timed = any(f in TIMED_FORMS for f in forms)
-    # The file's own conventions: one wins when it finds more turns, or as many and also
-    # the times that come with its labels where the family left them in the text. Between
-    # two conventions that find as many turns, the one whose labels tell more speakers
-    # apart wins ("O SR. JOÃO (PL) - " ends in " - ", not after "O SR.").
-    best_labels = 0
     surveyed = conventions.survey(sample, min_support=0)
-    for convention in conventions.discover(sample, surveyed):
+    best, best_score, best_reading = "labelled", 0, None
+    best_timed, best_labels = False, 0
+    # A family wins with more speaker turns; on a tie the earlier (more specific) one. A
+    # discovered convention wins with more turns, or as many and also the times that come
+    # with its labels where the family left them in the text; between two conventions that
+    # find as many turns, the one whose labels tell more speakers apart wins ("O SR. JOÃO
+    # (PL) - " ends in " - ", not after "O SR.").
+    for contender in contenders(sample, surveyed):
         try:
-            reading = _convention(convention)(sample)
+            reading = contender.read(sample)
         except TranscriptSyntaxError:
+            continue  # a layout whose grammar rejects the text is simply not this text's
+        forms = accepted(reading)
+        score = len(forms)
+        if contender.name == best and best_reading is None:
+            best_reading = reading  # the fallback, read already
+        if not contender.learned:
+            if score > best_score:
+                best, best_score, best_reading = contender.name, score, reading
+                best_timed = any(f in TIMED_FORMS for f in forms)
             continue
-        score = len(accepted(reading))
         labels = len({b.label for b in reading.blocks if b.label is not None})
         tie = score == best_score and (
-            (convention.timed and not best_timed)
+            (contender.timed and not best_timed)
             or (best.startswith(conventions.PREFIX) and labels > best_labels)
         )
         if score > best_score or (score and tie):
-            best, best_score, best_reading = convention.name, score, reading
-            best_timed, best_labels = convention.timed, labels
+            best, best_score, best_reading = contender.name, score, reading
+            best_timed, best_labels = contender.timed, labels
+    if best_score == 0 and best_reading is None:
+        best_reading = DIALECTS[best].read(sample)  # nothing read turns: the fallback
     if best_reading is not None:  # what was seen, to explain a reading without turns
         best_reading.seen = tuple(c.summary() for c in surveyed[:SEEN])
     return best, best_reading if sample is text else None

@@ -374,6 +374,32 @@ class Candidate:
         return f"{lines} with {self.convention.describe()} ({recurs})"
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_QUALIFIER = re.compile(r"\([^()]*\)")
+
+
+@functools.cache
+def _label_union(preset: Preset) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{label_pattern(c)})" for _, c in preset.forms), re.M)
+
+
+def label_names(text: str, preset: Preset) -> Counter[str]:
+    """How many lines of ``text``'s first turns begin with a label of ``preset``, by name
+    (its words, without times, markup or qualifiers in parentheses)."""
+    text = _window(text)
+    return Counter(
+        " ".join(_WORD.findall(_QUALIFIER.sub(" ", m.group()).casefold()))
+        for m in _label_union(preset).finditer(text)
+    )
+
+
+def _window(text: str) -> str:
+    """The part of ``text`` in which its conventions are learnt."""
+    if len(text) <= DISCOVERY_CHARS:
+        return text
+    return text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
+
+
 def _key(name: str) -> str:
     return " ".join(re.sub(r"\([^()]*\)", " ", name).casefold().replace(".", " ").split())
 
@@ -405,8 +431,7 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
     """Every convention the text's lines suggest, with its support, best first (those whose
     recurring names cover fewer than ``min_support`` lines left out)."""
     found: list[Candidate] = []
-    if len(text) > DISCOVERY_CHARS:
-        text = text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
+    text = _window(text)
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     for end in _END_SIGNS:  # the ends discovery looks for
         if not _may_end(end, text):
