@@ -10,6 +10,7 @@ with the most speaker turns wins; on a tie the more specific family does.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from ..clock import clock_pattern
 from ..errors import TranscriptSyntaxError, UsageError
+from ..grammar import part
 from ..syntax import Reading, read_lines
 from . import convention as conventions
 
@@ -126,7 +128,6 @@ TIMED_FORMS = frozenset({"TS_LABEL", "NAME_CLOCK", "CLOCK_NAME", "MD_LABEL_TIME"
 SEEN = 3  # conventions named when a reading finds no turns
 MAX_CONTENDERS = 2  # layouts that read the sample: a short file is read at most twice
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
-_SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*-->")
 
 
 def get_dialect(name: str) -> Dialect:
@@ -151,8 +152,8 @@ def signature(text: str) -> str | None:
     head = text.lstrip("\ufeff")[:4096]
     if head.startswith("WEBVTT"):
         return "vtt"
-    if _SRT_START.match(head):
-        return "srt"
+    if re.match(r"\s*\d+[^\S\n]*\n", head) and _cue_start().match(head.lstrip()):
+        return "srt"  # a cue number, then a timing line
     stripped = head.lstrip()
     if stripped.startswith("{") and '"segments"' in text[:65536]:
         return "podcast-json"
@@ -166,16 +167,17 @@ def _structured_signature(head: str) -> str | None:
 
     if re.match(r"\[\s*\{", head) and ('"text"' in head or '"body"' in head):
         return "json-array"
-    if _CUE_START.match(head):
+    if _cue_start().match(head):
         return "srt"
     return "csv" if csv_columns(head.split("\n", 1)[0]) is not None else None
 
 
-# The shape of a first cue (grammars/cues.lark reads it exactly): an optional number line,
-# then two times with fractions around "-->".
-_CUE_START = re.compile(
-    r"(?:\d+[^\S\n]*\n)?[^\S\n]*\d[\d:]*[.,]\d+[^\S\n]*-->[^\S\n]*\d[\d:]*[.,]\d"
-)
+@functools.cache
+def _cue_start() -> re.Pattern[str]:
+    """The shape of a first cue, from the parts of ``grammars/cues.lark``: an optional number
+    line, then a cue time (a clock time or seconds with a fraction), "-->" and another."""
+    time = f"(?:{clock_pattern()}|{part('CUE_SECONDS', 'cues')})"
+    return re.compile(rf"(?:\d+[^\S\n]*\n)?[^\S\n]*{time}[^\S\n]*-->[^\S\n]*{time}")
 
 
 def _sample(text: str) -> str:
@@ -207,6 +209,8 @@ def contenders(sample: str, surveyed: list[conventions.Candidate]) -> list[_Cont
     ranked: list[tuple[int, int, int, _Contender]] = []
     kept: list[Counter[str]] = []
     for order, name in enumerate(LINE_FAMILIES):
+        if not _may_read_apart(name, sample):
+            continue
         names = conventions.label_names(sample, conventions.FAMILIES[name])
         if not names or names in kept:
             continue
@@ -221,6 +225,20 @@ def contenders(sample: str, surveyed: list[conventions.Candidate]) -> list[_Cont
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
     chosen = sorted(ranked[:MAX_CONTENDERS], key=lambda r: r[2])
     return [c for *_, c in chosen]
+
+
+def _may_read_apart(name: str, sample: str) -> bool:
+    """Whether family ``name`` may find a label in ``sample``, and one that no more specific
+    family with a part of its forms finds (``qa`` is ``labelled`` and Q/A marks: without a
+    mark it reads as ``labelled``). Cheap tests, so that its pattern is seldom compiled."""
+    forms = {c for _, c in conventions.FAMILIES[name].forms}
+    if not any(conventions.may_occur(c, conventions.window(sample)) for c in forms):
+        return False
+    for other in LINE_FAMILIES[: LINE_FAMILIES.index(name)]:
+        shared = {c for _, c in conventions.FAMILIES[other].forms}
+        if shared < forms and not any(conventions.occurs(c, sample) for c in forms - shared):
+            return False
+    return True
 
 
 def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Reading | None]:

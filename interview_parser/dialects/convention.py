@@ -383,18 +383,51 @@ def _label_union(preset: Preset) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{label_pattern(c)})" for _, c in preset.forms), re.M)
 
 
+_WRAP_SIGNS = {
+    "bold": ("**", "__"),
+    "bold-colon": ("**", "__"),
+    "italic": ("*", "_"),
+    "voice": ("<v",),
+}
+_CLOCK_SIGN = re.compile(r"\d:\d\d")
+
+
+def may_occur(convention: Convention, text: str) -> bool:
+    """Whether ``text`` has what a label of ``convention`` cannot do without: its markup,
+    a clock time, the sign of its end (a cheap test that saves compiling its pattern)."""
+    c = convention
+    if c.wrap and not any(sign in text for sign in _WRAP_SIGNS[c.wrap]):
+        return False
+    timed = c.end == "time" or (c.after and not c.after_optional)
+    timed = timed or (c.before in ("time", "timeline") and not c.before_optional)
+    if timed and _CLOCK_SIGN.search(text) is None:
+        return False
+    return c.end not in _END_SIGNS or _may_end(c.end, text)
+
+
+@functools.cache
+def _label(convention: Convention) -> re.Pattern[str]:
+    return re.compile(label_pattern(convention), re.M)
+
+
+def occurs(convention: Convention, text: str) -> bool:
+    """Whether a line of ``text``'s first turns begins with a label of ``convention``."""
+    text = window(text)
+    return may_occur(convention, text) and _label(convention).search(text) is not None
+
+
 def label_names(text: str, preset: Preset) -> Counter[str]:
     """How many lines of ``text``'s first turns begin with a label of ``preset``, by name
     (its words, without times, markup or qualifiers in parentheses)."""
-    text = _window(text)
+    text = window(text)
     return Counter(
         " ".join(_WORD.findall(_QUALIFIER.sub(" ", m.group()).casefold()))
         for m in _label_union(preset).finditer(text)
     )
 
 
-def _window(text: str) -> str:
-    """The part of ``text`` in which its conventions are learnt."""
+def window(text: str) -> str:
+    """The part of ``text`` in which its conventions are learnt: its first turns."""
     if len(text) <= DISCOVERY_CHARS:
         return text
     return text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
@@ -431,7 +464,7 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
     """Every convention the text's lines suggest, with its support, best first (those whose
     recurring names cover fewer than ``min_support`` lines left out)."""
     found: list[Candidate] = []
-    text = _window(text)
+    text = window(text)
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     for end in _END_SIGNS:  # the ends discovery looks for
         if not _may_end(end, text):
