@@ -1,6 +1,6 @@
 """How fast ``interview-parser check`` starts on one small file, against bare Python.
 
-    python bench/check_startup.py            # median of 15 runs of each command
+    python bench/check_startup.py            # median of 15 interleaved runs of each command
     python bench/check_startup.py --runs 31 --importtime
 
 Runs, each as a separate process, with the same interpreter:
@@ -98,21 +98,23 @@ def transcript(size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _median_seconds(command: list[str], runs: int, env: dict[str, str]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
-        )
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _seconds(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    quiet = subprocess.DEVNULL
+    subprocess.run(command, stdout=quiet, stderr=quiet, check=False, env=env)
+    return time.perf_counter() - start
 
 
 def _measure(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+    """The median of each command's runs, interleaved (one run of each command in turn), so
+    that the load of a shared machine weighs on every command alike."""
     for command in commands.values():  # warm the file system caches (and the bytecode cache)
         subprocess.run(command, capture_output=True, check=False, env=env)
-    return {label: _median_seconds(command, runs, env) for label, command in commands.items()}
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, command in commands.items():
+            times[label].append(_seconds(command, env))
+    return {label: statistics.median(seconds) for label, seconds in times.items()}
 
 
 def _slowest_imports(

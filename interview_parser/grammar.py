@@ -71,10 +71,22 @@ def grammar_path(name: str) -> Path:
     return path
 
 
-_PART = r"^{name}(?:\.\d+)?:[^\S\n]*/((?:[^/\\\n]|\\.)*)/([imsux]*)[^\S\n]*$"
+_PART = re.compile(
+    r"^([A-Z_][A-Z0-9_]*)(?:\.\d+)?:[^\S\n]*/((?:[^/\\\n]|\\.)*)/([imsux]*)[^\S\n]*$", re.MULTILINE
+)
 
 
 @functools.cache
+def _parts(grammar: str) -> dict[str, str]:
+    """Every one-literal terminal of ``grammars/<grammar>.lark``, by name (one pass)."""
+    text = grammar_path(grammar).read_text(encoding="utf-8")
+    parts: dict[str, str] = {}
+    for match in _PART.finditer(text):
+        body = match.group(2).replace("\\/", "/")
+        parts[match.group(1)] = f"(?{match.group(3)}:{body})" if match.group(3) else body
+    return parts
+
+
 def part(name: str, grammar: str = "common") -> str:
     """The regular expression of terminal ``name`` of ``grammars/<grammar>.lark``, for Python.
 
@@ -82,12 +94,10 @@ def part(name: str, grammar: str = "common") -> str:
     without building a parser (a test holds it equal to what Lark makes of it), so that a
     pattern Python also needs, such as the clock, is defined once, in the grammar.
     """
-    text = grammar_path(grammar).read_text(encoding="utf-8")
-    match = re.search(_PART.format(name=re.escape(name)), text, re.MULTILINE)
-    if match is None:
-        raise UsageError(f"grammar {grammar!r} has no one-literal terminal {name!r}")
-    body = match.group(1).replace("\\/", "/")
-    return f"(?{match.group(2)}:{body})" if match.group(2) else body
+    try:
+        return _parts(grammar)[name]
+    except KeyError:
+        raise UsageError(f"grammar {grammar!r} has no one-literal terminal {name!r}") from None
 
 
 def cache_file(name: str) -> str | bool:
@@ -129,6 +139,31 @@ def get_parser(name: str) -> Lark:
 
 
 @dataclass(frozen=True)
+class Alternatives:
+    """The terminals a lexical state accepts, in Lark's order: :meth:`match` is the first
+    that matches, as one alternation of them all is (:attr:`union`). Each terminal is
+    compiled once (as ``(?P<NAME>...)``, so that ``lastgroup`` names it) and shared by every
+    state, so that a process that reads one small file compiles a grammar's long patterns
+    once, not once a state; a long text is worth the union's compiling (one call a token)."""
+
+    names: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    flags: int
+
+    def match(self, text: str, pos: int, /) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            found = pattern.match(text, pos)
+            if found is not None:
+                return found
+        return None
+
+    @functools.cached_property
+    def union(self) -> re.Pattern[str]:
+        """One alternation of the terminals, compiled when first asked for."""
+        return re.compile("|".join(p.pattern for p in self.patterns), self.flags)
+
+
+@dataclass(frozen=True)
 class TokenScanner:
     """Lark's own contextual lexer for a grammar, run in one tight loop.
 
@@ -142,8 +177,8 @@ class TokenScanner:
     grammar's ``block`` rule says; the equivalence with a Lark parse is a tested property.
     """
 
-    start: re.Pattern[str]
-    after: dict[str, re.Pattern[str]]  # the scanner to use after a token of each type
+    start: Alternatives
+    after: dict[str, Alternatives]  # the scanner to use after a token of each type
     may_end: frozenset[str | None]  # token types after which the text may end (None: empty)
     block_start: frozenset[str]  # the terminals a ``block`` begins with
 
@@ -176,15 +211,14 @@ def _derive_scanner(parser: Lark) -> TokenScanner | None:
         names = tuple(t.name for t in getattr(basic, "terminals", ()))
         return names, "$END" in table.states[state]
 
-    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+    compiled: dict[str, re.Pattern[str]] = {}
 
-    def compile_union(names: tuple[str, ...]) -> re.Pattern[str]:
-        if names not in compiled:
-            by_name = parser.get_terminal
-            compiled[names] = re.compile(
-                "|".join(f"(?P<{n}>{by_name(n).pattern.to_regexp()})" for n in names), flags
-            )
-        return compiled[names]
+    def compile_union(names: tuple[str, ...]) -> Alternatives:
+        for n in names:
+            if n not in compiled:
+                regexp = parser.get_terminal(n).pattern.to_regexp()
+                compiled[n] = re.compile(f"(?P<{n}>{regexp})", flags)
+        return Alternatives(names, tuple(compiled[n] for n in names), flags)
 
     targets: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
     for actions in table.states.values():
@@ -196,7 +230,7 @@ def _derive_scanner(parser: Lark) -> TokenScanner | None:
         len(contexts) != 1 or not next(iter(contexts))[0] for contexts in targets.values()
     ):
         return None
-    after: dict[str, re.Pattern[str]] = {}
+    after: dict[str, Alternatives] = {}
     may_end: set[str | None] = {None} if start_end else set()
     for symbol, contexts in targets.items():
         ((names, ends),) = contexts

@@ -451,13 +451,21 @@ _END_SIGNS = {
 
 
 def _may_end(end: str, text: str) -> bool:
-    """Whether ``text`` has what a label ended by ``end`` needs (a cheap test: substrings)."""
+    """Whether ``text`` has what a label ended by ``end`` needs (a cheap test)."""
     if end == "tight":
         return _TIGHT_SIGN.search(text) is not None
+    if end == "line":  # a name alone on its line is a convention only with a mark beside it
+        return _LINE_MARK.search(text) is not None
+    if end in ("period", "dot-dash") and _CAPITALS.search(text) is None:
+        return False  # LABEL_DOTTED: a word of capitals says it is a label
     return any(sign in text for sign in _END_SIGNS[end])
 
 
 _TIGHT_SIGN = re.compile(r"[:：](?:[^\W\d_]|\[)")
+# What may mark a name alone on its line (see _distinct): markup, a time, a bullet, ">>",
+# a heading mark.
+_LINE_MARK = re.compile(r"[*_>#]|<v|\d:\d\d|[•+\-–][^\S\n]")
+_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я]{2}")
 
 
 def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
