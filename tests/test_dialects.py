@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from lossless_words import model_words, source_words
 
 import interview_parser as ip
+from interview_parser import dialects
+from interview_parser.syntax import Reading
 
 DETECTED = {
     "article-preamble.txt": "labelled",
@@ -57,6 +59,22 @@ def test_detection(name: str, dialect: str) -> None:
     t = ip.parse_file(SAMPLES / name)
     assert t.source.dialect == dialect
     assert "of" in t.source.dialect_evidence  # "N of M turns begin with ..."
+
+
+@pytest.mark.parametrize("name", sorted(DETECTED))
+def test_a_file_is_read_at_most_twice(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Detection reads a short file with the two layouts its lines suggest most and keeps
+    # the winner's reading; it used to read it with every family and convention (up to 8).
+    grammars: list[str] = []
+    real = dialects.read_lines
+
+    def counting(text: str, grammar: str) -> Reading:
+        grammars.append(grammar)
+        return real(text, grammar)
+
+    monkeypatch.setattr(dialects, "read_lines", counting)
+    ip.parse_file(SAMPLES / name)
+    assert len(grammars) <= 2, grammars
 
 
 def turns_of(name: str) -> list[tuple[str, int, float | None]]:
