@@ -249,7 +249,8 @@ PRESETS: dict[str, Convention] = {
 
 @functools.cache
 def _clock() -> str:
-    return f"{part('TIME_OPEN', 'convention')}{part('CLOCK')}{part('TIME_CLOSE', 'convention')}"
+    # A time, perhaps in brackets, perhaps after a count-down sign: "[-00:01:40]".
+    return f"(?:{part('BRACKET_OPEN')})?-?{part('CLOCK')}(?:{part('BRACKET_CLOSE')})?"
 
 
 def _before(kind: str) -> str:
@@ -271,7 +272,7 @@ def _name(convention: Convention) -> str:
 
 def _end(end: str) -> str:
     if end == "time":  # the time that follows is read by LABEL_CLOCK
-        return f"(?=[^\\S\\n]*{part('BRACKET_OPEN', 'convention')}{part('CLOCK')})"
+        return f"(?=[^\\S\\n]*{part('BRACKET_OPEN')}{part('CLOCK')})"
     return part(f"END_{end.upper().replace('-', '_')}", "convention")
 
 
