@@ -365,3 +365,12 @@ def test_comments_leave_the_text_and_are_listed() -> None:
     t = ip.parse(text)
     assert [x.text for x in t.turns] == ["Hi?", "Yes. More.", "And?", "Fine."]
     assert [(s.kind, s.line) for s in t.skipped] == [("comment", 2), ("comment", 3)]
+
+
+def test_a_tag_that_holds_a_tag_is_text_in_a_page() -> None:
+    # Python's HTML parser reads "<HTMLHost: ... <!-- a note -->" as one start tag whose
+    # attributes hold the words; no tag holds "<", so they are text (found by the lossless
+    # property test).
+    t = ip.parse("<HTMLHost: \nGuest: <!-- a note -->\nHost: ")
+    assert t.preamble == "<HTMLHost:"
+    assert [t.speaker(turn.speaker).label for turn in t.turns] == ["Guest", "Host"]

@@ -302,12 +302,34 @@ def label_pattern(convention: Convention) -> str:
 _LABEL_PRIORITY = 4
 
 
+def _stop(convention: Convention) -> str:
+    """Where a ``TEXT`` block must stop for a label of ``convention``: before a line that
+    begins with one, or a cheaper superset of those lines: when the name comes first, any
+    line that holds the character its end needs (a ':', a clock time; one scan of the line
+    instead of an attempt at each word of a name); when markup comes first, any line that
+    opens it (one test for all of a layout's forms in that markup). A stop too many only
+    splits the text, which is joined again when read."""
+    c = convention
+    if not (c.before or c.wrap):
+        # Each alternative ends in one literal character, which the regex engine finds by
+        # a quick scan (a class such as [:：] would be tried at every position).
+        if c.end == "colon":
+            return "[^\\n]*:\\s|[^\\n]*："
+        if c.end == "tight":
+            return "[^\\n]*:|[^\\n]*："
+        if c.end == "time" or (c.after and not c.after_optional):
+            return "[^\\n]*:\\d"
+    if c.wrap and not c.before:  # a line that opens the markup: forms that differ after it
+        return part("LINE_START", "convention") + part(_MARKUP[c.wrap][0], "convention")
+    return label_pattern(c)[1:]  # without its "^": a lookahead at the start of a line
+
+
 def grammar_text(preset: Preset) -> str:
     """The Lark grammar that reads a transcript written in ``preset``'s forms."""
     labels = [(form, label_pattern(c).replace("/", "\\/")) for form, c in preset.forms]
     top = _LABEL_PRIORITY + len(labels) - 1
     terminals = "".join(f"{form}.{top - i}: /{label}/m\n" for i, (form, label) in enumerate(labels))
-    stops = "|".join(label[1:] for _, label in labels)
+    stops = "|".join(dict.fromkeys(_stop(c).replace("/", "\\/") for _, c in preset.forms))
     forms = " | ".join(form for form, _ in labels)
     return f"""// The grammar of the layout "{preset.summary}" (built by
 // interview_parser/dialects/convention.py from the parts in convention.lark and common.lark).

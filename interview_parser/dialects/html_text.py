@@ -42,6 +42,10 @@ class HtmlText(HTMLParser):
         self.paragraph = self.paragraph or paragraph
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raw = self.get_starttag_text() or ""
+        if "<" in raw[1:]:  # "<HTMLHost: Guest: <!-- ... -->": text, not one tag
+            self.handle_data(raw)
+            return
         if tag in _SKIP_TAGS:
             self.skipping += 1
             line = self.getpos()[0]
