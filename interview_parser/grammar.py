@@ -3,14 +3,18 @@
 The grammars live in the top-level ``grammars/`` folder of the source tree, the single
 source of truth for transcript syntax. A wheel carries them as ``interview_parser/grammars``
 (hatchling ``force-include``); an editable install or a checkout reads them from
-``../grammars``. The installed copy is preferred.
+``../grammars``. The installed copy is preferred. The grammars of the line layouts are
+composed from the named parts of those files (``interview_parser.dialects.convention``) and
+registered here by name (:func:`define_grammar`); :func:`part` hands a part to Python.
 
 Building an LALR table takes 5-30 ms a grammar, which a pre-commit hook pays on every run.
 Lark's own cache keeps built parsers in the user's cache folder
 (``$XDG_CACHE_HOME/interview-parser``, else ``~/.cache/interview-parser``), never beside the
 installed package and never in a shared temporary folder (the cache is a pickle). Lark keys
 each file by the grammar's hash and ignores or rewrites a stale or unreadable one; a folder
-that cannot be created means no cache. ``INTERVIEW_PARSER_NO_CACHE=1`` turns it off.
+that cannot be created means no cache; a composed grammar's file is named with its hash, so
+two versions of one layout never overwrite each other's. ``INTERVIEW_PARSER_NO_CACHE=1``
+turns it off.
 """
 
 from __future__ import annotations
