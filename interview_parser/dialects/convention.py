@@ -362,19 +362,45 @@ _WRAP_KINDS = ("bold", "italic", "voice")
 
 
 @functools.cache
-def _profile(end: str) -> re.Pattern[str]:
-    """One pattern per end that finds every label so ended, whatever comes with it, and
-    names what it found in its groups."""
-    befores = "|".join(f"(?P<{k}>{_before(k)})" for k in _CAPTURE_BEFORE)
-    opening = "|".join(f"(?P<{k}>{part(_MARKUP[k][0], 'convention')})" for k in _WRAP_KINDS)
+def _profile(
+    end: str, befores: tuple[str, ...], wraps: tuple[str, ...], after: bool
+) -> re.Pattern[str]:
+    """One pattern per end that finds every label so ended, whatever comes with it (of the
+    ``befores``, ``wraps`` and a time ``after`` that the text may have), and names what it
+    found in its groups."""
+    before = "|".join(f"(?P<{k}>{_before(k)})" for k in befores)
+    opening = "|".join(f"(?P<{k}>{part(_MARKUP[k][0], 'convention')})" for k in wraps)
     # The closing markup of whichever opened: one name pattern for every wrap, so that a
     # process compiles a small pattern (nested conditionals, innermost: no markup).
     closing = ""
-    for kind in reversed(_WRAP_KINDS):
+    for kind in reversed(wraps):
         closing = f"(?({kind}){part(_MARKUP[kind][1], 'convention')}|{closing})"
-    after = f"(?P<after>[^\\S\\n]*{_clock()})?"
-    body = f"(?:{opening})?(?P<name>{_name(Convention(end=end))}){closing}"
-    return re.compile(f"{part('LINE_START', 'convention')}(?:{befores})?{body}{after}{_end(end)}")
+    time = f"(?P<after>[^\\S\\n]*{_clock()})?" if after else ""
+    body = f"(?:{opening})?" if wraps else ""
+    body += f"(?P<name>{_name(Convention(end=end))}){closing}"
+    start = f"(?:{before})?" if befores else ""
+    return re.compile(f"{part('LINE_START', 'convention')}{start}{body}{time}{_end(end)}")
+
+
+# What a text must hold for each thing that may come with a label: a pattern built only of
+# those it may have is smaller, and compiled sooner (a check of a small file starts sooner).
+_BEFORE_SIGNS = {
+    "bullet": ("*", "•", "+", "-", "–"),
+    "chevrons": (">",),
+    "heading": ("#",),
+}
+
+
+def _present(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The befores and wraps ``text`` may have, and whether it may hold a time."""
+    timed = _CLOCK_SIGN.search(text) is not None
+    befores = tuple(
+        k
+        for k in _CAPTURE_BEFORE
+        if (timed if k in ("time", "timeline") else any(c in text for c in _BEFORE_SIGNS[k]))
+    )
+    wraps = tuple(k for k in _WRAP_KINDS if any(c in text for c in _WRAP_SIGNS[k]))
+    return befores, wraps, timed
 
 
 @dataclass
@@ -497,11 +523,12 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
     found: list[Candidate] = []
     text = window(text)
     starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    present = _present(text)
     for end in _END_SIGNS:  # the ends discovery looks for
         if not _may_end(end, text):
             continue  # saves compiling its pattern: a check of a small file starts sooner
         seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
-        match_at = _profile(end).match
+        match_at = _profile(end, *present).match
         free = 0  # a label may not start inside the one before (a time line above it)
         for at in starts:
             match = match_at(text, at) if at >= free else None
@@ -509,13 +536,13 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
                 continue
             free = match.end()
             groups = match.groupdict()
-            wrap = next((k for k in _WRAP_KINDS if groups[k] is not None), "")
+            wrap = next((k for k in present[1] if groups[k] is not None), "")
             if end == "close" and not wrap:
                 continue
             name = groups["name"]
             befores, afters, names = seen.setdefault(wrap, (Counter(), Counter(), Counter()))
-            befores[next((k for k in _CAPTURE_BEFORE if groups[k] is not None), "")] += 1
-            afters[bool(groups["after"])] += 1
+            befores[next((k for k in present[0] if groups[k] is not None), "")] += 1
+            afters[bool(groups.get("after"))] += 1
             names[_key(name or "")] += 1
         for wrap, (befores, afters, names) in seen.items():
             lines = sum(names.values())
