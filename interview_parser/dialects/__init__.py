@@ -21,6 +21,7 @@ from ..errors import TranscriptSyntaxError, UsageError
 from ..grammar import part
 from ..syntax import Reading, read_lines
 from . import convention as conventions
+from . import discovery
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _convention(convention: conventions.Convention) -> Callable[[str], Reading]:
 
 def _learned(text: str) -> Reading:
     """Read with the convention the text's lines support best (labelled when none)."""
-    found = conventions.discover(text)
+    found = discovery.discover(text)
     if not found:
         return read_lines(text, "labelled")
     return _convention(found[0])(text)
@@ -197,7 +198,7 @@ class _Contender:
     learned: bool = False
 
 
-def contenders(sample: str, surveyed: list[conventions.Candidate]) -> list[_Contender]:
+def contenders(sample: str, surveyed: list[discovery.Candidate]) -> list[_Contender]:
     """The layouts whose labels begin the most lines of ``sample`` with a recurring name
     (at most :data:`MAX_CONTENDERS`), in the order in which they settle a tie: the families
     from the most specific, then the discovered conventions.
@@ -211,14 +212,14 @@ def contenders(sample: str, surveyed: list[conventions.Candidate]) -> list[_Cont
     for order, name in enumerate(LINE_FAMILIES):
         if not _may_read_apart(name, sample):
             continue
-        names = conventions.label_names(sample, conventions.FAMILIES[name])
+        names = discovery.label_names(sample, conventions.FAMILIES[name])
         if not names or names in kept:
             continue
         kept.append(names)
         support = sum(n for n in names.values() if n >= 2)
         ranked.append((support, sum(names.values()), order, _Contender(name, DIALECTS[name].read)))
-    for order, convention in enumerate(conventions.discover(sample, surveyed), len(ranked)):
-        names = conventions.label_names(sample, conventions.learned(convention))
+    for order, convention in enumerate(discovery.discover(sample, surveyed), len(ranked)):
+        names = discovery.label_names(sample, conventions.learned(convention))
         support = sum(n for n in names.values() if n >= 2)
         contender = _Contender(convention.name, _convention(convention), convention.timed, True)
         ranked.append((support, sum(names.values()), len(LINE_FAMILIES) + order, contender))
@@ -232,11 +233,11 @@ def _may_read_apart(name: str, sample: str) -> bool:
     family with a part of its forms finds (``qa`` is ``labelled`` and Q/A marks: without a
     mark it reads as ``labelled``). Cheap tests, so that its pattern is seldom compiled."""
     forms = {c for _, c in conventions.FAMILIES[name].forms}
-    if not any(conventions.may_occur(c, conventions.window(sample)) for c in forms):
+    if not any(discovery.may_occur(c, discovery.window(sample)) for c in forms):
         return False
     for other in LINE_FAMILIES[: LINE_FAMILIES.index(name)]:
         shared = {c for _, c in conventions.FAMILIES[other].forms}
-        if shared < forms and not any(conventions.occurs(c, sample) for c in forms - shared):
+        if shared < forms and not any(discovery.occurs(c, sample) for c in forms - shared):
             return False
     return True
 
@@ -253,7 +254,7 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
     if announced is not None:
         return announced, None
     sample = _sample(text)
-    surveyed = conventions.survey(sample, min_support=0)
+    surveyed = discovery.survey(sample, min_support=0)
     best, best_score, best_reading = "labelled", 0, None
     best_timed, best_labels = False, 0
     # A family wins with more speaker turns; on a tie the earlier (more specific) one. A
