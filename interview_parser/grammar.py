@@ -3,14 +3,18 @@
 The grammars live in the top-level ``grammars/`` folder of the source tree, the single
 source of truth for transcript syntax. A wheel carries them as ``interview_parser/grammars``
 (hatchling ``force-include``); an editable install or a checkout reads them from
-``../grammars``. The installed copy is preferred.
+``../grammars``. The installed copy is preferred. The grammars of the line layouts are
+composed from the named parts of those files (``interview_parser.dialects.convention``) and
+registered here by name (:func:`define_grammar`); :func:`part` hands a part to Python.
 
 Building an LALR table takes 5-30 ms a grammar, which a pre-commit hook pays on every run.
 Lark's own cache keeps built parsers in the user's cache folder
 (``$XDG_CACHE_HOME/interview-parser``, else ``~/.cache/interview-parser``), never beside the
 installed package and never in a shared temporary folder (the cache is a pickle). Lark keys
 each file by the grammar's hash and ignores or rewrites a stale or unreadable one; a folder
-that cannot be created means no cache. ``INTERVIEW_PARSER_NO_CACHE=1`` turns it off.
+that cannot be created means no cache; a composed grammar's file is named with its hash, so
+two versions of one layout never overwrite each other's. ``INTERVIEW_PARSER_NO_CACHE=1``
+turns it off.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,21 +42,29 @@ _CANDIDATES = (_PACKAGE / "grammars", _PACKAGE.parent / "grammars")
 @functools.cache
 def grammar_dir() -> Path:
     for candidate in _CANDIDATES:
-        if (candidate / "labelled.lark").is_file():
+        if (candidate / "common.lark").is_file():
             return candidate
     searched = ", ".join(str(c) for c in _CANDIDATES)
     raise FileNotFoundError(f"interview-parser grammars not found (searched {searched})")
 
 
-# Grammars built at run time (a file's own label convention), by name.
-_DEFINED: dict[str, str] = {}
+# Grammars composed at run time (the layouts of interview_parser/dialects/convention.py),
+# by name: how to build each one's text, called once, when its parser is first needed.
+_DEFINED: dict[str, Callable[[], str]] = {}
 
 
-def define_grammar(name: str, text: str) -> None:
-    """Make a grammar built at run time known to :func:`get_parser` under ``name``."""
-    known = _DEFINED.setdefault(name, text)
-    if known != text:
-        raise UsageError(f"grammar {name!r} is already defined differently")
+def define_grammar(name: str, build: Callable[[], str]) -> None:
+    """Make a grammar composed at run time known to :func:`get_parser` under ``name``
+    (a name is one grammar: the first definition stays)."""
+    _DEFINED.setdefault(name, build)
+
+
+@functools.cache
+def grammar_text(name: str) -> str:
+    """The text of grammar ``name``: composed at run time, or a file of ``grammars/``."""
+    if name in _DEFINED:
+        return _DEFINED[name]()
+    return grammar_path(name).read_text(encoding="utf-8")
 
 
 def grammar_path(name: str) -> Path:
@@ -62,10 +75,22 @@ def grammar_path(name: str) -> Path:
     return path
 
 
-_PART = r"^{name}(?:\.\d+)?:[^\S\n]*/((?:[^/\\\n]|\\.)*)/([imsux]*)[^\S\n]*$"
+_PART = re.compile(
+    r"^([A-Z_][A-Z0-9_]*)(?:\.\d+)?:[^\S\n]*/((?:[^/\\\n]|\\.)*)/([imsux]*)[^\S\n]*$", re.MULTILINE
+)
 
 
 @functools.cache
+def _parts(grammar: str) -> dict[str, str]:
+    """Every one-literal terminal of ``grammars/<grammar>.lark``, by name (one pass)."""
+    text = grammar_path(grammar).read_text(encoding="utf-8")
+    parts: dict[str, str] = {}
+    for match in _PART.finditer(text):
+        body = match.group(2).replace("\\/", "/")
+        parts[match.group(1)] = f"(?{match.group(3)}:{body})" if match.group(3) else body
+    return parts
+
+
 def part(name: str, grammar: str = "common") -> str:
     """The regular expression of terminal ``name`` of ``grammars/<grammar>.lark``, for Python.
 
@@ -73,12 +98,10 @@ def part(name: str, grammar: str = "common") -> str:
     without building a parser (a test holds it equal to what Lark makes of it), so that a
     pattern Python also needs, such as the clock, is defined once, in the grammar.
     """
-    text = grammar_path(grammar).read_text(encoding="utf-8")
-    match = re.search(_PART.format(name=re.escape(name)), text, re.MULTILINE)
-    if match is None:
-        raise UsageError(f"grammar {grammar!r} has no one-literal terminal {name!r}")
-    body = match.group(1).replace("\\/", "/")
-    return f"(?{match.group(2)}:{body})" if match.group(2) else body
+    try:
+        return _parts(grammar)[name]
+    except KeyError:
+        raise UsageError(f"grammar {grammar!r} has no one-literal terminal {name!r}") from None
 
 
 def cache_file(name: str) -> str | bool:
@@ -101,13 +124,13 @@ def cache_file(name: str) -> str | bool:
 @functools.cache
 def get_parser(name: str) -> Lark:
     """The LALR parser of grammar ``name``, built (or loaded) on first use, kept for the process."""
+    text = grammar_text(name)
     if name in _DEFINED:
-        text = _DEFINED[name]
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-        path, cache_name = grammar_dir() / "convention.lark", f"learned-{digest}"
+        safe = re.sub(r"[^\w-]", "-", name.removeprefix("learned:"))[:40]
+        path, cache_name = grammar_dir() / "convention.lark", f"{safe}-{digest}"
     else:
-        path = grammar_path(name)
-        text, cache_name = path.read_text(encoding="utf-8"), name
+        path, cache_name = grammar_path(name), name
     return Lark(
         text,
         parser="lalr",
@@ -117,6 +140,31 @@ def get_parser(name: str) -> Lark:
         maybe_placeholders=False,
         cache=cache_file(cache_name),
     )
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """The terminals a lexical state accepts, in Lark's order: :meth:`match` is the first
+    that matches, as one alternation of them all is (:attr:`union`). Each terminal is
+    compiled once (as ``(?P<NAME>...)``, so that ``lastgroup`` names it) and shared by every
+    state, so that a process that reads one small file compiles a grammar's long patterns
+    once, not once a state; a long text is worth the union's compiling (one call a token)."""
+
+    names: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    flags: int
+
+    def match(self, text: str, pos: int, /) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            found = pattern.match(text, pos)
+            if found is not None:
+                return found
+        return None
+
+    @functools.cached_property
+    def union(self) -> re.Pattern[str]:
+        """One alternation of the terminals, compiled when first asked for."""
+        return re.compile("|".join(p.pattern for p in self.patterns), self.flags)
 
 
 @dataclass(frozen=True)
@@ -133,8 +181,8 @@ class TokenScanner:
     grammar's ``block`` rule says; the equivalence with a Lark parse is a tested property.
     """
 
-    start: re.Pattern[str]
-    after: dict[str, re.Pattern[str]]  # the scanner to use after a token of each type
+    start: Alternatives
+    after: dict[str, Alternatives]  # the scanner to use after a token of each type
     may_end: frozenset[str | None]  # token types after which the text may end (None: empty)
     block_start: frozenset[str]  # the terminals a ``block`` begins with
 
@@ -167,15 +215,14 @@ def _derive_scanner(parser: Lark) -> TokenScanner | None:
         names = tuple(t.name for t in getattr(basic, "terminals", ()))
         return names, "$END" in table.states[state]
 
-    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+    compiled: dict[str, re.Pattern[str]] = {}
 
-    def compile_union(names: tuple[str, ...]) -> re.Pattern[str]:
-        if names not in compiled:
-            by_name = parser.get_terminal
-            compiled[names] = re.compile(
-                "|".join(f"(?P<{n}>{by_name(n).pattern.to_regexp()})" for n in names), flags
-            )
-        return compiled[names]
+    def compile_union(names: tuple[str, ...]) -> Alternatives:
+        for n in names:
+            if n not in compiled:
+                regexp = parser.get_terminal(n).pattern.to_regexp()
+                compiled[n] = re.compile(f"(?P<{n}>{regexp})", flags)
+        return Alternatives(names, tuple(compiled[n] for n in names), flags)
 
     targets: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
     for actions in table.states.values():
@@ -187,7 +234,7 @@ def _derive_scanner(parser: Lark) -> TokenScanner | None:
         len(contexts) != 1 or not next(iter(contexts))[0] for contexts in targets.values()
     ):
         return None
-    after: dict[str, re.Pattern[str]] = {}
+    after: dict[str, Alternatives] = {}
     may_end: set[str | None] = {None} if start_end else set()
     for symbol, contexts in targets.items():
         ((names, ends),) = contexts

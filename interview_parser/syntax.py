@@ -9,13 +9,26 @@ and lives in :mod:`interview_parser.resolve`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from .errors import TranscriptSyntaxError
 from .grammar import TokenScanner, get_parser, get_scanner
+
+# A text this long is scanned with one alternation of a state's terminals (see
+# grammar.Alternatives): compiling them costs a few milliseconds, less than they save.
+UNION_CHARS = 200_000
+
+
+class Matcher(Protocol):
+    """A compiled pattern, or :class:`grammar.Alternatives` (the same ``match``)."""
+
+    def match(self, text: str, pos: int, /) -> re.Match[str] | None: ...
 
 # Inline blanks a label may start with (zero-width characters count as blank here).
 LEADING_BLANKS = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
@@ -237,8 +250,13 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
     """
     reading = Reading(dialect, [], [])
     blocks, skipped = reading.blocks, reading.skipped
-    after, block_start = scanner.after, scanner.block_start
-    pattern, kind = scanner.start, None
+    block_start = scanner.block_start
+    after: Mapping[str, Matcher] = scanner.after
+    pattern: Matcher = scanner.start
+    if len(text) >= UNION_CHARS:  # one regex call a token repays compiling the unions
+        after = {kind: alternatives.union for kind, alternatives in scanner.after.items()}
+        pattern = scanner.start.union
+    kind: str | None = None
     pos, size = 0, len(text)
     known = [0, 1]  # a position whose line is known, and that line
     start = -1  # where the current block starts (-1: no block)

@@ -19,10 +19,10 @@ from interview_parser.dialects import get_dialect
 from interview_parser.dialects.convention import (
     PRESETS,
     Convention,
-    discover,
     grammar_name,
     parse_name,
 )
+from interview_parser.dialects.discovery import discover
 from interview_parser.errors import NoTurnsError, TranscriptSyntaxError, UsageError
 from interview_parser.grammar import grammar_dir, part
 from interview_parser.source import read_bytes

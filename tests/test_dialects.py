@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from lossless_words import model_words, source_words
 
 import interview_parser as ip
+from interview_parser import dialects
+from interview_parser.syntax import Reading
 
 DETECTED = {
     "article-preamble.txt": "labelled",
@@ -57,6 +59,22 @@ def test_detection(name: str, dialect: str) -> None:
     t = ip.parse_file(SAMPLES / name)
     assert t.source.dialect == dialect
     assert "of" in t.source.dialect_evidence  # "N of M turns begin with ..."
+
+
+@pytest.mark.parametrize("name", sorted(DETECTED))
+def test_a_file_is_read_at_most_twice(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Detection reads a short file with the two layouts its lines suggest most and keeps
+    # the winner's reading; it used to read it with every family and convention (up to 8).
+    grammars: list[str] = []
+    real = dialects.read_lines
+
+    def counting(text: str, grammar: str) -> Reading:
+        grammars.append(grammar)
+        return real(text, grammar)
+
+    monkeypatch.setattr(dialects, "read_lines", counting)
+    ip.parse_file(SAMPLES / name)
+    assert len(grammars) <= 2, grammars
 
 
 def turns_of(name: str) -> list[tuple[str, int, float | None]]:
@@ -347,3 +365,12 @@ def test_comments_leave_the_text_and_are_listed() -> None:
     t = ip.parse(text)
     assert [x.text for x in t.turns] == ["Hi?", "Yes. More.", "And?", "Fine."]
     assert [(s.kind, s.line) for s in t.skipped] == [("comment", 2), ("comment", 3)]
+
+
+def test_a_tag_that_holds_a_tag_is_text_in_a_page() -> None:
+    # Python's HTML parser reads "<HTMLHost: ... <!-- a note -->" as one start tag whose
+    # attributes hold the words; no tag holds "<", so they are text (found by the lossless
+    # property test).
+    t = ip.parse("<HTMLHost: \nGuest: <!-- a note -->\nHost: ")
+    assert t.preamble == "<HTMLHost:"
+    assert [t.speaker(turn.speaker).label for turn in t.turns] == ["Guest", "Host"]

@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark import Lark
 
+from interview_parser import syntax
 from interview_parser.dialects import LINE_FAMILIES
+from interview_parser.dialects.convention import PRESETS, grammar_name
 from interview_parser.errors import TranscriptSyntaxError
 from interview_parser.grammar import _token_scanner, get_scanner
 from interview_parser.source import read_bytes
@@ -52,13 +54,28 @@ def test_every_line_family_has_a_scanner(family: str) -> None:
     assert scanner.block_start  # the grammar's `block` rule starts with these terminals
 
 
-@pytest.mark.parametrize("family", LINE_FAMILIES)
+# Every layout: the families and the named conventions (their grammars are composed alike).
+GRAMMARS = (*LINE_FAMILIES, *(grammar_name(c) for c in PRESETS.values()))
+
+
+@pytest.mark.parametrize("family", GRAMMARS)
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_samples_read_the_same(path: Path, family: str) -> None:
     text = read_bytes(path.read_bytes()).text
     fast = fast_reading(text, family)
     assert fast == lark_reading(text, family)
     assert fast == fast_reading(text.rstrip("\n"), family)  # no final line end: same reading
+
+
+@pytest.mark.parametrize("family", GRAMMARS)
+def test_a_long_text_is_scanned_by_the_unions_alike(
+    family: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long text is scanned with one alternation a state instead of terminal by terminal.
+    texts = [read_bytes(p.read_bytes()).text for p in SAMPLES]
+    expected = [fast_reading(text, family) for text in texts]
+    monkeypatch.setattr(syntax, "UNION_CHARS", 0)
+    assert [fast_reading(text, family) for text in texts] == expected
 
 
 # Lines that exercise every terminal of the five families: labels of each form, clock
@@ -107,13 +124,13 @@ DOCUMENTS = st.lists(PIECES, max_size=30).map("\n".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(document=DOCUMENTS, family=st.sampled_from(LINE_FAMILIES))
+@given(document=DOCUMENTS, family=st.sampled_from(GRAMMARS))
 def test_generated_text_reads_the_same(document: str, family: str) -> None:
     assert fast_reading(document, family) == lark_reading(document, family)
 
 
 @settings(max_examples=200, deadline=None)
-@given(document=st.text(max_size=200), family=st.sampled_from(LINE_FAMILIES))
+@given(document=st.text(max_size=200), family=st.sampled_from(GRAMMARS))
 def test_arbitrary_text_reads_the_same(document: str, family: str) -> None:
     text = document.replace("\r", "\n")
     assert fast_reading(text, family) == lark_reading(text, family)

@@ -10,6 +10,7 @@ with the most speaker turns wins; on a tie the more specific family does.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -17,8 +18,10 @@ from dataclasses import dataclass
 
 from ..clock import clock_pattern
 from ..errors import TranscriptSyntaxError, UsageError
+from ..grammar import part
 from ..syntax import Reading, read_lines
 from . import convention as conventions
+from . import discovery
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,9 @@ class Dialect:
     read: Callable[[str], Reading]
 
 
-def _lines(grammar: str) -> Callable[[str], Reading]:
+def _family(name: str) -> Callable[[str], Reading]:
+    grammar = conventions.preset_grammar(name, conventions.FAMILIES[name])
+
     def read(text: str) -> Reading:
         return read_lines(text, grammar)
 
@@ -45,7 +50,7 @@ def _convention(convention: conventions.Convention) -> Callable[[str], Reading]:
 
 def _learned(text: str) -> Reading:
     """Read with the convention the text's lines support best (labelled when none)."""
-    found = conventions.discover(text)
+    found = discovery.discover(text)
     if not found:
         return read_lines(text, "labelled")
     return _convention(found[0])(text)
@@ -81,15 +86,7 @@ def _csv(text: str) -> Reading:
 DIALECTS: dict[str, Dialect] = {
     d.name: d
     for d in (
-        Dialect("labelled", "Name: text", "labelled", _lines("labelled")),
-        Dialect("markdown", "**Name:** text (Markdown)", "markdown", _lines("markdown")),
-        Dialect(
-            "timestamped", "a clock time beside the name", "timestamped", _lines("timestamped")
-        ),
-        Dialect("qa", "Q / A markers and NAME: colloquy", "qa", _lines("qa")),
-        Dialect(
-            "namelines", "a name alone on a line, text below", "namelines", _lines("namelines")
-        ),
+        *(Dialect(n, p.summary, n, _family(n)) for n, p in conventions.FAMILIES.items()),
         Dialect("srt", "SubRip captions", "srt", _captions("srt")),
         Dialect("vtt", "WebVTT captions", "vtt", _captions("vtt")),
         Dialect("podcast-json", "Podcasting 2.0 JSON", None, _podcast_json),
@@ -130,8 +127,8 @@ FORMS = {
 TIMED_FORMS = frozenset({"TS_LABEL", "NAME_CLOCK", "CLOCK_NAME", "MD_LABEL_TIME"})
 
 SEEN = 3  # conventions named when a reading finds no turns
+MAX_CONTENDERS = 2  # layouts that read the sample: a short file is read at most twice
 SAMPLE_CHARS = 100_000  # about two hours of speech: enough to tell the layout
-_SRT_START = re.compile(rf"\A\s*\d+[^\S\n]*\n[^\S\n]*{clock_pattern()}[^\S\n]*-->")
 
 
 def get_dialect(name: str) -> Dialect:
@@ -156,8 +153,8 @@ def signature(text: str) -> str | None:
     head = text.lstrip("\ufeff")[:4096]
     if head.startswith("WEBVTT"):
         return "vtt"
-    if _SRT_START.match(head):
-        return "srt"
+    if re.match(r"\s*\d+[^\S\n]*\n", head) and _cue_start().match(head.lstrip()):
+        return "srt"  # a cue number, then a timing line
     stripped = head.lstrip()
     if stripped.startswith("{") and '"segments"' in text[:65536]:
         return "podcast-json"
@@ -171,16 +168,17 @@ def _structured_signature(head: str) -> str | None:
 
     if re.match(r"\[\s*\{", head) and ('"text"' in head or '"body"' in head):
         return "json-array"
-    if _CUE_START.match(head):
+    if _cue_start().match(head):
         return "srt"
     return "csv" if csv_columns(head.split("\n", 1)[0]) is not None else None
 
 
-# The shape of a first cue (grammars/cues.lark reads it exactly): an optional number line,
-# then two times with fractions around "-->".
-_CUE_START = re.compile(
-    r"(?:\d+[^\S\n]*\n)?[^\S\n]*\d[\d:]*[.,]\d+[^\S\n]*-->[^\S\n]*\d[\d:]*[.,]\d"
-)
+@functools.cache
+def _cue_start() -> re.Pattern[str]:
+    """The shape of a first cue, from the parts of ``grammars/cues.lark``: an optional number
+    line, then a cue time (a clock time or seconds with a fraction), "-->" and another."""
+    time = f"(?:{clock_pattern()}|{part('CUE_SECONDS', 'cues')})"
+    return re.compile(rf"(?:\d+[^\S\n]*\n)?[^\S\n]*{time}[^\S\n]*-->[^\S\n]*{time}")
 
 
 def _sample(text: str) -> str:
@@ -190,51 +188,104 @@ def _sample(text: str) -> str:
     return text[: cut + 1] if cut > 0 else text[:SAMPLE_CHARS]
 
 
+@dataclass(frozen=True)
+class _Contender:
+    """A layout worth reading a sample with: a family, or a convention discovered in it."""
+
+    name: str
+    read: Callable[[str], Reading]
+    timed: bool = False  # a discovered convention whose labels all carry a time
+    learned: bool = False
+
+
+def contenders(sample: str, surveyed: list[discovery.Candidate]) -> list[_Contender]:
+    """The layouts whose labels begin the most lines of ``sample`` with a recurring name
+    (at most :data:`MAX_CONTENDERS`), in the order in which they settle a tie: the families
+    from the most specific, then the discovered conventions.
+
+    One scan of the sample's first turns for each layout's label forms. A family that
+    finds exactly the labels a more specific one finds reads the text as that one does
+    (``qa`` without a single Q/A mark is ``labelled``), so only the more specific is kept.
+    """
+    ranked: list[tuple[int, int, int, _Contender]] = []
+    kept: list[Counter[str]] = []
+    for order, name in enumerate(LINE_FAMILIES):
+        if not _may_read_apart(name, sample):
+            continue
+        names = discovery.label_names(sample, conventions.FAMILIES[name])
+        if not names or names in kept:
+            continue
+        kept.append(names)
+        support = sum(n for n in names.values() if n >= 2)
+        ranked.append((support, sum(names.values()), order, _Contender(name, DIALECTS[name].read)))
+    for order, convention in enumerate(discovery.discover(sample, surveyed), len(ranked)):
+        names = discovery.label_names(sample, conventions.learned(convention))
+        support = sum(n for n in names.values() if n >= 2)
+        contender = _Contender(convention.name, _convention(convention), convention.timed, True)
+        ranked.append((support, sum(names.values()), len(LINE_FAMILIES) + order, contender))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    chosen = sorted(ranked[:MAX_CONTENDERS], key=lambda r: r[2])
+    return [c for *_, c in chosen]
+
+
+def _may_read_apart(name: str, sample: str) -> bool:
+    """Whether family ``name`` may find a label in ``sample``, and one that no more specific
+    family with a part of its forms finds (``qa`` is ``labelled`` and Q/A marks: without a
+    mark it reads as ``labelled``). Cheap tests, so that its pattern is seldom compiled."""
+    forms = {c for _, c in conventions.FAMILIES[name].forms}
+    if not any(discovery.may_occur(c, discovery.window(sample)) for c in forms):
+        return False
+    for other in LINE_FAMILIES[: LINE_FAMILIES.index(name)]:
+        shared = {c for _, c in conventions.FAMILIES[other].forms}
+        if shared < forms and not any(discovery.occurs(c, sample) for c in forms - shared):
+            return False
+    return True
+
+
 def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Reading | None]:
     """Name the dialect of ``text``, with its reading when the sample was the whole text.
 
     ``accepted(reading)`` returns the label forms of the blocks the resolver would accept
-    as speaker turns (passed in so that this layer does not import the resolver). A short
-    text is read whole by every family while detecting, so the winner's reading is handed
-    back rather than made again.
+    as speaker turns (passed in so that this layer does not import the resolver). The
+    sample is read by the few layouts its lines suggest (:func:`contenders`); when the
+    sample is the whole text, the winner's reading is handed back rather than made again.
     """
     announced = signature(text)
     if announced is not None:
         return announced, None
     sample = _sample(text)
+    surveyed = discovery.survey(sample, min_support=0)
     best, best_score, best_reading = "labelled", 0, None
-    best_timed = False
-    for name in LINE_FAMILIES:
+    best_timed, best_labels = False, 0
+    # A family wins with more speaker turns; on a tie the earlier (more specific) one. A
+    # discovered convention wins with more turns, or as many and also the times that come
+    # with its labels where the family left them in the text; between two conventions that
+    # find as many turns, the one whose labels tell more speakers apart wins ("O SR. JOÃO
+    # (PL) - " ends in " - ", not after "O SR.").
+    for contender in contenders(sample, surveyed):
         try:
-            reading = DIALECTS[name].read(sample)
+            reading = contender.read(sample)
         except TranscriptSyntaxError:
-            continue  # a family whose grammar rejects the text is simply not this text's
+            continue  # a layout whose grammar rejects the text is simply not this text's
         forms = accepted(reading)
-        if name == best and best_reading is None:
+        score = len(forms)
+        if contender.name == best and best_reading is None:
             best_reading = reading  # the fallback, read already
-        if len(forms) > best_score:
-            best, best_score, best_reading = name, len(forms), reading
-            best_timed = any(f in TIMED_FORMS for f in forms)
-    # The file's own conventions: one wins when it finds more turns, or as many and also
-    # the times that come with its labels where the family left them in the text. Between
-    # two conventions that find as many turns, the one whose labels tell more speakers
-    # apart wins ("O SR. JOÃO (PL) - " ends in " - ", not after "O SR.").
-    best_labels = 0
-    surveyed = conventions.survey(sample, min_support=0)
-    for convention in conventions.discover(sample, surveyed):
-        try:
-            reading = _convention(convention)(sample)
-        except TranscriptSyntaxError:
+        if not contender.learned:
+            if score > best_score:
+                best, best_score, best_reading = contender.name, score, reading
+                best_timed = any(f in TIMED_FORMS for f in forms)
             continue
-        score = len(accepted(reading))
         labels = len({b.label for b in reading.blocks if b.label is not None})
         tie = score == best_score and (
-            (convention.timed and not best_timed)
+            (contender.timed and not best_timed)
             or (best.startswith(conventions.PREFIX) and labels > best_labels)
         )
         if score > best_score or (score and tie):
-            best, best_score, best_reading = convention.name, score, reading
-            best_timed, best_labels = convention.timed, labels
+            best, best_score, best_reading = contender.name, score, reading
+            best_timed, best_labels = contender.timed, labels
+    if best_score == 0 and best_reading is None:
+        best_reading = DIALECTS[best].read(sample)  # nothing read turns: the fallback
     if best_reading is not None:  # what was seen, to explain a reading without turns
         best_reading.seen = tuple(c.summary() for c in surveyed[:SEEN])
     return best, best_reading if sample is text else None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 
 from lark import Token, Tree
 
@@ -71,13 +70,6 @@ _HTML_TAG = re.compile(
     r"<(?:!doctype|html|head|body|p|div|br|cite|time|li|h[1-6]|section|article|table|tr|td|span)\b[^>]*>",
     re.IGNORECASE,
 )
-# Tags that end a line, and those that also end a paragraph (a blank line before the next).
-_LINE_TAGS = frozenset({"br", "cite", "time", "tr", "td", "th", "dt", "dd"})
-_PARAGRAPH_TAGS = frozenset(
-    {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote"}
-    | {"pre", "ul", "ol", "table", "header", "footer", "main", "hr", "title"}
-)
-_SKIP_TAGS = frozenset({"script", "style", "head"})
 _PODCAST_HTML = re.compile(r"<cite\b[^>]*>[^<]*</cite>\s*<time\b", re.IGNORECASE)
 MIN_HTML_TAGS = 5
 MIN_HTML_LINE_SHARE = 0.2
@@ -96,74 +88,12 @@ def looks_like_html(text: str) -> bool:
     return tagged >= MIN_HTML_LINE_SHARE * len(lines)
 
 
-class _HtmlText(HTMLParser):
-    """Collects text lines with their source lines; block tags end a line."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        # text, source line, source column, blank line before
-        self.lines: list[tuple[str, int, int, bool]] = []
-        self.current: list[str] = []
-        self.current_line = 0
-        self.current_column = 1
-        self.paragraph = False
-        self.skipping = 0
-        self.skipped: list[Span] = []
-
-    def _break(self, paragraph: bool = False) -> None:
-        text = "".join(self.current)
-        if text.strip():
-            lead = len(text) - len(text.lstrip())
-            self.lines.append(
-                (text.strip(), self.current_line, self.current_column + lead, self.paragraph)
-            )
-            self.paragraph = False
-        self.current, self.current_line = [], 0
-        self.paragraph = self.paragraph or paragraph
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self.skipping += 1
-            line = self.getpos()[0]
-            self.skipped.append(Span(f"html <{tag}>", f"<{tag}>", line, line))
-        elif tag in _LINE_TAGS or tag in _PARAGRAPH_TAGS:
-            self._break(paragraph=tag in _PARAGRAPH_TAGS)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _LINE_TAGS or tag in _PARAGRAPH_TAGS:
-            self._break(paragraph=tag in _PARAGRAPH_TAGS)
-
-    def handle_comment(self, data: str) -> None:
-        line = self.getpos()[0]
-        text = f"<!--{data}-->"
-        self.skipped.append(Span("comment", text, line, line + text.count("\n")))
-
-    def handle_data(self, data: str) -> None:
-        line, offset = self.getpos()
-        if self.skipping:
-            if data.strip():
-                end = line + data.count("\n")
-                self.skipped.append(Span("html non-speech", data.strip(), line, end))
-            return
-        for k, piece in enumerate(data.split("\n")):
-            if k:
-                self._break()
-            if not self.current:
-                self.current_line = line + k
-                self.current_column = offset + 1 if k == 0 else 1
-            self.current.append(piece)
-
-    def close(self) -> None:
-        super().close()
-        self._break()
-
-
 def html_layer(text: str) -> Layered | None:
     if not looks_like_html(text):
         return None
-    parser = _HtmlText()
+    from .html_text import HtmlText  # html.parser only when a page is read
+
+    parser = HtmlText()
     parser.feed(text)
     parser.close()
     # A blank line between paragraphs keeps them apart; it maps to the next block's line.

@@ -1,0 +1,286 @@
+"""A file's own label convention, discovered from what recurs in its first turns.
+
+A person learns how a transcript marks its speakers from its first few turns: where the label
+sits, what comes with it and what ends it. :func:`survey` does the same. For each way a label
+may end it finds the lines that begin with a name-shaped prefix so ended, notes what comes
+with the prefix (a time before or after the name, a time line above it, a bullet, ``>>``, a
+heading mark, bold, italics, a ``<v>`` voice tag) and keeps the conventions whose names
+recur (:func:`discover`). :func:`label_names` counts, for any layout, the lines its labels
+begin, which detection (:mod:`interview_parser.dialects`) ranks layouts by. The conventions
+themselves, and the grammars built for them, are :mod:`.convention`'s.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..grammar import part
+from .convention import (
+    _MARKUP,
+    Convention,
+    Preset,
+    _before,
+    _clock,
+    _end,
+    _name,
+    label_pattern,
+)
+
+# A convention must cover this many lines whose name recurs before it is tried.
+MIN_SUPPORT = 3
+# A feature seen on this share of a convention's lines is required, below it optional;
+# seen on fewer than OPTIONAL_SHARE it is left out.
+REQUIRED_SHARE = 0.8
+OPTIONAL_SHARE = 0.1
+# Conventions tried against the families, best first.
+MAX_CANDIDATES = 3
+# A convention supported by less than this share of the best one's lines is noise.
+MIN_SHARE_OF_BEST = 0.5
+# A convention shows in a file's first turns: discovery reads this much of it.
+DISCOVERY_CHARS = 30_000
+_LINE_END = re.compile(r"\n(?=[^\n])")
+
+
+
+_CAPTURE_BEFORE = ("time", "timeline", "bullet", "chevrons", "heading")
+_WRAP_KINDS = ("bold", "italic", "voice")
+
+
+@functools.cache
+def _profile(
+    end: str, befores: tuple[str, ...], wraps: tuple[str, ...], after: bool
+) -> re.Pattern[str]:
+    """One pattern per end that finds every label so ended, whatever comes with it (of the
+    ``befores``, ``wraps`` and a time ``after`` that the text may have), and names what it
+    found in its groups."""
+    before = "|".join(f"(?P<{k}>{_before(k)})" for k in befores)
+    opening = "|".join(f"(?P<{k}>{part(_MARKUP[k][0], 'convention')})" for k in wraps)
+    # The closing markup of whichever opened: one name pattern for every wrap, so that a
+    # process compiles a small pattern (nested conditionals, innermost: no markup).
+    closing = ""
+    for kind in reversed(wraps):
+        closing = f"(?({kind}){part(_MARKUP[kind][1], 'convention')}|{closing})"
+    time = f"(?P<after>[^\\S\\n]*{_clock()})?" if after else ""
+    body = f"(?:{opening})?" if wraps else ""
+    body += f"(?P<name>{_name(Convention(end=end))}){closing}"
+    start = f"(?:{before})?" if befores else ""
+    return re.compile(f"{part('LINE_START', 'convention')}{start}{body}{time}{_end(end)}")
+
+
+# What a text must hold for each thing that may come with a label: a pattern built only of
+# those it may have is smaller, and compiled sooner (a check of a small file starts sooner).
+_BEFORE_SIGNS = {
+    "bullet": ("*", "•", "+", "-", "–"),
+    "chevrons": (">",),
+    "heading": ("#",),
+}
+
+
+def _present(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The befores and wraps ``text`` may have, and whether it may hold a time."""
+    timed = _CLOCK_SIGN.search(text) is not None
+    befores = tuple(
+        k
+        for k in _CAPTURE_BEFORE
+        if (timed if k in ("time", "timeline") else any(c in text for c in _BEFORE_SIGNS[k]))
+    )
+    wraps = tuple(k for k in _WRAP_KINDS if any(c in text for c in _WRAP_SIGNS[k]))
+    return befores, wraps, timed
+
+
+@dataclass
+class Candidate:
+    """What discovery saw of one convention: its lines and how often each name came back."""
+
+    convention: Convention
+    lines: int
+    support: int  # lines whose name recurs under this convention
+
+    def summary(self) -> str:
+        """What was seen, in words: "14 lines begin with a name ended by '.', 12 of them
+        with a name that recurs"."""
+        recurs = (
+            f"{self.support} of them with a name that recurs"
+            if self.support
+            else ("no name recurs")
+        )
+        lines = "1 line begins" if self.lines == 1 else f"{self.lines} lines begin"
+        return f"{lines} with {self.convention.describe()} ({recurs})"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_QUALIFIER = re.compile(r"\([^()]*\)")
+
+
+@functools.cache
+def _label_union(preset: Preset) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{label_pattern(c)})" for _, c in preset.forms), re.M)
+
+
+_WRAP_SIGNS = {
+    "bold": ("**", "__"),
+    "bold-colon": ("**", "__"),
+    "italic": ("*", "_"),
+    "voice": ("<v",),
+}
+_CLOCK_SIGN = re.compile(r"\d:\d\d")
+
+
+def may_occur(convention: Convention, text: str) -> bool:
+    """Whether ``text`` has what a label of ``convention`` cannot do without: its markup,
+    a clock time, the sign of its end (a cheap test that saves compiling its pattern)."""
+    c = convention
+    if c.wrap and not any(sign in text for sign in _WRAP_SIGNS[c.wrap]):
+        return False
+    timed = c.end == "time" or (c.after and not c.after_optional)
+    timed = timed or (c.before in ("time", "timeline") and not c.before_optional)
+    if timed and _CLOCK_SIGN.search(text) is None:
+        return False
+    return c.end not in _END_SIGNS or _may_end(c.end, text)
+
+
+@functools.cache
+def _label(convention: Convention) -> re.Pattern[str]:
+    return re.compile(label_pattern(convention), re.M)
+
+
+def occurs(convention: Convention, text: str) -> bool:
+    """Whether a line of ``text``'s first turns begins with a label of ``convention``."""
+    text = window(text)
+    return may_occur(convention, text) and _label(convention).search(text) is not None
+
+
+def label_names(text: str, preset: Preset) -> Counter[str]:
+    """How many lines of ``text``'s first turns begin with a label of ``preset``, by name
+    (its words, without times, markup or qualifiers in parentheses)."""
+    text = window(text)
+    return Counter(
+        " ".join(_WORD.findall(_QUALIFIER.sub(" ", m.group()).casefold()))
+        for m in _label_union(preset).finditer(text)
+    )
+
+
+def window(text: str) -> str:
+    """The part of ``text`` in which its conventions are learnt: its first turns."""
+    if len(text) <= DISCOVERY_CHARS:
+        return text
+    return text[: text.rfind("\n", 0, DISCOVERY_CHARS) + 1]
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"\([^()]*\)", " ", name).casefold().replace(".", " ").split())
+
+
+# A character an end cannot do without, and the markup a closing end needs.
+_END_SIGNS = {
+    "colon": (":", "："),
+    "tight": (":", "："),
+    "period": (". ",),
+    "dot-dash": (".-", ".–", ".—", ". -", ". –", ". —"),
+    "dash": (" - ", " – ", " — "),
+    "tab": ("\t",),
+    "line": ("\n",),
+    "close": ("**", "__", "*", "_", "<v"),
+}
+
+
+def _may_end(end: str, text: str) -> bool:
+    """Whether ``text`` has what a label ended by ``end`` needs (a cheap test)."""
+    if end == "tight":
+        return _TIGHT_SIGN.search(text) is not None
+    if end == "line":  # a name alone on its line is a convention only with a mark beside it
+        return _LINE_MARK.search(text) is not None
+    if end in ("period", "dot-dash") and _CAPITALS.search(text) is None:
+        return False  # LABEL_DOTTED: a word of capitals says it is a label
+    return any(sign in text for sign in _END_SIGNS[end])
+
+
+_TIGHT_SIGN = re.compile(r"[:：](?:[^\W\d_]|\[)")
+# What may mark a name alone on its line (see _distinct): markup, a time, a bullet, ">>",
+# a heading mark.
+_LINE_MARK = re.compile(r"[*_>#]|<v|\d:\d\d|[•+\-–][^\S\n]")
+_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я]{2}")
+
+
+def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
+    """Every convention the text's lines suggest, with its support, best first (those whose
+    recurring names cover fewer than ``min_support`` lines left out)."""
+    found: list[Candidate] = []
+    text = window(text)
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+    present = _present(text)
+    for end in _END_SIGNS:  # the ends discovery looks for
+        if not _may_end(end, text):
+            continue  # saves compiling its pattern: a check of a small file starts sooner
+        seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
+        match_at = _profile(end, *present).match
+        free = 0  # a label may not start inside the one before (a time line above it)
+        for at in starts:
+            match = match_at(text, at) if at >= free else None
+            if match is None:
+                continue
+            free = match.end()
+            groups = match.groupdict()
+            wrap = next((k for k in present[1] if groups[k] is not None), "")
+            if end == "close" and not wrap:
+                continue
+            name = groups["name"]
+            befores, afters, names = seen.setdefault(wrap, (Counter(), Counter(), Counter()))
+            befores[next((k for k in present[0] if groups[k] is not None), "")] += 1
+            afters[bool(groups.get("after"))] += 1
+            names[_key(name or "")] += 1
+        for wrap, (befores, afters, names) in seen.items():
+            lines = sum(names.values())
+            support = sum(n for n in names.values() if n >= 2)
+            if support < min_support or not lines:
+                continue
+            kind, count = max(
+                ((k, n) for k, n in befores.items() if k), key=lambda kn: kn[1], default=("", 0)
+            )
+            before = kind if count >= OPTIONAL_SHARE * lines else ""
+            with_time = afters[True]
+            convention = Convention(
+                end=end,
+                before=before,
+                wrap=wrap,
+                after="time" if with_time >= OPTIONAL_SHARE * lines else "",
+                before_optional=bool(before) and count < REQUIRED_SHARE * lines,
+                after_optional=OPTIONAL_SHARE * lines <= with_time < REQUIRED_SHARE * lines,
+            )
+            if not _distinct(convention):
+                continue
+            found.append(Candidate(convention, lines, support))
+    found.sort(key=lambda c: -c.support)
+    return found
+
+
+def _distinct(convention: Convention) -> bool:
+    """Whether a label of the convention stands out from a line of speech: a name alone on
+    its line needs something that is always there with it (a time, a mark, markup)."""
+    if convention.end != "line":
+        return True
+    return bool(
+        convention.wrap
+        or (convention.before and not convention.before_optional)
+        or (convention.after and not convention.after_optional)
+    )
+
+
+def discover(text: str, surveyed: list[Candidate] | None = None) -> list[Convention]:
+    """The conventions worth trying on ``text``, most supported first; a plain ``Name:``
+    is left to the labelled family, which reads it the same. ``surveyed``: the text's
+    :func:`survey`, when the caller has it."""
+    found = [
+        c for c in (surveyed if surveyed is not None else survey(text)) if c.support >= MIN_SUPPORT
+    ]
+    if not found:
+        return []
+    floor = MIN_SHARE_OF_BEST * found[0].support
+    kept = [c.convention for c in found if c.support >= floor and c.convention != PLAIN]
+    return kept[:MAX_CANDIDATES]
+
+
+PLAIN = Convention()
