@@ -68,15 +68,18 @@ def timeline(
             lengths = [n * scale for n in lengths]
             pause *= scale
     following_times = _next_written(written)
+    gaps = [pause if i and turns[i - 1].speaker != t.speaker else 0.0 for i, t in enumerate(turns)]
+    squeezed = _fit_between(written, lengths, gaps)
     times: list[TurnTime] = []
     clock = 0.0
     for i, turn in enumerate(turns):
-        gap = pause if i and turns[i - 1].speaker != turn.speaker else 0.0
         # A written time is when the words begin; an estimate follows the last turn's end.
         mine = written[i]
-        begin = max(clock, mine) if mine is not None else clock + gap
+        begin = max(clock, mine) if mine is not None else clock + gaps[i]
         following = following_times[i]
         finish = turn.end if turn.end is not None and mine is not None else begin + lengths[i]
+        if i in squeezed:  # its own written end would leave no room for the turns after it
+            finish = min(finish, begin + lengths[i])
         next_written = written[i + 1] if i + 1 < len(turns) else None
         if written[i] is not None and next_written is not None:
             finish = max(begin, next_written)  # a timed turn lasts until the next one starts
@@ -156,6 +159,29 @@ def share_by_words(start: float, finish: float, words: list[int]) -> list[float]
         starts.append(start + (finish - start) * done / total)
         done += weight
     return starts
+
+
+def _fit_between(written: list[float | None], lengths: list[float], gaps: list[float]) -> set[int]:
+    """Make room for untimed turns between two written starts: when a timed turn and the
+    untimed ones after it would run past the next written start, their lengths and pauses
+    shrink in proportion (in place) so that the next written start is kept. Returns the
+    timed turns so shrunk."""
+    squeezed: set[int] = set()
+    timed = [i for i, w in enumerate(written) if w is not None]
+    for i, f in pairwise(timed):
+        if f == i + 1:
+            continue  # a timed turn followed by a timed one lasts until it starts
+        budget = written[f] - written[i]  # type: ignore[operator]
+        need = lengths[i] + sum(gaps[k] + lengths[k] for k in range(i + 1, f))
+        if need <= budget or budget <= 0:
+            continue
+        scale = budget / need * (1 - 1e-9)  # a hair under, so sums never pass the budget
+        lengths[i] *= scale
+        for k in range(i + 1, f):
+            gaps[k] *= scale
+            lengths[k] *= scale
+        squeezed.add(i)
+    return squeezed
 
 
 def _next_written(written: list[float | None]) -> list[float | None]:

@@ -33,6 +33,15 @@ def test_duration_stretches_and_start_offsets() -> None:
     assert speaking_seconds(1) == 1.0  # never shorter than a second
 
 
+def test_untimed_turns_between_two_written_starts_share_the_time_between_them() -> None:
+    # the middle time goes backwards, so it is estimated: the turn must fit before 01:00:00
+    text = "[00:59:59] Bob: words here\n[00:00:00] Ann: words here\n[01:00:00] Bob: words here\n"
+    times = timeline(ip.parse(text, dialect="timestamped"))
+    starts = [t.start for t in times.turns]
+    assert starts[0] == 3599.0 and starts[2] == 3600.0
+    assert times.turns[0].end <= starts[1] < times.turns[1].end <= starts[2]
+
+
 @given(st.lists(st.one_of(st.none(), st.integers(0, 3600)), min_size=1, max_size=12))
 def test_time_only_moves_forward(starts: list[int | None]) -> None:
     lines = [
