@@ -146,6 +146,15 @@ def test_sentences_that_end_in_periods_are_no_convention() -> None:
     assert all(c.end != "period" for c in discover(text))
 
 
+def test_stage_notes_in_square_brackets_open_no_label() -> None:
+    text = "[Laughter] And then.\n[Inaudible] more.\n[laughter] Yes.\n[Laughter] Again.\n"
+    assert all(c.wrap != "bracket" for c in discover(text))
+    named = "[Ann] Hello?\n[Ben] Hi.\n[Laughter]\n[Ann] Well?\n[Ben] Fine.\n"
+    assert any(c.wrap == "bracket" for c in discover(named))
+    turns = ip.parse(named).turns
+    assert [t.text for t in turns][1] == "Hi. [Laughter]"  # the note stays in the turn
+
+
 def test_a_name_alone_on_its_line_needs_a_mark_to_be_a_convention() -> None:
     text = "Ana\nHello there.\n\nBen\nHi.\n\nAna\nHow are you?\n\nBen\nWell.\n"
     assert all(c.end != "line" for c in discover(text))

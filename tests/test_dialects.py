@@ -23,6 +23,7 @@ DETECTED = {
     "period-labels.txt": "learned:end=period",
     "time-bold-names.md": "learned:before=time,wrap=bold,end=close",
     "time-line-callsigns.txt": "learned:before=timeline,end=colon",
+    "bracket-names.txt": "learned:wrap=bracket,end=close",
     "bold-name-time.md": "markdown",
     "bom-crlf-generic-labels.txt": "labelled",
     "bracket-timestamps.txt": "timestamped",

@@ -49,6 +49,7 @@ WRAPS = {
     "bold-colon": "a bold name with its colon inside",
     "italic": "an italic name",
     "voice": "a name in a <v> voice tag",
+    "bracket": "a name in square brackets",
 }
 # The opening and closing parts of each wrap.
 _MARKUP = {
@@ -56,6 +57,7 @@ _MARKUP = {
     "bold-colon": ("OPEN_BOLD", "CLOSE_BOLD_COLON"),
     "italic": ("OPEN_ITALIC", "CLOSE_ITALIC"),
     "voice": ("OPEN_VOICE", "CLOSE_VOICE"),
+    "bracket": ("OPEN_BRACKET", "CLOSE_BRACKET"),
 }
 
 SHAPES = {
@@ -261,6 +263,15 @@ def _optional(pattern: str, optional: bool) -> str:
     return f"(?:{pattern})?" if optional else f"(?:{pattern})"
 
 
+def markup(wrap: str) -> tuple[str, str]:
+    """The opening and closing patterns of a wrap. Square brackets that hold a stage note
+    (``[Laughter]``, ``[inaudible]``: ``grammars/notes.lark``) open no label."""
+    opening, closing = (part(p, "convention") for p in _MARKUP[wrap])
+    if wrap == "bracket":
+        opening = f"(?!{part('STAGE_NOTE', 'notes')}){opening}"
+    return opening, closing
+
+
 def label_pattern(convention: Convention) -> str:
     """The regular expression of one label of ``convention``, from the start of its line."""
     c = convention
@@ -269,7 +280,7 @@ def label_pattern(convention: Convention) -> str:
         pieces.append(_optional(_before(c.before), c.before_optional))
     name = _optional(_name(c), c.shape_optional)
     if c.wrap:
-        opening, closing = (part(p, "convention") for p in _MARKUP[c.wrap])
+        opening, closing = markup(c.wrap)
         name = f"(?:{opening}){name}(?:{closing})"
     pieces.append(name)
     if c.after:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from ..grammar import part
 from .convention import (
-    _MARKUP,
     Convention,
     Preset,
     _before,
@@ -27,6 +26,7 @@ from .convention import (
     _end,
     _name,
     label_pattern,
+    markup,
 )
 
 # A convention must cover this many lines whose name recurs before it is tried.
@@ -46,7 +46,7 @@ _LINE_END = re.compile(r"\n(?=[^\n])")
 
 
 _CAPTURE_BEFORE = ("time", "timeline", "bullet", "chevrons", "heading")
-_WRAP_KINDS = ("bold", "italic", "voice")
+_WRAP_KINDS = ("bold", "italic", "voice", "bracket")
 
 
 @functools.cache
@@ -57,12 +57,12 @@ def _profile(
     ``befores``, ``wraps`` and a time ``after`` that the text may have), and names what it
     found in its groups."""
     before = "|".join(f"(?P<{k}>{_before(k)})" for k in befores)
-    opening = "|".join(f"(?P<{k}>{part(_MARKUP[k][0], 'convention')})" for k in wraps)
+    opening = "|".join(f"(?P<{k}>{markup(k)[0]})" for k in wraps)
     # The closing markup of whichever opened: one name pattern for every wrap, so that a
     # process compiles a small pattern (nested conditionals, innermost: no markup).
     closing = ""
     for kind in reversed(wraps):
-        closing = f"(?({kind}){part(_MARKUP[kind][1], 'convention')}|{closing})"
+        closing = f"(?({kind}){markup(kind)[1]}|{closing})"
     time = f"(?P<after>[^\\S\\n]*{_clock()})?" if after else ""
     body = f"(?:{opening})?" if wraps else ""
     body += f"(?P<name>{_name(Convention(end=end))}){closing}"
@@ -125,6 +125,7 @@ _WRAP_SIGNS = {
     "bold-colon": ("**", "__"),
     "italic": ("*", "_"),
     "voice": ("<v",),
+    "bracket": ("[",),
 }
 _CLOCK_SIGN = re.compile(r"\d:\d\d")
 
@@ -183,7 +184,7 @@ _END_SIGNS = {
     "dash": (" - ", " – ", " — "),
     "tab": ("\t",),
     "line": ("\n",),
-    "close": ("**", "__", "*", "_", "<v"),
+    "close": ("**", "__", "*", "_", "<v", "]"),
 }
 
 
