@@ -62,7 +62,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import CastMember, Role
-from .conduct import Conduct, conduct
+from .conduct import Conduct, Vocabulary, conduct
 from .labels import ANSWERING, ASKING, LabelInfo, Shape, declared_keys, name_key, word_set, words_of
 from .speakers import SpeakerGroup
 
@@ -141,7 +141,8 @@ def assign_roles(
     declared = {k for d in declared_interviewers for k in declared_keys(d)}
     cast_roles = {name_key(m.label): m.role for m in cast if m.role is not None}
     decisions: dict[str, RoleDecision] = {}
-    for group in groups:
+    vocabulary = Vocabulary()  # the words of each spelling, for labels and for conduct
+    for group in groups if cast_roles else ():
         role = next((cast_roles[k] for k in sorted(group.keys) if k in cast_roles), None)
         if role is not None:
             decisions[group.id] = RoleDecision(role, "declared")
@@ -153,7 +154,7 @@ def assign_roles(
         for group in groups:
             hints = {h for h in map(_label_hint, group.infos) if h is not None}
             if not hints:
-                hints = _hints(_label_words(group))
+                hints = _hints(_label_words(group, vocabulary))
             if len(hints) == 1 and group.id not in decisions:
                 decisions[group.id] = RoleDecision(hints.pop(), "label")
     asker_named = any(d.role is Role.interviewer for d in decisions.values())
@@ -162,9 +163,9 @@ def assign_roles(
     # nor when labels name who asks and not who answers (then everybody else answers).
     undecided = [g for g in groups if g.id not in decisions]
     needed = bool(undecided) and len(groups) > 1 and (not asker_named or answerer_named)
-    tally = conduct(groups, turns) if needed and not declared else {}
+    tally = conduct(groups, turns, vocabulary) if needed and not declared else {}
     if not asker_named:
-        for ident in _by_behaviour(groups, tally, decisions):
+        for ident in _by_behaviour(groups, tally, decisions, vocabulary):
             decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
     elif answerer_named and tally:
         # Labels name both sides (Q and A); the other voices are colloquy, and those of
@@ -178,7 +179,7 @@ def assign_roles(
     # nobody.
     for group in groups:
         if group.id not in decisions:
-            words = _name_words(group)
+            words = _name_words(group, vocabulary)
             presides = bool(words & _PRESIDING_WORDS) and _answers_nobody(tally.get(group.id))
             role = (
                 Role.other
@@ -201,15 +202,15 @@ def _label_hint(info: LabelInfo) -> Role | None:
     return info.role_hint
 
 
-def _label_words(group: SpeakerGroup) -> set[str]:
+def _label_words(group: SpeakerGroup, vocabulary: Vocabulary) -> set[str]:
     """The words of every spelling of a speaker's label, qualifiers included."""
-    return {w for info in group.infos for w in words_of(info.raw)}
+    return set().union(*(vocabulary.words(info.raw) for info in group.infos))
 
 
-def _name_words(group: SpeakerGroup) -> set[str]:
+def _name_words(group: SpeakerGroup, vocabulary: Vocabulary) -> set[str]:
     """The words of every spelling of a speaker's name, without qualifiers: an affiliation
     (``Voice of America``, ``President of the Rotary Club``) says nothing of the role."""
-    return {w for info in group.infos for w in words_of(info.name)}
+    return set().union(*(vocabulary.words(info.name) for info in group.infos))
 
 
 def _hints(words: set[str]) -> set[Role]:
@@ -239,6 +240,7 @@ def _by_behaviour(
     groups: Sequence[SpeakerGroup],
     tally: dict[str, Conduct],
     decided: dict[str, RoleDecision],
+    vocabulary: Vocabulary,
 ) -> list[str]:
     """The undecided speakers who ask, by the rules of the module docstring."""
     undecided = {g.id for g in groups if g.id not in decided}
@@ -250,7 +252,12 @@ def _by_behaviour(
     # A presiding officer's prompts are mostly procedural ("any questions for the
     # witness?"): they ask if they lead the questioning or are a questioner, not as a
     # second interviewer by score.
-    presiding = {g.id for g in groups if _name_words(g) & _PRESIDING_WORDS}
+    by_id = {g.id: g for g in groups}
+
+    def presides(ident: str) -> bool:
+        group = by_id.get(ident)
+        return group is not None and bool(_name_words(group, vocabulary) & _PRESIDING_WORDS)
+
     leads = scores[lead] > 0 and enough
     chosen = [
         i
@@ -262,13 +269,14 @@ def _by_behaviour(
                 or (
                     s >= RELATIVE_SHARE * scores[lead]
                     and tally[i].conducting >= CONSISTENT
-                    and i not in presiding
+                    and not presides(i)
                 )
             )
         )
         or questions(tally[i])
     ]
-    chosen += [i for i in undecided if i not in chosen and tally[i].cohost_of & set(chosen)]
+    asking = set(chosen)
+    chosen += [i for i in undecided if i not in asking and tally[i].cohost_of & asking]
     # Somebody has to answer: if everyone scores alike, only the best asks.
     if len(chosen) == len(groups):
         chosen = [lead]
