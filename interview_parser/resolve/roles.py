@@ -107,6 +107,9 @@ HOSTING_WEIGHT = 0.5
 REPLY_WEIGHT = 0.1
 # Turns of conducting (prompting or hosting) that show a pattern rather than one question.
 CONSISTENT = 2
+# The lead and a second interviewer conduct at least this share of the turns that the most
+# conducting speaker conducts.
+VOLUME_SHARE = 1 / 3
 # A questioner says more than this share of their words in turns that ask, and answers in
 # fewer than ANSWERING_SHARE of their turns.
 QUESTIONER_SHARE = 0.5
@@ -246,13 +249,23 @@ def _by_behaviour(
     undecided = {g.id for g in groups if g.id not in decided}
     if len(groups) < 2 or not undecided:
         return []
-    scores = {i: score(c) for i, c in tally.items() if i in undecided}
-    lead = max(scores, key=lambda i: scores[i])
+    by_id = {g.id: g for g in groups}
+    # A voice whose label says it is neither side (an operator, a narrator) does not ask,
+    # however much it conducts: an operator hands the floor to every caller.
+    neither = {i for i in undecided if _name_words(by_id[i], vocabulary) & _OTHER_WORDS}
+    scores = {i: score(c) for i, c in tally.items() if i in undecided and i not in neither}
+    if not scores:
+        return []
+    # Whoever runs the conversation conducts a good part of it: a speaker who asked in two
+    # turns of a call that somebody else conducted in twenty neither leads nor co-hosts,
+    # however well their share of questions scores.
+    most = max(tally[i].conducting for i in scores)
+    steady = {i for i in scores if VOLUME_SHARE * most <= tally[i].conducting}
+    lead = max(steady, key=lambda i: scores[i])
     enough = scores[lead] >= MIN_SCORE or tally[lead].conducting >= CONSISTENT
     # A presiding officer's prompts are mostly procedural ("any questions for the
     # witness?"): they ask if they lead the questioning or are a questioner, not as a
     # second interviewer by score.
-    by_id = {g.id: g for g in groups}
 
     def presides(ident: str) -> bool:
         group = by_id.get(ident)
@@ -269,6 +282,7 @@ def _by_behaviour(
                 or (
                     s >= RELATIVE_SHARE * scores[lead]
                     and tally[i].conducting >= CONSISTENT
+                    and i in steady
                     and not presides(i)
                 )
             )
