@@ -30,10 +30,18 @@ speaker in one sum:
 The best scorer asks. Others ask too when they reach ``RELATIVE_SHARE`` of the best score
 *and* conducted (prompted or hosted) in at least ``CONSISTENT`` turns: a second interviewer
 is a pattern over the conversation (a co-host, a panel member questioning a witness), never
-one question that happened to draw a long reply. A speaker whom a chosen interviewer calls
-their co-host asks as well. If even the best score is below ``MIN_SCORE``, the best scorer
-still asks when they conducted in ``CONSISTENT`` turns (in a free conversation the host's
-evidence is thin but repeated); otherwise nobody does.
+one question that happened to draw a long reply. Both the best scorer and a second
+interviewer by score must have conducted at least ``VOLUME_SHARE`` of the turns that the
+most conducting speaker conducted: a share of two turns out of two is a high score, but a
+caller who asks twice in a call that somebody else conducted twenty times does not run it.
+A speaker whom a chosen interviewer calls their co-host asks as well. If even the best
+score is below ``MIN_SCORE``, the best scorer still asks when they conducted in
+``CONSISTENT`` turns (in a free conversation the host's evidence is thin but repeated);
+otherwise nobody does. Somebody has to answer: when everybody would ask, only the best
+scorer does, unless ``PANEL`` or more speakers each handed the floor to another by name
+(hosts talking among themselves: each asks, and pairing reads them as a panel of peers).
+A voice whose label says it is neither side (``Operator``, ``Narrator``) never asks by
+behaviour, however much it conducts: an operator hands the floor to every caller.
 
 A *questioner* asks too, however few their turns: most of what they say
 (``QUESTIONER_SHARE`` of their words) is in turns that yield the floor with a question, or
@@ -98,7 +106,7 @@ _PRESIDING_WORDS = word_set(
     court judge magistrate juez jueza juge richter richterin juiz juíza"""
 )
 # Who else asks: this share of the best score (and CONSISTENT turns of conducting).
-RELATIVE_SHARE = 0.7
+RELATIVE_SHARE = 0.6
 # A best score this high is enough by itself; below it, CONSISTENT turns of conducting are.
 MIN_SCORE = 0.25
 # Weights of the behaviour score: hosting turns, and how much longer the reply to a prompt
@@ -107,6 +115,8 @@ HOSTING_WEIGHT = 0.5
 REPLY_WEIGHT = 0.1
 # Turns of conducting (prompting or hosting) that show a pattern rather than one question.
 CONSISTENT = 2
+# Speakers of a panel of hosts, who all ask (see _by_behaviour).
+PANEL = 3
 # The lead and a second interviewer conduct at least this share of the turns that the most
 # conducting speaker conducts.
 VOLUME_SHARE = 1 / 3
@@ -291,7 +301,11 @@ def _by_behaviour(
     ]
     asking = set(chosen)
     chosen += [i for i in undecided if i not in asking and tally[i].cohost_of & asking]
-    # Somebody has to answer: if everyone scores alike, only the best asks.
-    if len(chosen) == len(groups):
+    # Somebody has to answer: if everyone scores alike, only the best asks. Unless three or
+    # more speakers each hand the floor to another by name: hosts talking among themselves,
+    # each of them asks (pairing reads them as a panel of peers).
+    if len(chosen) == len(groups) and not (
+        len(groups) >= PANEL and all(tally[i].handed for i in chosen)
+    ):
         chosen = [lead]
     return chosen
