@@ -13,7 +13,7 @@ annotated speaker, its labels as the file writes them (the text of the turn's li
 ``starts_with``, or the line itself when the text starts below the label), and each turn's
 text from ``starts_with`` to the line before the next annotated turn. Then the resolver's
 own ``fill_introductions`` and ``assign_roles`` run on those turns, as ``build_transcript``
-runs them.
+runs them (with the header people named in the lines above the first annotated turn).
 
 ``--mode parsed`` parses each file (in process) and maps its speakers to the annotated ones
 as ``score_corpus.py`` does (runs matched by line and first words, then speakers greedily by
@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from interview_parser import Role, parse_file  # noqa: E402
 from interview_parser.errors import InterviewParserError  # noqa: E402
-from interview_parser.resolve.intro import fill_introductions  # noqa: E402
+from interview_parser.resolve.intro import fill_introductions, header_people  # noqa: E402
 from interview_parser.resolve.labels import analyse  # noqa: E402
 from interview_parser.resolve.roles import assign_roles  # noqa: E402
 from interview_parser.resolve.speakers import SpeakerGroup  # noqa: E402
@@ -139,7 +139,9 @@ def run_annotated(txt: Path) -> FileResult:
     truth = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
     groups, spoken = annotated_turns(txt)
     fill_introductions(groups, spoken)
-    roles = assign_roles(groups, spoken)
+    lines = txt.read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    header = header_people(["\n".join(lines[: truth["turns"][0]["line"] - 1])])
+    roles = assign_roles(groups, spoken, header=header)
     names = {g.id: next(iter(g.name_counts)) for g in groups}
     asked = {names[i] for i, d in roles.items() if d.role is Role.interviewer}
     return _result(txt.stem, asked, set(truth.get("interviewers") or []), set(names.values()))

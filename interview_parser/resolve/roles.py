@@ -53,6 +53,12 @@ press conference, the queue of a standards meeting and an audience Q&A are like 
 people ask once or twice, one or two answer. A guest's occasional short question is a small
 share of their words, and a witness called to testify answers.
 
+A transcript's header may name people by their part (``### Moderator: Trenton Van Epps``,
+``**Host:** Ana Ruiz``, ``Entrevistadora: Marta Gil``, a front matter ``guest: ...``;
+``intro.header_people``): a speaker it names in a part that asks asks, one it names in a
+part that answers answers (role source ``declared``), and behaviour decides the others, with
+the named asker among the candidates for the lead.
+
 A single letter names a role only as the whole label (``Q``, ``A``), not in a diarization
 tag (``Speaker A``). Labels name roles in the corpus's languages too (``Periodista``,
 ``Moderatorin``, ``Pergunta``, ``Réponse``); a presiding officer (``Vizepräsident``,
@@ -66,11 +72,12 @@ score.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import CastMember, Role
 from .conduct import Conduct, Vocabulary, conduct
+from .intro import names_speaker
 from .labels import ANSWERING, ASKING, LabelInfo, Shape, declared_keys, name_key, word_set, words_of
 from .speakers import SpeakerGroup
 
@@ -149,8 +156,10 @@ def assign_roles(
     turns: Sequence[tuple[SpeakerGroup, str]],
     declared_interviewers: Iterable[str] = (),
     cast: Sequence[CastMember] = (),
+    header: Sequence[tuple[str, str]] = (),
 ) -> dict[str, RoleDecision]:
-    """Map each group id to its role and what decided it."""
+    """Map each group id to its role and what decided it (``header``: the people that the
+    transcript's header names by their part, ``intro.header_people``)."""
     declared = {k for d in declared_interviewers for k in declared_keys(d)}
     cast_roles = {name_key(m.label): m.role for m in cast if m.role is not None}
     decisions: dict[str, RoleDecision] = {}
@@ -178,8 +187,13 @@ def assign_roles(
     needed = bool(undecided) and len(groups) > 1 and (not asker_named or answerer_named)
     tally = conduct(groups, turns, vocabulary) if needed and not declared else {}
     if not asker_named:
-        for ident in _by_behaviour(groups, tally, decisions, vocabulary):
-            decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
+        named = _header_roles(header, [g for g in groups if g.id not in decisions])
+        for ident in _by_behaviour(groups, tally, decisions, vocabulary, named):
+            source = "declared" if named.get(ident) is Role.interviewer else "behaviour"
+            decisions[ident] = RoleDecision(Role.interviewer, source)
+        for ident, role in named.items():
+            if role is Role.interviewee:
+                decisions[ident] = RoleDecision(role, "declared")
     elif answerer_named and tally:
         # Labels name both sides (Q and A); the other voices are colloquy, and those of
         # them who are questioners ask too (counsel who take over from "Q").
@@ -254,11 +268,15 @@ def _by_behaviour(
     tally: dict[str, Conduct],
     decided: dict[str, RoleDecision],
     vocabulary: Vocabulary,
+    named: Mapping[str, Role],
 ) -> list[str]:
-    """The undecided speakers who ask, by the rules of the module docstring."""
+    """The undecided speakers who ask, by the rules of the module docstring; ``named``:
+    the parts that the header gives speakers, which behaviour does not overrule."""
     undecided = {g.id for g in groups if g.id not in decided}
     if len(groups) < 2 or not undecided:
         return []
+    told = {i for i, role in named.items() if role is Role.interviewer}
+    undecided -= {i for i, role in named.items() if role is not Role.interviewer}
     by_id = {g.id: g for g in groups}
     # A voice whose label says it is neither side (an operator, a narrator) does not ask,
     # however much it conducts: an operator hands the floor to every caller.
@@ -299,6 +317,7 @@ def _by_behaviour(
         )
         or questions(tally[i])
     ]
+    chosen += [i for i in told if i not in chosen]
     asking = set(chosen)
     chosen += [i for i in undecided if i not in asking and tally[i].cohost_of & asking]
     # Somebody has to answer: if everyone scores alike, only the best asks. Unless three or
@@ -307,5 +326,38 @@ def _by_behaviour(
     if len(chosen) == len(groups) and not (
         len(groups) >= PANEL and all(tally[i].handed for i in chosen)
     ):
-        chosen = [lead]
+        chosen = [lead, *(i for i in told if i != lead)]
     return chosen
+
+
+# Parts a header names people by that ask or answer: a person's part, not "Question:".
+_HEADER_ASKING = (ASKING | _ASKING_WORDS) - word_set(
+    "q question questioner audience audience-member caller examiner counsel editor"
+    " pregunta pergunta frage questão"
+)
+_HEADER_ANSWERING = (ANSWERING | _ANSWERING_WORDS) - word_set(
+    "a answer respuesta resposta réponse antwort expert"
+)
+
+
+def _header_roles(
+    header: Sequence[tuple[str, str]], groups: Sequence[SpeakerGroup]
+) -> dict[str, Role]:
+    """The roles that the header gives speakers (``Moderator: Trenton Van Epps``): a part
+    that asks or answers, and a name that is one speaker's."""
+    roles: dict[str, Role] = {}
+    for part, name in header:
+        words = set(words_of(part))
+        role = (
+            Role.interviewer
+            if words & _HEADER_ASKING
+            else Role.interviewee
+            if words & _HEADER_ANSWERING
+            else None
+        )
+        if role is None:
+            continue
+        owners = [g for g in groups if names_speaker(name, g)]
+        if len(owners) == 1:
+            roles.setdefault(owners[0].id, role)
+    return roles
