@@ -176,7 +176,6 @@ def plain_conduct(
         mine.hosting += steering or handing
         mine.conducting += prompt or steering or handing
         mine.prompts += prompt
-        mine.yielded += ends
         if ends and nxt is not None:
             mine.replies.append(math.log2((len(nxt[1].split()) + 1) / (size + 1)))
     return tally

@@ -405,7 +405,6 @@ class Conduct:
     turns: int = 0
     prompts: int = 0  # turns that ask the others something, asking back excluded
     asked_back: int = 0  # questions put back to somebody who had just asked
-    yielded: int = 0  # prompting turns that end on their question (no tag question)
     hosting: int = 0  # turns with a host's phrase, steering, or handing the floor by name
     handed: int = 0  # prompting or steering turns that name the next speaker
     conducting: int = 0  # turns that prompt or host
@@ -584,7 +583,6 @@ def conduct(
         mine.hosting += steering or handing
         mine.conducting += prompt or steering or handing
         mine.prompts += prompt
-        mine.yielded += ends
         # The next turn replies to a question the turn ended on, not to one in its middle.
         if ends and nxt is not None:
             ratio = (len(nxt[1].split()) + 1) / (size + 1)
