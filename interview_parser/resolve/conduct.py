@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .floor import Lazy
@@ -387,8 +387,7 @@ class Vocabulary:
 def _name_words(group: SpeakerGroup, texts: Sequence[str], vocabulary: Vocabulary) -> set[str]:
     """Words that name a speaker: label, introduced name, aliases, self-introductions."""
     # The label and the aliases are every spelling of the label, and each alias's short form.
-    spellings = {group.label, group.name or ""}
-    spellings.update(info.raw for info in group.infos)
+    spellings = {group.label, group.name or "", *(info.raw for info in group.infos)}
     spellings.update(info.alias for info in group.infos if info.alias)
     for text in texts:
         if "I'm" in text or "I am" in text or "my name" in text:  # cheaper than the pattern
@@ -487,8 +486,8 @@ class _Reading:
         text = self.turns[i][1]
         if later is None or len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call
             return False
-        own = self.names(self.turns[i][0])
-        return _calls(text, self.names(later), own, self.vocabulary)
+        speaker = self.turns[i][0]
+        return _calls(text, lambda: (self.names(later), self.names(speaker)), self.vocabulary)
 
     def _calls_at(self, i: int) -> bool:
         """Whether turn ``i`` calls on the next speaker (see the module docstring): by what
@@ -601,24 +600,30 @@ def _tagged(plain: str) -> bool:
     return bool(_TAG.search(plain[-40:]))
 
 
-def _calls(text: str, later: set[str], own: set[str], vocabulary: Vocabulary) -> bool:
-    """Whether a turn calls on a speaker with the name words ``later`` (and not ``own``, the
-    caller's own; see the module docstring)."""
+def _calls(
+    text: str, addressed: Callable[[], tuple[set[str], set[str]]], vocabulary: Vocabulary
+) -> bool:
+    """Whether a turn calls on the next speaker (see the module docstring). ``addressed``
+    gives the name words of the next speaker and of the caller, asked for only when the
+    turn has a capitalised word: a name is among those."""
     if len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call: skip the scan
         return False
     found = list(_WORD.finditer(text))
     if not found or len(found) > CALL_WORDS:
         return False
-    named = [
-        m
-        for m in found
-        if m.group()[0].isupper()
-        and any(w in later and w not in own for w in vocabulary.words(m.group()))
-    ]
+    capitals = [m for m in found if m.group()[0].isupper()]
+    named = []
+    if capitals:
+        later, own = addressed()
+        named = [
+            m
+            for m in capitals
+            if any(w in later and w not in own for w in vocabulary.words(m.group()))
+        ]
     if not named:  # a bare call: "Chip?", "Herr Voss?"
         return (
             len(found) <= BARE_CALL_WORDS
-            and all(m.group()[0].isupper() for m in found)
+            and len(capitals) == len(found)
             and text.rstrip().endswith(("?", "？"))
         )
     rest = text

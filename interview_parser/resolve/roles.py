@@ -73,6 +73,7 @@ score.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..model import CastMember, Role
@@ -229,18 +230,22 @@ def _label_hint(info: LabelInfo) -> Role | None:
     return info.role_hint
 
 
-def _label_words(group: SpeakerGroup, vocabulary: Vocabulary) -> set[str]:
+def _label_words(group: SpeakerGroup, vocabulary: Vocabulary) -> AbstractSet[str]:
     """The words of every spelling of a speaker's label, qualifiers included."""
+    if len(group.infos) == 1:  # most speakers have one spelling: its words as they are
+        return vocabulary.words(group.infos[0].raw)
     return set().union(*(vocabulary.words(info.raw) for info in group.infos))
 
 
-def _name_words(group: SpeakerGroup, vocabulary: Vocabulary) -> set[str]:
+def _name_words(group: SpeakerGroup, vocabulary: Vocabulary) -> AbstractSet[str]:
     """The words of every spelling of a speaker's name, without qualifiers: an affiliation
     (``Voice of America``, ``President of the Rotary Club``) says nothing of the role."""
+    if len(group.infos) == 1:
+        return vocabulary.words(group.infos[0].name)
     return set().union(*(vocabulary.words(info.name) for info in group.infos))
 
 
-def _hints(words: set[str]) -> set[Role]:
+def _hints(words: AbstractSet[str]) -> set[Role]:
     """The roles that label words name (the languages beyond the label analysis's)."""
     hints = set()
     if words & _ASKING_WORDS:
