@@ -60,6 +60,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from .floor import Lazy
@@ -384,16 +385,21 @@ class Vocabulary:
         }
 
 
-def _name_words(group: SpeakerGroup, texts: Sequence[str], vocabulary: Vocabulary) -> set[str]:
+def _name_words(
+    group: SpeakerGroup, texts: Sequence[str], vocabulary: Vocabulary
+) -> AbstractSet[str]:
     """Words that name a speaker: label, introduced name, aliases, self-introductions."""
     # The label and the aliases are every spelling of the label, and each alias's short form.
     spellings = {group.label, group.name or "", *(info.raw for info in group.infos)}
     spellings.update(info.alias for info in group.infos if info.alias)
+    spellings.discard("")
     for text in texts:
         if "I'm" in text or "I am" in text or "my name" in text:  # cheaper than the pattern
             spellings.update(
                 m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper()
             )
+    if len(spellings) == 1:  # one spelling: its words as they are, shared
+        return vocabulary.names(spellings.pop())
     return set().union(*map(vocabulary.names, spellings))
 
 
@@ -445,7 +451,7 @@ class _Reading:
         self.vocabulary = vocabulary
         self.turns = turns
         self._said = said
-        self._names: dict[str, set[str]] = {}
+        self._names: dict[str, AbstractSet[str]] = {}
         self._named_by: dict[str, list[SpeakerGroup]] | None = None
         self.plain = Lazy(lambda i: _unquoted(turns[i][1]))
         self.lower = Lazy(lambda i: self.plain[i].lower())
@@ -455,7 +461,7 @@ class _Reading:
         self.names_call = Lazy(self._names_call)
         self.calls = Lazy(self._calls_at)
 
-    def names(self, group: SpeakerGroup) -> set[str]:
+    def names(self, group: SpeakerGroup) -> AbstractSet[str]:
         """The words that name a speaker (``_name_words`` over the turns read of them)."""
         found = self._names.get(group.id)
         if found is None:
@@ -495,7 +501,9 @@ class _Reading:
         turns = self.turns
         return self.names_call[i] or (
             i + 2 < len(turns)
-            and len({turns[i][0].id, turns[i + 1][0].id, turns[i + 2][0].id}) == 3
+            and turns[i][0] is not turns[i + 1][0]
+            and turns[i + 1][0] is not turns[i + 2][0]
+            and turns[i][0] is not turns[i + 2][0]
             and not self.names_call[i + 1]
             and self.ends[i + 1]
             and _mostly_question(self.plain[i + 1])
@@ -601,7 +609,9 @@ def _tagged(plain: str) -> bool:
 
 
 def _calls(
-    text: str, addressed: Callable[[], tuple[set[str], set[str]]], vocabulary: Vocabulary
+    text: str,
+    addressed: Callable[[], tuple[AbstractSet[str], AbstractSet[str]]],
+    vocabulary: Vocabulary,
 ) -> bool:
     """Whether a turn calls on the next speaker (see the module docstring). ``addressed``
     gives the name words of the next speaker and of the caller, asked for only when the
