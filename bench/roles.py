@@ -3,6 +3,7 @@
     python bench/roles.py DIR [DIR ...]             # e.g. ../shared/corpus-dev, /work/halves/a
     python bench/roles.py DIR --mode parsed         # roles of the parser's own reading
     python bench/roles.py DIR -v                    # one line per file with its mismatches
+    python bench/roles.py --cost                    # the role step's cost on many speakers
 
 Each ``DIR/NAME.txt`` has an annotation ``NAME.json`` (``speakers``, ``interviewers``,
 ``turns``: ``speaker``, ``line``, ``starts_with``; see ``../shared/corpus-dev/README.md``).
@@ -13,11 +14,16 @@ annotated speaker, its labels as the file writes them (the text of the turn's li
 ``starts_with``, or the line itself when the text starts below the label), and each turn's
 text from ``starts_with`` to the line before the next annotated turn. Then the resolver's
 own ``fill_introductions`` and ``assign_roles`` run on those turns, as ``build_transcript``
-runs them.
+runs them (with the header people named in the lines above the first annotated turn).
 
 ``--mode parsed`` parses each file (in process) and maps its speakers to the annotated ones
 as ``score_corpus.py`` does (runs matched by line and first words, then speakers greedily by
 count); ``--min-f1`` keeps the files whose turns score at least that F1.
+
+``--cost`` measures instead what the role step costs on generated conversations of many
+speakers (issue 17: 100,000 distinct labels): one turn each of plain text, of a question, and
+of a co-host mention, at 10,000 and 40,000 turns; it prints the CPU seconds (the minimum of
+three runs) and the growth, about 4x when the cost is linear.
 
 The last line has the interviewer F1 over the files that annotate interviewers (as the
 corpus scorer counts it) and, apart, the speakers called interviewer in files that annotate
@@ -30,6 +36,7 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,10 +47,10 @@ sys.path.insert(0, str(ROOT))
 
 from interview_parser import Role, parse_file  # noqa: E402
 from interview_parser.errors import InterviewParserError  # noqa: E402
-from interview_parser.resolve.intro import fill_introductions  # noqa: E402
+from interview_parser.resolve.intro import fill_introductions, header_people  # noqa: E402
 from interview_parser.resolve.labels import analyse  # noqa: E402
 from interview_parser.resolve.roles import assign_roles  # noqa: E402
-from interview_parser.resolve.speakers import SpeakerGroup  # noqa: E402
+from interview_parser.resolve.speakers import SpeakerGroup, group_speakers  # noqa: E402
 from interview_parser.resolve.text import clean  # noqa: E402
 
 LINE_SLACK = 3
@@ -139,7 +146,9 @@ def run_annotated(txt: Path) -> FileResult:
     truth = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
     groups, spoken = annotated_turns(txt)
     fill_introductions(groups, spoken)
-    roles = assign_roles(groups, spoken)
+    lines = txt.read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    header = header_people(["\n".join(lines[: truth["turns"][0]["line"] - 1])])
+    roles = assign_roles(groups, spoken, header=header)
     names = {g.id: next(iter(g.name_counts)) for g in groups}
     asked = {names[i] for i, d in roles.items() if d.role is Role.interviewer}
     return _result(txt.stem, asked, set(truth.get("interviewers") or []), set(names.values()))
@@ -215,13 +224,46 @@ def _result(
     return FileResult(name, score, asked, truth, note)
 
 
+# One turn of each generated speaker, by kind (see --cost).
+COST_TURNS = {
+    "plain": "Word {n}.",
+    "question": "Why is {n} so?",
+    "co-host": "Thanks, my co-host Bob Carter{m}. What now?",
+}
+
+
+def cost(sizes: Sequence[int] = (10_000, 40_000)) -> None:
+    """Print what assign_roles costs on many speakers, by kind and size (see --cost)."""
+    for kind, turn in COST_TURNS.items():
+        seconds = []
+        for size in sizes:
+            labels = [analyse(f"Name{n:06d}x:") for n in range(size)]
+            groups, owners = group_speakers(labels)
+            texts = [turn.format(n=n, m=n % 7) for n in range(size)]
+            spoken = list(zip(owners, texts, strict=True))
+            runs = []
+            for _ in range(3):
+                start = time.process_time()
+                assign_roles(groups, spoken)
+                runs.append(time.process_time() - start)
+            seconds.append(min(runs))
+        shown = "  ".join(f"{n:,} turns {s:.2f} s" for n, s in zip(sizes, seconds, strict=True))
+        print(f"{kind:9} {shown}  growth {seconds[-1] / seconds[0]:.1f}x")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("dirs", nargs="*", type=Path)
+    ap.add_argument("--cost", action="store_true", help="time the role step on many speakers")
     ap.add_argument("--mode", choices=("annotated", "parsed"), default="annotated")
     ap.add_argument("--min-f1", type=float, default=0.0)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
+    if args.cost:
+        cost()
+        return 0
+    if not args.dirs:
+        ap.error("give the corpus folders, or --cost")
     total = Score()
     for folder in args.dirs:
         if not folder.is_dir():

@@ -434,3 +434,120 @@ Host: Thank you both.
         "Mary Lee": "interviewee",
         "Tom Hart": "interviewee",
     }
+
+
+# A community call: the presenter runs it and answers at length, a moderator hands the floor
+# over once, and a participant tells how an upgrade went and asks two short questions that
+# draw long replies.
+CALL = """\
+Mira Holt: Okay, let's get started. Quick update on the release, then questions.
+Jonas Weber: Thanks, Mira. Everyone is muted now, so go ahead.
+Mira Holt: So the release candidate is out. Let's talk about what changed. The new sync \
+protocol is on by default and the old one goes away next month, so please upgrade your \
+nodes before then. We also fixed the memory leak that some of you reported last week.
+Pablo Ruiz: When does the old protocol stop working?
+Mira Holt: On the first of next month. After that the old nodes cannot talk to the new \
+ones at all, so they will fall out of sync within a few hours, and you will have to \
+resync from scratch, which takes a day on a good machine. So upgrade early, please. \
+Let's move on to the testnet. What do the client teams need from us?
+Lena Park: Nothing for now, we are ready, both clients pass the new tests.
+Mira Holt: Good. And the docs team, what is left?
+Sam Ito: Two pages on the new protocol. We will have them by Monday.
+Mira Holt: Great. Lena, did the fuzzing find anything this week?
+Lena Park: Two crashes in the parser, both fixed, both in code nobody had touched in years.
+Mira Holt: Good to hear. Pablo, you upgraded your nodes early. How did it go?
+Pablo Ruiz: Fine, mostly. The first node took an hour to resync because I had the old \
+config file in the wrong place, the second one took ten minutes once I had moved it. I \
+wrote it up in the forum for anyone who runs the same setup as we do.
+Mira Holt: Thanks, that helps. Sam, can you add a page on the fuzzing setup as well?
+Sam Ito: Yes, I will.
+Pablo Ruiz: Will the old docs stay up?
+Mira Holt: Yes, for a year, in the archive section, with a banner that says they are out \
+of date. We will link them from the new pages too, so that old links keep working. \
+That brings us to the last item, the next call. Does Thursday work for everyone?
+Lena Park: Thursday is fine.
+Mira Holt: Thursday it is. Thanks, everyone.
+"""
+
+
+def test_a_caller_who_asks_twice_does_not_run_the_call() -> None:
+    assert "Pablo Ruiz" not in interviewers(CALL)
+    assert "Mira Holt" in interviewers(CALL)
+
+
+def test_a_header_naming_the_moderator_makes_them_ask() -> None:
+    header = "# Release call 12\n\n### Moderator: Jonas Weber\n### Notes: Ana Gil\n\n"
+    assert "Jonas Weber" not in interviewers(CALL)
+    assert interviewers(header + CALL) == interviewers(CALL) | {"Jonas Weber"}
+    speaker = next(s for s in ip.parse(header + CALL).speakers if s.label == "Jonas Weber")
+    assert speaker.role_source.value == "declared"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Moderator: Trenton Van Epps\n", [("Moderator", "Trenton Van Epps")]),
+        ("**Host:** Ana Ruiz and Ben Okoro\n", [("Host", "Ana Ruiz"), ("Host", "Ben Okoro")]),
+        (
+            "### Entrevistadora: Marta Gil; Invitado: Luis Paz\n",
+            [("Entrevistadora", "Marta Gil"), ("Invitado", "Luis Paz")],
+        ),
+        ("Recorded in the studio of a long-running radio show, in May\n", []),
+        ("Then he said it plainly: we are out of time, all of us\n", []),
+    ],
+)
+def test_header_people(header: str, expected: list[tuple[str, str]]) -> None:
+    from interview_parser.resolve.intro import header_people
+
+    assert header_people([header]) == expected
+
+
+def test_front_matter_names_people_too() -> None:
+    from interview_parser.resolve.intro import header_people
+
+    meta = {"guest": "Aisha Rahman + Kiran Bose", "title": "Why: a talk", "year": 2024}
+    assert header_people([], meta)[:2] == [("guest", "Aisha Rahman"), ("guest", "Kiran Bose")]
+
+
+def test_a_header_guest_does_not_ask() -> None:
+    text = """\
+Guest: Ada Byrne
+
+Ada Byrne: What a year it has been. Can I start with the flood?
+Tom Lake: Please.
+Ada Byrne: The river rose four metres in a night. Why did nobody warn us? That is what \
+everyone asked. The sirens were there, but nobody had tested them in ten years.
+Tom Lake: And were they working?
+Ada Byrne: Two of the five. The other three had corroded wiring.
+"""
+    assert interviewers(text) == {"Tom Lake"}
+
+
+# Three hosts talking among themselves: each answers the others at some length and hands the
+# floor on with a question.
+HOSTS_ONLY = """\
+Emma: Welcome back to the show. Kelly, you tried the new framework this week. How was it?
+Kelly: Honestly, mixed. The routing is lovely and the error pages are the best I have seen, \
+but the build was slow and the cache kept going stale on me. Ali, didn't you hit that too?
+Ali: I did. It took two minutes on a small site, and the cache problem is a known bug, there \
+is a fix in the next release. I liked the data loading though, it is much simpler than what \
+we had. Emma, what did you think of the docs?
+Emma: They are better than last year. The tutorial is short and it works, which is rare, \
+and the reference finally has examples for every option. Kelly, would you use it at work?
+Kelly: Not yet. We have a lot of old code and the migration guide is thin, so I would wait \
+a release or two and see what the bug tracker looks like then. Ali, would you?
+Ali: Maybe for a side project first, to learn where the sharp edges are. Emma, what about \
+you, would you switch?
+Emma: Not this year. Our site works and nobody is asking for it. Kelly, what's next for you?
+Kelly: A long holiday, and then the conference talk. Ali, are you coming to that?
+Ali: I am, I booked the train yesterday.
+"""
+
+
+def test_hosts_among_themselves_all_ask() -> None:
+    assert interviewers(HOSTS_ONLY) == {"Emma", "Kelly", "Ali"}
+
+
+def test_two_speakers_who_both_ask_leave_one_to_answer() -> None:
+    two = "\n".join(line for line in HOSTS_ONLY.splitlines() if not line.startswith("Ali"))
+    assert len(interviewers(two)) == 1

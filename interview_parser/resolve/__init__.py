@@ -27,7 +27,7 @@ from ..model import (
 from ..syntax import RawBlock, Reading, Span
 from . import frontmatter
 from .evidence import rejections, speaker_blocks
-from .intro import fill_introductions
+from .intro import fill_introductions, header_people
 from .labels import LabelInfo, declared_keys, name_key
 from .lead import split_lead
 from .notes import find_notes, strip_comments
@@ -203,7 +203,10 @@ def build_transcript(
         texts.append(text)
     spoken = list(zip(owners, texts, strict=True))
     fill_introductions(groups, spoken)
-    roles = assign_roles(groups, spoken, interviewer_labels, declared_cast)
+    # the header above the first turn: the lead and the lines skipped there (headings)
+    opening = [lead_text, *(k.text for k in reading.skipped if k.line < turns[0].line)]
+    header = header_people(opening, meta.data)
+    roles = assign_roles(groups, spoken, interviewer_labels, declared_cast, header)
     turn_roles = [roles[g.id].role for g in owners]
     pairs, unpaired = build_pairs(
         [Voice(g.id, role, text) for g, role, text in zip(owners, turn_roles, texts, strict=True)],

@@ -43,7 +43,12 @@ The role step (``roles.py``) decides who asks from these tallies. A turn is read
 Conduct is read from the opening ``OPENING_TURNS`` turns of the conversation, and from the
 first ``LATE_TURNS`` turns of anybody who first speaks after them: by then each speaker's
 pattern is clear, and a transcript of many hours costs what its opening costs (the phrase
-patterns below take about 100 µs a turn, 2 s for a 10 MB transcript read whole).
+patterns below take about 100 µs a turn, 2 s for a 10 MB transcript read whole). A file of
+many speakers is read almost whole (each of them arrives late): there the cost is linear in
+turns and speakers, since what a turn does is worked out once, on first use, however many
+neighbours ask about it; a speaker's name words are worked out once, from words of
+spellings shared with the role step (``Vocabulary``); and the speakers that a co-host
+mention names are looked up by their name words, not tried one by one.
 
 Speakers' names come from their labels, the full names introductions gave them, and the
 names they give themselves (*Hi, I'm Eva*), so that panels labelled ``Speaker 1`` can be
@@ -54,9 +59,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from .floor import Lazy
 from .labels import HONORIFICS, PARTICLES, ROLE_WORDS, words_of
 from .speakers import SpeakerGroup
 
@@ -99,7 +106,7 @@ class _Lazy:
         return self._compiled
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(text, pos)
+        return (self._compiled or self.compiled).search(text, pos)
 
 
 _QUOTED = re.compile(r'"[^"]{1,300}"|“[^”]{1,300}”')
@@ -243,6 +250,13 @@ _GATES = {
     ),
     _COHOST: ("host",),
 }
+# Each gate as one pattern of its words: one scan in C instead of a loop over the words.
+_GATE_SCANS = {
+    pattern: _Lazy("|".join(map(re.escape, words))) for pattern, words in _GATES.items()
+}
+_HOSTS_GATE = _Lazy(
+    "|".join(map(re.escape, [*_GATES[_HOSTING], *_GATES[_STEERING], *_GATES[_SHOW], "what about"]))
+)
 _SELF_NAME = re.compile(r"\b(?:my name is|my name's|I'm|I am)\s+([^\W\d_][\w'\-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # Words of a label that never name a person on their own ("Mr", "the", "Speaker").
@@ -300,6 +314,8 @@ def hosts(text: str) -> bool:
 
 def _hosts(plain: str, lower: str | None = None) -> bool:
     lower = plain.lower() if lower is None else lower
+    if _HOSTS_GATE.search(lower) is None:  # the words of every gate below in one scan
+        return False
     return (
         _has(_HOSTING, plain, lower)
         or _has(_STEERING, plain, lower)
@@ -328,31 +344,66 @@ def _has(pattern: re.Pattern[str] | _Lazy, text: str, lower: str | None = None) 
     """``pattern.search(text)``, skipped when the text lacks every word of its gate
     (``lower``: the text in lower case, when the caller has it)."""
     lower = text.lower() if lower is None else lower
-    return any(word in lower for word in _GATES[pattern]) and bool(pattern.search(text))
+    return _GATE_SCANS[pattern].search(lower) is not None and bool(pattern.search(text))
 
 
-def _capitalised(text: str) -> set[str]:
-    """The capitalised words of a text, normalised as label words are."""
-    return {w for m in _WORD.finditer(text) if m.group()[0].isupper() for w in words_of(m.group())}
+class Vocabulary:
+    """The words of each spelling, worked out once per spelling: the role step and conduct
+    read the same labels (a label, its name without qualifiers and a speaker's aliases are
+    often one spelling), and a conversation repeats its words."""
+
+    __slots__ = ("_names", "_words")
+
+    def __init__(self) -> None:
+        self._words: dict[str, frozenset[str]] = {}
+        self._names: dict[str, frozenset[str]] = {}
+
+    def words(self, spelling: str) -> frozenset[str]:
+        """``words_of(spelling)`` as a set."""
+        found = self._words.get(spelling)
+        if found is None:
+            found = self._words[spelling] = frozenset(words_of(spelling))
+        return found
+
+    def names(self, spelling: str) -> frozenset[str]:
+        """The words of a spelling that can name a person ("Mr", "the", "Speaker" cannot)."""
+        found = self._names.get(spelling)
+        if found is None:
+            found = self._names[spelling] = frozenset(
+                word
+                for word in self.words(spelling)
+                if len(word) > 1
+                and word.replace("'", "").replace("-", "").isalpha()
+                and word not in _NOT_NAMES
+            )
+        return found
+
+    def capitalised(self, text: str) -> set[str]:
+        """The capitalised words of a text, normalised as label words are."""
+        return {
+            w for m in _WORD.finditer(text) if m.group()[0].isupper() for w in self.words(m.group())
+        }
 
 
-def _name_words(group: SpeakerGroup, texts: Sequence[str]) -> set[str]:
+def _name_words(
+    group: SpeakerGroup, texts: Sequence[str], vocabulary: Vocabulary
+) -> AbstractSet[str]:
     """Words that name a speaker: label, introduced name, aliases, self-introductions."""
-    spellings = [group.label, group.name or "", *group.aliases]
+    # The label and the aliases are every spelling of the label, and each alias's short form.
+    spellings = {group.label, group.name or "", *(info.raw for info in group.infos)}
+    spellings.update(info.alias for info in group.infos if info.alias)
+    spellings.discard("")
     for text in texts:
         if "I'm" in text or "I am" in text or "my name" in text:  # cheaper than the pattern
-            spellings.extend(
+            spellings.update(
                 m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper()
             )
-    return {
-        word
-        for spelling in spellings
-        for word in words_of(spelling)
-        if len(word) > 1 and re.sub(r"['\-]", "", word).isalpha() and word not in _NOT_NAMES
-    }
+    if len(spellings) == 1:  # one spelling: its words as they are, shared
+        return vocabulary.names(spellings.pop())
+    return set().union(*map(vocabulary.names, spellings))
 
 
-@dataclass
+@dataclass(slots=True)
 class Conduct:
     """What one speaker did to the floor in the turns read."""
 
@@ -384,82 +435,112 @@ def _read(turns: Sequence[tuple[SpeakerGroup, str]]) -> list[int]:
     return chosen
 
 
+class _Reading:
+    """A conversation as conduct reads it. What a turn does is worked out once, on first use
+    (``Lazy``), and so are a speaker's name words: the tally asks about a turn from itself
+    and from its neighbours, and most speakers of a long transcript are never addressed."""
+
+    def __init__(
+        self,
+        groups: Sequence[SpeakerGroup],
+        turns: Sequence[tuple[SpeakerGroup, str]],
+        said: Mapping[str, Sequence[str]],
+        vocabulary: Vocabulary,
+    ) -> None:
+        self.groups = groups
+        self.vocabulary = vocabulary
+        self.turns = turns
+        self._said = said
+        self._names: dict[str, AbstractSet[str]] = {}
+        self._named_by: dict[str, list[SpeakerGroup]] | None = None
+        self.plain = Lazy(lambda i: _unquoted(turns[i][1]))
+        self.lower = Lazy(lambda i: self.plain[i].lower())
+        self.prompts = Lazy(lambda i: _prompts(self.plain[i], self.lower[i]))
+        # whether turn i ends on a question (its last sentence prompts)
+        self.ends = Lazy(lambda i: self.prompts[i] and _ends_asking(self.plain[i]))
+        self.names_call = Lazy(self._names_call)
+        self.calls = Lazy(self._calls_at)
+
+    def names(self, group: SpeakerGroup) -> AbstractSet[str]:
+        """The words that name a speaker (``_name_words`` over the turns read of them)."""
+        found = self._names.get(group.id)
+        if found is None:
+            said = self._said.get(group.id, ())
+            found = self._names[group.id] = _name_words(group, said, self.vocabulary)
+        return found
+
+    def _next_other(self, i: int) -> SpeakerGroup | None:
+        """The speaker of the turn after ``i`` when that is somebody else."""
+        later = self.turns[i + 1][0] if i + 1 < len(self.turns) else None
+        return None if later is None or later is self.turns[i][0] else later
+
+    def addresses(self, i: int) -> bool:
+        """Whether turn ``i`` names the speaker of the next turn (another speaker)."""
+        later = self._next_other(i)
+        if later is None:
+            return False
+        addressed = self.names(later) - self.names(self.turns[i][0])
+        # The names are looked for in lower case first: most turns name nobody.
+        lower = self.lower[i]
+        return any(word in lower for word in addressed) and bool(
+            addressed & self.vocabulary.capitalised(self.turns[i][1])
+        )
+
+    def _names_call(self, i: int) -> bool:
+        """Whether turn ``i`` calls on the next speaker by what it says."""
+        later = self._next_other(i)
+        text = self.turns[i][1]
+        if later is None or len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call
+            return False
+        speaker = self.turns[i][0]
+        return _calls(text, lambda: (self.names(later), self.names(speaker)), self.vocabulary)
+
+    def _calls_at(self, i: int) -> bool:
+        """Whether turn ``i`` calls on the next speaker (see the module docstring): by what
+        it says, or by naming somebody who then puts a question to a third speaker."""
+        turns = self.turns
+        return self.names_call[i] or (
+            i + 2 < len(turns)
+            and turns[i][0] is not turns[i + 1][0]
+            and turns[i + 1][0] is not turns[i + 2][0]
+            and turns[i][0] is not turns[i + 2][0]
+            and not self.names_call[i + 1]
+            and self.ends[i + 1]
+            and _mostly_question(self.plain[i + 1])
+            and self.addresses(i)
+        )
+
+    def cohosts(self, i: int) -> list[SpeakerGroup]:
+        """The other speakers whom turn ``i`` calls a co-host: a sentence says "co-host"
+        and names them."""
+        sentences = _sentences(self.turns[i][1])
+        named = set().union(
+            *(self.vocabulary.capitalised(s) for s in sentences if _COHOST.search(s))
+        )
+        if not named:
+            return []
+        if self._named_by is None:  # which speakers each name word names, built once
+            self._named_by = {}
+            for group in self.groups:
+                for word in self.names(group):
+                    self._named_by.setdefault(word, []).append(group)
+        found = {g.id: g for w in named for g in self._named_by.get(w, ())}
+        return [g for g in found.values() if g is not self.turns[i][0]]
+
+
 def conduct(
-    groups: Sequence[SpeakerGroup], turns: Sequence[tuple[SpeakerGroup, str]]
+    groups: Sequence[SpeakerGroup],
+    turns: Sequence[tuple[SpeakerGroup, str]],
+    vocabulary: Vocabulary | None = None,
 ) -> dict[str, Conduct]:
-    """Tally each speaker's conduct over the turns read (see the module docstring)."""
+    """Tally each speaker's conduct over the turns read (see the module docstring);
+    ``vocabulary``: the words of spellings that the caller has already worked out."""
     chosen = _read(turns)
     said: dict[str, list[str]] = {g.id: [] for g in groups}
     for i in chosen:
         said.setdefault(turns[i][0].id, []).append(turns[i][1])
-    names = {ident: _name_words(g, said[ident]) for g in groups for ident in [g.id]}
     tally = {ident: Conduct() for ident in said}
-    plain: dict[int, str] = {}
-    prompting: dict[int, bool] = {}
-
-    lowered: dict[int, str] = {}
-    ending: dict[int, bool] = {}
-
-    def unquoted(i: int) -> str:
-        if i not in plain:
-            plain[i] = _unquoted(turns[i][1])
-        return plain[i]
-
-    def lower(i: int) -> str:
-        if i not in lowered:
-            lowered[i] = unquoted(i).lower()
-        return lowered[i]
-
-    def prompts_at(i: int) -> bool:
-        if i not in prompting:
-            prompting[i] = _prompts(unquoted(i), lower(i))
-        return prompting[i]
-
-    def ends_at(i: int) -> bool:
-        """Whether turn ``i`` ends on a question (the last sentence prompts)."""
-        if i not in ending:
-            ending[i] = prompts_at(i) and _ends_asking(unquoted(i))
-        return ending[i]
-
-    named_call: dict[int, bool] = {}
-    calling: dict[int, bool] = {}
-
-    def addresses(i: int) -> bool:
-        """Whether turn ``i`` names the speaker of the next turn (another speaker)."""
-        later = turns[i + 1][0] if i + 1 < len(turns) else None
-        if later is None or later is turns[i][0]:
-            return False
-        addressed = names[later.id] - names[turns[i][0].id]
-        # The names are looked for in lower case first: most turns name nobody.
-        return any(word in lower(i) for word in addressed) and bool(
-            addressed & _capitalised(turns[i][1])
-        )
-
-    def names_call(i: int) -> bool:
-        """Whether turn ``i`` calls on the next speaker by what it says."""
-        if i not in named_call:
-            later = turns[i + 1][0] if i + 1 < len(turns) else None
-            named_call[i] = (
-                later is not None
-                and later is not turns[i][0]
-                and _calls(turns[i][1], names[later.id] - names[turns[i][0].id])
-            )
-        return named_call[i]
-
-    def calls_at(i: int) -> bool:
-        """Whether turn ``i`` calls on the next speaker (see the module docstring): by what
-        it says, or by naming somebody who then puts a question to a third speaker."""
-        if i not in calling:
-            calling[i] = names_call(i) or (
-                i + 2 < len(turns)
-                and len({turns[i][0].id, turns[i + 1][0].id, turns[i + 2][0].id}) == 3
-                and not names_call(i + 1)
-                and ends_at(i + 1)
-                and _mostly_question(unquoted(i + 1))
-                and addresses(i)
-            )
-        return calling[i]
-
+    r = _Reading(groups, turns, said, vocabulary or Vocabulary())
     # Asking back: a question put to a speaker whose turn ended on a question, who then
     # speaks again; the asker's reply restates their question, so it prompts again. A turn
     # that was not read did not ask back.
@@ -471,41 +552,40 @@ def conduct(
             back[i] = (
                 before is not group
                 and after is before
-                and prompts_at(i)
-                and prompts_at(i - 1)
+                and r.prompts[i]
+                and r.prompts[i - 1]
                 and not back.get(i - 1, False)
-                and ends_at(i - 1)
+                and r.ends[i - 1]
             )
         mine = tally[group.id]
         mine.turns += 1
         asked_back = back.get(i, False)
         mine.asked_back += asked_back
-        call = calls_at(i)
-        prompt = prompts_at(i) and not asked_back and not call
-        steering = _hosts(unquoted(i), lower(i))
+        call = r.calls[i]
+        prompt = r.prompts[i] and not asked_back and not call
+        steering = _hosts(r.plain[i], r.lower[i])
         nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1][0] is not group else None
         size = len(text.split())
         mine.words += size
         mine.calls += call
-        handing = nxt is not None and (prompt or steering) and addresses(i)
+        handing = nxt is not None and (prompt or steering) and r.addresses(i)
         # A tag question seeks agreement, unless the turn steers or names the next speaker
         # ("That brings me to your release, Chris. You're shipping it soon, right?").
-        ends = prompt and ends_at(i) and (steering or handing or not _tagged(unquoted(i)))
+        ends = prompt and r.ends[i] and (steering or handing or not _tagged(r.plain[i]))
         yields = ends
         prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
         taken_up = nxt is not None and nxt[0] is not prev
-        if prev is not None and calls_at(i - 1):
+        if prev is not None and r.calls[i - 1]:
             mine.called += 1
             if taken_up and prompt:  # a question that somebody besides the caller takes up
                 yields = True
-        elif prev is not None and not ends and ends_at(i - 1):
+        elif prev is not None and not ends and r.ends[i - 1]:
             mine.answering += 1
         if yields:
             mine.asking_words += size
-        if _has(_COHOST, text, lower(i)):
-            for other in groups:
-                if other is not group and _cohost_named(text, names[other.id]):
-                    tally[other.id].cohost_of.add(group.id)
+        if _has(_COHOST, text, r.lower[i]):
+            for other in r.cohosts(i):
+                tally[other.id].cohost_of.add(group.id)
         mine.handed += handing
         mine.hosting += steering or handing
         mine.conducting += prompt or steering or handing
@@ -528,18 +608,32 @@ def _tagged(plain: str) -> bool:
     return bool(_TAG.search(plain[-40:]))
 
 
-def _calls(text: str, addressed: set[str]) -> bool:
-    """Whether a turn calls on a speaker with these name words (see the module docstring)."""
+def _calls(
+    text: str,
+    addressed: Callable[[], tuple[AbstractSet[str], AbstractSet[str]]],
+    vocabulary: Vocabulary,
+) -> bool:
+    """Whether a turn calls on the next speaker (see the module docstring). ``addressed``
+    gives the name words of the next speaker and of the caller, asked for only when the
+    turn has a capitalised word: a name is among those."""
     if len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call: skip the scan
         return False
     found = list(_WORD.finditer(text))
     if not found or len(found) > CALL_WORDS:
         return False
-    named = [m for m in found if m.group()[0].isupper() and set(words_of(m.group())) & addressed]
+    capitals = [m for m in found if m.group()[0].isupper()]
+    named = []
+    if capitals:
+        later, own = addressed()
+        named = [
+            m
+            for m in capitals
+            if any(w in later and w not in own for w in vocabulary.words(m.group()))
+        ]
     if not named:  # a bare call: "Chip?", "Herr Voss?"
         return (
             len(found) <= BARE_CALL_WORDS
-            and all(m.group()[0].isupper() for m in found)
+            and len(capitals) == len(found)
             and text.rstrip().endswith(("?", "？"))
         )
     rest = text
@@ -547,10 +641,3 @@ def _calls(text: str, addressed: set[str]) -> bool:
         rest = rest[: m.start()] + rest[m.end() :]
     sentences = [s for s in _sentences(_unquoted(rest)) if _WORD.search(s)]
     return not (sentences and _prompts(sentences[-1]))
-
-
-def _cohost_named(text: str, names: set[str]) -> bool:
-    """Whether a sentence of the text says "co-host" and names the speaker."""
-    return any(
-        _COHOST.search(sentence) and names & _capitalised(sentence) for sentence in _sentences(text)
-    )

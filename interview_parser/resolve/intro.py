@@ -9,7 +9,7 @@ word of the label (honorifics aside) is a word of the name, and the surnames agr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .labels import HONORIFICS, Shape, words_of
 from .speakers import SpeakerGroup
@@ -92,3 +92,56 @@ def fill_introductions(
                 if _name_fits(name, speaker):
                     speaker.name = name
                     break
+
+
+# A header line that names people by their part: "### Moderator: Trenton Van Epps",
+# "**Host:** Ana Ruiz", "Entrevistadora: Marta Gil". One or two words, a colon, the names.
+_HEADER_LINE = re.compile(
+    r"^[\s#*_>|]*(?P<part>[^\W\d_][\w'’\-]*(?: [^\W\d_][\w'’\-]*)?)[*_]*\s*[:：]\s*(?P<names>.+)$"
+)
+# What separates the names of one header line: "Ana Ruiz, Ben Okoro and Lee Chan".
+_NAME_LIST = re.compile(r"\s*(?:[,;+&/]|\b(?:and|y|et|und|e)\b)\s*")
+# A name is a few words.
+_NAME_WORDS = 6
+# A header is short: the lines read for it, above the first turn, and front matter keys.
+HEADER_LINES = 40
+
+
+def header_people(
+    lines: Iterable[str], meta: Mapping[str, object] | None = None
+) -> list[tuple[str, str]]:
+    """The people that a transcript's header names by their part, as ``(part, name)``:
+    lines such as ``Moderator: Trenton Van Epps`` above the first turn, and front matter
+    keys whose value is a name or a list of names (``guest: Ana Ruiz + Ben Okoro``). Which
+    parts ask or answer is the role step's business."""
+    found: list[tuple[str, str]] = []
+    read = 0
+    for text in lines:
+        for line in text.splitlines()[: HEADER_LINES - read]:
+            for piece in line.split(";"):  # "Host: Ana Ruiz; Guest: Ben Okoro"
+                match = _HEADER_LINE.match(piece)
+                if match:
+                    found += [(match["part"], n) for n in _names(match["names"])]
+        read += text.count("\n") + 1
+        if read >= HEADER_LINES:
+            break
+    for key, value in list((meta or {}).items())[:HEADER_LINES]:
+        values = value if isinstance(value, list) else [value]
+        found += [(key, n) for v in values[:HEADER_LINES] if isinstance(v, str) for n in _names(v)]
+    return found[: HEADER_LINES * 2]
+
+
+def _names(text: str) -> list[str]:
+    names = [n.strip(" *_.()[]") for n in _NAME_LIST.split(text.strip(" *_"))]
+    return [n for n in names if n and len(n.split()) <= _NAME_WORDS]
+
+
+def names_speaker(name: str, group: SpeakerGroup) -> bool:
+    """Whether a name from a header is this speaker's: it extends a name-shaped label
+    (as an introduction's does), or its words are all words of one of the labels."""
+    if _name_fits(name, group):
+        return True
+    words = set(words_of(name)) - HONORIFICS
+    return bool(words) and any(
+        info.shape is Shape.name and words <= set(words_of(info.name)) for info in group.infos
+    )

@@ -30,10 +30,18 @@ speaker in one sum:
 The best scorer asks. Others ask too when they reach ``RELATIVE_SHARE`` of the best score
 *and* conducted (prompted or hosted) in at least ``CONSISTENT`` turns: a second interviewer
 is a pattern over the conversation (a co-host, a panel member questioning a witness), never
-one question that happened to draw a long reply. A speaker whom a chosen interviewer calls
-their co-host asks as well. If even the best score is below ``MIN_SCORE``, the best scorer
-still asks when they conducted in ``CONSISTENT`` turns (in a free conversation the host's
-evidence is thin but repeated); otherwise nobody does.
+one question that happened to draw a long reply. Both the best scorer and a second
+interviewer by score must have conducted at least ``VOLUME_SHARE`` of the turns that the
+most conducting speaker conducted: a share of two turns out of two is a high score, but a
+caller who asks twice in a call that somebody else conducted twenty times does not run it.
+A speaker whom a chosen interviewer calls their co-host asks as well. If even the best
+score is below ``MIN_SCORE``, the best scorer still asks when they conducted in
+``CONSISTENT`` turns (in a free conversation the host's evidence is thin but repeated);
+otherwise nobody does. Somebody has to answer: when everybody would ask, only the best
+scorer does, unless ``PANEL`` or more speakers each handed the floor to another by name
+(hosts talking among themselves: each asks, and pairing reads them as a panel of peers).
+A voice whose label says it is neither side (``Operator``, ``Narrator``) never asks by
+behaviour, however much it conducts: an operator hands the floor to every caller.
 
 A *questioner* asks too, however few their turns: most of what they say
 (``QUESTIONER_SHARE`` of their words) is in turns that yield the floor with a question, or
@@ -44,6 +52,12 @@ reads out a written question runs the floor). Question time in a parliament, a
 press conference, the queue of a standards meeting and an audience Q&A are like that: many
 people ask once or twice, one or two answer. A guest's occasional short question is a small
 share of their words, and a witness called to testify answers.
+
+A transcript's header may name people by their part (``### Moderator: Trenton Van Epps``,
+``**Host:** Ana Ruiz``, ``Entrevistadora: Marta Gil``, a front matter ``guest: ...``;
+``intro.header_people``): a speaker it names in a part that asks asks, one it names in a
+part that answers answers (role source ``declared``), and behaviour decides the others, with
+the named asker among the candidates for the lead.
 
 A single letter names a role only as the whole label (``Q``, ``A``), not in a diarization
 tag (``Speaker A``). Labels name roles in the corpus's languages too (``Periodista``,
@@ -58,11 +72,13 @@ score.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..model import CastMember, Role
-from .conduct import Conduct, conduct
+from .conduct import Conduct, Vocabulary, conduct
+from .intro import names_speaker
 from .labels import ANSWERING, ASKING, LabelInfo, Shape, declared_keys, name_key, word_set, words_of
 from .speakers import SpeakerGroup
 
@@ -98,7 +114,7 @@ _PRESIDING_WORDS = word_set(
     court judge magistrate juez jueza juge richter richterin juiz juíza"""
 )
 # Who else asks: this share of the best score (and CONSISTENT turns of conducting).
-RELATIVE_SHARE = 0.7
+RELATIVE_SHARE = 0.6
 # A best score this high is enough by itself; below it, CONSISTENT turns of conducting are.
 MIN_SCORE = 0.25
 # Weights of the behaviour score: hosting turns, and how much longer the reply to a prompt
@@ -107,6 +123,11 @@ HOSTING_WEIGHT = 0.5
 REPLY_WEIGHT = 0.1
 # Turns of conducting (prompting or hosting) that show a pattern rather than one question.
 CONSISTENT = 2
+# Speakers of a panel of hosts, who all ask (see _by_behaviour).
+PANEL = 3
+# The lead and a second interviewer conduct at least this share of the turns that the most
+# conducting speaker conducts.
+VOLUME_SHARE = 1 / 3
 # A questioner says more than this share of their words in turns that ask, and answers in
 # fewer than ANSWERING_SHARE of their turns.
 QUESTIONER_SHARE = 0.5
@@ -136,12 +157,15 @@ def assign_roles(
     turns: Sequence[tuple[SpeakerGroup, str]],
     declared_interviewers: Iterable[str] = (),
     cast: Sequence[CastMember] = (),
+    header: Sequence[tuple[str, str]] = (),
 ) -> dict[str, RoleDecision]:
-    """Map each group id to its role and what decided it."""
+    """Map each group id to its role and what decided it (``header``: the people that the
+    transcript's header names by their part, ``intro.header_people``)."""
     declared = {k for d in declared_interviewers for k in declared_keys(d)}
     cast_roles = {name_key(m.label): m.role for m in cast if m.role is not None}
     decisions: dict[str, RoleDecision] = {}
-    for group in groups:
+    vocabulary = Vocabulary()  # the words of each spelling, for labels and for conduct
+    for group in groups if cast_roles else ():
         role = next((cast_roles[k] for k in sorted(group.keys) if k in cast_roles), None)
         if role is not None:
             decisions[group.id] = RoleDecision(role, "declared")
@@ -153,7 +177,7 @@ def assign_roles(
         for group in groups:
             hints = {h for h in map(_label_hint, group.infos) if h is not None}
             if not hints:
-                hints = _hints(_label_words(group))
+                hints = _hints(_label_words(group, vocabulary))
             if len(hints) == 1 and group.id not in decisions:
                 decisions[group.id] = RoleDecision(hints.pop(), "label")
     asker_named = any(d.role is Role.interviewer for d in decisions.values())
@@ -162,10 +186,15 @@ def assign_roles(
     # nor when labels name who asks and not who answers (then everybody else answers).
     undecided = [g for g in groups if g.id not in decisions]
     needed = bool(undecided) and len(groups) > 1 and (not asker_named or answerer_named)
-    tally = conduct(groups, turns) if needed and not declared else {}
+    tally = conduct(groups, turns, vocabulary) if needed and not declared else {}
     if not asker_named:
-        for ident in _by_behaviour(groups, tally, decisions):
-            decisions[ident] = RoleDecision(Role.interviewer, "behaviour")
+        named = _header_roles(header, [g for g in groups if g.id not in decisions])
+        for ident in _by_behaviour(groups, tally, decisions, vocabulary, named):
+            source = "declared" if named.get(ident) is Role.interviewer else "behaviour"
+            decisions[ident] = RoleDecision(Role.interviewer, source)
+        for ident, role in named.items():
+            if role is Role.interviewee:
+                decisions[ident] = RoleDecision(role, "declared")
     elif answerer_named and tally:
         # Labels name both sides (Q and A); the other voices are colloquy, and those of
         # them who are questioners ask too (counsel who take over from "Q").
@@ -178,7 +207,7 @@ def assign_roles(
     # nobody.
     for group in groups:
         if group.id not in decisions:
-            words = _name_words(group)
+            words = _name_words(group, vocabulary)
             presides = bool(words & _PRESIDING_WORDS) and _answers_nobody(tally.get(group.id))
             role = (
                 Role.other
@@ -201,18 +230,22 @@ def _label_hint(info: LabelInfo) -> Role | None:
     return info.role_hint
 
 
-def _label_words(group: SpeakerGroup) -> set[str]:
+def _label_words(group: SpeakerGroup, vocabulary: Vocabulary) -> AbstractSet[str]:
     """The words of every spelling of a speaker's label, qualifiers included."""
-    return {w for info in group.infos for w in words_of(info.raw)}
+    if len(group.infos) == 1:  # most speakers have one spelling: its words as they are
+        return vocabulary.words(group.infos[0].raw)
+    return set().union(*(vocabulary.words(info.raw) for info in group.infos))
 
 
-def _name_words(group: SpeakerGroup) -> set[str]:
+def _name_words(group: SpeakerGroup, vocabulary: Vocabulary) -> AbstractSet[str]:
     """The words of every spelling of a speaker's name, without qualifiers: an affiliation
     (``Voice of America``, ``President of the Rotary Club``) says nothing of the role."""
-    return {w for info in group.infos for w in words_of(info.name)}
+    if len(group.infos) == 1:
+        return vocabulary.words(group.infos[0].name)
+    return set().union(*(vocabulary.words(info.name) for info in group.infos))
 
 
-def _hints(words: set[str]) -> set[Role]:
+def _hints(words: AbstractSet[str]) -> set[Role]:
     """The roles that label words name (the languages beyond the label analysis's)."""
     hints = set()
     if words & _ASKING_WORDS:
@@ -239,18 +272,38 @@ def _by_behaviour(
     groups: Sequence[SpeakerGroup],
     tally: dict[str, Conduct],
     decided: dict[str, RoleDecision],
+    vocabulary: Vocabulary,
+    named: Mapping[str, Role],
 ) -> list[str]:
-    """The undecided speakers who ask, by the rules of the module docstring."""
+    """The undecided speakers who ask, by the rules of the module docstring; ``named``:
+    the parts that the header gives speakers, which behaviour does not overrule."""
     undecided = {g.id for g in groups if g.id not in decided}
     if len(groups) < 2 or not undecided:
         return []
-    scores = {i: score(c) for i, c in tally.items() if i in undecided}
-    lead = max(scores, key=lambda i: scores[i])
+    told = {i for i, role in named.items() if role is Role.interviewer}
+    undecided -= {i for i, role in named.items() if role is not Role.interviewer}
+    by_id = {g.id: g for g in groups}
+    # A voice whose label says it is neither side (an operator, a narrator) does not ask,
+    # however much it conducts: an operator hands the floor to every caller.
+    neither = {i for i in undecided if _name_words(by_id[i], vocabulary) & _OTHER_WORDS}
+    scores = {i: score(c) for i, c in tally.items() if i in undecided and i not in neither}
+    if not scores:
+        return []
+    # Whoever runs the conversation conducts a good part of it: a speaker who asked in two
+    # turns of a call that somebody else conducted in twenty neither leads nor co-hosts,
+    # however well their share of questions scores.
+    most = max(tally[i].conducting for i in scores)
+    steady = {i for i in scores if VOLUME_SHARE * most <= tally[i].conducting}
+    lead = max(steady, key=lambda i: scores[i])
     enough = scores[lead] >= MIN_SCORE or tally[lead].conducting >= CONSISTENT
     # A presiding officer's prompts are mostly procedural ("any questions for the
     # witness?"): they ask if they lead the questioning or are a questioner, not as a
     # second interviewer by score.
-    presiding = {g.id for g in groups if _name_words(g) & _PRESIDING_WORDS}
+
+    def presides(ident: str) -> bool:
+        group = by_id.get(ident)
+        return group is not None and bool(_name_words(group, vocabulary) & _PRESIDING_WORDS)
+
     leads = scores[lead] > 0 and enough
     chosen = [
         i
@@ -262,14 +315,54 @@ def _by_behaviour(
                 or (
                     s >= RELATIVE_SHARE * scores[lead]
                     and tally[i].conducting >= CONSISTENT
-                    and i not in presiding
+                    and i in steady
+                    and not presides(i)
                 )
             )
         )
         or questions(tally[i])
     ]
-    chosen += [i for i in undecided if i not in chosen and tally[i].cohost_of & set(chosen)]
-    # Somebody has to answer: if everyone scores alike, only the best asks.
-    if len(chosen) == len(groups):
-        chosen = [lead]
+    chosen += [i for i in told if i not in chosen]
+    asking = set(chosen)
+    chosen += [i for i in undecided if i not in asking and tally[i].cohost_of & asking]
+    # Somebody has to answer: if everyone scores alike, only the best asks. Unless three or
+    # more speakers each hand the floor to another by name: hosts talking among themselves,
+    # each of them asks (pairing reads them as a panel of peers).
+    if len(chosen) == len(groups) and not (
+        len(groups) >= PANEL and all(tally[i].handed for i in chosen)
+    ):
+        chosen = [lead, *(i for i in told if i != lead)]
     return chosen
+
+
+# Parts a header names people by that ask or answer: a person's part, not "Question:".
+_HEADER_ASKING = (ASKING | _ASKING_WORDS) - word_set(
+    "q question questioner audience audience-member caller examiner counsel editor"
+    " pregunta pergunta frage questão"
+)
+_HEADER_ANSWERING = (ANSWERING | _ANSWERING_WORDS) - word_set(
+    "a answer respuesta resposta réponse antwort expert"
+)
+
+
+def _header_roles(
+    header: Sequence[tuple[str, str]], groups: Sequence[SpeakerGroup]
+) -> dict[str, Role]:
+    """The roles that the header gives speakers (``Moderator: Trenton Van Epps``): a part
+    that asks or answers, and a name that is one speaker's."""
+    roles: dict[str, Role] = {}
+    for part, name in header:
+        words = set(words_of(part))
+        role = (
+            Role.interviewer
+            if words & _HEADER_ASKING
+            else Role.interviewee
+            if words & _HEADER_ANSWERING
+            else None
+        )
+        if role is None:
+            continue
+        owners = [g for g in groups if names_speaker(name, g)]
+        if len(owners) == 1:
+            roles.setdefault(owners[0].id, role)
+    return roles
