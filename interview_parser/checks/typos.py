@@ -25,10 +25,9 @@ indexed (a real label is far shorter; the rule documents the bound).
 
 from __future__ import annotations
 
-import functools
 import random
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -61,16 +60,24 @@ _SWAP = [_MIX.getrandbits(63) for _ in range(MAX_KEY)]
 _DIGIT_ONLY, _EITHER = (0,), (0, 1)
 
 
-@functools.lru_cache(maxsize=1024)
-def _letter(letter: str) -> int:
-    """A letter's own mix (not its bare hash: "a" less "1" and "1" less "a" would meet)."""
-    return (hash(letter) * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF
+class _Mixes(dict[str, int]):
+    """A letter's own mix, worked out on first use (not its bare hash: "a" less "1" and "1"
+    less "a" would meet)."""
+
+    def __missing__(self, letter: str) -> int:
+        mix = self[letter] = (hash(letter) * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF
+        return mix
 
 
 class OneEditIndex(Generic[T]):
-    """Keys with a value each, added best first; :meth:`best` finds the best one edit away."""
+    """Keys with a value each, added best first; :meth:`best` finds the best one edit away.
 
-    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+    A self-join (is any key one edit from a better one?) asks :meth:`best_then_add` for each
+    key in order: a key is looked up among the better ones only, and its letters are cut
+    once for both.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = ()) -> None:
         self._keys: list[str] = []
         self._values: list[T] = []
         self._whole: dict[str, int] = {}
@@ -80,54 +87,69 @@ class OneEditIndex(Generic[T]):
         self._swap: dict[int, int] = {}
         self._at: dict[int, int] = {}
         self._at_more: dict[int, list[int]] = {}
+        self._mix = _Mixes()
         for key, value in entries:
-            if key in self._whole or len(key) > MAX_KEY:
-                continue  # the first (best) entry of a key speaks for it
-            rank = len(self._keys)
-            self._whole[key] = rank
-            self._keys.append(key)
-            self._values.append(value)
-            for i, letter in enumerate(key):
-                rest = hash(key[:i] + key[i + 1 :])
-                self._longer.setdefault(rest, rank)
-                self._swap.setdefault(rest ^ _SWAP[i] ^ _letter(letter), rank)
-                slot = rest ^ _AT[2 * i + letter.isdigit()]
-                if self._at.setdefault(slot, rank) != rank:
-                    self._at_more.setdefault(slot, []).append(rank)
+            self._walk(key, value, ask=False, add=True)
 
     def best(self, key: str) -> T | None:
         """The value of the best-ranked key one edit from ``key``, or None."""
+        return self._walk(key, None, ask=True, add=False)
+
+    def best_then_add(self, key: str, value: T, *, ask: bool = True) -> T | None:
+        """:meth:`best` of ``key`` among the keys added so far (None when not ``ask``), then
+        ``key`` added with ``value``, the worst so far (a key already there keeps its first
+        value; keys over :data:`MAX_KEY` are not added)."""
+        return self._walk(key, value, ask=ask, add=True)
+
+    def _walk(self, key: str, value: T | None, *, ask: bool, add: bool) -> T | None:
         keys = self._keys
-        if not keys or len(key) > MAX_KEY:
+        if len(key) > MAX_KEY:
             return None
-        found = len(keys)
-        rank = self._longer.get(hash(key))
-        if rank is not None and one_edit(key, keys[rank]):
-            found = rank
-        whole, swap, at = self._whole.get, self._swap.get, self._at.get  # (a hot loop)
+        add = add and key not in self._whole
+        ask = ask and bool(keys)
+        found = rank = len(keys)
+        if ask:
+            older = self._longer.get(hash(key))
+            if older is not None and one_edit(key, keys[older]):
+                found = older
+        # (a hot loop: every table and helper a local name)
+        whole, swap, at, at_more, mix = self._whole, self._swap, self._at, self._at_more, self._mix
         for i, letter in enumerate(key):
             shorter = key[:i] + key[i + 1 :]
-            rank = whole(shorter, found)  # the other key has this letter less
-            if rank < found:
-                found = rank
             rest = hash(shorter)
-            if i:  # the other has this letter one place earlier, swapped with its neighbour
-                rank = swap(rest ^ _SWAP[i - 1] ^ _letter(letter), found)
-                if rank < found and one_edit(key, keys[rank]):
-                    found = rank
-            # A letter changed here (a digit for a digit does not count: not looked up).
-            for digit in _DIGIT_ONLY if letter.isdigit() else _EITHER:
+            digit = letter.isdigit()
+            if ask:
+                other = whole.get(shorter, found)  # the other key has this letter less
+                if other < found:
+                    found = other
+                if i:  # the other has this letter one place earlier, swapped with its neighbour
+                    other = swap.get(rest ^ _SWAP[i - 1] ^ mix[letter], found)
+                    if other < found and one_edit(key, keys[other]):
+                        found = other
+                # A letter changed here (a digit for a digit does not count: not looked up).
+                for kind in _DIGIT_ONLY if digit else _EITHER:
+                    slot = rest ^ _AT[2 * i + kind]
+                    other = at.get(slot, found)
+                    if other >= found:
+                        continue
+                    if one_edit(key, keys[other]):
+                        found = other
+                        continue
+                    for other in at_more.get(slot, ()):
+                        if other >= found:
+                            break
+                        if one_edit(key, keys[other]):
+                            found = other
+                            break
+            if add:
+                self._longer.setdefault(rest, rank)
+                swap.setdefault(rest ^ _SWAP[i] ^ mix[letter], rank)
                 slot = rest ^ _AT[2 * i + digit]
-                rank = at(slot, found)
-                if rank >= found:
-                    continue
-                if one_edit(key, keys[rank]):
-                    found = rank
-                    continue
-                for rank in self._at_more.get(slot, ()):
-                    if rank >= found:
-                        break
-                    if one_edit(key, keys[rank]):
-                        found = rank
-                        break
-        return self._values[found] if found < len(keys) else None
+                if at.setdefault(slot, rank) != rank:
+                    at_more.setdefault(slot, []).append(rank)
+        best = self._values[found] if found < len(keys) else None
+        if add:
+            whole[key] = rank
+            keys.append(key)
+            self._values.append(cast(T, value))  # (a value is given whenever add is)
+        return best
