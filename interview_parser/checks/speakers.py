@@ -49,8 +49,11 @@ def label_spelling(context: Context) -> Iterator[Finding]:
     transcript = context.transcript
     assert transcript is not None
     canonical = canonical_names(transcript)
+    fixes: dict[str, str | None] = {}  # each label once: a transcript repeats a few
     for turn in transcript.turns:
-        fixed = respelled(turn.label, canonical)
+        if turn.label not in fixes:
+            fixes[turn.label] = respelled(turn.label, canonical)
+        fixed = fixes[turn.label]
         if fixed is not None:
             yield Finding(
                 turn.line, turn.column, f"label {turn.label!r} is spelt {fixed!r} elsewhere"

@@ -62,7 +62,7 @@ def _collect(
         if "<!--" in text:
             text, found = strip_comments(block)
             comments.extend(found)
-        notes = find_notes(block) if "[" in text or "(" in text else []
+        notes = tuple(find_notes(block)) if "[" in text or "(" in text else ()
         if info is not None:
             turns.append(
                 Turn(
@@ -92,13 +92,13 @@ def _collect(
             tail = block.tail
             last.end_line = max(last.end_line, block.end_line)
             last.end = block.end if block.end is not None else last.end
-            last.notes.extend(notes)
+            last.notes += notes
         else:
             lead += (block.label or "", text, block.tail)
     for index, pieces in continued.items():
         turns[index].text = "".join(pieces)
     for index, blocks in timed.items():
-        turns[index].spans = _spans(turns[index].text, blocks)
+        turns[index].spans = tuple(_spans(turns[index].text, blocks))
     return "".join(lead), lead_line, turns, infos, comments
 
 
@@ -192,6 +192,11 @@ def build_transcript(
             line=1,
             column=1,
         )
+    spans = sorted([*reading.skipped, *comments], key=lambda k: k.line)
+    # The raw blocks are not needed past here: a caller that hands over its only reference
+    # to the reading (as parse_source does) has them freed now, before the speakers, roles
+    # and pairs are worked out (a block costs about 250 bytes, a short line a block).
+    del decided, blocks, reading
     lead = split_lead(lead_text, lead_line)
     speech_warnings += lead_warnings(lead.preamble, lead.preamble_lines)
     groups, owners = group_speakers(infos, declared_cast)
@@ -237,8 +242,7 @@ def build_transcript(
         front_matter_lines=[front.line, front.end_line] if front is not None else None,
         cast=declared_cast,
         skipped=[
-            Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line)
-            for k in sorted([*reading.skipped, *comments], key=lambda k: k.line)
+            Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line) for k in spans
         ],
         speakers=speakers,
         turns=turns,
