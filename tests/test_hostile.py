@@ -399,3 +399,27 @@ def test_label_typo_still_names_the_common_spelling() -> None:
 def test_a_library_error_is_an_interview_parser_error() -> None:
     with pytest.raises(InterviewParserError):
         parse_bytes(_segments("NaN").encode(), dialect="podcast-json")
+
+
+# --- exporters that write in pieces write what they render -------------------------------
+
+PIECEWISE = sorted(name for name, exporter in EXPORTERS.items() if exporter.writer is not None)
+TEXT_SUFFIXES = {".txt", ".md", ".srt", ".vtt", ".json"}
+WRITTEN_SAMPLES = sorted(
+    p for p in (Path(__file__).parent.parent / "samples").rglob("*") if p.suffix in TEXT_SUFFIXES
+)
+
+
+@pytest.mark.parametrize("name", PIECEWISE)
+def test_a_piecewise_writer_writes_the_rendered_document(name: str, tmp_path: Path) -> None:
+    # Many short cues (the writers flush every few hundred) and every sample.
+    texts = ["Host: Hi?\nGuest: Yes.\n" * 700] + [p.read_text() for p in WRITTEN_SAMPLES]
+    for text in texts:
+        transcript = parse(text)
+        with (tmp_path / "out").open("wb") as stream:
+            EXPORTERS[name].write(transcript, ExportOptions(), stream)
+        assert (tmp_path / "out").read_bytes() == export(transcript, name).encode("utf-8")
+
+
+def test_the_piecewise_writers_include_the_subtitles() -> None:
+    assert {"json", "podcast-json", "srt"} <= set(PIECEWISE)
