@@ -386,6 +386,15 @@ def test_the_one_edit_index_finds_the_first_key_one_edit_away(
         assert index.best(query) == next((k for k in keys if one_edit(query, k)), None)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEYS, max_size=14))
+def test_the_self_join_finds_the_first_earlier_key_one_edit_away(keys: list[str]) -> None:
+    index: OneEditIndex[int] = OneEditIndex()
+    for n, key in enumerate(keys):
+        expected = next((k for k, earlier in enumerate(keys[:n]) if one_edit(key, earlier)), None)
+        assert index.best_then_add(key, n) == expected
+
+
 def test_label_typo_still_names_the_common_spelling() -> None:
     text = (
         "Editor: Welcome.\nGuest: Thanks.\nEditr: How?\nGuest: Well.\nEditor: And?\nGuest: Then.\n"

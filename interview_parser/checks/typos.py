@@ -57,7 +57,6 @@ _AT = [_MIX.getrandbits(63) for _ in range(2 * MAX_KEY)]
 _SWAP = [_MIX.getrandbits(63) for _ in range(MAX_KEY)]
 
 
-_DIGIT_ONLY, _EITHER = (0,), (0, 1)
 
 
 class _Mixes(dict[str, int]):
@@ -112,23 +111,25 @@ class OneEditIndex(Generic[T]):
             older = self._longer.get(hash(key))
             if older is not None and one_edit(key, keys[older]):
                 found = older
-        # (a hot loop: every table and helper a local name)
-        whole, swap, at, at_more, mix = self._whole, self._swap, self._at, self._at_more, self._mix
+        # (a hot loop: every table and helper a local name, each slot worked out once)
+        whole, longer, swap, at = self._whole, self._longer, self._swap, self._at
+        at_more, mix = self._at_more, self._mix
         for i, letter in enumerate(key):
             shorter = key[:i] + key[i + 1 :]
             rest = hash(shorter)
             digit = letter.isdigit()
+            mixed = mix[letter]
+            own = rest ^ _AT[2 * i + digit]  # this letter changed, to one of its own kind
             if ask:
                 other = whole.get(shorter, found)  # the other key has this letter less
                 if other < found:
                     found = other
                 if i:  # the other has this letter one place earlier, swapped with its neighbour
-                    other = swap.get(rest ^ _SWAP[i - 1] ^ mix[letter], found)
+                    other = swap.get(rest ^ _SWAP[i - 1] ^ mixed, found)
                     if other < found and one_edit(key, keys[other]):
                         found = other
                 # A letter changed here (a digit for a digit does not count: not looked up).
-                for kind in _DIGIT_ONLY if digit else _EITHER:
-                    slot = rest ^ _AT[2 * i + kind]
+                for slot in (rest ^ _AT[2 * i],) if digit else (own, rest ^ _AT[2 * i + 1]):
                     other = at.get(slot, found)
                     if other >= found:
                         continue
@@ -142,11 +143,10 @@ class OneEditIndex(Generic[T]):
                             found = other
                             break
             if add:
-                self._longer.setdefault(rest, rank)
-                swap.setdefault(rest ^ _SWAP[i] ^ mix[letter], rank)
-                slot = rest ^ _AT[2 * i + digit]
-                if at.setdefault(slot, rank) != rank:
-                    at_more.setdefault(slot, []).append(rank)
+                longer.setdefault(rest, rank)
+                swap.setdefault(rest ^ _SWAP[i] ^ mixed, rank)
+                if at.setdefault(own, rank) != rank:
+                    at_more.setdefault(own, []).append(rank)
         best = self._values[found] if found < len(keys) else None
         if add:
             whole[key] = rank
