@@ -172,7 +172,8 @@ def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> 
     recurs, and is a speaker wherever it stands."""
     keys = {i.key: i for i in infos}
     names = [k for k, i in keys.items() if i.shape is Shape.name]
-    shorts = by_surname(k for k in names if may_be_short(k))
+    # (only a name of two words or more has short forms: most files have none to look up)
+    shorts = by_surname(k for k in names if may_be_short(k)) if any(" " in k for k in names) else {}
     for key, long_form in keys.items():
         extra = 0
         if long_form.alias:

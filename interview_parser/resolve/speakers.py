@@ -17,7 +17,7 @@ from ..model import CastMember
 from .labels import LabelInfo, Shape, name_key
 
 
-@dataclass
+@dataclass(slots=True)
 class SpeakerGroup:
     """A speaker while it is being resolved (mutable; becomes a model Speaker at the end).
 
@@ -77,7 +77,7 @@ def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[s
         if info.alias:
             mapping.setdefault(name_key(info.alias), info.key)
     full_names = by_surname(i.key for i in infos if i.shape is Shape.name and " " in i.key)
-    for info in infos:
+    for info in infos if full_names else ():  # (no full name: no short form of one)
         key = info.key
         if key in mapping or info.shape is not Shape.name or not may_be_short(key):
             continue
