@@ -209,12 +209,13 @@ def build_transcript(
     spoken = list(zip(owners, texts, strict=True))
     fill_introductions(groups, spoken)
     roles = assign_roles(groups, spoken, interviewer_labels, declared_cast)
-    turn_roles = [roles[g.id].role for g in owners]
-    pairs, unpaired = build_pairs(
-        [Voice(g.id, role, text) for g, role, text in zip(owners, turn_roles, texts, strict=True)],
-        {g.id: [g.label, *([g.name] if g.name else []), *g.aliases] for g in groups},
-    )
     turn_counts = Counter(map(id, owners))
+    voices = [Voice(g.id, roles[g.id].role, text) for g, text in spoken]
+    del infos, owners, texts, spoken  # (memory: pairing holds the voices; a turn each)
+    pairs, unpaired = build_pairs(
+        voices, {g.id: [g.label, *([g.name] if g.name else []), *g.aliases] for g in groups}
+    )
+    del voices
     speakers = [
         Speaker(
             id=g.id,
