@@ -6,14 +6,12 @@ letter. Comparing each with each is quadratic: 10,000 labels took 28 s and 100,0
 finish. This index answers from a deletion neighbourhood instead: two keys one edit apart
 always meet in one of these tables, filled once with each key and each key less one letter.
 
-- ``whole``: the keys themselves (the other key is the query less one letter);
+- ``whole``: the keys themselves: the other key is the query less one letter, or the query
+  with two neighbouring letters swapped (each swap of the query is looked up as it is);
 - ``longer``: each key less its letter ``i`` (the query is the other key less one letter);
 - ``at``: each key less its letter ``i``, with ``i`` and whether that letter is a digit: a
   query less its letter ``i`` meets the keys that differ from it only there (a changed
-  letter; a digit for a digit is not looked up, it does not count);
-- ``swap``: each key less its letter ``i``, with ``i`` and the letter: a query less its
-  letter ``i + 1``, with ``i`` and that letter, meets the key where that letter and the one
-  before it are swapped.
+  letter; a digit for a digit is not looked up, it does not count).
 
 The tables hold hashes, not the shortened keys (hundreds of megabytes saved at 100,000
 labels), and only the best key filed under each; what is found is confirmed by
@@ -51,21 +49,9 @@ def one_edit(a: str, b: str) -> bool:
 
 
 # Table slots are the hash of the shortened key mixed with fixed random numbers, one for
-# each position (and digit or not, for "at"): cheaper than hashing a tuple at every letter.
+# each position and digit or not: cheaper than hashing a tuple at every letter.
 _MIX = random.Random(17)
 _AT = [_MIX.getrandbits(63) for _ in range(2 * MAX_KEY)]
-_SWAP = [_MIX.getrandbits(63) for _ in range(MAX_KEY)]
-
-
-
-
-class _Mixes(dict[str, int]):
-    """A letter's own mix, worked out on first use (not its bare hash: "a" less "1" and "1"
-    less "a" would meet)."""
-
-    def __missing__(self, letter: str) -> int:
-        mix = self[letter] = (hash(letter) * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF
-        return mix
 
 
 class OneEditIndex(Generic[T]):
@@ -83,10 +69,8 @@ class OneEditIndex(Generic[T]):
         # Slots -> the best rank filed there (a table of lists costs twice the memory); only
         # "at" may need more than its best, in "at_more".
         self._longer: dict[int, int] = {}
-        self._swap: dict[int, int] = {}
         self._at: dict[int, int] = {}
         self._at_more: dict[int, list[int]] = {}
-        self._mix = _Mixes()
         for key, value in entries:
             self._walk(key, value, ask=False, add=True)
 
@@ -111,22 +95,21 @@ class OneEditIndex(Generic[T]):
             older = self._longer.get(hash(key))
             if older is not None and one_edit(key, keys[older]):
                 found = older
-        # (a hot loop: every table and helper a local name, each slot worked out once)
-        whole, longer, swap, at = self._whole, self._longer, self._swap, self._at
-        at_more, mix = self._at_more, self._mix
+        # (a hot loop: every table a local name, each slot worked out once)
+        whole, longer, at, at_more = self._whole, self._longer, self._at, self._at_more
+        last = len(key) - 1
         for i, letter in enumerate(key):
             shorter = key[:i] + key[i + 1 :]
             rest = hash(shorter)
             digit = letter.isdigit()
-            mixed = mix[letter]
             own = rest ^ _AT[2 * i + digit]  # this letter changed, to one of its own kind
             if ask:
                 other = whole.get(shorter, found)  # the other key has this letter less
                 if other < found:
                     found = other
-                if i:  # the other has this letter one place earlier, swapped with its neighbour
-                    other = swap.get(rest ^ _SWAP[i - 1] ^ mixed, found)
-                    if other < found and one_edit(key, keys[other]):
+                if i < last and letter != key[i + 1]:  # this letter and the next swapped
+                    other = whole.get(key[:i] + key[i + 1] + letter + key[i + 2 :], found)
+                    if other < found:
                         found = other
                 # A letter changed here (a digit for a digit does not count: not looked up).
                 for slot in (rest ^ _AT[2 * i],) if digit else (own, rest ^ _AT[2 * i + 1]):
@@ -144,7 +127,6 @@ class OneEditIndex(Generic[T]):
                             break
             if add:
                 longer.setdefault(rest, rank)
-                swap.setdefault(rest ^ _SWAP[i] ^ mixed, rank)
                 if at.setdefault(own, rank) != rank:
                     at_more.setdefault(own, []).append(rank)
         best = self._values[found] if found < len(keys) else None
