@@ -212,18 +212,24 @@ def build_transcript(
     turn_counts = Counter(map(id, owners))
     voices = [Voice(g.id, roles[g.id].role, text) for g, text in spoken]
     del infos, owners, texts, spoken  # (memory: pairing holds the voices; a turn each)
+    # Each group's label and aliases worked out once (both walk its spellings).
+    spellings = {g.id: (g.label, g.aliases) for g in groups}
     pairs, unpaired = build_pairs(
-        voices, {g.id: [g.label, *([g.name] if g.name else []), *g.aliases] for g in groups}
+        voices,
+        {
+            g.id: [spellings[g.id][0], *([g.name] if g.name else []), *spellings[g.id][1]]
+            for g in groups
+        },
     )
     del voices
     speakers = [
         Speaker(
             id=g.id,
-            label=g.label,
+            label=spellings[g.id][0],
             name=g.name,
             description=g.description,
             affiliation=g.affiliation,
-            aliases=g.aliases,
+            aliases=spellings[g.id][1],
             role=roles[g.id].role,
             role_source=RoleSource(roles[g.id].source),
             turn_count=turn_counts[id(g)],
