@@ -192,7 +192,8 @@ def build_transcript(
             line=1,
             column=1,
         )
-    spans = sorted([*reading.skipped, *comments], key=lambda k: k.line)
+    layout = reading.skipped  # (kept: the reading itself is let go below)
+    spans = sorted([*layout, *comments], key=lambda k: k.line)
     # The raw blocks are not needed past here: a caller that hands over its only reference
     # to the reading (as parse_source does) has them freed now, before the speakers, roles
     # and pairs are worked out (a block costs about 250 bytes, a short line a block).
