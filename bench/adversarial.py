@@ -15,8 +15,8 @@ process and report its wall time and peak memory (RSS):
 - ``check`` of 4 kB of blanks after ``disable=`` (under 1 s);
 - 100,000 distinct labels converted to JSON and checked (under 10 s each);
 - 20,000 speakers to Markdown, Podcasting 2.0 JSON and HTML (once quadratic);
-- 1,000,000 short lines to Podcasting 2.0 JSON, its peak memory against ``bench/run.py``'s
-  bound of six times the file.
+- 1,000,000 short lines to JSON, Podcasting 2.0 JSON and SRT, their peak memory against
+  ``bench/run.py``'s bound of six times the file.
 
 Nothing is asserted: the figures are printed for a person to read (and to paste in a report).
 """
@@ -267,7 +267,7 @@ def judged(folder: Path, scale: float) -> None:
             )
         )
     lines = files["short-lines.txt"].count("\n")
-    for fmt in ("json", "podcast-json"):
+    for fmt in ("json", "podcast-json", "srt"):
         runs.append(
             (
                 f"{lines:,} short lines: convert --to {fmt}",

@@ -91,7 +91,11 @@ def parse_source(
                 dialect_evidence="",  # filled in by build_transcript from its evidence
             )
             del source
-            transcript = build_transcript(reading, meta, interviewers=interviewers, cast=cast)
+            # The reading goes to build_transcript as its only reference (popped from a
+            # list, not held here), so that its blocks are freed once turned into turns.
+            handed = [reading]
+            del reading
+            transcript = build_transcript(handed.pop(), meta, interviewers=interviewers, cast=cast)
     except InterviewParserError as exc:
         raise (exc.with_path(path) if path else exc) from None
     if source_warnings:

@@ -223,9 +223,11 @@ class Turn:
     """Start time in seconds, when written."""
     end: float | None = None
     """End time in seconds, when known."""
-    notes: list[StageNote] = field(default_factory=list)
+    # Tuples, not lists: most turns have neither, and tuple() is the one shared empty tuple
+    # where an empty list is 56 bytes a turn (112 MB for the two at 1,000,000 turns).
+    notes: tuple[StageNote, ...] = field(default_factory=tuple)
     """Stage notes inside the text, with their positions."""
-    spans: list[TimeSpan] = field(default_factory=list)
+    spans: tuple[TimeSpan, ...] = field(default_factory=tuple)
     """The times of the cues or segments the turn was read from, in order (added in 1.1); empty when the source times only the turn or nothing."""  # noqa: E501
     words: list[Word] | None = None
     """Each word with its times in the recording, when aligned to audio (schema 1.1)."""

@@ -24,7 +24,7 @@ MIN_TURN = 1.0  # no turn is shorter than this, however few its words
 EXCERPT_GAP = 600.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TurnTime:
     index: int
     start: float

@@ -386,6 +386,15 @@ def test_the_one_edit_index_finds_the_first_key_one_edit_away(
         assert index.best(query) == next((k for k in keys if one_edit(query, k)), None)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEYS, max_size=14))
+def test_the_self_join_finds_the_first_earlier_key_one_edit_away(keys: list[str]) -> None:
+    index: OneEditIndex[int] = OneEditIndex()
+    for n, key in enumerate(keys):
+        expected = next((k for k, earlier in enumerate(keys[:n]) if one_edit(key, earlier)), None)
+        assert index.best_then_add(key, n) == expected
+
+
 def test_label_typo_still_names_the_common_spelling() -> None:
     text = (
         "Editor: Welcome.\nGuest: Thanks.\nEditr: How?\nGuest: Well.\nEditor: And?\nGuest: Then.\n"
@@ -399,3 +408,27 @@ def test_label_typo_still_names_the_common_spelling() -> None:
 def test_a_library_error_is_an_interview_parser_error() -> None:
     with pytest.raises(InterviewParserError):
         parse_bytes(_segments("NaN").encode(), dialect="podcast-json")
+
+
+# --- exporters that write in pieces write what they render -------------------------------
+
+PIECEWISE = sorted(name for name, exporter in EXPORTERS.items() if exporter.writer is not None)
+TEXT_SUFFIXES = {".txt", ".md", ".srt", ".vtt", ".json"}
+WRITTEN_SAMPLES = sorted(
+    p for p in (Path(__file__).parent.parent / "samples").rglob("*") if p.suffix in TEXT_SUFFIXES
+)
+
+
+@pytest.mark.parametrize("name", PIECEWISE)
+def test_a_piecewise_writer_writes_the_rendered_document(name: str, tmp_path: Path) -> None:
+    # Many short cues (the writers flush every few hundred) and every sample.
+    texts = ["Host: Hi?\nGuest: Yes.\n" * 700] + [p.read_text() for p in WRITTEN_SAMPLES]
+    for text in texts:
+        transcript = parse(text)
+        with (tmp_path / "out").open("wb") as stream:
+            EXPORTERS[name].write(transcript, ExportOptions(), stream)
+        assert (tmp_path / "out").read_bytes() == export(transcript, name).encode("utf-8")
+
+
+def test_the_piecewise_writers_include_the_subtitles() -> None:
+    assert {"json", "podcast-json", "srt"} <= set(PIECEWISE)

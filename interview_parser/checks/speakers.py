@@ -49,8 +49,11 @@ def label_spelling(context: Context) -> Iterator[Finding]:
     transcript = context.transcript
     assert transcript is not None
     canonical = canonical_names(transcript)
+    fixes: dict[str, str | None] = {}  # each label once: a transcript repeats a few
     for turn in transcript.turns:
-        fixed = respelled(turn.label, canonical)
+        if turn.label not in fixes:
+            fixes[turn.label] = respelled(turn.label, canonical)
+        fixed = fixes[turn.label]
         if fixed is not None:
             yield Finding(
                 turn.line, turn.column, f"label {turn.label!r} is spelt {fixed!r} elsewhere"
@@ -70,14 +73,17 @@ def _typos(transcript: Transcript, declared: set[str]) -> dict[str, str]:
         range(len(speakers)),
         key=lambda i: (keys[i] not in declared, -speakers[i].turn_count, i),
     )
-    others = OneEditIndex((keys[i], i) for i in best_first)
+    # Each label is looked up among the better ones only (the ones a typo can be of), then
+    # added: one pass over the letters for both.
+    others: OneEditIndex[int] = OneEditIndex()
     cast = OneEditIndex((name_key(analyse(m.label).name), m.label) for m in transcript.cast)
     found: dict[str, str] = {}
-    for i, speaker in enumerate(speakers):
-        key = keys[i]
-        if key in declared or len(key) < MIN_TYPO_KEY:
+    for i in best_first:
+        key, speaker = keys[i], speakers[i]
+        ask = key not in declared and len(key) >= MIN_TYPO_KEY
+        j = others.best_then_add(key, i, ask=ask)
+        if not ask:
             continue
-        j = others.best(key)
         if j is not None:
             count, own = speakers[j].turn_count, speaker.turn_count
             if keys[j] in declared or count > own or (count == own and j < i):

@@ -6,14 +6,12 @@ letter. Comparing each with each is quadratic: 10,000 labels took 28 s and 100,0
 finish. This index answers from a deletion neighbourhood instead: two keys one edit apart
 always meet in one of these tables, filled once with each key and each key less one letter.
 
-- ``whole``: the keys themselves (the other key is the query less one letter);
+- ``whole``: the keys themselves: the other key is the query less one letter, or the query
+  with two neighbouring letters swapped (each swap of the query is looked up as it is);
 - ``longer``: each key less its letter ``i`` (the query is the other key less one letter);
 - ``at``: each key less its letter ``i``, with ``i`` and whether that letter is a digit: a
   query less its letter ``i`` meets the keys that differ from it only there (a changed
-  letter; a digit for a digit is not looked up, it does not count);
-- ``swap``: each key less its letter ``i``, with ``i`` and the letter: a query less its
-  letter ``i + 1``, with ``i`` and that letter, meets the key where that letter and the one
-  before it are swapped.
+  letter; a digit for a digit is not looked up, it does not count).
 
 The tables hold hashes, not the shortened keys (hundreds of megabytes saved at 100,000
 labels), and only the best key filed under each; what is found is confirmed by
@@ -25,10 +23,9 @@ indexed (a real label is far shorter; the rule documents the bound).
 
 from __future__ import annotations
 
-import functools
 import random
 from collections.abc import Iterable
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -52,82 +49,89 @@ def one_edit(a: str, b: str) -> bool:
 
 
 # Table slots are the hash of the shortened key mixed with fixed random numbers, one for
-# each position (and digit or not, for "at"): cheaper than hashing a tuple at every letter.
+# each position and digit or not: cheaper than hashing a tuple at every letter.
 _MIX = random.Random(17)
 _AT = [_MIX.getrandbits(63) for _ in range(2 * MAX_KEY)]
-_SWAP = [_MIX.getrandbits(63) for _ in range(MAX_KEY)]
-
-
-_DIGIT_ONLY, _EITHER = (0,), (0, 1)
-
-
-@functools.lru_cache(maxsize=1024)
-def _letter(letter: str) -> int:
-    """A letter's own mix (not its bare hash: "a" less "1" and "1" less "a" would meet)."""
-    return (hash(letter) * 0x9E3779B97F4A7C15) & 0x7FFFFFFFFFFFFFFF
 
 
 class OneEditIndex(Generic[T]):
-    """Keys with a value each, added best first; :meth:`best` finds the best one edit away."""
+    """Keys with a value each, added best first; :meth:`best` finds the best one edit away.
 
-    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+    A self-join (is any key one edit from a better one?) asks :meth:`best_then_add` for each
+    key in order: a key is looked up among the better ones only, and its letters are cut
+    once for both.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]] = ()) -> None:
         self._keys: list[str] = []
         self._values: list[T] = []
         self._whole: dict[str, int] = {}
         # Slots -> the best rank filed there (a table of lists costs twice the memory); only
         # "at" may need more than its best, in "at_more".
         self._longer: dict[int, int] = {}
-        self._swap: dict[int, int] = {}
         self._at: dict[int, int] = {}
         self._at_more: dict[int, list[int]] = {}
         for key, value in entries:
-            if key in self._whole or len(key) > MAX_KEY:
-                continue  # the first (best) entry of a key speaks for it
-            rank = len(self._keys)
-            self._whole[key] = rank
-            self._keys.append(key)
-            self._values.append(value)
-            for i, letter in enumerate(key):
-                rest = hash(key[:i] + key[i + 1 :])
-                self._longer.setdefault(rest, rank)
-                self._swap.setdefault(rest ^ _SWAP[i] ^ _letter(letter), rank)
-                slot = rest ^ _AT[2 * i + letter.isdigit()]
-                if self._at.setdefault(slot, rank) != rank:
-                    self._at_more.setdefault(slot, []).append(rank)
+            self._walk(key, value, ask=False, add=True)
 
     def best(self, key: str) -> T | None:
         """The value of the best-ranked key one edit from ``key``, or None."""
+        return self._walk(key, None, ask=True, add=False)
+
+    def best_then_add(self, key: str, value: T, *, ask: bool = True) -> T | None:
+        """:meth:`best` of ``key`` among the keys added so far (None when not ``ask``), then
+        ``key`` added with ``value``, the worst so far (a key already there keeps its first
+        value; keys over :data:`MAX_KEY` are not added)."""
+        return self._walk(key, value, ask=ask, add=True)
+
+    def _walk(self, key: str, value: T | None, *, ask: bool, add: bool) -> T | None:
         keys = self._keys
-        if not keys or len(key) > MAX_KEY:
+        if len(key) > MAX_KEY:
             return None
-        found = len(keys)
-        rank = self._longer.get(hash(key))
-        if rank is not None and one_edit(key, keys[rank]):
-            found = rank
-        whole, swap, at = self._whole.get, self._swap.get, self._at.get  # (a hot loop)
+        add = add and key not in self._whole
+        ask = ask and bool(keys)
+        found = rank = len(keys)
+        if ask:
+            older = self._longer.get(hash(key))
+            if older is not None and one_edit(key, keys[older]):
+                found = older
+        # (a hot loop: every table a local name, each slot worked out once)
+        whole, longer, at, at_more = self._whole, self._longer, self._at, self._at_more
+        last = len(key) - 1
         for i, letter in enumerate(key):
             shorter = key[:i] + key[i + 1 :]
-            rank = whole(shorter, found)  # the other key has this letter less
-            if rank < found:
-                found = rank
             rest = hash(shorter)
-            if i:  # the other has this letter one place earlier, swapped with its neighbour
-                rank = swap(rest ^ _SWAP[i - 1] ^ _letter(letter), found)
-                if rank < found and one_edit(key, keys[rank]):
-                    found = rank
-            # A letter changed here (a digit for a digit does not count: not looked up).
-            for digit in _DIGIT_ONLY if letter.isdigit() else _EITHER:
-                slot = rest ^ _AT[2 * i + digit]
-                rank = at(slot, found)
-                if rank >= found:
-                    continue
-                if one_edit(key, keys[rank]):
-                    found = rank
-                    continue
-                for rank in self._at_more.get(slot, ()):
-                    if rank >= found:
-                        break
-                    if one_edit(key, keys[rank]):
-                        found = rank
-                        break
-        return self._values[found] if found < len(keys) else None
+            digit = letter.isdigit()
+            own = rest ^ _AT[2 * i + digit]  # this letter changed, to one of its own kind
+            if ask:
+                other = whole.get(shorter, found)  # the other key has this letter less
+                if other < found:
+                    found = other
+                if i < last and letter != key[i + 1]:  # this letter and the next swapped
+                    other = whole.get(key[:i] + key[i + 1] + letter + key[i + 2 :], found)
+                    if other < found:
+                        found = other
+                # A letter changed here (a digit for a digit does not count: not looked up).
+                for slot in (rest ^ _AT[2 * i],) if digit else (own, rest ^ _AT[2 * i + 1]):
+                    other = at.get(slot, found)
+                    if other >= found:
+                        continue
+                    if one_edit(key, keys[other]):
+                        found = other
+                        continue
+                    for other in at_more.get(slot, ()):
+                        if other >= found:
+                            break
+                        if one_edit(key, keys[other]):
+                            found = other
+                            break
+            if add:
+                longer.setdefault(rest, rank)
+                if at.setdefault(own, rank) != rank:
+                    at_more.setdefault(own, []).append(rank)
+        best = self._values[found] if found < len(keys) else None
+        if add:
+            whole[key] = rank
+            keys.append(key)
+            self._values.append(cast(T, value))  # (a value is given whenever add is)
+        return best

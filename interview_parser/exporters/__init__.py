@@ -108,7 +108,13 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html:render"),
         Exporter("html", ".html", "a page to read and search the interview (HTML)", "html:render"),
         Exporter("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown:render"),
-        Exporter("srt", ".srt", "SubRip subtitles cut to a profile (--profile)", "srt:render"),
+        Exporter(
+            "srt",
+            ".srt",
+            "SubRip subtitles cut to a profile (--profile)",
+            "srt:render",
+            writer="srt:write",
+        ),
         Exporter("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt:render"),
     )
 }

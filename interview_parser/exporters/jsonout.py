@@ -97,10 +97,29 @@ def _items(
         return
     deeper = b"\n" + b" " * indent
     for start in range(0, len(items), chunk):
-        part = _dump(items[start : start + chunk], kind, indent)
-        # "[\n  {...},\n  {...}\n]" one level deeper, without its brackets and last line end.
-        yield (b"," if start else b"") + part[1:-2].replace(b"\n", deeper)
+        inner = _nested(items[start : start + chunk]) if indent == 2 else None
+        if inner is None:
+            part = _dump(items[start : start + chunk], kind, indent)
+            # "[\n  {...},\n  {...}\n]" one level deeper, without its brackets and last line
+            # end (a JSON string never holds a raw line end: indenting is adding spaces).
+            inner = part[1:-2].replace(b"\n", deeper)
+        yield (b"," if start else b"") + inner
     yield deeper
+
+
+# orjson writes a list inside an object one level deeper already: "{\n  "x": [" + the items
+# + "\n  ]\n}". Cutting off that head and tail costs less than indenting the list's lines.
+_HEAD, _TAIL = len(b'{\n  "x": ['), len(b"\n  ]\n}")
+
+
+def _nested(items: list[Any]) -> bytes | None:
+    """``items`` at indent 2, one level deep, without brackets; None without orjson."""
+    if orjson is None:
+        return None
+    try:
+        return orjson.dumps({"x": items}, option=orjson.OPT_INDENT_2)[_HEAD:-_TAIL]
+    except TypeError:  # orjson.JSONEncodeError: e.g. an integer beyond 64 bits
+        return None
 
 
 def _dump(items: list[Any], kind: TypeAdapter[list[Any]], indent: int | None) -> bytes:

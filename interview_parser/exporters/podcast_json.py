@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from itertools import pairwise
 from typing import IO, Any
@@ -78,7 +78,7 @@ def _source_segments(
     return out
 
 
-def _spread_shared(starts: list[float], spans: list[TimeSpan], bounds: list[int]) -> None:
+def _spread_shared(starts: list[float], spans: Sequence[TimeSpan], bounds: list[int]) -> None:
     """Segments that share a start (two speakers' lines in one caption cue) share that
     cue's time by their words, as the timeline shares it between turns."""
     for i, j, start in equal_runs(starts):

@@ -8,6 +8,9 @@ puts ``Name:`` before the first cue of each turn; dash shows two speakers in one
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import IO
+
 from ..errors import UsageError
 from ..model import Transcript
 from ..subtitles import NOTE_MODES, STYLES, Track, build_track, get_profile
@@ -48,8 +51,30 @@ def timestamp(ms: int, separator: str = ",") -> str:
 
 
 def compose(subtitles: Track) -> str:
-    blocks = [
-        f"{n}\n{timestamp(cue.start)} --> {timestamp(cue.end)}\n" + "\n".join(cue.lines) + "\n"
-        for n, cue in enumerate(subtitles.cues, 1)
-    ]
-    return "\n".join(blocks)
+    return "".join(_blocks(subtitles))
+
+
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    """Write ``render(transcript, options)`` as UTF-8 a few hundred cues at a time, never
+    the whole document at once (as one string, then as bytes, it was twice the track)."""
+    piece: list[str] = []
+    for block in _blocks(track(transcript, options, "srt")):
+        piece.append(block)
+        if len(piece) == _CUES_A_WRITE:
+            stream.write("".join(piece).encode("utf-8"))
+            piece.clear()
+    stream.write("".join(piece).encode("utf-8"))
+
+
+_CUES_A_WRITE = 500
+
+
+def _blocks(subtitles: Track) -> Iterator[str]:
+    """Each cue as its SRT block, a blank line between two."""
+    for n, cue in enumerate(subtitles.cues, 1):
+        yield (
+            ("\n" if n > 1 else "")
+            + f"{n}\n{timestamp(cue.start)} --> {timestamp(cue.end)}\n"
+            + "\n".join(cue.lines)
+            + "\n"
+        )

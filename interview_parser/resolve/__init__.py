@@ -62,7 +62,7 @@ def _collect(
         if "<!--" in text:
             text, found = strip_comments(block)
             comments.extend(found)
-        notes = find_notes(block) if "[" in text or "(" in text else []
+        notes = tuple(find_notes(block)) if "[" in text or "(" in text else ()
         if info is not None:
             turns.append(
                 Turn(
@@ -92,13 +92,13 @@ def _collect(
             tail = block.tail
             last.end_line = max(last.end_line, block.end_line)
             last.end = block.end if block.end is not None else last.end
-            last.notes.extend(notes)
+            last.notes += notes
         else:
             lead += (block.label or "", text, block.tail)
     for index, pieces in continued.items():
         turns[index].text = "".join(pieces)
     for index, blocks in timed.items():
-        turns[index].spans = _spans(turns[index].text, blocks)
+        turns[index].spans = tuple(_spans(turns[index].text, blocks))
     return "".join(lead), lead_line, turns, infos, comments
 
 
@@ -192,6 +192,12 @@ def build_transcript(
             line=1,
             column=1,
         )
+    layout = reading.skipped  # (kept: the reading itself is let go below)
+    spans = sorted([*layout, *comments], key=lambda k: k.line)
+    # The raw blocks are not needed past here: a caller that hands over its only reference
+    # to the reading (as parse_source does) has them freed now, before the speakers, roles
+    # and pairs are worked out (a block costs about 250 bytes, a short line a block).
+    del decided, blocks, reading
     lead = split_lead(lead_text, lead_line)
     speech_warnings += lead_warnings(lead.preamble, lead.preamble_lines)
     groups, owners = group_speakers(infos, declared_cast)
@@ -204,23 +210,30 @@ def build_transcript(
     spoken = list(zip(owners, texts, strict=True))
     fill_introductions(groups, spoken)
     # the header above the first turn: the lead and the lines skipped there (headings)
-    opening = [lead_text, *(k.text for k in reading.skipped if k.line < turns[0].line)]
+    opening = [lead_text, *(k.text for k in layout if k.line < turns[0].line)]
     header = header_people(opening, meta.data)
     roles = assign_roles(groups, spoken, interviewer_labels, declared_cast, header)
-    turn_roles = [roles[g.id].role for g in owners]
-    pairs, unpaired = build_pairs(
-        [Voice(g.id, role, text) for g, role, text in zip(owners, turn_roles, texts, strict=True)],
-        {g.id: [g.label, *([g.name] if g.name else []), *g.aliases] for g in groups},
-    )
     turn_counts = Counter(map(id, owners))
+    voices = [Voice(g.id, roles[g.id].role, text) for g, text in spoken]
+    del infos, owners, texts, spoken  # (memory: pairing holds the voices; a turn each)
+    # Each group's label and aliases worked out once (both walk its spellings).
+    spellings = {g.id: (g.label, g.aliases) for g in groups}
+    pairs, unpaired = build_pairs(
+        voices,
+        {
+            g.id: [spellings[g.id][0], *([g.name] if g.name else []), *spellings[g.id][1]]
+            for g in groups
+        },
+    )
+    del voices
     speakers = [
         Speaker(
             id=g.id,
-            label=g.label,
+            label=spellings[g.id][0],
             name=g.name,
             description=g.description,
             affiliation=g.affiliation,
-            aliases=g.aliases,
+            aliases=spellings[g.id][1],
             role=roles[g.id].role,
             role_source=RoleSource(roles[g.id].source),
             turn_count=turn_counts[id(g)],
@@ -240,8 +253,7 @@ def build_transcript(
         front_matter_lines=[front.line, front.end_line] if front is not None else None,
         cast=declared_cast,
         skipped=[
-            Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line)
-            for k in sorted([*reading.skipped, *comments], key=lambda k: k.line)
+            Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line) for k in spans
         ],
         speakers=speakers,
         turns=turns,

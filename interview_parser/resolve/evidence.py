@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 
 from ..syntax import RawBlock
 from .labels import LabelInfo, Shape, analyse, name_key
-from .speakers import short_form
+from .speakers import by_surname, may_be_short, short_form
 
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".
 MAX_ONE_OFF_WORDS = 4
@@ -171,15 +171,18 @@ def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> 
     then "PM:"; "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN:". The long form then
     recurs, and is a speaker wherever it stands."""
     keys = {i.key: i for i in infos}
+    names = [k for k, i in keys.items() if i.shape is Shape.name]
+    # (only a name of two words or more has short forms: most files have none to look up)
+    shorts = by_surname(k for k in names if may_be_short(k)) if any(" " in k for k in names) else {}
     for key, long_form in keys.items():
         extra = 0
         if long_form.alias:
             extra += key_counts.get(name_key(long_form.alias), 0)
-        if long_form.shape is Shape.name and len(key.split()) > 1:
+        if long_form.shape is Shape.name and " " in key:
             extra += sum(
                 key_counts[k]
-                for k, i in keys.items()
-                if k != key and i.shape is Shape.name and short_form(k, key)
+                for k in shorts.get(key.rpartition(" ")[2], ())
+                if k != key and short_form(k, key)
             )
         key_counts[key] += extra
 

@@ -91,12 +91,18 @@ _OTHER_ENDS = ".-–—>\t "
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPACE = re.compile(r"[\s\u00a0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-_WORD_CHARS = re.compile(r"[^\w'&\-]")
+_NOT_WORD_CHARS = re.compile(r"[^\w'&\-\s]")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LabelInfo:
-    """Everything a label says by itself."""
+    """Everything a label says by itself.
+
+    A value, shared by every turn with the label (:func:`analyse` caches it): never change
+    one, make a changed copy (``dataclasses.replace``). Not frozen, as the model's classes
+    are not: a frozen class's ``__init__`` costs three times as much, which 100,000
+    distinct labels pay once each.
+    """
 
     raw: str  # as written, without the colon: "Editor (Time.news)"
     name: str  # without qualifiers: "Editor"
@@ -111,9 +117,10 @@ class LabelInfo:
 
 def name_key(name: str) -> str:
     """Normalise a name so that case, periods and spacing variants compare equal."""
-    text = name.translate(_ZERO_WIDTH).replace("’", "'").casefold()
-    text = text.replace(".", " ")
-    return _SPACE.sub(" ", text).strip()
+    if not name.isascii():  # (no zero-width character or curly quote in ASCII: skip them)
+        name = name.translate(_ZERO_WIDTH).replace("’", "'")
+    # str.split() splits at what the pattern \s matches, \u00a0 included: one run a blank.
+    return " ".join(name.casefold().replace(".", " ").split())
 
 
 def declared_keys(label: str) -> set[str]:
@@ -123,7 +130,9 @@ def declared_keys(label: str) -> set[str]:
 
 
 def words_of(name: str) -> list[str]:
-    return [w for w in (_WORD_CHARS.sub("", part) for part in name_key(name).split()) if w]
+    """The words of a name's key, each without the characters words do not have."""
+    # The key's words are apart by single spaces, which the pattern keeps: one pass for all.
+    return _NOT_WORD_CHARS.sub("", name_key(name)).split()
 
 
 def _initials(name: str) -> str:
@@ -140,8 +149,13 @@ def _role_of(words: list[str]) -> Role | None:
 
 def _is_capitals(word: str) -> bool:
     """A word written in capitals ("PRESIDENT", "O'BRIEN"), not an initial or "I"."""
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = 0
+    for c in word:  # (a loop that stops at the first small letter: most words have one)
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
@@ -154,15 +168,18 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
         return Shape.prose, False
     if words[0] in NOT_SPEAKERS and not honorific:
         return Shape.prose, False
-    generic = all(w in ROLE_WORDS or w.isdigit() or len(w) == 1 for w in words)
-    if len(words) <= 3 and generic and words[0] in ROLE_WORDS:
+    if (
+        len(words) <= 3
+        and words[0] in ROLE_WORDS
+        and all(w in ROLE_WORDS or w.isdigit() or len(w) == 1 for w in words)
+    ):
         return Shape.role, False  # "Q", "Host", "Speaker 2", "Audience member"
-    if words[:1] == ["the"] and len(words) <= 3:
+    if words[0] == "the" and len(words) <= 3:
         return Shape.role, True  # "THE COURT", "THE PRESIDENT", "The Witness"
     originals = name.split()
     if originals[0][:1].isupper() and any(_is_capitals(w) for w in originals):
         return Shape.name, honorific  # "The PRESIDENT pro tempore": a title in capitals
-    for original in name.split():
+    for original in originals:
         bare = original.strip(".'’\"-&")
         if not bare:
             continue
@@ -179,8 +196,10 @@ def clean_label(label: str) -> tuple[str, float | None]:
 
     Returns the cleaned label and the first clock time found in it (seconds), if any.
     """
-    text = _SPACE.sub(" ", label.translate(_ZERO_WIDTH))
-    clock = _LABEL_CLOCK.search(text)
+    text = _SPACE.sub(" ", label if label.isascii() else label.translate(_ZERO_WIDTH))
+    # A clock has a colon before a digit, so not only colons at the end ("Name:"): most
+    # labels need no search.
+    clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(":") else None
     time = parse_clock(clock.group(1)) if clock else None
     return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time
 
@@ -188,6 +207,8 @@ def clean_label(label: str) -> tuple[str, float | None]:
 def _unmarked(text: str) -> str:
     """``text`` without the markup around it: the trailing run of brackets, asterisks,
     underscores and blanks, a leading one, and ``**`` and ``__`` anywhere."""
+    if "*" not in text and "_" not in text and "[" not in text and "]" not in text:
+        return text.strip()  # (no markup: only the blanks; most labels)
     last = _NOT_MARKUP.search(text[::-1])
     return _MARKUP.sub("", text[: len(text) - last.start()] if last else "")
 
@@ -225,13 +246,14 @@ def analyse(label: str) -> LabelInfo:
 @functools.lru_cache(maxsize=4096)
 def _describe(raw: str) -> LabelInfo:
     """Analyse a cleaned label (no layout, no time)."""
-    qualifiers = [q.strip() for q in _PAREN.findall(raw)]
-    name = _PAREN.sub(" ", raw)
+    qualifiers = [q.strip() for q in _PAREN.findall(raw)] if "(" in raw else []
+    name = _PAREN.sub(" ", raw) if "(" in raw else raw
     name, comma, suffix = name.partition(",")
     if comma:
         qualifiers.append(suffix.strip())
-    name = _SPACE.sub(" ", name).strip()
-    words = words_of(name)
+    name = " ".join(name.split())  # (str.split splits where the pattern \s matches)
+    key = name_key(name)
+    words = _NOT_WORD_CHARS.sub("", key).split()  # words_of(name)
     shape, honorific = _shape(name, words)
     role_hint = _role_of(words) if shape is Shape.role else None
     affiliation: list[str] = []
@@ -258,7 +280,7 @@ def _describe(raw: str) -> LabelInfo:
     return LabelInfo(
         raw=raw,
         name=name,
-        key=name_key(name),
+        key=key,
         shape=shape,
         role_hint=role_hint,
         affiliation="; ".join(affiliation) or None,

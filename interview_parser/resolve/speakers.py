@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import CastMember
 from .labels import LabelInfo, Shape, name_key
 
 
-@dataclass
+@dataclass(slots=True)
 class SpeakerGroup:
     """A speaker while it is being resolved (mutable; becomes a model Speaker at the end).
 
@@ -34,8 +34,8 @@ class SpeakerGroup:
     @property
     def label(self) -> str:
         """The spelling used most often (the first of equals), without qualifiers."""
-        best = max(self.name_counts.values())
-        return next(name for name, n in self.name_counts.items() if n == best)
+        counts = self.name_counts
+        return max(counts, key=counts.__getitem__)  # max keeps the first of equals
 
     @property
     def aliases(self) -> list[str]:
@@ -60,7 +60,10 @@ class SpeakerGroup:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "speaker"
+    return _NOT_WORD.sub("-", text.casefold()).strip("-") or "speaker"
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
 
 
 def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[str, str]:
@@ -73,15 +76,35 @@ def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[s
     for info in infos:
         if info.alias:
             mapping.setdefault(name_key(info.alias), info.key)
-    full_names = {i.key for i in infos if i.shape is Shape.name and len(i.key.split()) > 1}
-    for info in infos:
+    full_names = by_surname(i.key for i in infos if i.shape is Shape.name and " " in i.key)
+    for info in infos if full_names else ():  # (no full name: no short form of one)
         key = info.key
-        if key in mapping or info.shape is not Shape.name:
+        if key in mapping or info.shape is not Shape.name or not may_be_short(key):
             continue
-        owners = {full for full in full_names if full != key and short_form(key, full)}
+        owners: list[str] = []
+        for full in full_names.get(key.rpartition(" ")[2], ()):
+            if full != key and short_form(key, full):
+                owners.append(full)
+                if len(owners) > 1:
+                    break  # (a short form of two people names neither)
         if len(owners) == 1:
-            mapping[key] = owners.pop()
+            mapping[key] = owners[0]
     return mapping
+
+
+def may_be_short(key: str) -> bool:
+    """Whether a key has the shape of a short form: a surname, after initials or alone."""
+    return all(len(word) == 1 for word in key.split()[:-1])
+
+
+def by_surname(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Keys by their last word, each once: the only ones a short form can stand for
+    (:func:`short_form` compares last words first), so that finding them does not compare
+    every label with every other."""
+    found: dict[str, dict[str, None]] = {}
+    for key in keys:
+        found.setdefault(key.rpartition(" ")[2], {})[key] = None
+    return {last: list(keys) for last, keys in found.items()}
 
 
 def short_form(short: str, full: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from .profiles import Profile
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int  # milliseconds
     end: int

@@ -30,7 +30,7 @@ BREAK_COLUMNS = 40  # an estimated track leaves a break marker the time of this 
 _LIMIT_S = 10**9  # a source time beyond 30 years is not a time (hostile input)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One speaker's text in a cue."""
 
@@ -43,7 +43,7 @@ class Part:
     note: bool = False  # a stage note in SDH form: it keeps a line of its own
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     start: int  # milliseconds
     end: int

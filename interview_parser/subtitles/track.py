@@ -9,6 +9,7 @@ and WebVTT exporters only print it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Transcript
@@ -60,15 +61,23 @@ def build_track(
     for turn, (begin, end) in zip(transcript.turns, windows, strict=True):
         who = Speaking(names[turn.speaker], prefix, mode)
         cues.extend(turn_cues(turn, who, begin, end, shift, profile))
+    estimated = times.estimated
+    del times, windows  # (memory: a track of 1,000,000 cues keeps only what it needs)
     paced = duration is None and all(t.start is None and not t.spans for t in transcript.turns)
     legal = pace if paced else settle
     needs = [_need(c, profile) for c in cues]
     spans = legal([Span(c.start, c.end) for c in cues], needs, profile)
-    cues = [Cue(s.start, s.end, c.parts) for c, s in zip(cues, spans, strict=True)]
+    cues = [_timed(c, s.start, s.end) for c, s in zip(cues, spans, strict=True)]
+    del spans
     cues = no_flashes(cues, profile, needs)
     if style == "dash":
         cues = merge_dual(cues, profile)
-    return Track(cues, times.estimated, profile)
+    return Track(cues, estimated, profile)
+
+
+def _timed(cue: Cue, start: int, end: int) -> Cue:
+    """``cue`` at these times: itself when it has them already (no second copy of it)."""
+    return cue if cue.start == start and cue.end == end else Cue(start, end, cue.parts)
 
 
 def shown_names(transcript: Transcript) -> dict[str, str]:
@@ -89,20 +98,19 @@ def shown_names(transcript: Transcript) -> dict[str, str]:
     return names
 
 
-def _windows(times: Timeline, profile: Profile) -> list[tuple[int, int]]:
-    """Each turn's time in milliseconds, ending a gap before the next turn starts.
+def _windows(times: Timeline, profile: Profile) -> Iterator[tuple[int, int]]:
+    """Each turn's time in milliseconds, ending a gap before the next turn starts (one at a
+    time, as the cues are cut: not a list of them all beside the cues).
 
     ``timeline`` starts a turn with a written time exactly there: a subtitle must appear
     when the words are said.
     """
     starts = [_ms(t.start) for t in times.turns]
-    out: list[tuple[int, int]] = []
     for i, t in enumerate(times.turns):
         begin, end = starts[i], _ms(t.end)
         if i + 1 < len(starts):
             end = min(end, starts[i + 1] - profile.min_gap_ms)
-        out.append((begin, max(end, begin + 1)))
-    return out
+        yield begin, max(end, begin + 1)
 
 
 LATEST_MS = 10**12  # about 30 years: a time beyond is clamped here, not an overflow
@@ -192,7 +200,7 @@ def no_flashes(cues: list[Cue], profile: Profile, needs: list[int] | None = None
         # A joined cue has more to read: give it that time where the silence allows.
         room = out[k + 1].start - gap if k + 1 < len(out) else begin + wants[k]
         end = max(end, min(begin + wants[k], room))
-        fixed.append(Cue(begin, end, cue.parts))
+        fixed.append(_timed(cue, begin, end))
     return fixed
 
 
