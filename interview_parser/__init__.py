@@ -9,8 +9,7 @@ t.to_json()
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from .align import align  # the align extra itself is imported only when it runs
 from .api import parse, parse_bytes, parse_file
 from .errors import (
     FileError,
@@ -33,18 +32,6 @@ from .model import (
     Turn,
 )
 from .version import __version__
-
-if TYPE_CHECKING:
-    from .align import align
-
-
-def __getattr__(name: str) -> Any:
-    """``align`` is imported when it is first used: a parse or a check does not pay for it."""
-    if name == "align":
-        from .align import align
-
-        return align
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "SCHEMA_VERSION",
