@@ -302,6 +302,14 @@ def test_generated_transcripts_in_every_layout(turns: list[tuple[str, str]], lay
     assert model_words(t, text) == source_words(t.source.dialect, text)
 
 
+@pytest.mark.parametrize("layout", ["csv", "json-array", "vtt"])
+def test_a_speaker_the_format_names_is_one_whatever_its_text(layout: str) -> None:
+    # "& -" looks like a list item under a one-off label; a speaker column names a speaker
+    turns = [("Bo Chen", "& -"), ("Ann", "hi")]
+    t = ip.parse(LAYOUTS[layout](turns))
+    assert [t.speaker(x.speaker).label for x in t.turns] == ["Bo Chen", "Ann"]
+
+
 def test_dialogue_dashes_hand_over_to_the_other_voice() -> None:
     text = (
         "1\n00:00:01,000 --> 00:00:03,000\nAna: Did you see the storm?\n\n"
