@@ -224,8 +224,11 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 def _calls(sentence: str, names: Collection[str]) -> bool:
     """Whether a sentence only calls someone by name ("Ben?", "Sounds good. Andrew?")."""
+    first = _NAME_WORD.search(sentence)
+    if first is None or first.group().lower() not in names:
+        return False  # most sentences: their first word is no name
     words = [w.lower() for w in _NAME_WORD.findall(sentence)]
-    return bool(words) and len(words) <= 3 and all(w in names for w in words)
+    return len(words) <= 3 and all(w in names for w in words)
 
 
 def question_evidence(text: str, names: Collection[str] = ()) -> str | None:

@@ -25,9 +25,8 @@ from .cues import (
     addresses,
     asks_back,
     backchannel_shaped,
-    floor_phrase,
+    hands_over,
     name_pattern,
-    names_in,
     picks_up,
     procedural,
     proposes_topic,
@@ -160,13 +159,11 @@ class Floor:
     def _hands_over(self, k: int) -> str | None:
         """How run k hands the floor over: "hands over the floor" (in so many words),
         "addressed by name", or None."""
-        text, speaker = self.text[k], self.speaker[k]
-        if floor_phrase(text):
-            return "hands over the floor"
+        speaker = self.speaker[k]
         if speaker not in self._others:
             others = self.everyone - self.names.get(speaker, set())
             self._others[speaker] = name_pattern(others)
-        return "addressed by name" if names_in(text, self._others[speaker]) else None
+        return hands_over(self.text[k], self._others[speaker])
 
     def _ends_asking(self, k: int) -> bool:
         """What a run ends on: one that reads out a question and answers it itself does not
