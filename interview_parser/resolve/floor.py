@@ -225,9 +225,20 @@ class Floor:
         return self.opening[k]
 
     def _opens(self, k: int) -> bool:
-        if self.part[k] is not Part.asker:
+        part, speaker, text = self.part, self.speaker, self.text
+        if part[k] is not Part.asker:
             return False
-        return not self.backchannel(k) and not self.reversal(k) and not self.only_reacts(k)
+        # Each reading is tried only when a cheap test leaves it open (most runs: none is):
+        # a backchannel sits between two runs of one speaker (runs next to each other are
+        # never one speaker's); the asker replies to an answerer's run whose tail asks (a
+        # third party's run in between, or a co-host's, is read in full); a reaction is
+        # 160 characters at most.
+        if 0 < k < len(part) - 1 and speaker[k - 1] == speaker[k + 1] and self.backchannel(k):
+            return False
+        before = text[k - 1][-300:] if k and part[k - 1] is Part.answerer else "?"
+        if ("?" in before or "？" in before) and self.reversal(k):
+            return False
+        return len(text[k]) > 160 or not self.only_reacts(k)
 
     def only_reacts(self, k: int) -> bool:
         """A run that only reacts ("Awesome.", "Hm... Interesting.") opens nothing, whoever
