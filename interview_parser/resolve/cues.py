@@ -310,10 +310,6 @@ class NamePattern:
     run of word characters, apostrophes and hyphens that starts with a capital A-Z and is one
     of these words lower-cased, so the capitalised runs are looked up before the pattern is
     read."""
-    screen: re.Pattern[str] | None = None
-    """When ``names_in`` rules tails out by substring tests (eight ASCII words at most): what
-    finds any of those words or of ``_FLOOR_WORDS``, read on a lower-cased ASCII tail (see
-    ``hands_over``)."""
 
 
 _NAME = re.compile(r"[^\W\d_][\w'-]*")
@@ -327,11 +323,7 @@ def name_pattern(words: Collection[str]) -> NamePattern | None:
     names = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w'-])(?=[^\W\d_a-z])(?i:{names})(?![\w'-])")
     plain = all(w.isascii() and _NAME.fullmatch(w) for w in words)
-    lowered = frozenset(w.lower() for w in words) if plain else None
-    screen = None
-    if lowered is not None and len(lowered) <= 8:
-        screen = re.compile("|".join(re.escape(w) for w in (*_FLOOR_WORDS, *sorted(lowered))))
-    return NamePattern(pattern, lowered, screen)
+    return NamePattern(pattern, frozenset(w.lower() for w in words) if plain else None)
 
 
 def names_in(text: str, names: NamePattern | None) -> bool:
@@ -362,13 +354,17 @@ def hands_over(text: str, others: NamePattern | None) -> str | None:
     ``floor_phrase``), "addressed by name" (its last sentence calls someone ``others`` finds,
     see ``names_in``), or None.
 
-    An ASCII tail in which the screen of ``others`` finds none of the words that either
-    reading needs (lower-cased, a substring each) is ruled out by that one search.
+    An ASCII tail that, lower-cased, holds none of the floor words and none of the (eight at
+    most, ASCII) name words of ``others`` is ruled out at once: it is lower-cased once for
+    both readings' substring tests.
     """
-    if others is not None and others.screen is not None:
+    words = others.ascii_words if others is not None else None
+    if words is not None and len(words) <= 8:
         tail = text[-300:]
-        if tail.isascii() and others.screen.search(tail.lower()) is None:
-            return None
+        if tail.isascii():
+            lowered = tail.lower()
+            if not _floor_words_in(lowered) and not any(word in lowered for word in words):
+                return None
     if floor_phrase(text):
         return "hands over the floor"
     return "addressed by name" if names_in(text, others) else None
