@@ -5,10 +5,13 @@ is what the full reading decides, on any transcript of runs (resolve/floor.py, p
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_parser.model import Role
+from interview_parser.resolve import cues
 from interview_parser.resolve.cues import name_words
 from interview_parser.resolve.floor import Floor, Part, Voice, give_parts, runs_of
 
@@ -46,3 +49,21 @@ def test_a_run_opens_as_the_full_reading_decides(said: list[tuple[str, str]]) ->
             and not floor.only_reacts(k)
         )
         assert floor.opening[k] == meant, (k, floor.text)
+
+
+# What the procedural phrases were read by before they were substring tests.
+PROCEDURAL = re.compile(
+    r"is recognized|you are next|which question is pending|instruct (?:him|her|my client|"
+    r"the witness)|asked and answered|calls for speculation|my client"
+)
+PIECES = ["is recognized", "you are next", "which question is pending", "instruct him",
+          "instruct her", "instruct my client", "instruct the witness", "asked and answered",
+          "calls for speculation", "my client", "instruct ", "my ", "client", "is ", " ",
+          "recognize", "the witness", "x", "."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=6).map("".join))
+def test_the_procedural_phrases_find_what_their_pattern_found(text: str) -> None:
+    found = any(phrase in text for phrase in cues._PROCEDURAL_PHRASES)
+    assert found == bool(PROCEDURAL.search(text))

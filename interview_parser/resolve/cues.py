@@ -77,11 +77,13 @@ _PROCEDURAL_START = re.compile(
     r"(?:the )?time (?:of the \w+ )?has expired|don't guess|don't answer)",
     re.IGNORECASE,
 )
-# ... and the phrases that mark one anywhere in a short turn (lower case, straight quotes);
-# "going to decline" only said of the witness (_DECLINES_FOR).
-_PROCEDURAL_PHRASES = re.compile(
-    r"is recognized|you are next|which question is pending|instruct (?:him|her|my client|"
-    r"the witness)|asked and answered|calls for speculation|my client"
+# ... and the phrases that mark one anywhere in a short turn (lower case, straight quotes),
+# each a substring test ("instruct my client" is in "my client"); "going to decline" only
+# said of the witness (_DECLINES_FOR).
+_PROCEDURAL_PHRASES = (
+    *("is recognized", "you are next", "which question is pending", "instruct him"),
+    *("instruct her", "instruct the witness", "asked and answered", "calls for speculation"),
+    "my client",
 )
 _DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
@@ -280,7 +282,7 @@ def procedural(text: str) -> bool:
     if len(text) > 300:
         return False  # a call on the proceedings is short; a long turn is testimony
     lowered = text.lower().replace("’", "'")
-    if _PROCEDURAL_PHRASES.search(lowered):
+    if any(phrase in lowered for phrase in _PROCEDURAL_PHRASES):
         return True
     return "going to decline" in lowered and _DECLINES_FOR.search(lowered) is not None
 
