@@ -283,7 +283,7 @@ def build_pairs(
     words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
     floor = Floor(runs, words, peer)
     pairs: list[Pair] = []
-    placed = [False] * len(voices)
+    placed: set[int] = set()  # the turns in a pair
     texts = [v.text for v in voices]
     shared = -1  # the run whose end opens the next prompt, after answering the last one
     for draft in _drafts(floor):
@@ -295,8 +295,9 @@ def build_pairs(
         shared = draft.answer[-1]
         answered = _turns(runs, draft.answer)
         between = sorted(t for k in draft.between for t in runs[k].turns) if draft.between else []
-        for t in (*asked, *answered, *between):
-            placed[t] = True
+        placed.update(asked)
+        placed.update(answered)
+        placed.update(between)
         pairs.append(
             Pair(
                 index=len(pairs),
@@ -309,5 +310,5 @@ def build_pairs(
                 evidence=evidence,
             )
         )
-    unpaired = [i for i, done in enumerate(placed) if not done]
+    unpaired = [i for i in range(len(voices)) if i not in placed]
     return pairs, unpaired
