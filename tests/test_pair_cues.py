@@ -112,6 +112,32 @@ def test_names_in_finds_what_the_name_pattern_finds(words: set[str], text: str) 
     assert cues.names_in(text, found) == bool(found.pattern.search(last))
 
 
+@PROPERTY
+@example({"ben"}, "Go ahead, Ben.")
+@example(set(NAMES[:8]), "Over to ſam.")
+@example({"ben", "ann"}, "Your turn, ANN")
+@given(
+    st.one_of(st.just(set(NAMES)), st.sets(st.sampled_from(NAMES), min_size=1)),
+    st.one_of(NAMED, texts_of(FLOOR_PHRASES)),
+)
+def test_the_handover_screen_changes_no_reading(words: set[str], text: str) -> None:
+    found = cues.name_pattern(words)
+    assert found is not None
+    if cues.floor_phrase(text):
+        meant: str | None = "hands over the floor"
+    else:
+        meant = "addressed by name" if cues.names_in(text, found) else None
+    assert cues.hands_over(text, found) == meant
+
+
+@PROPERTY
+@given(texts_of(NAMES), st.sets(st.sampled_from(NAMES)))
+def test_calling_by_name_is_read_as_every_word_decides(sentence: str, names: set[str]) -> None:
+    words = [w.lower() for w in asking._NAME_WORD.findall(sentence)]
+    meant = bool(words) and len(words) <= 3 and all(w in names for w in words)
+    assert asking._calls(sentence, names) == meant
+
+
 def test_the_floor_words_written_out_are_the_floor_words() -> None:
     assert not cues._floor_words_in("")
     for word in cues._FLOOR_WORDS:

@@ -176,13 +176,14 @@ def last_sentences(text: str, count: int) -> list[str]:
 # lot'): reported, not asked.
 _QUOTES = "\"”’'"
 _QUOTED = re.compile(rf"[{_QUOTES}]+,?[ \t]+[a-z]")
+_QUOTE_SET = frozenset(_QUOTES)
 
 
 def _asks_by_mark(text: str, names: Collection[str]) -> bool:
     """Whether a sentence holding a question mark asks (see ``_marked``), other than one
     quoted inside a sentence that goes on. The sentences are found from the marks (no full
     split), one at a time: the first that asks is enough."""
-    for mark in "?？¿":
+    for mark in "?" if text.isascii() else "?？¿":  # (isascii costs nothing: a flag)
         at = text.find(mark)
         while at >= 0:
             start = 1 + max(
@@ -192,7 +193,9 @@ def _asks_by_mark(text: str, names: Collection[str]) -> bool:
                 text.rfind("\n", 0, at),
             )
             stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
-            quoted = text[stop : stop + 1] in _QUOTES and _QUOTED.match(text, stop) is not None
+            # (a set: the empty string past the end of the text is in no set, though in
+            # every string)
+            quoted = text[stop : stop + 1] in _QUOTE_SET and _QUOTED.match(text, stop) is not None
             if not quoted and _marked(text[start:stop].strip(), names):
                 return True
             at = text.find(mark, at + 1)
@@ -224,8 +227,11 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 def _calls(sentence: str, names: Collection[str]) -> bool:
     """Whether a sentence only calls someone by name ("Ben?", "Sounds good. Andrew?")."""
+    first = _NAME_WORD.search(sentence)
+    if first is None or first.group().lower() not in names:
+        return False  # most sentences: their first word is no name
     words = [w.lower() for w in _NAME_WORD.findall(sentence)]
-    return bool(words) and len(words) <= 3 and all(w in names for w in words)
+    return len(words) <= 3 and all(w in names for w in words)
 
 
 def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
@@ -235,7 +241,8 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     ``names`` (lower case), which hands the floor over rather than asks; so do the forms
     without a mark (transcribers drop it), which are strict enough not to fire on statements.
     """
-    if ("?" in text or "？" in text or "¿" in text) and _asks_by_mark(text, names):
+    marked = "?" in text or (not text.isascii() and ("？" in text or "¿" in text))
+    if marked and _asks_by_mark(text, names):
         return "question mark"
     for sentence in sentences(text):
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()

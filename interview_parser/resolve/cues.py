@@ -23,6 +23,7 @@ __all__ = [
     "continuer",
     "cut_off",
     "floor_phrase",
+    "hands_over",
     "name_pattern",
     "name_words",
     "names_in",
@@ -76,11 +77,13 @@ _PROCEDURAL_START = re.compile(
     r"(?:the )?time (?:of the \w+ )?has expired|don't guess|don't answer)",
     re.IGNORECASE,
 )
-# ... and the phrases that mark one anywhere in a short turn (lower case, straight quotes);
-# "going to decline" only said of the witness (_DECLINES_FOR).
-_PROCEDURAL_PHRASES = re.compile(
-    r"is recognized|you are next|which question is pending|instruct (?:him|her|my client|"
-    r"the witness)|asked and answered|calls for speculation|my client"
+# ... and the phrases that mark one anywhere in a short turn (lower case, straight quotes),
+# each a substring test ("instruct my client" is in "my client"); "going to decline" only
+# said of the witness (_DECLINES_FOR).
+_PROCEDURAL_PHRASES = (
+    *("is recognized", "you are next", "which question is pending", "instruct him"),
+    *("instruct her", "instruct the witness", "asked and answered", "calls for speculation"),
+    "my client",
 )
 _DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
@@ -279,7 +282,7 @@ def procedural(text: str) -> bool:
     if len(text) > 300:
         return False  # a call on the proceedings is short; a long turn is testimony
     lowered = text.lower().replace("’", "'")
-    if _PROCEDURAL_PHRASES.search(lowered):
+    if any(phrase in lowered for phrase in _PROCEDURAL_PHRASES):
         return True
     return "going to decline" in lowered and _DECLINES_FOR.search(lowered) is not None
 
@@ -346,3 +349,28 @@ def names_in(text: str, names: NamePattern | None) -> bool:
     if any(run.lower() in words for run in _CAPITALISED.findall(last)):
         return names.pattern.search(last) is not None
     return False
+
+
+def hands_over(text: str, others: NamePattern | None) -> str | None:
+    """How the text hands the floor over: "hands over the floor" (in so many words, see
+    ``floor_phrase``), "addressed by name" (its last sentence calls someone ``others`` finds,
+    see ``names_in``), or None.
+
+    An ASCII tail that, lower-cased, holds none of the floor words and none of the (eight at
+    most, ASCII) name words of ``others`` is ruled out at once: it is lower-cased once for
+    both readings' substring tests.
+    """
+    words = others.ascii_words if others is not None else None
+    if words is not None and len(words) <= 8:
+        tail = text[-300:]
+        if tail.isascii():
+            lowered = tail.lower()
+            if not _floor_words_in(lowered):
+                for word in words:  # (a loop: a generator costs more than the tests)
+                    if word in lowered:
+                        break
+                else:
+                    return None
+    if floor_phrase(text):
+        return "hands over the floor"
+    return "addressed by name" if names_in(text, others) else None

@@ -25,9 +25,8 @@ from .cues import (
     addresses,
     asks_back,
     backchannel_shaped,
-    floor_phrase,
+    hands_over,
     name_pattern,
-    names_in,
     picks_up,
     procedural,
     proposes_topic,
@@ -35,7 +34,7 @@ from .cues import (
     thanks_back,
 )
 
-__all__ = ["Floor", "Part", "Run", "Voice", "give_parts", "runs_of"]
+__all__ = ["ANSWERER", "ASKER", "THIRD", "Floor", "Part", "Run", "Voice", "give_parts", "runs_of"]
 
 _T = TypeVar("_T")
 
@@ -53,6 +52,11 @@ class Part(Enum):
     asker = "asker"
     answerer = "answerer"
     third = "third"
+
+
+# The parts as module names, for the loops over runs: an Enum member read through its class
+# (``Part.asker``) costs about ten times a global name on Python 3.11.
+ASKER, ANSWERER, THIRD = Part.asker, Part.answerer, Part.third
 
 
 @dataclass(slots=True)
@@ -76,31 +80,25 @@ def runs_of(voices: Sequence[Voice]) -> list[Run]:
 
 def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
     """Give each run its part; True when the transcript is a peer panel."""
-    role: dict[str, Role] = {}
-    for run in runs:  # (a speaker's role is the same on each of their turns)
-        role[run.speaker] = voices[run.turns[0]].role
-    third = {s for s, r in role.items() if r is Role.other}
+    # (a speaker's role is the same on each of their turns)
+    role = {run.speaker: voices[run.turns[0]].role for run in runs}
     asker = Role.interviewer
     # Anyone else whose runs object or direct the proceedings often enough (a witness who
     # once mentions "my client" is still the witness).
-    said, procedure = Counter[str](), Counter[str]()
+    others = [run for run in runs if role[run.speaker] is not asker]
+    said = Counter(run.speaker for run in others)
+    procedure = Counter(run.speaker for run in others if procedural(run.text))
+    part = {
+        speaker: ASKER if played is asker else ANSWERER
+        for speaker, played in role.items()
+    }
+    for speaker, played in role.items():
+        if played is Role.other or procedure[speaker] * 5 >= said[speaker] > 0:
+            part[speaker] = THIRD
     for run in runs:
-        if role[run.speaker] is not asker:
-            said[run.speaker] += 1
-            if procedural(run.text):
-                procedure[run.speaker] += 1
-    third.update(s for s, calls in procedure.items() if calls * 5 >= said[s])
-    askers: set[str] = set()
-    answerers: set[str] = set()
-    for run in runs:
-        if run.speaker in third:
-            run.part = Part.third
-        elif role[run.speaker] is asker:
-            run.part = Part.asker
-            askers.add(run.speaker)
-        else:
-            answerers.add(run.speaker)
-    return not answerers and len(askers) > 1
+        run.part = part[run.speaker]
+    parts = set(part.values())
+    return ANSWERER not in parts and sum(p is ASKER for p in part.values()) > 1
 
 
 # How many askers in a row may answer the answerer's question, each in turn.
@@ -160,13 +158,11 @@ class Floor:
     def _hands_over(self, k: int) -> str | None:
         """How run k hands the floor over: "hands over the floor" (in so many words),
         "addressed by name", or None."""
-        text, speaker = self.text[k], self.speaker[k]
-        if floor_phrase(text):
-            return "hands over the floor"
+        speaker = self.speaker[k]
         if speaker not in self._others:
             others = self.everyone - self.names.get(speaker, set())
             self._others[speaker] = name_pattern(others)
-        return "addressed by name" if names_in(text, self._others[speaker]) else None
+        return hands_over(self.text[k], self._others[speaker])
 
     def _ends_asking(self, k: int) -> bool:
         """What a run ends on: one that reads out a question and answers it itself does not
@@ -188,7 +184,7 @@ class Floor:
 
     def _next(self, k: int, step: int) -> int | None:
         part, j = self.part, k + step
-        while 0 <= j < len(part) and part[j] is Part.third:
+        while 0 <= j < len(part) and part[j] is THIRD:
             j += step
         return j if 0 <= j < len(part) else None
 
@@ -215,7 +211,7 @@ class Floor:
             before = self._next(run, -1)  # the run before, past third parties
             if before is None:
                 return False
-            if self.part[before] is Part.answerer:
+            if self.part[before] is ANSWERER:
                 # (what each asker's run ends on is read last: it costs the most)
                 return asks_back(self.text[before]) and not any(
                     self.ends_asking[c] for c in chain
@@ -228,9 +224,20 @@ class Floor:
         return self.opening[k]
 
     def _opens(self, k: int) -> bool:
-        if self.part[k] is not Part.asker:
+        part, speaker, text = self.part, self.speaker, self.text
+        if part[k] is not ASKER:
             return False
-        return not self.backchannel(k) and not self.reversal(k) and not self.only_reacts(k)
+        # Each reading is tried only when a cheap test leaves it open (most runs: none is):
+        # a backchannel sits between two runs of one speaker (runs next to each other are
+        # never one speaker's); the asker replies to an answerer's run whose tail asks (a
+        # third party's run in between, or a co-host's, is read in full); a reaction is
+        # 160 characters at most.
+        if 0 < k < len(part) - 1 and speaker[k - 1] == speaker[k + 1] and self.backchannel(k):
+            return False
+        before = text[k - 1][-300:] if k and part[k - 1] is ANSWERER else "?"
+        if ("?" in before or "？" in before) and self.reversal(k):
+            return False
+        return len(text[k]) > 160 or not self.only_reacts(k)
 
     def only_reacts(self, k: int) -> bool:
         """A run that only reacts ("Awesome.", "Hm... Interesting.") opens nothing, whoever
@@ -241,5 +248,5 @@ class Floor:
 
     def answers(self, k: int, asker: str) -> bool:
         if self.peer:
-            return self.part[k] is Part.asker and self.speaker[k] != asker
-        return self.part[k] is Part.answerer
+            return self.part[k] is ASKER and self.speaker[k] != asker
+        return self.part[k] is ANSWERER

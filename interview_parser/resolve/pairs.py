@@ -37,10 +37,12 @@ from .cues import (
     self_introduction,
     starts_reacting,
 )
-from .floor import Floor, Part, Run, Voice, give_parts, runs_of
+from .floor import ASKER, THIRD, Floor, Run, Voice, give_parts, runs_of
 
 __all__ = ["Voice", "build_pairs"]
 
+
+_QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost less: see ASKER)
 
 # The fewest words of a co-host's reply that answers a question put to them by name.
 _COHOST_ANSWER_WORDS = 20
@@ -57,7 +59,7 @@ class _Draft:
 def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     """Whether answerer run j interjects inside the prompt instead of replying to it."""
     after = floor._next(j, 1)
-    if after is None or floor.part[after] is not Part.asker or not floor.opening[after]:
+    if after is None or floor.part[after] is not ASKER or not floor.opening[after]:
         return False
     said = floor.text[prompt[-1]]
     follow = floor.text[after][:8].lstrip()
@@ -94,7 +96,7 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
     third_seen = False
     j, end = start + 1, len(part)
     while j < end:
-        if part[j] is Part.third:
+        if part[j] is THIRD:
             draft.between.append(j)
             third_seen = True
         elif floor.answers(j, asker):
@@ -103,7 +105,7 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
                 return draft, j
-        elif part[j] is Part.asker:
+        elif part[j] is ASKER:
             if floor.peer or _cohost_answers(floor, draft.prompt[-1], j, third_seen):
                 return draft, j  # nobody took it up (the next speaker opens anew), or a
                 # co-host asked by name answers
@@ -172,9 +174,9 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
     # outside a peer panel a run that is neither third party nor asker answers
     end = len(part)
     while j < end:
-        if part[j] is Part.third:
+        if part[j] is THIRD:
             return j
-        if part[j] is Part.asker:
+        if part[j] is ASKER:
             if floor.opening[j]:
                 return j
             draft.between.append(j)
@@ -197,15 +199,15 @@ def _evidence(floor: Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
         evidence.append(handing)
     if draft.between:
         parts = {floor.part[k] for k in draft.between}
-        if Part.asker in parts:
+        if ASKER in parts:
             evidence.append("answer goes on past a backchannel")
-        if Part.third in parts:
+        if THIRD in parts:
             evidence.append("across a third party's interjection")
     if draft.evidence:
         evidence.extend(e for e in draft.evidence if e not in evidence)
     if not evidence:
         evidence.append("reply follows")
-    return (PairKind.question if why else PairKind.remark), evidence
+    return (_QUESTION if why else _REMARK), evidence
 
 
 def _invites(floor: Floor, k: int) -> bool:
@@ -222,7 +224,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
     k, end = 0, len(part)
     while k < end:
         # only an asker's run can open (a cheap test first: most runs are answers)
-        if part[k] is not Part.asker or not floor.opening[k]:
+        if part[k] is not ASKER or not floor.opening[k]:
             k += 1
             continue
         if floor.peer and not floor.peer_prompt(k):
@@ -232,7 +234,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
         if j >= end:
             k = max(j, k + 1)
             continue
-        cohost = not floor.peer and part[j] is Part.asker
+        cohost = not floor.peer and part[j] is ASKER
         if not (cohost or floor.answers(j, speaker[draft.prompt[0]])):
             k = max(j, k + 1)
             continue
@@ -249,8 +251,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
             k = j + 1
             continue
         k = _answer(floor, draft, j)
-        goes_on = k < end and floor.answers(k, speaker[j])
-        if floor.peer and floor.peer_prompt(j) and goes_on:
+        if floor.peer and floor.peer_prompt(j) and k < end and floor.answers(k, speaker[j]):
             draft.evidence.append("answer ends with a new prompt")
             k = j  # the answer also opens the next pair
         drafts.append(draft)
@@ -282,7 +283,7 @@ def build_pairs(
     words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
     floor = Floor(runs, words, peer)
     pairs: list[Pair] = []
-    placed = [False] * len(voices)
+    placed: set[int] = set()  # the turns in a pair
     texts = [v.text for v in voices]
     shared = -1  # the run whose end opens the next prompt, after answering the last one
     for draft in _drafts(floor):
@@ -294,8 +295,9 @@ def build_pairs(
         shared = draft.answer[-1]
         answered = _turns(runs, draft.answer)
         between = sorted(t for k in draft.between for t in runs[k].turns) if draft.between else []
-        for t in (*asked, *answered, *between):
-            placed[t] = True
+        placed.update(asked)
+        placed.update(answered)
+        placed.update(between)
         pairs.append(
             Pair(
                 index=len(pairs),
@@ -308,5 +310,5 @@ def build_pairs(
                 evidence=evidence,
             )
         )
-    unpaired = [i for i, done in enumerate(placed) if not done]
+    unpaired = [i for i in range(len(voices)) if i not in placed]
     return pairs, unpaired

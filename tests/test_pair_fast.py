@@ -1,0 +1,69 @@
+"""Properties of the floor model's cheap tests (hypothesis): what ``floor.Floor`` works out
+through a screen before its full reading (whether a run opens, asks, hands the floor over)
+is what the full reading decides, on any transcript of runs (resolve/floor.py, pairs.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from interview_parser.model import Role
+from interview_parser.resolve import cues
+from interview_parser.resolve.cues import name_words
+from interview_parser.resolve.floor import Floor, Part, Voice, give_parts, runs_of
+
+LONG = " ".join(["We mended the nets by the fire every night of that winter."] * 3)
+TURNS = st.sampled_from(
+    ["Yeah.", "Mm-hmm.", "Now, you had-", "What happened next?", "Tell us about the boats.",
+     "Objection.", "Ben, go ahead.", "I'm Ben Okafor, the harbour master.", "Which is this?",
+     "The diversion.", "We sailed at dawn, you know?", "Thanks, everybody.", "Oh, okay.",
+     "Did you too?", "How are you?", "Ann?", "... and then the ice came.", "Cool.",
+     "That's a great question. So what did the council say?", LONG, LONG + " Did you?",
+     LONG + " Oh, okay.", "Awesome, thanks. Next question: what broke first?"]
+)  # fmt: skip
+ROLES = {"Host": Role.interviewer, "Cohost": Role.interviewer, "Ben": Role.interviewee,
+         "Ann": Role.interviewee, "Counsel": Role.other}  # fmt: skip
+NAMES = {speaker: name_words([speaker]) for speaker in ROLES}
+
+TRANSCRIPTS = st.lists(st.tuples(st.sampled_from(list(ROLES)), TURNS), min_size=1, max_size=14)
+
+
+def _floor(said: list[tuple[str, str]]) -> Floor:
+    voices = [Voice(who, ROLES[who], what) for who, what in said]
+    runs = runs_of(voices)
+    return Floor(runs, NAMES, give_parts(runs, voices))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TRANSCRIPTS)
+def test_a_run_opens_as_the_full_reading_decides(said: list[tuple[str, str]]) -> None:
+    floor = _floor(said)
+    for k in range(len(floor.part)):
+        meant = (
+            floor.part[k] is Part.asker
+            and not floor.backchannel(k)
+            and not floor.reversal(k)
+            and not floor.only_reacts(k)
+        )
+        assert floor.opening[k] == meant, (k, floor.text)
+
+
+# What the procedural phrases were read by before they were substring tests.
+PROCEDURAL = re.compile(
+    r"is recognized|you are next|which question is pending|instruct (?:him|her|my client|"
+    r"the witness)|asked and answered|calls for speculation|my client"
+)
+PIECES = ["is recognized", "you are next", "which question is pending", "instruct him",
+          "instruct her", "instruct my client", "instruct the witness", "asked and answered",
+          "calls for speculation", "my client", "instruct ", "my ", "client", "is ", " ",
+          "recognize", "the witness", "x", "."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=6).map("".join))
+def test_the_procedural_phrases_find_what_their_pattern_found(text: str) -> None:
+    found = any(phrase in text for phrase in cues._PROCEDURAL_PHRASES)
+    assert found == bool(PROCEDURAL.search(text))
