@@ -30,6 +30,7 @@ class Matcher(Protocol):
 
     def match(self, text: str, pos: int, /) -> re.Match[str] | None: ...
 
+
 # Inline blanks a label may start with (zero-width characters count as blank here).
 LEADING_BLANKS = " \t\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # Blanks a transcript uses besides the space: tabs, no-break and zero-width spaces.

@@ -168,8 +168,7 @@ def plain_conduct(
             mine.asking_words += size
         for other in groups:
             if other is not group and any(
-                _has(c._COHOST, s) and names[other.id] & _capitalised(s)
-                for s in c._sentences(text)
+                _has(c._COHOST, s) and names[other.id] & _capitalised(s) for s in c._sentences(text)
             ):
                 tally[other.id].cohost_of.add(group.id)
         mine.handed += handing

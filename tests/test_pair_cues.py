@@ -153,8 +153,23 @@ def test_the_floor_gate_holds_a_word_of_every_phrase() -> None:
         assert any(p in phrase for p in cues._FLOOR_PHRASES), phrase
 
 
-REACTIONS = ["yeah", "oh", "okay", "hm", "mm-hmm", "100%", "a hundred percent true", "thanks",
-             "that's so interesting", "fair enough", "got it", "sure", "nice", "well", "we"]
+REACTIONS = [
+    "yeah",
+    "oh",
+    "okay",
+    "hm",
+    "mm-hmm",
+    "100%",
+    "a hundred percent true",
+    "thanks",
+    "that's so interesting",
+    "fair enough",
+    "got it",
+    "sure",
+    "nice",
+    "well",
+    "we",
+]
 
 
 def _made_of_every_clause(pattern: re.Pattern[str], text: str) -> bool:

@@ -213,8 +213,7 @@ PEER_CASES = {
         [],
     ),
     "one of you go first hands the floor over": (
-        "Kim: Favourite meals, everyone. One of you go first.\n"
-        "Lou: Soup, every day.\n",
+        "Kim: Favourite meals, everyone. One of you go first.\nLou: Soup, every day.\n",
         [(1, 2, "remark")],
     ),
     "a topic put to the others prompts them": (

@@ -44,7 +44,6 @@ DISCOVERY_CHARS = 30_000
 _LINE_END = re.compile(r"\n(?=[^\n])")
 
 
-
 _CAPTURE_BEFORE = ("time", "timeline", "bullet", "chevrons", "heading")
 _WRAP_KINDS = ("bold", "italic", "voice", "bracket")
 

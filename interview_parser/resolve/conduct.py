@@ -251,9 +251,7 @@ _GATES = {
     _COHOST: ("host",),
 }
 # Each gate as one pattern of its words: one scan in C instead of a loop over the words.
-_GATE_SCANS = {
-    pattern: _Lazy("|".join(map(re.escape, words))) for pattern, words in _GATES.items()
-}
+_GATE_SCANS = {pattern: _Lazy("|".join(map(re.escape, words))) for pattern, words in _GATES.items()}
 _HOSTS_GATE = _Lazy(
     "|".join(map(re.escape, [*_GATES[_HOSTING], *_GATES[_STEERING], *_GATES[_SHOW], "what about"]))
 )

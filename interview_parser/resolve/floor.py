@@ -88,10 +88,7 @@ def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
     others = [run for run in runs if role[run.speaker] is not asker]
     said = Counter(run.speaker for run in others)
     procedure = Counter(run.speaker for run in others if procedural(run.text))
-    part = {
-        speaker: ASKER if played is asker else ANSWERER
-        for speaker, played in role.items()
-    }
+    part = {speaker: ASKER if played is asker else ANSWERER for speaker, played in role.items()}
     for speaker, played in role.items():
         if played is Role.other or procedure[speaker] * 5 >= said[speaker] > 0:
             part[speaker] = THIRD
@@ -213,9 +210,7 @@ class Floor:
                 return False
             if self.part[before] is ANSWERER:
                 # (what each asker's run ends on is read last: it costs the most)
-                return asks_back(self.text[before]) and not any(
-                    self.ends_asking[c] for c in chain
-                )
+                return asks_back(self.text[before]) and not any(self.ends_asking[c] for c in chain)
             chain.append(run := before)
         return False
 
