@@ -25,6 +25,12 @@ CASES = [
         None,
     ),
     ("Peter McCormack (PM):", "Peter McCormack", Shape.name, None, None, "PM", None),
+    # a short form is the name's initials or a contraction of it, from its first letter
+    ("INTERVIEWER (IV):", "INTERVIEWER", Shape.role, R.interviewer, None, "IV", None),
+    ("Interviewer (I):", "Interviewer", Shape.role, R.interviewer, None, "I", None),
+    ("PARTICIPANT 07 (P07):", "PARTICIPANT 07", Shape.role, None, None, "P07", None),
+    ("Jane Doe (CNN):", "Jane Doe", Shape.name, None, "CNN", None, None),
+    ("Tom Reed (Tokyo):", "Tom Reed", Shape.name, None, "Tokyo", None, None),
     ("Speaker 2 (00:41):", "Speaker 2", Shape.role, None, None, None, 41.0),
     ("Q:", "Q", Shape.role, R.interviewer, None, None, None),
     ("A:", "A", Shape.role, R.interviewee, None, None, None),
@@ -89,3 +95,18 @@ def test_spellings_share_a_key() -> None:
 )
 def test_parse_clock(text: str, seconds: float | None) -> None:
     assert parse_clock(text) == seconds
+
+
+def test_a_short_form_introduced_in_parentheses_is_the_same_speaker() -> None:
+    import interview_parser as ip
+
+    text = (
+        "INTERVIEWER (IV): Where did it begin?\nPARTICIPANT 07 (P07): In a kitchen.\n"
+        "IV: Whose?\nP07: My grandmother's.\nIV: Did she teach you?\nP07: She made me watch.\n"
+    )
+    t = ip.parse(text)
+    assert len(t.speakers) == 2
+    assert [t.speaker(x.speaker).role for x in t.turns][:2] == [
+        ip.Role.interviewer,
+        ip.Role.interviewee,
+    ]

@@ -135,8 +135,16 @@ def words_of(name: str) -> list[str]:
     return _NOT_WORD_CHARS.sub("", name_key(name)).split()
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
+def _short_form(letters: str, name: str) -> bool:
+    """Whether ``letters`` (a qualifier without its periods) abbreviates ``name``: up to five
+    letters or digits, the first a capital and the name's first letter, all of them found in
+    the name in order (its initials, or a contraction such as "IV" for "INTERVIEWER")."""
+    if not (1 <= len(letters) <= 5 and letters.isalnum() and letters[0].isupper()):
+        return False
+    rest = iter(name.casefold())
+    if name[:1].casefold() != letters[0].casefold():
+        return False
+    return all(c in rest for c in letters.casefold())
 
 
 def _role_of(words: list[str]) -> Role | None:
@@ -260,12 +268,9 @@ def _describe(raw: str) -> LabelInfo:
     alias = None
     for qualifier in filter(None, qualifiers):
         letters = qualifier.replace(".", "")
-        if (  # "(PM)" after "Peter McCormack", "(AvW)" after "Aaron van Wirdum"
-            2 <= len(letters) <= 5
-            and letters.isalpha()
-            and letters[0].isupper()
-            and letters.upper() == _initials(name)
-        ):
+        if _short_form(letters, name):
+            # "(PM)" after "Peter McCormack", "(AvW)" after "Aaron van Wirdum", "(IV)"
+            # after "INTERVIEWER", "(P07)" after "PARTICIPANT 07", "(I)" after "Interviewer"
             alias = qualifier
             continue
         q_words = words_of(qualifier)

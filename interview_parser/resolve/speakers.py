@@ -44,7 +44,7 @@ class SpeakerGroup:
         for info in self.infos:
             if info.raw != label:
                 seen.setdefault(info.raw, None)
-            if info.alias:
+            if info.alias and info.alias != label:
                 seen.setdefault(info.alias, None)
         return list(seen)
 
