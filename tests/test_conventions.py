@@ -85,6 +85,11 @@ def test_an_unknown_part_is_a_usage_error() -> None:
         ("02:07:50:31", 2 * 86400 + 7 * 3600 + 50 * 60 + 31.0),
         ("-00:01:40", -100.0),
         ("1:2:3", None),
+        ("12:01:33 PM", 12 * 3600 + 60 + 33.0),  # a time of day: hours first
+        ("12:01:33 AM", 60 + 33.0),
+        ("9:05 a.m.", 9 * 3600 + 5 * 60.0),
+        ("1:05pm", 13 * 3600 + 5 * 60.0),
+        ("1:05 Pam", None),
     ],
 )
 def test_clock_notations(text: str, seconds: float | None) -> None:
@@ -153,6 +158,16 @@ def test_stage_notes_in_square_brackets_open_no_label() -> None:
     assert any(c.wrap == "bracket" for c in discover(named))
     turns = ip.parse(named).turns
     assert [t.text for t in turns][1] == "Hi. [Laughter]"  # the note stays in the turn
+
+
+def test_a_time_of_day_before_the_name_is_the_turn_s_time_not_its_speaker() -> None:
+    text = (
+        "12:01:33 PM  Karen Wu: Can everyone hear me?\n12:01:40 PM  Raj Patel: Yes.\n"
+        "12:01:45 PM  Karen Wu: Raj, the status?\n12:02:10 PM  Raj Patel: Two days behind.\n"
+    )
+    t = ip.parse(text)
+    assert [s.label for s in t.speakers] == ["Karen Wu", "Raj Patel"]
+    assert [x.start for x in t.turns][:2] == [43293.0, 43300.0]
 
 
 def test_a_name_alone_on_its_line_needs_a_mark_to_be_a_convention() -> None:
