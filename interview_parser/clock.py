@@ -21,9 +21,6 @@ def _time() -> re.Pattern[str]:
     return re.compile(f"-?{clock_pattern()}")
 
 
-_MERIDIEM = re.compile(r"[^\S\n]?([AaPp])\.?[Mm]\.?$")
-
-
 def parse_clock(text: str) -> float | None:
     """Seconds in "1:23", "01:02:03", "00:01:02.500" or "02:07:50:31" (days first when there
     are four fields), or in a time of day, "12:01:33 PM", "9:05 a.m." (hours first, seconds
@@ -32,16 +29,15 @@ def parse_clock(text: str) -> float | None:
     if not _time().fullmatch(text):
         return None
     sign = -1.0 if text.startswith("-") else 1.0
-    meridiem = _MERIDIEM.search(text)
-    if meridiem is not None:  # "12:01:33 PM", "9:05 a.m.": hours first, a 24-hour day
-        text = text[: meridiem.start()]
+    # What CLOCK allows after the last digit is the half of the day: "PM", " a.m."
+    digits = text.rstrip("AaPpMm. \t")
+    half, text = text[len(digits) :].casefold(), digits
     main, _, fraction = text.lstrip("-").replace(",", ".").partition(".")
     fields = [int(p) for p in main.split(":")]
-    if meridiem is not None:
+    if half:  # "12:01:33 PM", "9:05 a.m.": hours first, a 24-hour day
         if len(fields) == 2:
             fields.append(0)  # h:mm
-        afternoon = meridiem.group(1).casefold() == "p"
-        fields[0] = fields[0] % 12 + (12 if afternoon else 0)
+        fields[0] = fields[0] % 12 + (12 if "p" in half else 0)
     seconds = 0.0
     if len(fields) == 4:
         seconds, fields = fields[0] * 86400.0, fields[1:]

@@ -167,11 +167,11 @@ def _fit_between(written: list[float | None], lengths: list[float], gaps: list[f
     shrink in proportion (in place) so that the next written start is kept. Returns the
     timed turns so shrunk."""
     squeezed: set[int] = set()
-    timed = [i for i, w in enumerate(written) if w is not None]
-    for i, f in pairwise(timed):
+    timed = [(i, w) for i, w in enumerate(written) if w is not None]
+    for (i, start), (f, following) in pairwise(timed):
         if f == i + 1:
             continue  # a timed turn followed by a timed one lasts until it starts
-        budget = written[f] - written[i]  # type: ignore[operator]
+        budget = following - start
         need = lengths[i] + sum(gaps[k] + lengths[k] for k in range(i + 1, f))
         if need <= budget or budget <= 0:
             continue

@@ -153,8 +153,6 @@ def signature(text: str) -> str | None:
     head = text.lstrip("\ufeff")[:4096]
     if head.startswith("WEBVTT"):
         return "vtt"
-    if re.match(r"\s*\d+[^\S\n]*\n", head) and _cue_start().match(head.lstrip()):
-        return "srt"  # a cue number, then a timing line
     stripped = head.lstrip()
     if stripped.startswith("{") and '"segments"' in text[:65536]:
         return "podcast-json"

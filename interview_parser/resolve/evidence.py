@@ -130,9 +130,12 @@ def speaker_blocks(
             else:
                 accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
     for index, (block, ok) in enumerate(zip(blocks, accepted, strict=True)):
-        if not ok or block.form in FORMAT_DECLARED or info[block.label].key in recurring:
-            continue  # a speaker the format names is one, whatever its text looks like
-        if info[block.label].key in declared_keys:
+        if (
+            not ok
+            or block.form in FORMAT_DECLARED  # a speaker the format names, whatever its text
+            or info[block.label].key in recurring
+            or info[block.label].key in declared_keys
+        ):
             continue
         if _is_list(block.text) or _is_header_field(block.text):
             # a show-note heading ("**Resources:**" over links) or a header field
