@@ -171,7 +171,7 @@ def window(text: str) -> str:
 
 
 def _key(name: str) -> str:
-    return " ".join(re.sub(r"\([^()]*\)", " ", name).casefold().replace(".", " ").split())
+    return " ".join(_QUALIFIER.sub(" ", name).casefold().replace(".", " ").split())
 
 
 # A character an end cannot do without, and the markup a closing end needs.
