@@ -139,6 +139,19 @@ def _words(transcript: Transcript) -> list[str]:
     return [w for t in transcript.turns for w in t.text.split()]
 
 
+def _guarded(text: str, transcript: Transcript, *, blanks: bool) -> list[int]:
+    """The turns whose label has the directive above it (across blank lines if ``blanks``)."""
+    lines = text.splitlines()
+    guarded = []
+    for turn in transcript.turns:
+        above = turn.line - 2
+        while blanks and above >= 0 and not lines[above].strip():
+            above -= 1
+        if above >= 0 and lines[above] == DIRECTIVE:
+            guarded.append(turn.index)
+    return guarded
+
+
 @SETTINGS
 @given(transcripts(directives=True))
 def test_fmt_keeps_suppression_comments_on_their_label(text: str) -> None:
@@ -148,10 +161,8 @@ def test_fmt_keeps_suppression_comments_on_their_label(text: str) -> None:
     assert format_text(formatted) == formatted
     assert _words(after) == _words(before)  # paragraphs may join around a comment
     assert [t.speaker for t in after.turns] == [t.speaker for t in before.turns]
-    lines = formatted.split("\n")
-    labels_after_comment = [
-        lines[i + 1].split(":")[0] for i, line in enumerate(lines[:-1]) if line == DIRECTIVE
-    ]
-    assert len(labels_after_comment) == text.count(DIRECTIVE)
-    assert all(label for label in labels_after_comment)
+    # A directive above a label (blank lines between) is right above it after fmt; one above
+    # words the reader does not take for a label (a name said once) stays in that turn's text.
+    assert formatted.count(DIRECTIVE) == text.count(DIRECTIVE)
+    assert _guarded(formatted, after, blanks=False) == _guarded(text, before, blanks=True)
     assert [str(p) for p in check_text(formatted) if p.fixable and p.code != "IP201"] == []
