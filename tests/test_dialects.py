@@ -47,7 +47,10 @@ DETECTED = {
     "short-times.vtt": "vtt",
     "speaker-column.csv": "csv",
     "speaker-time-lines.md": "labelled",
-    "web-paste.html": "html+labelled",
+    "web-paste.html": "html+markdown",
+    "bold-paragraph-names.html": "html+learned:wrap=bold,end=close",
+    "diarised-seconds.txt": "learned:after=time,end=colon",
+    "dialogue-dashes.txt": "learned:end=blank",
 }
 
 
@@ -383,3 +386,87 @@ def test_a_tag_that_holds_a_tag_is_text_in_a_page() -> None:
     t = ip.parse("<HTMLHost: \nGuest: <!-- a note -->\nHost: ")
     assert t.preamble == "<HTMLHost:"
     assert [t.speaker(turn.speaker).label for turn in t.turns] == ["Guest", "Host"]
+
+
+def test_bold_at_a_paragraph_start_is_a_label_in_a_page() -> None:
+    t = ip.parse_file(SAMPLES / "bold-paragraph-names.html")
+    assert [s.label for s in t.speakers] == ["DAVID CHEN", "MARIA LOPEZ"]
+    assert t.turns[1].text.startswith("Thanks for having me.")
+    # bold inside a sentence is emphasis: its tags go, no marks are left in the text
+    assert t.turns[3].text.endswith("even me.")
+    # the label's column is its bold tag's in the source
+    source = (SAMPLES / "bold-paragraph-names.html").read_text(encoding="utf-8").split("\n")
+    first = t.turns[0]
+    assert source[first.line - 1][first.column - 1 :].startswith("<b>DAVID CHEN</b>")
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "form"),
+    [
+        ("<b>", "</b>", "learned:wrap=bold,end=close"),
+        ("<strong>", ":</strong>", "markdown"),
+        ("<b>", "</b>:", "markdown"),
+    ],
+)
+def test_bold_names_with_the_colon_inside_outside_or_absent(
+    opening: str, closing: str, form: str
+) -> None:
+    said = [("ANA RUIZ", "Where were you born?"), ("TOMAS VEGA", "In Oviedo.")]
+    said += [("ANA RUIZ", "Why there?"), ("TOMAS VEGA", "It was cheap.")]
+    page = "<html><body><p><b>An introduction</b></p><p>We met in June.</p>"
+    page += "".join(f"<p>{opening}{name}{closing} {text}</p>\n" for name, text in said)
+    t = ip.parse(page + "</body></html>")
+    assert t.source.dialect == f"html+{form}"
+    assert [t.speaker(x.speaker).label for x in t.turns] == [n for n, _ in said]
+    assert [x.text for x in t.turns] == [x for _, x in said]
+    # a bold paragraph with nothing after it is a heading, not a label, and keeps no marks
+    assert t.preamble == "An introduction\n\nWe met in June."
+
+
+def test_a_time_span_in_seconds_gives_the_turn_its_start_and_end() -> None:
+    t = ip.parse_file(SAMPLES / "diarised-seconds.txt")
+    assert [s.label for s in t.speakers] == ["SPEAKER_00", "SPEAKER_01"]
+    assert [(x.start, x.end) for x in t.turns][:2] == [(0.0, 4.2), (4.2, 9.85)]
+    assert (t.turns[6].start, t.turns[6].end) == (48.1, 52.6)  # "[48.1 - 52.6]"
+    assert not any("[" in x.text or "4.20" in x.text for x in t.turns)
+
+
+def test_a_span_of_years_is_a_qualifier_not_a_time() -> None:
+    text = "".join(
+        f"{name} (1998-2004): {said}\n"
+        for name, said in [("Ada Moss", "Hello?"), ("Ben Hart", "Hi."), ("Ada Moss", "And?")]
+    )
+    t = ip.parse(text + "Ben Hart (1998-2004): Fine.\n")
+    assert all(x.start is None and x.end is None for x in t.turns)
+    assert t.speakers[0].label == "Ada Moss"
+
+
+def test_dialogue_dashes_without_names_are_two_speakers_in_turn() -> None:
+    t = ip.parse_file(SAMPLES / "dialogue-dashes.txt")
+    assert len(t.speakers) == 2
+    assert [x.speaker for x in t.turns] == [t.speakers[0].id, t.speakers[1].id] * 4
+    assert t.turns[0].text == "¿Cuándo empezó a trabajar el barro?"
+    assert t.turns[-1].text == "Que empiece con un curso, no con una hipoteca."
+    assert [s.role.value for s in t.speakers] == ["interviewer", "interviewee"]
+    assert t.preamble is not None and t.preamble.startswith("Lucía Ferrer dejó")
+    assert any("dialogue dash" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # items that are sentences, one asking: a list, not two people
+        "Five things I learned.\n\n- Bees are calm.\n- Do I need a suit? Yes.\n"
+        "- Smoke helps.\n- Feed them.\n- Keep notes.\n\nThat is all.\n",
+        # a list of topics above a labelled interview
+        "In this episode:\n- Why bees matter?\n- Hives on a balcony\n- What it costs\n\n"
+        "HOST: Welcome.\nGUEST: Thanks.\nHOST: How many hives?\nGUEST: Four.\n",
+    ],
+)
+def test_a_bulleted_list_is_not_dialogue(text: str) -> None:
+    try:
+        t = ip.parse(text)
+    except ip.NoTurnsError:
+        return  # nothing read as turns: the list was not taken for speakers
+    assert not t.source.dialect.endswith("end=blank")
+    assert not any("dialogue dash" in w for w in t.warnings)
