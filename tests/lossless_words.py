@@ -50,7 +50,8 @@ def source_words(dialect: str, text: str) -> Counter[str]:
         )
     if dialect == "csv":
         # Every cell but a speaker repeating the one above (a continuing turn).
-        rows = list(csv.reader(io.StringIO(text)))
+        delimiter = max(",;\t", key=text.split("\n", 1)[0].count)  # as the reader chooses it
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
         column = [c.strip().casefold() for c in rows[0]].index("speaker") if rows else 0
         previous = ""
         cells = []

@@ -51,6 +51,22 @@ DETECTED = {
     "bold-paragraph-names.html": "html+learned:wrap=bold,end=close",
     "diarised-seconds.txt": "learned:after=time,end=colon",
     "dialogue-dashes.txt": "learned:end=blank",
+    "deposition-line-numbers.txt": "court+qa",
+    "role-time-lines.txt": "timestamped",
+    "zoom-bracket-names.txt": "learned:wrap=bracket,after=time,end=line",
+    "teams-name-time.txt": "timestamped",
+    "meet-time-lines.txt": "learned:before=timeline?,end=colon",
+    "whisper-span-labels.txt": "timestamped",
+    "show-notes-transcript.md": "markdown",
+    "pregunta-respuesta.txt": "qa",
+    "tirets-francais.txt": "learned:end=blank",
+    "caps-colon-lines.txt": "labelled",
+    "time-bold-colon.md": "learned:before=time,wrap=bold,end=close",
+    "name-bracket-time.txt": "learned:end=time",
+    "bilingual-labels.txt": "labelled",
+    "segments.tsv": "csv",
+    "emdash-labels.txt": "learned:end=dash",
+    "name-dash-time.txt": "timestamped",
 }
 
 
@@ -223,9 +239,10 @@ def test_every_word_of_every_sample_lands_somewhere(name: str) -> None:
     t = ip.parse_file(path)
     assert model_words(t, text) == source_words(t.source.dialect, text)
     lines = text.split("\n")
-    for turn in t.turns:  # a turn's label is on its line (or the next, after a time line)
-        label = t.speaker(turn.speaker).label
-        near = html.unescape("\n".join(lines[turn.line - 1 : turn.line + 1]))
+    for turn in t.turns:  # a turn's label is on its line (or the next filled one, after a
+        label = t.speaker(turn.speaker).label  # time line, perhaps with a blank line between)
+        below = next((x for x in lines[turn.line : turn.line + 2] if x.strip()), "")
+        near = html.unescape(lines[turn.line - 1] + "\n" + below)
         assert label in near or t.source.dialect.startswith(("html", "podcast"))
 
 
@@ -470,3 +487,49 @@ def test_a_bulleted_list_is_not_dialogue(text: str) -> None:
         return  # nothing read as turns: the list was not taken for speakers
     assert not t.source.dialect.endswith("end=blank")
     assert not any("dialogue dash" in w for w in t.warnings)
+
+
+def test_layouts_of_meeting_and_transcription_tools() -> None:
+    # Google Meet: a time line every few minutes above a name gives that turn its start
+    meet = ip.parse_file(SAMPLES / "meet-time-lines.txt")
+    # (a turn whose label has a time line above it starts on that line)
+    assert [(x.line, x.start) for x in meet.turns if x.start is not None] == [(2, 0.0), (8, 300.0)]
+    assert not any("00:05:00" in x.text for x in meet.turns)
+    # a name, then its time in brackets, then the words on the same line
+    assert turns_of("name-bracket-time.txt")[:2] == [("Maya Ross", 1, 3.0), ("Ian Poole", 2, 7.0)]
+    # a time span before the name, with an arrow, as speech-to-text tools write it
+    whisper = ip.parse_file(SAMPLES / "whisper-span-labels.txt")
+    assert [(x.start, x.end) for x in whisper.turns][1] == (4.2, 11.48)
+    assert [s.label for s in whisper.speakers] == ["SPEAKER_00", "SPEAKER_01"]
+
+
+def test_press_interview_marks_and_bilingual_labels() -> None:
+    t = ip.parse_file(SAMPLES / "pregunta-respuesta.txt")
+    assert [(s.label, s.role.value) for s in t.speakers] == [
+        ("P", "interviewer"),
+        ("R", "interviewee"),
+    ]
+    assert t.turns[0].text == "¿Por qué dejó de construir torres?"
+    t = ip.parse_file(SAMPLES / "bilingual-labels.txt")
+    assert len(t.speakers) == 2 and t.speakers[0].role.value == "interviewer"
+    assert t.turns[0].text == "Where did you learn to weave?"
+
+
+def test_a_name_ending_in_a_time_then_a_colon_is_not_ended_by_the_time() -> None:
+    text = "".join(
+        f"{name} ({time}): {said}\n\n"
+        for name, time, said in [
+            ("Tim Reed", "00:00", "Okay, let's start."),
+            ("Ana Moss", "0:09", "Hi all."),
+            ("Tim Reed", "0:23", "Thanks, Ana."),
+            ("Ana Moss", "4:17", "Any questions?"),
+        ]
+    )
+    t = ip.parse(text + "Tim Reed: None here.\n")
+    assert [x.text for x in t.turns] == [
+        "Okay, let's start.",
+        "Hi all.",
+        "Thanks, Ana.",
+        "Any questions?",
+        "None here.",
+    ]

@@ -114,8 +114,11 @@ class Convention:
 
     @property
     def timed(self) -> bool:
-        """Whether every label of it carries a time."""
-        if self.before in ("time", "timeline") and not self.before_optional:
+        """Whether its labels carry times that a family's reading would leave in the text:
+        a time after every name, or a time before names, on every label or some ("00:05:00"
+        on a line above every tenth name, as meeting exports write it: the families read a
+        time after a name as its clock, none before it but the timestamped family's)."""
+        if self.before in ("time", "timeline"):
             return True
         return (bool(self.after) and not self.after_optional) or self.end == "time"
 
@@ -279,8 +282,10 @@ def _name(convention: Convention) -> str:
 
 
 def _end(end: str) -> str:
-    if end == "time":  # the time that follows is read by LABEL_CLOCK
-        return f"(?=[^\\S\\n]*{part('BRACKET_OPEN')}{part('CLOCK')})"
+    if end == "time":  # the time that follows is read by LABEL_CLOCK; a colon after it
+        # ends the label instead ("Tim Beiko (0:23): Cool.": a time, then the colon end)
+        time = f"{part('BRACKET_OPEN')}{part('CLOCK')}{part('BRACKET_CLOSE')}"
+        return f"(?=[^\\S\\n]*{time}(?![^\\S\\n]*[:：]))"
     return part(f"END_{end.upper().replace('-', '_')}", "convention")
 
 

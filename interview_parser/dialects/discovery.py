@@ -188,6 +188,7 @@ _END_SIGNS = {
     "line": ("\n",),
     "close": ("**", "__", "*", "_", "<v", "]"),
     "blank": ("—", "–", "―", "- "),
+    "time": ("[", "("),
 }
 
 
@@ -197,6 +198,8 @@ def _may_end(end: str, text: str) -> bool:
         return _TIGHT_SIGN.search(text) is not None
     if end == "line":  # a name alone on its line is a convention only with a mark beside it
         return _LINE_MARK.search(text) is not None
+    if end == "time" and _CLOCK_SIGN.search(text) is None:
+        return False  # a time in brackets after the name: "Maya Ross [00:00:03] Welcome"
     if end in ("period", "dot-dash") and _CAPITALS.search(text) is None:
         return False  # LABEL_DOTTED: a word of capitals says it is a label
     return any(sign in text for sign in _END_SIGNS[end])

@@ -192,7 +192,7 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     if originals[0][:1].isupper() and any(_is_capitals(w) for w in originals):
         return Shape.name, honorific  # "The PRESIDENT pro tempore": a title in capitals
     for original in originals:
-        bare = original.strip(".'’\"-&")
+        bare = original.strip(".'’\"-&/")  # "/": "Interviewer / Entrevistador"
         if not bare:
             continue
         if bare[0].isupper() or (bare[0].isdigit() and len(words) > 1):
