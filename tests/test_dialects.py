@@ -67,6 +67,7 @@ DETECTED = {
     "segments.tsv": "csv",
     "emdash-labels.txt": "learned:end=dash",
     "name-dash-time.txt": "timestamped",
+    "cue-numbered.txt": "numbers+labelled",
 }
 
 
@@ -533,3 +534,36 @@ def test_a_name_ending_in_a_time_then_a_colon_is_not_ended_by_the_time() -> None
         "Any questions?",
         "None here.",
     ]
+
+
+def test_cue_numbers_and_page_numbers_that_count_up_are_skipped() -> None:
+    t = ip.parse_file(SAMPLES / "cue-numbered.txt")
+    assert [x.text for x in t.turns][:2] == [
+        "The ferry leaves at six.",
+        "Every morning? Even in winter?",
+    ]
+    skipped = [(s.kind, s.text, s.line) for s in t.skipped]
+    assert skipped[:2] == [("cue number", "1", 1), ("cue number", "2", 4)]
+    # a PDF's page numbers between paragraphs, one of them inside a turn: the turn's text
+    # runs on, and the lines after it keep their source numbers
+    pages = (
+        "ANA: Where did it start?\n\n1\n\nBEN: In a shed, with a kettle and\n\n2\n\n"
+        "a lot of hope.\nANA: And now?\n\n3\n\nBEN: Now it is a shed with two kettles.\n"
+    )
+    t = ip.parse(pages)
+    assert [x.text for x in t.turns] == [
+        "Where did it start?",
+        "In a shed, with a kettle and\n\na lot of hope.",
+        "And now?",
+        "Now it is a shed with two kettles.",
+    ]
+    assert [(s.kind, s.line) for s in t.skipped] == [
+        ("page number", 3),
+        ("page number", 7),
+        ("page number", 12),
+    ]
+    assert [x.line for x in t.turns] == [1, 5, 10, 14]
+    # numbers said in a turn, or that do not count up, stay
+    said = "ANA: Pick a number.\nBEN:\n7\nANA: And another?\nBEN:\n12\n"
+    said += "ANA: Once more.\nBEN:\n7\n"
+    assert [x.text for x in ip.parse(said).turns][1::2] == ["7", "12", "7"]
