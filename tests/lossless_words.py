@@ -50,7 +50,7 @@ def source_words(dialect: str, text: str) -> Counter[str]:
         )
     if dialect == "csv":
         # Every cell but a speaker repeating the one above (a continuing turn).
-        delimiter = max(",;\t", key=text.split("\n", 1)[0].count)  # as the reader chooses it
+        delimiter = max(",;\t|", key=text.split("\n", 1)[0].count)  # as the reader chooses
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
         column = [c.strip().casefold() for c in rows[0]].index("speaker") if rows else 0
         previous = ""

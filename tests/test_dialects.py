@@ -68,6 +68,7 @@ DETECTED = {
     "emdash-labels.txt": "learned:end=dash",
     "name-dash-time.txt": "timestamped",
     "cue-numbered.txt": "numbers+labelled",
+    "table-transcript.md": "csv",
 }
 
 
@@ -567,3 +568,14 @@ def test_cue_numbers_and_page_numbers_that_count_up_are_skipped() -> None:
     said = "ANA: Pick a number.\nBEN:\n7\nANA: And another?\nBEN:\n12\n"
     said += "ANA: Once more.\nBEN:\n7\n"
     assert [x.text for x in ip.parse(said).turns][1::2] == ["7", "12", "7"]
+
+
+def test_a_markdown_table_with_a_speaker_column() -> None:
+    t = ip.parse_file(SAMPLES / "table-transcript.md")
+    assert [(s.label, s.role.value) for s in t.speakers] == [
+        ("Maya Ross", "interviewee"),
+        ("Ian Poole", "interviewer"),
+    ]
+    assert [(x.start, x.text) for x in t.turns][1] == (7.0, "Thanks. What is that machine?")
+    assert [s.kind for s in t.skipped][:3] == ["csv header", "table rule", "csv cells"]
+    assert t.turns[0].column == 14  # the name's first letter, not the blank that pads it
