@@ -237,7 +237,7 @@ PRESETS: dict[str, Convention] = {
     "italic-lines": Convention(wrap="italic", end="line"),
     "time-lines": Convention(before="timeline", end="colon"),
     "voice-tags": Convention(before="time", before_optional=True, wrap="voice", end="close"),
-    "dialogue-dashes": Convention(end="blank"),
+    "dash-dialogue": Convention(end="blank"),
 }
 
 
