@@ -477,6 +477,11 @@ def test_dialogue_dashes_without_names_are_two_speakers_in_turn() -> None:
         # items that are sentences, one asking: a list, not two people
         "Five things I learned.\n\n- Bees are calm.\n- Do I need a suit? Yes.\n"
         "- Smoke helps.\n- Feed them.\n- Keep notes.\n\nThat is all.\n",
+        # a list of sentences, some asking, amid paragraphs of prose wrapped over lines
+        "The town hall answered the letters this week.\nIt took a while.\n\n"
+        "- Is the pool open? Yes.\n- The library is closed.\n- Are buses free? No.\n"
+        "- Parking is cheaper.\n\nMost letters were about the pool,\nwhich reopened "
+        "in May\nafter two years.\n\nThe rest were about parking.\n\nWe will print more.\n",
         # a list of topics above a labelled interview
         "In this episode:\n- Why bees matter?\n- Hives on a balcony\n- What it costs\n\n"
         "HOST: Welcome.\nGUEST: Thanks.\nHOST: How many hives?\nGUEST: Four.\n",

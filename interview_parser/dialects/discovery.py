@@ -289,26 +289,23 @@ def dialogue(text: str, starts: list[int]) -> bool:
         return False
     at = set(starts)
     line_starts = [starts[0], *(m.end() for m in _LINE_END.finditer(text, starts[0]))]
-    opened = 0  # paragraphs, or lines that open with a dash
-    bodies: list[str] = []
+    paragraphs: list[list[str]] = []  # each: its lines; a dash paragraph's first is dashed
+    dashed: list[bool] = []
     for k, start in enumerate(line_starts):
         end = line_starts[k + 1] if k + 1 < len(line_starts) else len(text)
         line = text[start:end]
-        if start in at:
-            opened += 1
-            bodies.append(line)
-        elif not line.strip():
+        if not line.strip():
             continue
-        elif k and not text[line_starts[k - 1] : start].strip():
-            opened += 1  # a paragraph that does not open with a dash
-            bodies.append("")
-        elif bodies:
-            bodies[-1] += line  # a wrapped line of the paragraph above
-    said = [b for b in bodies if b]
+        new = start in at or (k > 0 and _BLANK_LINE.search(text, line_starts[k - 1], start))
+        if new or not paragraphs:
+            paragraphs.append([])
+            dashed.append(start in at)
+        paragraphs[-1].append(line)  # a wrapped line joins the paragraph above
+    said = ["".join(p) for p, dash in zip(paragraphs, dashed, strict=True) if dash]
     sentences = sum(1 for b in said if _SENTENCE_END.search(b))
     asking = sum(1 for b in said if any(sign in b for sign in _ASKS))
     return (
-        len(said) >= DIALOGUE_SHARE * opened
+        len(said) >= DIALOGUE_SHARE * len(paragraphs)
         and sentences >= SENTENCE_SHARE * len(said)
         and ASKING_SHARE * len(said) <= asking < len(said)
     )
