@@ -37,6 +37,9 @@ MIN_SUPPORT = 3
 # seen on fewer than OPTIONAL_SHARE it is left out.
 REQUIRED_SHARE = 0.8
 OPTIONAL_SHARE = 0.1
+# A feature must also recur: seen on one line only, it is left out (one time line above one
+# name in a short file is a time said in the turn before, not a layout).
+MIN_FEATURE = 2
 # Conventions tried against the families, best first.
 MAX_CANDIDATES = 3
 # A convention supported by less than this share of the best one's lines is noise.
@@ -249,15 +252,16 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
             kind, count = max(
                 ((k, n) for k, n in befores.items() if k), key=lambda kn: kn[1], default=("", 0)
             )
-            before = kind if count >= OPTIONAL_SHARE * lines else ""
+            least = max(MIN_FEATURE, OPTIONAL_SHARE * lines)
+            before = kind if count >= least else ""
             with_time = afters[True]
             convention = Convention(
                 end=end,
                 before=before,
                 wrap=wrap,
-                after="time" if with_time >= OPTIONAL_SHARE * lines else "",
+                after="time" if with_time >= least else "",
                 before_optional=bool(before) and count < REQUIRED_SHARE * lines,
-                after_optional=OPTIONAL_SHARE * lines <= with_time < REQUIRED_SHARE * lines,
+                after_optional=least <= with_time < REQUIRED_SHARE * lines,
             )
             if not _distinct(convention) or (
                 convention.end in _NAMELESS_ENDS and not dialogue(text, found_at[wrap])
