@@ -1,9 +1,9 @@
 """Word accounting for the lossless properties: the source's words against the model's.
 
 Every word of the source must land in the front matter, preamble, title, a label, a turn or a
-skipped layout span. Clock times are compared apart from the text (they become ``start`` and
-``end``), and markup that a layout wraps words in (HTML tags, caption voice tags, JSON keys)
-is not a word of the transcript.
+skipped layout span. Clock times and time spans are compared apart from the text (they become
+``start`` and ``end``), and markup that a layout wraps words in (HTML tags, caption voice tags,
+JSON keys) is not a word of the transcript.
 """
 
 from __future__ import annotations
@@ -17,13 +17,15 @@ from collections import Counter
 
 import interview_parser as ip
 from interview_parser.clock import clock_pattern
+from interview_parser.dialects.convention import time_range
 
 _CLOCK = re.compile(clock_pattern())  # the grammars' own CLOCK
+_SPAN = re.compile(time_range())  # a time span beside a label: "[0.00-4.20]"
 _WORD = re.compile(r"[^\W_]+")
 
 
 def words(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(_CLOCK.sub(" ", text)))
+    return Counter(_WORD.findall(_CLOCK.sub(" ", _SPAN.sub(" ", text))))
 
 
 def _is_markup(dialect: str) -> bool:
@@ -48,7 +50,8 @@ def source_words(dialect: str, text: str) -> Counter[str]:
         )
     if dialect == "csv":
         # Every cell but a speaker repeating the one above (a continuing turn).
-        rows = list(csv.reader(io.StringIO(text)))
+        delimiter = max(",;\t|", key=text.split("\n", 1)[0].count)  # as the reader chooses
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
         column = [c.strip().casefold() for c in rows[0]].index("speaker") if rows else 0
         previous = ""
         cells = []

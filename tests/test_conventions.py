@@ -248,3 +248,16 @@ def test_a_title_keeps_its_label_among_question_markers() -> None:
 def test_a_time_beside_a_one_off_label_makes_it_a_turn() -> None:
     text = "Dana: [00:30:21]\nWe start with the budget.\n\nEli: Thanks.\n\nFay: Yes.\n\nEli: Go.\n"
     assert ip.parse(text).turns[0].label == "Dana"
+
+
+def test_a_time_seen_once_above_a_name_is_not_a_layout() -> None:
+    # One '10:30' line above one name is a time said in the turn before; read as a layout it
+    # would move into the next turn's start, and only when the file ends in a line break.
+    for text in ("Host:\nHost: the\n\n10:30\nHost:", "Host:\nHost: the\n\n10:30\nHost:\n"):
+        transcript = ip.parse(text)
+        assert transcript.source.dialect == "labelled"
+        assert [t.text for t in transcript.turns] == ["", "the\n\n10:30", ""]
+    # Seen above two names, it is the meeting-export layout: each time is its turn's start.
+    two = "Host: hello\n\n10:30\nGuest: yes\nHost: and?\n\n10:31\nGuest: no\nHost: ok\n"
+    transcript = ip.parse(two)
+    assert [t.start for t in transcript.turns] == [None, 630.0, None, 631.0, None]

@@ -47,7 +47,28 @@ DETECTED = {
     "short-times.vtt": "vtt",
     "speaker-column.csv": "csv",
     "speaker-time-lines.md": "labelled",
-    "web-paste.html": "html+labelled",
+    "web-paste.html": "html+markdown",
+    "bold-paragraph-names.html": "html+learned:wrap=bold,end=close",
+    "diarised-seconds.txt": "learned:after=time,end=colon",
+    "dialogue-dashes.txt": "learned:end=blank",
+    "deposition-line-numbers.txt": "court+qa",
+    "role-time-lines.txt": "timestamped",
+    "zoom-bracket-names.txt": "learned:wrap=bracket,after=time,end=line",
+    "teams-name-time.txt": "timestamped",
+    "meet-time-lines.txt": "learned:before=timeline?,end=colon",
+    "whisper-span-labels.txt": "timestamped",
+    "show-notes-transcript.md": "markdown",
+    "pregunta-respuesta.txt": "qa",
+    "tirets-francais.txt": "learned:end=blank",
+    "caps-colon-lines.txt": "labelled",
+    "time-bold-colon.md": "learned:before=time,wrap=bold,end=close",
+    "name-bracket-time.txt": "learned:end=time",
+    "bilingual-labels.txt": "labelled",
+    "segments.tsv": "csv",
+    "emdash-labels.txt": "learned:end=dash",
+    "name-dash-time.txt": "timestamped",
+    "cue-numbered.txt": "numbers+labelled",
+    "table-transcript.md": "csv",
 }
 
 
@@ -220,9 +241,10 @@ def test_every_word_of_every_sample_lands_somewhere(name: str) -> None:
     t = ip.parse_file(path)
     assert model_words(t, text) == source_words(t.source.dialect, text)
     lines = text.split("\n")
-    for turn in t.turns:  # a turn's label is on its line (or the next, after a time line)
-        label = t.speaker(turn.speaker).label
-        near = html.unescape("\n".join(lines[turn.line - 1 : turn.line + 1]))
+    for turn in t.turns:  # a turn's label is on its line (or the next filled one, after a
+        label = t.speaker(turn.speaker).label  # time line, perhaps with a blank line between)
+        below = next((x for x in lines[turn.line : turn.line + 2] if x.strip()), "")
+        near = html.unescape(lines[turn.line - 1] + "\n" + below)
         assert label in near or t.source.dialect.startswith(("html", "podcast"))
 
 
@@ -383,3 +405,182 @@ def test_a_tag_that_holds_a_tag_is_text_in_a_page() -> None:
     t = ip.parse("<HTMLHost: \nGuest: <!-- a note -->\nHost: ")
     assert t.preamble == "<HTMLHost:"
     assert [t.speaker(turn.speaker).label for turn in t.turns] == ["Guest", "Host"]
+
+
+def test_bold_at_a_paragraph_start_is_a_label_in_a_page() -> None:
+    t = ip.parse_file(SAMPLES / "bold-paragraph-names.html")
+    assert [s.label for s in t.speakers] == ["DAVID CHEN", "MARIA LOPEZ"]
+    assert t.turns[1].text.startswith("Thanks for having me.")
+    # bold inside a sentence is emphasis: its tags go, no marks are left in the text
+    assert t.turns[3].text.endswith("even me.")
+    # the label's column is its bold tag's in the source
+    source = (SAMPLES / "bold-paragraph-names.html").read_text(encoding="utf-8").split("\n")
+    first = t.turns[0]
+    assert source[first.line - 1][first.column - 1 :].startswith("<b>DAVID CHEN</b>")
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "form"),
+    [
+        ("<b>", "</b>", "learned:wrap=bold,end=close"),
+        ("<strong>", ":</strong>", "markdown"),
+        ("<b>", "</b>:", "markdown"),
+    ],
+)
+def test_bold_names_with_the_colon_inside_outside_or_absent(
+    opening: str, closing: str, form: str
+) -> None:
+    said = [("ANA RUIZ", "Where were you born?"), ("TOMAS VEGA", "In Oviedo.")]
+    said += [("ANA RUIZ", "Why there?"), ("TOMAS VEGA", "It was cheap.")]
+    page = "<html><body><p><b>An introduction</b></p><p>We met in June.</p>"
+    page += "".join(f"<p>{opening}{name}{closing} {text}</p>\n" for name, text in said)
+    t = ip.parse(page + "</body></html>")
+    assert t.source.dialect == f"html+{form}"
+    assert [t.speaker(x.speaker).label for x in t.turns] == [n for n, _ in said]
+    assert [x.text for x in t.turns] == [x for _, x in said]
+    # a bold paragraph with nothing after it is a heading, not a label, and keeps no marks
+    assert t.preamble == "An introduction\n\nWe met in June."
+
+
+def test_a_time_span_in_seconds_gives_the_turn_its_start_and_end() -> None:
+    t = ip.parse_file(SAMPLES / "diarised-seconds.txt")
+    assert [s.label for s in t.speakers] == ["SPEAKER_00", "SPEAKER_01"]
+    assert [(x.start, x.end) for x in t.turns][:2] == [(0.0, 4.2), (4.2, 9.85)]
+    assert (t.turns[6].start, t.turns[6].end) == (48.1, 52.6)  # "[48.1 - 52.6]"
+    assert not any("[" in x.text or "4.20" in x.text for x in t.turns)
+
+
+def test_a_span_of_years_is_a_qualifier_not_a_time() -> None:
+    text = "".join(
+        f"{name} (1998-2004): {said}\n"
+        for name, said in [("Ada Moss", "Hello?"), ("Ben Hart", "Hi."), ("Ada Moss", "And?")]
+    )
+    t = ip.parse(text + "Ben Hart (1998-2004): Fine.\n")
+    assert all(x.start is None and x.end is None for x in t.turns)
+    assert t.speakers[0].label == "Ada Moss"
+
+
+def test_dialogue_dashes_without_names_are_two_speakers_in_turn() -> None:
+    t = ip.parse_file(SAMPLES / "dialogue-dashes.txt")
+    assert len(t.speakers) == 2
+    assert [x.speaker for x in t.turns] == [t.speakers[0].id, t.speakers[1].id] * 4
+    assert t.turns[0].text == "¿Cuándo empezó a trabajar el barro?"
+    assert t.turns[-1].text == "Que empiece con un curso, no con una hipoteca."
+    assert [s.role.value for s in t.speakers] == ["interviewer", "interviewee"]
+    assert t.preamble is not None and t.preamble.startswith("Lucía Ferrer dejó")
+    assert any("dialogue dash" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # items that are sentences, one asking: a list, not two people
+        "Five things I learned.\n\n- Bees are calm.\n- Do I need a suit? Yes.\n"
+        "- Smoke helps.\n- Feed them.\n- Keep notes.\n\nThat is all.\n",
+        # a list of sentences, some asking, amid paragraphs of prose wrapped over lines
+        "The town hall answered the letters this week.\nIt took a while.\n\n"
+        "- Is the pool open? Yes.\n- The library is closed.\n- Are buses free? No.\n"
+        "- Parking is cheaper.\n\nMost letters were about the pool,\nwhich reopened "
+        "in May\nafter two years.\n\nThe rest were about parking.\n\nWe will print more.\n",
+        # a list of topics above a labelled interview
+        "In this episode:\n- Why bees matter?\n- Hives on a balcony\n- What it costs\n\n"
+        "HOST: Welcome.\nGUEST: Thanks.\nHOST: How many hives?\nGUEST: Four.\n",
+    ],
+)
+def test_a_bulleted_list_is_not_dialogue(text: str) -> None:
+    try:
+        t = ip.parse(text)
+    except ip.NoTurnsError:
+        return  # nothing read as turns: the list was not taken for speakers
+    assert not t.source.dialect.endswith("end=blank")
+    assert not any("dialogue dash" in w for w in t.warnings)
+
+
+def test_layouts_of_meeting_and_transcription_tools() -> None:
+    # Google Meet: a time line every few minutes above a name gives that turn its start
+    meet = ip.parse_file(SAMPLES / "meet-time-lines.txt")
+    # (a turn whose label has a time line above it starts on that line)
+    assert [(x.line, x.start) for x in meet.turns if x.start is not None] == [(2, 0.0), (8, 300.0)]
+    assert not any("00:05:00" in x.text for x in meet.turns)
+    # a name, then its time in brackets, then the words on the same line
+    assert turns_of("name-bracket-time.txt")[:2] == [("Maya Ross", 1, 3.0), ("Ian Poole", 2, 7.0)]
+    # a time span before the name, with an arrow, as speech-to-text tools write it
+    whisper = ip.parse_file(SAMPLES / "whisper-span-labels.txt")
+    assert [(x.start, x.end) for x in whisper.turns][1] == (4.2, 11.48)
+    assert [s.label for s in whisper.speakers] == ["SPEAKER_00", "SPEAKER_01"]
+
+
+def test_press_interview_marks_and_bilingual_labels() -> None:
+    t = ip.parse_file(SAMPLES / "pregunta-respuesta.txt")
+    assert [(s.label, s.role.value) for s in t.speakers] == [
+        ("P", "interviewer"),
+        ("R", "interviewee"),
+    ]
+    assert t.turns[0].text == "¿Por qué dejó de construir torres?"
+    t = ip.parse_file(SAMPLES / "bilingual-labels.txt")
+    assert len(t.speakers) == 2 and t.speakers[0].role.value == "interviewer"
+    assert t.turns[0].text == "Where did you learn to weave?"
+
+
+def test_a_name_ending_in_a_time_then_a_colon_is_not_ended_by_the_time() -> None:
+    text = "".join(
+        f"{name} ({time}): {said}\n\n"
+        for name, time, said in [
+            ("Tim Reed", "00:00", "Okay, let's start."),
+            ("Ana Moss", "0:09", "Hi all."),
+            ("Tim Reed", "0:23", "Thanks, Ana."),
+            ("Ana Moss", "4:17", "Any questions?"),
+        ]
+    )
+    t = ip.parse(text + "Tim Reed: None here.\n")
+    assert [x.text for x in t.turns] == [
+        "Okay, let's start.",
+        "Hi all.",
+        "Thanks, Ana.",
+        "Any questions?",
+        "None here.",
+    ]
+
+
+def test_cue_numbers_and_page_numbers_that_count_up_are_skipped() -> None:
+    t = ip.parse_file(SAMPLES / "cue-numbered.txt")
+    assert [x.text for x in t.turns][:2] == [
+        "The ferry leaves at six.",
+        "Every morning? Even in winter?",
+    ]
+    skipped = [(s.kind, s.text, s.line) for s in t.skipped]
+    assert skipped[:2] == [("cue number", "1", 1), ("cue number", "2", 4)]
+    # a PDF's page numbers between paragraphs, one of them inside a turn: the turn's text
+    # runs on, and the lines after it keep their source numbers
+    pages = (
+        "ANA: Where did it start?\n\n1\n\nBEN: In a shed, with a kettle and\n\n2\n\n"
+        "a lot of hope.\nANA: And now?\n\n3\n\nBEN: Now it is a shed with two kettles.\n"
+    )
+    t = ip.parse(pages)
+    assert [x.text for x in t.turns] == [
+        "Where did it start?",
+        "In a shed, with a kettle and\n\na lot of hope.",
+        "And now?",
+        "Now it is a shed with two kettles.",
+    ]
+    assert [(s.kind, s.line) for s in t.skipped] == [
+        ("page number", 3),
+        ("page number", 7),
+        ("page number", 12),
+    ]
+    assert [x.line for x in t.turns] == [1, 5, 10, 14]
+    # numbers said in a turn, or that do not count up, stay
+    said = "ANA: Pick a number.\nBEN:\n7\nANA: And another?\nBEN:\n12\n"
+    said += "ANA: Once more.\nBEN:\n7\n"
+    assert [x.text for x in ip.parse(said).turns][1::2] == ["7", "12", "7"]
+
+
+def test_a_markdown_table_with_a_speaker_column() -> None:
+    t = ip.parse_file(SAMPLES / "table-transcript.md")
+    assert [(s.label, s.role.value) for s in t.speakers] == [
+        ("Maya Ross", "interviewee"),
+        ("Ian Poole", "interviewer"),
+    ]
+    assert [(x.start, x.text) for x in t.turns][1] == (7.0, "Thanks. What is that machine?")
+    assert [s.kind for s in t.skipped][:3] == ["csv header", "table rule", "csv cells"]
+    assert t.turns[0].column == 14  # the name's first letter, not the blank that pads it

@@ -36,6 +36,7 @@ ENDS = {
     "next": "the end of its line",
     "gap": "'.', a tab or two blanks",
     "time": "a time in brackets",
+    "blank": "the blanks after it",
 }
 BEFORES = {
     "time": "a time",
@@ -66,7 +67,13 @@ SHAPES = {
     "plain": "a plain name",
     "mark": "a bare 'Q' or 'A'",
     "markup": "any words",
+    "dash": "a dialogue dash and no name",
 }
+# The shape an end implies when a convention names none: a label that ends in a period is
+# dotted ("Mr. CORNYN."), one that only the blanks after it end is a dialogue dash.
+_SHAPE_OF_END = {"period": "dotted", "dot-dash": "dotted", "blank": "dash"}
+# Shapes that name nobody: their turns go to speakers who take turns (resolve/speech.py).
+NAMELESS = frozenset({"dash"})
 
 
 @dataclass(frozen=True)
@@ -76,8 +83,9 @@ class Convention:
     ``before`` is one of :data:`BEFORES` or ""; ``wrap`` one of :data:`WRAPS` or "";
     ``after`` is "time" when a time follows the name; ``end`` one of :data:`ENDS`; ``shape``
     one of :data:`SHAPES`, or "" for the shape the end implies (``dotted`` before a period,
-    else ``words``). A feature marked optional (``before_optional``, ``after_optional``,
-    ``shape_optional``: the name itself) may be missing on a label.
+    ``dash`` before the blanks alone, else ``words``). A feature marked optional
+    (``before_optional``, ``after_optional``, ``shape_optional``: the name itself) may be
+    missing on a label.
     """
 
     end: str = "colon"
@@ -106,8 +114,11 @@ class Convention:
 
     @property
     def timed(self) -> bool:
-        """Whether every label of it carries a time."""
-        if self.before in ("time", "timeline") and not self.before_optional:
+        """Whether its labels carry times that a family's reading would leave in the text:
+        a time after every name, or a time before names, on every label or some ("00:05:00"
+        on a line above every tenth name, as meeting exports write it: the families read a
+        time after a name as its clock, none before it but the timestamped family's)."""
+        if self.before in ("time", "timeline"):
             return True
         return (bool(self.after) and not self.after_optional) or self.end == "time"
 
@@ -122,7 +133,8 @@ class Convention:
         if self.before:
             optional = " (not always)" if self.before_optional else ""
             parts.append(f"{BEFORES[self.before]}{optional}, then")
-        shape = SHAPES[self.shape or "words"] + (" or none" if self.shape_optional else "")
+        shape = SHAPES[self.shape or _SHAPE_OF_END.get(self.end, "words")]
+        shape += " or none" if self.shape_optional else ""
         parts.append(WRAPS[self.wrap] if self.wrap else shape)
         if self.after:
             parts.append(f"and a time{' (not always)' if self.after_optional else ''}")
@@ -159,6 +171,8 @@ def parse_name(name: str) -> Convention:
         or convention.after not in ("", "time")
         or convention.shape not in ("", *SHAPES)
         or (convention.end == "close" and not convention.wrap)
+        or (convention.end == "blank" and convention.shape not in ("", "dash"))
+        or (convention.shape == "dash" and convention.end != "blank")
     ):
         raise ValueError(f"not a convention: {name!r}")
     return convention
@@ -223,6 +237,7 @@ PRESETS: dict[str, Convention] = {
     "italic-lines": Convention(wrap="italic", end="line"),
     "time-lines": Convention(before="timeline", end="colon"),
     "voice-tags": Convention(before="time", before_optional=True, wrap="voice", end="close"),
+    "dash-dialogue": Convention(end="blank"),
 }
 
 
@@ -231,9 +246,22 @@ PRESETS: dict[str, Convention] = {
 
 
 @functools.cache
+def time_range() -> str:
+    """A time span in brackets, "[0.00-4.20]", "(00:01:02 --> 00:01:09)": the start time in
+    group ``start``, the end time in group ``end`` (each a CLOCK or SECONDS)."""
+    one = f"(?:{part('CLOCK')}|{part('SECONDS')})"
+    return (
+        f"{part('BRACKET_OPEN')}[^\\S\\n]*(?P<start>{one}){part('RANGE_TO')}(?P<end>{one})"
+        f"[^\\S\\n]*{part('BRACKET_CLOSE')}"
+    )
+
+
+@functools.cache
 def _clock() -> str:
-    # A time, perhaps in brackets, perhaps after a count-down sign: "[-00:01:40]".
-    return f"(?:{part('BRACKET_OPEN')})?-?{part('CLOCK')}(?:{part('BRACKET_CLOSE')})?"
+    # A time, perhaps in brackets, perhaps after a count-down sign: "[-00:01:40]"; or a time
+    # span in brackets, "[0.00-4.20]" (without its groups: a label pattern joins several).
+    span = time_range().replace("?P<start>", "?:").replace("?P<end>", "?:")
+    return f"(?:{span}|(?:{part('BRACKET_OPEN')})?-?{part('CLOCK')}(?:{part('BRACKET_CLOSE')})?)"
 
 
 def _before(kind: str) -> str:
@@ -245,7 +273,7 @@ def _before(kind: str) -> str:
 
 
 def _name(convention: Convention) -> str:
-    shape = convention.shape or ("dotted" if convention.end in ("period", "dot-dash") else "words")
+    shape = convention.shape or _SHAPE_OF_END.get(convention.end, "words")
     if shape == "words":
         return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
     if shape == "plain":
@@ -254,8 +282,10 @@ def _name(convention: Convention) -> str:
 
 
 def _end(end: str) -> str:
-    if end == "time":  # the time that follows is read by LABEL_CLOCK
-        return f"(?=[^\\S\\n]*{part('BRACKET_OPEN')}{part('CLOCK')})"
+    if end == "time":  # the time that follows is read by LABEL_CLOCK; a colon after it
+        # ends the label instead ("Tim Beiko (0:23): Cool.": a time, then the colon end)
+        time = f"{part('BRACKET_OPEN')}{part('CLOCK')}{part('BRACKET_CLOSE')}"
+        return f"(?=[^\\S\\n]*{time}(?![^\\S\\n]*[:：]))"
     return part(f"END_{end.upper().replace('-', '_')}", "convention")
 
 

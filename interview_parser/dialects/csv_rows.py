@@ -1,4 +1,5 @@
-"""Transcripts kept as a spreadsheet: CSV with a speaker column and a text column.
+"""Transcripts kept as a spreadsheet: CSV (or TSV, or a Markdown table) with a speaker
+column and a text column.
 
     timestamp,speaker,words,tags
     [0:00],HK,"So, shall we start with the harbour?",
@@ -34,6 +35,9 @@ TEXT_COLUMNS = frozenset(
 )
 TIME_COLUMNS = frozenset({"timestamp", "time", "start", "start time", "start_time", "begin"})
 END_COLUMNS = frozenset({"end", "end time", "end_time", "stop"})
+# What may part the cells: commas, semicolons, tabs, and the pipes of a Markdown table
+# ("| Time | Speaker | Text |", its rule row "|---|---|---|" a skipped span).
+DELIMITERS = ",;\t|"
 
 
 def _names(header: list[str]) -> list[str]:
@@ -46,9 +50,9 @@ def _find(names: list[str], wanted: frozenset[str]) -> int | None:
 
 def csv_columns(first_line: str) -> tuple[int, int] | None:
     """The speaker and text column of a CSV header line, or None if it is no such header."""
-    if "," not in first_line and "\t" not in first_line and ";" not in first_line:
+    if not any(d in first_line for d in DELIMITERS):
         return None
-    delimiter = max(",;\t", key=first_line.count)
+    delimiter = max(DELIMITERS, key=first_line.count)
     names = _names(next(csv.reader([first_line], delimiter=delimiter), []))
     speaker, text = _find(names, SPEAKER_COLUMNS), _find(names, TEXT_COLUMNS)
     return None if speaker is None or text is None else (speaker, text)
@@ -96,6 +100,11 @@ def _time(
     )
 
 
+def _lead(cell: str) -> int:
+    """The blanks a cell starts with (a Markdown table pads its cells: "| Maya Ross |")."""
+    return len(cell) - len(cell.lstrip(" \t"))
+
+
 def _cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
@@ -136,7 +145,7 @@ def read_csv(text: str) -> Reading:
             line=1,
             column=1,
         )
-    delimiter = max(",;\t", key=header_line.count)
+    delimiter = max(DELIMITERS, key=header_line.count)
     names = _names(next(csv.reader([header_line], delimiter=delimiter)))
     speaker_at, text_at = columns
     time_at, end_at = _find(names, TIME_COLUMNS), _find(names, END_COLUMNS)
@@ -149,21 +158,29 @@ def read_csv(text: str) -> Reading:
             continue
         if not any(cell.strip() for cell in row):
             continue
+        if all(not cell.strip(" -:") for cell in row):  # a Markdown table's rule row
+            reading.skipped.append(Span("table rule", raw.strip(), line, end_line))
+            continue
         starts = _field_starts(raw, delimiter)
-        other = [c for i, c in enumerate(row) if i not in (speaker_at, text_at) and c.strip()]
+        other = [
+            c.strip() for i, c in enumerate(row) if i not in (speaker_at, text_at) and c.strip()
+        ]
         if other:
             reading.skipped.append(Span("csv cells", " | ".join(other), line, end_line))
         spoken = _cell(row, text_at)
-        text_column = starts[text_at] + 1 if text_at < len(starts) else 1
+        text_column = starts[text_at] + 1 + _lead(spoken) if text_at < len(starts) else 1
+        speaker = _cell(row, speaker_at)
         segments.append(
             Segment(
-                speaker=_cell(row, speaker_at) or None,
+                speaker=speaker or None,
                 text=spoken,
                 line=line,
                 column=text_column + (1 if raw[text_column - 1 : text_column] == '"' else 0),
                 start=_time(row, time_at, names, line, starts),
                 end=_time(row, end_at, names, line, starts),
-                speaker_column=starts[speaker_at] + 1 if speaker_at < len(starts) else None,
+                speaker_column=(
+                    starts[speaker_at] + 1 + _lead(speaker) if speaker_at < len(starts) else None
+                ),
                 end_line=end_line,
             )
         )

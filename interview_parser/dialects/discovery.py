@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from ..grammar import part
 from .convention import (
+    _SHAPE_OF_END,
+    NAMELESS,
     Convention,
     Preset,
     _before,
@@ -35,6 +37,9 @@ MIN_SUPPORT = 3
 # seen on fewer than OPTIONAL_SHARE it is left out.
 REQUIRED_SHARE = 0.8
 OPTIONAL_SHARE = 0.1
+# A feature must also recur: seen on one line only, it is left out (one time line above one
+# name in a short file is a time said in the turn before, not a layout).
+MIN_FEATURE = 2
 # Conventions tried against the families, best first.
 MAX_CANDIDATES = 3
 # A convention supported by less than this share of the best one's lines is noise.
@@ -126,7 +131,8 @@ _WRAP_SIGNS = {
     "voice": ("<v",),
     "bracket": ("[",),
 }
-_CLOCK_SIGN = re.compile(r"\d:\d\d")
+# A clock time, or a time span in seconds ("[0.00-4.20]").
+_CLOCK_SIGN = re.compile(r"\d:\d\d|\d\.\d+[^\S\n]*(?:-->|[-–—]|to)[^\S\n]*\d")
 
 
 def may_occur(convention: Convention, text: str) -> bool:
@@ -184,6 +190,8 @@ _END_SIGNS = {
     "tab": ("\t",),
     "line": ("\n",),
     "close": ("**", "__", "*", "_", "<v", "]"),
+    "blank": ("—", "–", "―", "- "),
+    "time": ("[", "("),
 }
 
 
@@ -193,6 +201,8 @@ def _may_end(end: str, text: str) -> bool:
         return _TIGHT_SIGN.search(text) is not None
     if end == "line":  # a name alone on its line is a convention only with a mark beside it
         return _LINE_MARK.search(text) is not None
+    if end == "time" and _CLOCK_SIGN.search(text) is None:
+        return False  # a time in brackets after the name: "Maya Ross [00:00:03] Welcome"
     if end in ("period", "dot-dash") and _CAPITALS.search(text) is None:
         return False  # LABEL_DOTTED: a word of capitals says it is a label
     return any(sign in text for sign in _END_SIGNS[end])
@@ -216,6 +226,7 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
         if not _may_end(end, text):
             continue  # saves compiling its pattern: a check of a small file starts sooner
         seen: dict[str, tuple[Counter[str], Counter[bool], Counter[str]]] = {}
+        found_at: dict[str, list[int]] = {}  # where each wrap's labels start
         match_at = _profile(end, *present).match
         free = 0  # a label may not start inside the one before (a time line above it)
         for at in starts:
@@ -232,6 +243,7 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
             befores[next((k for k in present[0] if groups[k] is not None), "")] += 1
             afters[bool(groups.get("after"))] += 1
             names[_key(name or "")] += 1
+            found_at.setdefault(wrap, []).append(at)
         for wrap, (befores, afters, names) in seen.items():
             lines = sum(names.values())
             support = sum(n for n in names.values() if n >= 2)
@@ -240,21 +252,67 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
             kind, count = max(
                 ((k, n) for k, n in befores.items() if k), key=lambda kn: kn[1], default=("", 0)
             )
-            before = kind if count >= OPTIONAL_SHARE * lines else ""
+            least = max(MIN_FEATURE, OPTIONAL_SHARE * lines)
+            before = kind if count >= least else ""
             with_time = afters[True]
             convention = Convention(
                 end=end,
                 before=before,
                 wrap=wrap,
-                after="time" if with_time >= OPTIONAL_SHARE * lines else "",
+                after="time" if with_time >= least else "",
                 before_optional=bool(before) and count < REQUIRED_SHARE * lines,
-                after_optional=OPTIONAL_SHARE * lines <= with_time < REQUIRED_SHARE * lines,
+                after_optional=least <= with_time < REQUIRED_SHARE * lines,
             )
-            if not _distinct(convention):
+            if not _distinct(convention) or (
+                convention.end in _NAMELESS_ENDS and not dialogue(text, found_at[wrap])
+            ):
                 continue
             found.append(Candidate(convention, lines, support))
     found.sort(key=lambda c: -c.support)
     return found
+
+
+# Ends whose label names nobody (a dialogue dash): a list in prose has the same line starts.
+_NAMELESS_ENDS = frozenset(e for e, shape in _SHAPE_OF_END.items() if shape in NAMELESS)
+# Dialogue: of the paragraphs from the first dash on, this share opens with a dash...
+DIALOGUE_SHARE = 0.6
+# ...and of the dash paragraphs this share ends as a sentence does, and at least this share
+# asks (two people taking turns: one asks; a list of sentences seldom does), but not all.
+SENTENCE_SHARE = 0.6
+ASKING_SHARE = 0.25
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_SENTENCE_END = re.compile(r"[.?!…:;»\"”’)]['\"”’»)]*\s*\Z")  # "Yes." "¿Y usted?»" "(risas)"
+_ASKS = ("?", "¿", "？")
+
+
+def dialogue(text: str, starts: list[int]) -> bool:
+    """Whether lines that open with a label naming nobody (``starts``: where they begin)
+    are dialogue, not a list in prose: most paragraphs from the first of them on open with
+    one, most of them end as sentences do, and a fair share of them ask, but not all."""
+    if not starts:
+        return False
+    at = set(starts)
+    line_starts = [starts[0], *(m.end() for m in _LINE_END.finditer(text, starts[0]))]
+    paragraphs: list[list[str]] = []  # each: its lines; a dash paragraph's first is dashed
+    dashed: list[bool] = []
+    for k, start in enumerate(line_starts):
+        end = line_starts[k + 1] if k + 1 < len(line_starts) else len(text)
+        line = text[start:end]
+        if not line.strip():
+            continue
+        new = start in at or (k > 0 and _BLANK_LINE.search(text, line_starts[k - 1], start))
+        if new or not paragraphs:
+            paragraphs.append([])
+            dashed.append(start in at)
+        paragraphs[-1].append(line)  # a wrapped line joins the paragraph above
+    said = ["".join(p) for p, dash in zip(paragraphs, dashed, strict=True) if dash]
+    sentences = sum(1 for b in said if _SENTENCE_END.search(b))
+    asking = sum(1 for b in said if any(sign in b for sign in _ASKS))
+    return (
+        len(said) >= DIALOGUE_SHARE * len(paragraphs)
+        and sentences >= SENTENCE_SHARE * len(said)
+        and ASKING_SHARE * len(said) <= asking < len(said)
+    )
 
 
 def _distinct(convention: Convention) -> bool:

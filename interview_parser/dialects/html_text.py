@@ -14,6 +14,12 @@ _PARAGRAPH_TAGS = frozenset(
     | {"pre", "ul", "ol", "table", "header", "footer", "main", "hr", "title"}
 )
 _SKIP_TAGS = frozenset({"script", "style", "head"})
+# Bold at the start of a paragraph is how many pages mark a speaker ("<p><b>MARIA LOPEZ</b>
+# Thanks ...</p>"): it is kept as Markdown bold, "**MARIA LOPEZ** Thanks ...", which the
+# label conventions read (a bold name, the colon inside, after or absent). Bold elsewhere
+# is emphasis, and so is bold with nothing after it on its line (a heading): those tags go.
+_BOLD_TAGS = frozenset({"b", "strong"})
+_BOLD = "**"
 
 
 class HtmlText(HTMLParser):
@@ -29,8 +35,17 @@ class HtmlText(HTMLParser):
         self.paragraph = False
         self.skipping = 0
         self.skipped: list[Span] = []
+        # The bold that opens the current line: the index in ``current`` of its opening and
+        # closing marks (-1: none yet), its nesting depth, and where the line's first
+        # character would be without it (line, column: None until text comes).
+        self.bold_open = -1
+        self.bold_close = -1
+        self.bold_depth = 0
+        self.unmarked_at: tuple[int, int] | None = None
 
     def _break(self, paragraph: bool = False) -> None:
+        if self.bold_open >= 0:
+            self._settle_bold()
         text = "".join(self.current)
         if text.strip():
             lead = len(text) - len(text.lstrip())
@@ -41,10 +56,48 @@ class HtmlText(HTMLParser):
         self.current, self.current_line = [], 0
         self.paragraph = self.paragraph or paragraph
 
+    def _settle_bold(self) -> None:
+        """Keep the marks of the bold that opens the line only when it closed, held words,
+        and words follow it on the line; otherwise the line starts where its text does."""
+        current, opened, closed = self.current, self.bold_open, self.bold_close
+        if not (
+            closed > opened
+            and "".join(current[opened + 1 : closed]).strip()
+            and "".join(current[closed + 1 :]).strip()
+        ):
+            current[opened] = ""
+            if closed > opened:
+                current[closed] = ""
+            if self.unmarked_at is not None:
+                self.current_line, self.current_column = self.unmarked_at
+        self.bold_open = self.bold_close = -1
+        self.bold_depth = 0
+        self.unmarked_at = None
+
+    def _bold(self, opening: bool) -> None:
+        if opening:
+            if self.bold_open >= 0:
+                self.bold_depth += 1  # <b><strong>Name</strong></b>: the outer one counts
+            elif not "".join(self.current).strip() and self.bold_close < 0:
+                if not self.current:
+                    line, offset = self.getpos()
+                    self.current_line, self.current_column = line, offset + 1
+                self.bold_open = len(self.current)
+                self.current.append(_BOLD)
+        elif self.bold_open >= 0 and self.bold_close < 0:
+            if self.bold_depth:
+                self.bold_depth -= 1
+            else:
+                self.bold_close = len(self.current)
+                self.current.append(_BOLD)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or ""
         if "<" in raw[1:]:  # "<HTMLHost: Guest: <!-- ... -->": text, not one tag
             self.handle_data(raw)
+            return
+        if tag in _BOLD_TAGS and not self.skipping:
+            self._bold(opening=True)
             return
         if tag in _SKIP_TAGS:
             self.skipping += 1
@@ -54,7 +107,9 @@ class HtmlText(HTMLParser):
             self._break(paragraph=tag in _PARAGRAPH_TAGS)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
+        if tag in _BOLD_TAGS and not self.skipping:
+            self._bold(opening=False)
+        elif tag in _SKIP_TAGS:
             self.skipping = max(0, self.skipping - 1)
         elif tag in _LINE_TAGS or tag in _PARAGRAPH_TAGS:
             self._break(paragraph=tag in _PARAGRAPH_TAGS)
@@ -77,6 +132,10 @@ class HtmlText(HTMLParser):
             if not self.current:
                 self.current_line = line + k
                 self.current_column = offset + 1 if k == 0 else 1
+            elif self.bold_open >= 0 and self.unmarked_at is None and piece.strip():
+                # where the line would start without the bold's marks (its first text)
+                lead = len(piece) - len(piece.lstrip())
+                self.unmarked_at = (line + k, (offset + 1 if k == 0 else 1) + lead)
             self.current.append(piece)
 
     def close(self) -> None:

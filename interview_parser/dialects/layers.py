@@ -215,5 +215,8 @@ def prefix_layer(text: str) -> Layered | None:
 
 def apply_layers(text: str) -> Layered | None:
     """The layer this text is wrapped in, if any (HTML first, then court pages, then a
-    constant time in front of every line)."""
-    return html_layer(text) or court_layer(text) or prefix_layer(text)
+    constant time in front of every line, then cue or page numbers alone on their lines:
+    :mod:`.numbers`)."""
+    from .numbers import number_layer
+
+    return html_layer(text) or court_layer(text) or prefix_layer(text) or number_layer(text)

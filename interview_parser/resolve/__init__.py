@@ -34,7 +34,7 @@ from .notes import find_notes, strip_comments
 from .pairs import Voice, build_pairs
 from .roles import assign_roles
 from .speakers import SpeakerGroup, group_speakers
-from .speech import all_speech, lead_warnings
+from .speech import all_speech, lead_warnings, take_turns
 from .text import clean
 
 __all__ = ["accepted_forms", "build_transcript"]
@@ -74,7 +74,7 @@ def _collect(
                     column=block.label_column,
                     end_line=block.end_line,
                     start=block.start if block.start is not None else info.time,
-                    end=block.end,
+                    end=block.end if block.end is not None else info.end,
                     notes=notes,
                 )
             )
@@ -178,6 +178,8 @@ def build_transcript(
     speech_warnings: list[str] = []
     if reading.all_speech:
         decided, speech_warnings = all_speech(decided)
+    decided, dash_warnings = take_turns(decided)
+    speech_warnings += dash_warnings
     forms = [b.form for b, info in decided if info is not None]
     source = replace(source, dialect_evidence=explain(forms, reading.dialect))
     lead_text, lead_line, turns, infos, comments = _collect(decided)

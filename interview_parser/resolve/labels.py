@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..clock import clock_pattern, parse_clock
+from ..dialects.convention import time_range
 from ..model import Role
 
 
@@ -79,6 +80,8 @@ PARTICLES = word_set("van von der den de del della di da do dos das du la le ten
 # A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
 # "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.
 _LABEL_CLOCK = re.compile(rf"\\?[\[(]?(?<![\d:])(-?{clock_pattern()})(?![\d:])\\?[\])]?")
+# A time span beside a name, as diarisation tools write it: "SPEAKER_00 [0.00-4.20]:".
+_LABEL_RANGE = re.compile(time_range())
 # Markup around a label: Markdown bold/italic markers and stray brackets. The trailing run
 # is cut by _unmarked(): as an alternative "[...]+$" here it was tried from every character of
 # a long inner run ("B _ _ _ ... C") and rescanned the run each time.
@@ -113,6 +116,7 @@ class LabelInfo:
     alias: str | None  # a short form the label introduces: "Peter McCormack (PM)" -> "PM"
     time: float | None  # "Name (01:23):" -> 83.0
     honorific: bool
+    end: float | None = None  # "SPEAKER_00 [0.00-4.20]:" -> 4.2 (and time 0.0)
 
 
 def name_key(name: str) -> str:
@@ -188,7 +192,7 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     if originals[0][:1].isupper() and any(_is_capitals(w) for w in originals):
         return Shape.name, honorific  # "The PRESIDENT pro tempore": a title in capitals
     for original in originals:
-        bare = original.strip(".'’\"-&")
+        bare = original.strip(".'’\"-&/")  # "/": "Interviewer / Entrevistador"
         if not bare:
             continue
         if bare[0].isupper() or (bare[0].isdigit() and len(words) > 1):
@@ -199,17 +203,30 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
     return Shape.name, honorific
 
 
-def clean_label(label: str) -> tuple[str, float | None]:
+def clean_label(label: str) -> tuple[str, float | None, float | None]:
     """The label without layout: times, Markdown markers, the final colon and blanks.
 
-    Returns the cleaned label and the first clock time found in it (seconds), if any.
+    Returns the cleaned label and the first clock time found in it (seconds), if any, and
+    the end of the time span it gives ("[0.00-4.20]": start 0.0, end 4.2), if it gives one.
     """
     text = _SPACE.sub(" ", label if label.isascii() else label.translate(_ZERO_WIDTH))
+    if "]" in text or ")" in text:
+        span = _LABEL_RANGE.search(text)
+        if span is not None:
+            start, end = (_seconds(span.group(k)) for k in ("start", "end"))
+            rest = text[: span.start()] + " " + text[span.end() :]
+            return _without_layout(rest), start, end
     # A clock has a colon before a digit, so not only colons at the end ("Name:"): most
     # labels need no search.
     clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(":") else None
     time = parse_clock(clock.group(1)) if clock else None
-    return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time
+    return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time, None
+
+
+def _seconds(text: str) -> float | None:
+    """Seconds in a clock time or in plain seconds ("4.20")."""
+    clock = parse_clock(text)
+    return clock if clock is not None or ":" in text else float(text)
 
 
 def _unmarked(text: str) -> str:
@@ -246,9 +263,11 @@ def analyse(label: str) -> LabelInfo:
     carries a time ("[00:01:23] Ana:") is new every time, so what the rest of it says is
     cached apart from the time.
     """
-    raw, time = clean_label(label)
+    raw, time, end = clean_label(label)
     described = _describe(raw)
-    return described if time is None else dataclasses.replace(described, time=time)
+    if time is None and end is None:
+        return described
+    return dataclasses.replace(described, time=time, end=end)
 
 
 @functools.lru_cache(maxsize=4096)

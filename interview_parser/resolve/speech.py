@@ -5,6 +5,9 @@ Two cases, both about text before the first speaker turn:
 - In captions and segment formats (SRT, WebVTT, JSON, CSV) every block is speech (the
   reading says so: ``Reading.all_speech``). Cues before the first speaker label, or a whole
   file whose cues name nobody, are read as one unlabelled speaker, and a warning says so.
+- Turns opened by a dialogue dash that names nobody ("—¿Cuándo empezó?" / "—Hace diez
+  años.", as press interviews in Spanish and French print them) are two people speaking in
+  turn: :func:`take_turns` gives them to two unnamed speakers, and a warning says so.
 - In the other layouts the text above the first turn is the lead (preamble and title). A
   scraped article above an interview is common, but so is speech the reader failed to see:
   a lecture before the first question, captions that were not recognised. :func:`lead_warnings`
@@ -14,11 +17,15 @@ Two cases, both about text before the first speaker turn:
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from ..clock import parse_clock
-from ..syntax import RawBlock, read_lines
+from ..grammar import part
+from ..syntax import LEADING_BLANKS, RawBlock, read_lines
 from .labels import LabelInfo, Shape, analyse
 
 # Longer than any article or show notes above an interview in the corpus (at most ~340 words).
@@ -55,6 +62,48 @@ def hand_over_dashes(decided: Decided) -> Decided:
             other, current = current, info
         result.append((block, info))
     return result
+
+
+@functools.cache
+def _dash() -> re.Pattern[str]:
+    return re.compile(part("LABEL_DASH"))
+
+
+def _dashed(block: RawBlock) -> bool:
+    """Whether the block's label is a dialogue dash and nothing else (the dash's own part,
+    which looks at the text after it)."""
+    label = (block.label or "").lstrip(LEADING_BLANKS)
+    dash = _dash().match(label + block.text)
+    return dash is not None and dash.end() == len(label.rstrip())
+
+
+def take_turns(decided: Decided) -> tuple[Decided, list[str]]:
+    """Give the turns that a dialogue dash opens without a name to two speakers in turn.
+
+    The dash only says that somebody else speaks now; in an interview that is the other of
+    two people, so the turns alternate between two unnamed speakers (who asks is left to
+    the roles, which read the turns). Returns the blocks and a warning, or them unchanged.
+    """
+    dashed = [
+        (i, info)
+        for i, (block, info) in enumerate(decided)
+        if info is not None and not info.name and _dashed(block)
+    ]
+    if not dashed:
+        return decided, []
+    result = list(decided)
+    voices: list[LabelInfo] = []
+    for n, (i, info) in enumerate(dashed):
+        block = result[i][0]
+        if len(voices) < 2:
+            voices.append(dataclasses.replace(info, key=f"{info.key}\u2014{len(voices) + 1}"))
+        result[i] = (block, dataclasses.replace(voices[n % 2], time=info.time, end=info.end))
+    first, last = decided[dashed[0][0]][0].line, decided[dashed[-1][0]][0].end_line
+    warning = (
+        f"lines {first}-{last}: {len(dashed)} turns open with a dialogue dash and no name: "
+        "read as two unnamed speakers who take turns"
+    )
+    return result, [warning]
 
 
 def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:
