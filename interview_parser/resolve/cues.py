@@ -222,9 +222,19 @@ def echoes(text: str, before: str) -> bool:
     return bool(words) and len(words) <= 6 and words <= set(_CLAUSES.split(last.lower()))
 
 
-def backchannel_shaped(text: str, before: str = "") -> bool:
-    """A reaction, an echo of the other speaker, or a start broken off at once ("Now-")."""
-    return reaction(text) or echoes(text, before) or (cut_off(text) and word_count(text) <= 4)
+# The most words of an aside said into someone else's speech ("Always be shipping.").
+_ASIDE_WORDS = 3
+
+
+def backchannel_shaped(text: str, before: str = "", after: str | None = None) -> bool:
+    """A reaction, an echo of the other speaker, a start broken off at once ("Now-"), or,
+    when the other speaker's next words (``after``) are known, a remark of a few words that
+    they go on past without acknowledging it ("Always be shipping." / "Always through the
+    year."; not "-ish." / "All right. Got the memo.")."""
+    words = word_count(text)
+    if reaction(text) or echoes(text, before) or (cut_off(text) and words <= 4):
+        return True
+    return after is not None and words <= _ASIDE_WORDS and not starts_reacting(after)
 
 
 # Every phrase of _FLOOR holds one of these.
