@@ -19,6 +19,7 @@ __all__ = [
     "NamePattern",
     "addresses",
     "asks_back",
+    "opens_addressing",
     "backchannel_shaped",
     "continuer",
     "cut_off",
@@ -84,6 +85,18 @@ _PROCEDURAL_PHRASES = (
     *("is recognized", "you are next", "which question is pending", "instruct him"),
     *("instruct her", "instruct the witness", "asked and answered", "calls for speculation"),
     "my client",
+    # a chair giving someone the floor: "has the floor" in the chamber languages
+    *("has the floor", "tem a palavra", "concedo a palavra", "tiene la palabra"),
+    *("concedo la palabra", "hat das wort", "erteile das wort", "a la parole"),
+    "donne la parole",
+)
+# ... or speaking time ("Concedo 1 minuto à Deputada", "Vou dar 1 minuto", "I'll give the
+# gentleman two minutes").
+_ALLOTS_TIME = re.compile(
+    r"\b(?:concedo|dar|dando|dou|doy|give|giving|grant|yield)\s+(?:(?:the \w+|him|her|you)\s+)?"
+    r"(?:\d+|one|two|three|five|um|uma|dois|duas|três|cinco|un|una|dos|tres)\s+"
+    r"(?:more\s+|additional\s+)?(?:minutes?|minutos?|segundos?|seconds?)\b",
+    re.IGNORECASE,
 )
 _DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
@@ -294,6 +307,9 @@ def procedural(text: str) -> bool:
     lowered = text.lower().replace("’", "'")
     if any(phrase in lowered for phrase in _PROCEDURAL_PHRASES):
         return True
+    if "minut" in lowered or "segund" in lowered or "second" in lowered:
+        if _ALLOTS_TIME.search(lowered) is not None:
+            return True
     return "going to decline" in lowered and _DECLINES_FOR.search(lowered) is not None
 
 
@@ -359,6 +375,34 @@ def names_in(text: str, names: NamePattern | None) -> bool:
     if any(run.lower() in words for run in _CAPITALISED.findall(last)):
         return names.pattern.search(last) is not None
     return False
+
+
+# The most words before the comma of a name that opens a turn ("Sr. Presidente, ...").
+_VOCATIVE_WORDS = 3
+
+
+def opens_addressing(text: str, names: NamePattern | None) -> bool:
+    """Whether the text opens by calling someone ``names`` finds: a first clause of a few
+    words holding the name, then a comma ("Presidente, eu queria ...", "Sr. Presidente, nós
+    ..."), or a first sentence that ends on the name after a comma ("A Deputada está
+    querendo ir embora, Presidente.")."""
+    if names is None:
+        return False
+    comma = text.find(",", 0, 60)
+    if comma < 0:
+        return False
+    head = text[:comma]
+    if word_count(head) <= _VOCATIVE_WORDS and names.pattern.search(head) is not None:
+        return True
+    found = _FIRST_SENTENCE.match(text, 0, 300)
+    if found is None:
+        return False
+    tail = found.group(1)
+    return word_count(tail) <= _VOCATIVE_WORDS and names.pattern.search(tail) is not None
+
+
+# A first sentence and its last clause after a comma (", Presidente.").
+_FIRST_SENTENCE = re.compile(r"[^.!?]*,([^,.!?]+)[.!?]")
 
 
 def hands_over(text: str, others: NamePattern | None) -> str | None:

@@ -22,6 +22,7 @@ interjection", ...).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -29,15 +30,20 @@ from ..model import Pair, PairKind
 from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .cues import (
+    NamePattern,
     backchannel_shaped,
     continuer,
     cut_off,
+    name_pattern,
     name_words,
+    names_in,
+    opens_addressing,
+    procedural,
     reaction,
     self_introduction,
     starts_reacting,
 )
-from .floor import ASKER, THIRD, Floor, Run, Voice, give_parts, runs_of
+from .floor import ANSWERER, ASKER, THIRD, Floor, Run, Voice, give_parts, runs_of
 
 __all__ = ["Voice", "build_pairs"]
 
@@ -46,6 +52,46 @@ _QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost le
 
 # The fewest words of a co-host's reply that answers a question put to them by name.
 _COHOST_ANSWER_WORDS = 20
+# How many times askers must call a third party by name and have them reply at once for
+# that third party to count as questioned (a member who asks the chair).
+_QUESTIONED = 2
+
+
+def _questioned(runs: list[Run], words: Mapping[str, set[str]]) -> dict[str, NamePattern]:
+    """Third parties the askers question, made answerers (their runs' part changed), with
+    what finds their names.
+
+    A chair, a court or an operator is a third party; but when an asker calls one of them by
+    name, at the opening or in the last sentence of a run ("Presidente, eu queria um
+    esclarecimento ...", "Obrigada, Presidente."), and that third party speaks next, time
+    and again, the asker is questioning them: they answer. Only a third party's run right
+    after an asker's is read, so most transcripts cost nothing here.
+    """
+    patterns: dict[str, NamePattern | None] = {}
+    called: Counter[str] = Counter()
+    for run, reply in zip(runs, runs[1:], strict=False):
+        if run.part is not ASKER or reply.part is not THIRD:
+            continue
+        if reply.speaker not in patterns:
+            patterns[reply.speaker] = name_pattern(words.get(reply.speaker, set()))
+        found = patterns[reply.speaker]
+        if opens_addressing(run.text, found) or names_in(run.text, found):
+            called[reply.speaker] += 1
+    questioned = {s: patterns[s] for s, n in called.items() if n >= _QUESTIONED}
+    for run in runs:
+        # (their calls on the proceedings, "Tem a palavra ...", stay a third party's)
+        if run.speaker in questioned and not procedural(run.text):
+            run.part = ANSWERER
+    return {s: found for s, found in questioned.items() if found is not None}
+
+
+def _speaks_to(floor: Floor, j: int, questioned: Mapping[str, NamePattern]) -> bool:
+    """Whether run j opens by calling a questioned third party other than its speaker ("Sr.
+    Presidente, ..."): said to them, not in reply to the asker."""
+    return any(
+        speaker != floor.speaker[j] and opens_addressing(floor.text[j], found)
+        for speaker, found in questioned.items()
+    )
 
 
 @dataclass(slots=True)
@@ -87,9 +133,12 @@ def _cohost_answers(floor: Floor, k: int, j: int, third_seen: bool) -> bool:
     return floor.calls(k, floor.speaker[j]) and not floor.ends_asking[j]
 
 
-def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
+def _prompt(
+    floor: Floor, start: int, questioned: Mapping[str, NamePattern]
+) -> tuple[_Draft, int]:
     """The prompt opened by run ``start`` and the index of the run that answers it (or the
-    index where the search stopped, with an empty answer)."""
+    index where the search stopped, with an empty answer). An answerer's run said to a
+    questioned third party is passed over as a third party's would be."""
     draft = _Draft([start])
     part, speaker = floor.part, floor.speaker
     asker = speaker[start]
@@ -100,7 +149,11 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
             draft.between.append(j)
             third_seen = True
         elif floor.answers(j, asker):
-            if not floor.peer and _interjects(floor, draft.prompt, j):
+            if questioned and _speaks_to(floor, j, questioned):
+                draft.between.append(j)
+                draft.evidence.append("across a remark made to someone else")
+                third_seen = True
+            elif not floor.peer and _interjects(floor, draft.prompt, j):
                 draft.between.append(j)
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
@@ -218,7 +271,7 @@ def _invites(floor: Floor, k: int) -> bool:
     return "introduc" in text.lower() or question_evidence(*closing) is not None
 
 
-def _drafts(floor: Floor) -> list[_Draft]:
+def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]:
     drafts: list[_Draft] = []
     part, speaker, text = floor.part, floor.speaker, floor.text
     k, end = 0, len(part)
@@ -230,7 +283,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
         if floor.peer and not floor.peer_prompt(k):
             k += 1
             continue
-        draft, j = _prompt(floor, k)
+        draft, j = _prompt(floor, k, questioned)
         if j >= end:
             k = max(j, k + 1)
             continue
@@ -281,12 +334,13 @@ def build_pairs(
     runs = runs_of(voices)
     peer = give_parts(runs, voices)
     words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
+    questioned = {} if peer else _questioned(runs, words)
     floor = Floor(runs, words, peer)
     pairs: list[Pair] = []
     placed: set[int] = set()  # the turns in a pair
     texts = [v.text for v in voices]
     shared = -1  # the run whose end opens the next prompt, after answering the last one
-    for draft in _drafts(floor):
+    for draft in _drafts(floor, questioned):
         kind, evidence = _evidence(floor, draft)
         asked = _turns(runs, draft.prompt)
         if draft.prompt[0] == shared:
