@@ -52,6 +52,8 @@ _QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost le
 
 # The fewest words of a co-host's reply that answers a question put to them by name.
 _COHOST_ANSWER_WORDS = 20
+# How many sentences at the end of a prompt's run say whether it asks.
+_PROMPT_END = 5
 # How many times askers must call a third party by name and have them reply at once for
 # that third party to count as questioned (a member who asks the chair).
 _QUESTIONED = 2
@@ -239,12 +241,27 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
     return j
 
 
+def _asks_at_end(floor: Floor, k: int) -> str | None:
+    """Why run k asks, read from its last sentences: what the answerer takes up is the end
+    of a prompt; a question mark further back in a long run (a tag inside a story, "...,
+    right? And then it's home alone. ...", a sponsor read, a rhetorical "Are you nuts?") does
+    not make it a question."""
+    why = floor.kind[k]
+    if why is None:
+        return None  # (most runs: the whole run does not ask, so neither does its end)
+    text = floor.text[k]
+    closing = last_sentences(text, _PROMPT_END)
+    if len(closing) < _PROMPT_END:
+        return why  # a short run: its end is all of it
+    return question_evidence(" ".join(closing), floor.everyone)
+
+
 def _evidence(floor: Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     prompt = draft.prompt
     if len(prompt) == 1:  # most prompts: one run
-        why, handing = floor.kind[prompt[0]], floor.handover[prompt[0]]
+        why, handing = _asks_at_end(floor, prompt[0]), floor.handover[prompt[0]]
     else:
-        kinds = [floor.kind[k] for k in prompt]
+        kinds = [_asks_at_end(floor, k) for k in prompt]
         why = "question mark" if "question mark" in kinds else next(filter(None, kinds), None)
         handing = next(filter(None, (floor.handover[k] for k in prompt)), None)
     evidence = [why] if why else []
