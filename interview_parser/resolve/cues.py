@@ -19,7 +19,6 @@ __all__ = [
     "NamePattern",
     "addresses",
     "asks_back",
-    "opens_addressing",
     "backchannel_shaped",
     "continuer",
     "cut_off",
@@ -28,6 +27,7 @@ __all__ = [
     "name_pattern",
     "name_words",
     "names_in",
+    "opens_addressing",
     "picks_up",
     "procedural",
     "proposes_topic",
@@ -307,9 +307,9 @@ def procedural(text: str) -> bool:
     lowered = text.lower().replace("’", "'")
     if any(phrase in lowered for phrase in _PROCEDURAL_PHRASES):
         return True
-    if "minut" in lowered or "segund" in lowered or "second" in lowered:
-        if _ALLOTS_TIME.search(lowered) is not None:
-            return True
+    timed = "minut" in lowered or "segund" in lowered or "second" in lowered
+    if timed and _ALLOTS_TIME.search(lowered) is not None:
+        return True
     return "going to decline" in lowered and _DECLINES_FOR.search(lowered) is not None
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model import Pair, PairKind
 from ..words import word_count
@@ -71,7 +72,7 @@ def _questioned(runs: list[Run], words: Mapping[str, set[str]]) -> dict[str, Nam
     """
     patterns: dict[str, NamePattern | None] = {}
     called: Counter[str] = Counter()
-    for run, reply in zip(runs, runs[1:], strict=False):
+    for run, reply in pairwise(runs):
         if run.part is not ASKER or reply.part is not THIRD:
             continue
         if reply.speaker not in patterns:
