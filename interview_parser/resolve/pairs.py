@@ -251,6 +251,10 @@ def _asks_at_end(floor: Floor, k: int) -> str | None:
     if why is None:
         return None  # (most runs: the whole run does not ask, so neither does its end)
     text = floor.text[k]
+    # a run with fewer sentence ends than that is all end (counting the marks is cheap)
+    marks = text.count(".") + text.count("?") + text.count("!")
+    if marks < _PROMPT_END - 1 and text.isascii():
+        return why
     closing = last_sentences(text, _PROMPT_END)
     if len(closing) < _PROMPT_END:
         return why  # a short run: its end is all of it
