@@ -17,6 +17,7 @@ from .asking import last_sentences
 
 __all__ = [
     "NamePattern",
+    "address_words",
     "addresses",
     "asks_back",
     "backchannel_shaped",
@@ -316,6 +317,27 @@ def procedural(text: str) -> bool:
 def self_introduction(text: str) -> bool:
     """A turn that opens by introducing its speaker ("And I am Brian.", "My name is ...")."""
     return bool(_INTRO.match(text))
+
+
+# Words of a label that never address its speaker: honorifics and particles ("O SR.", "The").
+_HONORIFICS = frozenset(
+    {
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "herr", "frau", "sr", "sra"),
+        *("dona", "don", "the", "and", "of", "van", "von", "de", "da", "del", "la", "le"),
+    }
+)
+
+
+def address_words(names: Collection[str]) -> set[str]:
+    """The words that address a speaker, their office included: "THE CHAIR" gives chair,
+    "O SR. PRESIDENTE" presidente, "Judge Ann Lee" judge, ann, lee (``name_words`` leaves
+    offices out: "Senator" addresses every senator)."""
+    found: set[str] = set()
+    for name in names:
+        for word in re.findall(r"[^\W\d_][\w'-]*", name):
+            if len(word) > 1 and word.lower() not in _HONORIFICS:
+                found.add(word.lower())
+    return found
 
 
 def name_words(names: Collection[str]) -> set[str]:

@@ -32,6 +32,7 @@ from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .cues import (
     NamePattern,
+    address_words,
     backchannel_shaped,
     continuer,
     cut_off,
@@ -60,7 +61,9 @@ _PROMPT_END = 5
 _QUESTIONED = 2
 
 
-def _questioned(runs: list[Run], words: Mapping[str, set[str]]) -> dict[str, NamePattern]:
+def _questioned(
+    runs: list[Run], names: Mapping[str, Collection[str]]
+) -> dict[str, NamePattern]:
     """Third parties the askers question, made answerers (their runs' part changed), with
     what finds their names.
 
@@ -76,7 +79,8 @@ def _questioned(runs: list[Run], words: Mapping[str, set[str]]) -> dict[str, Nam
         if run.part is not ASKER or reply.part is not THIRD:
             continue
         if reply.speaker not in patterns:
-            patterns[reply.speaker] = name_pattern(words.get(reply.speaker, set()))
+            # (by name or by office: "Presidente, ...", "Madam Chair, ...")
+            patterns[reply.speaker] = name_pattern(address_words(names.get(reply.speaker, ())))
         found = patterns[reply.speaker]
         if opens_addressing(run.text, found) or names_in(run.text, found):
             called[reply.speaker] += 1
@@ -356,7 +360,7 @@ def build_pairs(
     runs = runs_of(voices)
     peer = give_parts(runs, voices)
     words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
-    questioned = {} if peer else _questioned(runs, words)
+    questioned = {} if peer else _questioned(runs, names or {})
     floor = Floor(runs, words, peer)
     pairs: list[Pair] = []
     placed: set[int] = set()  # the turns in a pair
