@@ -11,11 +11,14 @@ backchannel inside an unfinished prompt, or finishing the previous answer). The 
 starts at the next answerer's run and runs on -- other answerers, the asker's
 acknowledgements -- until the next prompt starts; a co-host asked a question by name who
 replies at length answers too. A prompt nobody answers, and a reply that is only a
-self-introduction, make no pair. In a peer panel an answer that ends by asking someone else
+self-introduction, make no pair. A third party whom the askers question by name or office
+(a member asking the chair, who replies at once) answers, and the other speakers' remarks to
+them are passed over. In a peer panel an answer that ends by asking someone else
 is also the prompt of the next pair: the last turn of that run is in both pairs (the one
 way a turn belongs to two), its turns before it only in the answer.
 
-Each pair carries its evidence: why its kind (``asking``), and what the floor model saw
+Each pair carries its evidence: why its kind (``asking``, read from the end of each prompt
+run), and what the floor model saw
 ("addressed by name", "answer goes on past a backchannel", "across a third party's
 interjection", ...).
 """
