@@ -142,6 +142,13 @@ FLOOR_CASES = {
         "Ana: Ten years at most.\n",
         [(1, 2, "question"), (4, 5, "question")],
     ),
+    "a check that the asker follows is not a question the asker answers": (
+        "Host: Is the vote in person today?\n"
+        "Mayor: In person, with attendance through the app. Okay?\n"
+        "Host: Then members who are abroad cannot vote at all.\n"
+        "Mayor: That was decided by the speaker this morning.\n",
+        [(1, 2, "question"), (3, 4, "remark")],
+    ),
     "an aside of a few words that the answerer goes on past is not a prompt": (
         "Host: How did the co-op start?\n"
         "Mara: Six of us pooled our boats in the spring of ninety.\n"

@@ -121,6 +121,13 @@ _COURTESY = re.compile(
     r"y tú|y usted|wie geht'?s|wie geht es|ça va|comment allez-vous|tudo bem|como vai|e você)\b",
     re.IGNORECASE,
 )
+# A last sentence that only checks the listener follows ("Okay?", "Está bem?", "Verstanden?"):
+# the speaker goes on or stops, nobody need answer it.
+_CHECK = re.compile(
+    r"[\W_]*(?:ok|okay|all right|alright|right|understood|got it|está bem|tá bem|tá|certo|"
+    r"entendeu|vale|de acuerdo|entendido|d'accord|compris|verstanden|gut|in ordnung)[\s?？!.]*",
+    re.IGNORECASE,
+)
 
 
 def asks_back(text: str) -> bool:
@@ -131,6 +138,8 @@ def asks_back(text: str) -> bool:
         return False
     last = (last_sentences(text, 1) or [text])[0]
     if ("?" not in last and "？" not in last) or _COURTESY.search(last):
+        return False
+    if len(last) < 20 and _CHECK.fullmatch(last):
         return False
     return word_count(last) <= 6 or bool(_YOU.search(last))
 
