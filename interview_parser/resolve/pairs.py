@@ -258,9 +258,9 @@ def _asks_at_end(floor: Floor, k: int) -> str | None:
     if why is None:
         return None  # (most runs: the whole run does not ask, so neither does its end)
     text = floor.text[k]
-    # a run with fewer sentence ends than that is all end (counting the marks is cheap)
-    marks = text.count(".") + text.count("?") + text.count("!")
-    if marks < _PROMPT_END - 1 and text.isascii():
+    # a run of that many sentences or fewer is all end (counting the marks is cheap: a run
+    # of N sentences has N - 1 ends at least)
+    if text.count(".") + text.count("?") + text.count("!") < _PROMPT_END and text.isascii():
         return why
     closing = last_sentences(text, _PROMPT_END)
     if len(closing) < _PROMPT_END:
