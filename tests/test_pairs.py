@@ -310,6 +310,15 @@ def test_a_question_mark_far_back_in_a_long_prompt_does_not_make_it_a_question()
     assert first_pair(f"Host: {short}\nAna: Yes.\n", "Host").kind.value == "question"
 
 
+def test_a_prompt_that_ends_on_a_welcome_is_a_remark() -> None:
+    opening = (
+        "Is a ferry a bus on water? That is the question of today's show. Joining me is Kate "
+        "Lund, who runs the harbour line. Kate, welcome."
+    )
+    pair = first_pair(f"Host: {opening}\nKate: Thanks for having me.\n", "Host")
+    assert pair.kind.value == "remark"
+
+
 KIND_CASES = [
     ("Is there anyone who doesn't want this to go forward or.", "interrogative word order"),
     ("I wanted to ask whether you would be open to changes.", "indirect question"),

@@ -25,6 +25,7 @@ interjection", ...).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,13 @@ _QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost le
 _COHOST_ANSWER_WORDS = 20
 # How many sentences at the end of a prompt's run say whether it asks.
 _PROMPT_END = 5
+# A last sentence that only welcomes someone ("Kate, welcome.", "Welcome to the show, Ali!").
+_WELCOME = re.compile(
+    r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen|bem-vind[oa]s?)\b[^?？]*$", re.I
+)
+# ... of this many words at most, so found in this many last characters
+_WELCOME_WORDS, _WELCOME_TAIL = 8, 160
+_WELCOME_STEMS = ("welcom", "bienven", "willkommen", "bem-vind")
 # How many times askers must call a third party by name and have them reply at once for
 # that third party to count as questioned (a member who asks the chair).
 _QUESTIONED = 2
@@ -259,10 +267,15 @@ def _asks_at_end(floor: Floor, k: int) -> str | None:
         return None  # (most runs: the whole run does not ask, so neither does its end)
     text = floor.text[k]
     # a run of that many sentences or fewer is all end (counting the marks is cheap: a run
-    # of N sentences has N - 1 ends at least)
-    if text.count(".") + text.count("?") + text.count("!") < _PROMPT_END and text.isascii():
-        return why
+    # of N sentences has N - 1 ends at least), unless it ends on a welcome
+    marks = text.count(".") + text.count("?") + text.count("!")
+    if marks < _PROMPT_END and text.isascii():
+        tail = text[-_WELCOME_TAIL:].lower()
+        if not any(stem in tail for stem in _WELCOME_STEMS):
+            return why
     closing = last_sentences(text, _PROMPT_END)
+    if closing and _WELCOME.search(closing[-1]) and word_count(closing[-1]) <= _WELCOME_WORDS:
+        return None  # "... Kate, welcome.": the reply takes up the welcome
     if len(closing) < _PROMPT_END:
         return why  # a short run: its end is all of it
     return question_evidence(" ".join(closing), floor.everyone)
