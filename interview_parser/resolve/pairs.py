@@ -66,7 +66,6 @@ _WELCOME = re.compile(
 )
 # ... of this many words at most, so found in this many last characters
 _WELCOME_WORDS, _WELCOME_TAIL = 8, 160
-_WELCOME_STEMS = ("welcom", "bienven", "willkommen", "bem-vind")
 # How many times askers must call a third party by name and have them reply at once for
 # that third party to count as questioned (a member who asks the chair).
 _QUESTIONED = 2
@@ -267,11 +266,14 @@ def _asks_at_end(floor: Floor, k: int) -> str | None:
         return None  # (most runs: the whole run does not ask, so neither does its end)
     text = floor.text[k]
     # a run of that many sentences or fewer is all end (counting the marks is cheap: a run
-    # of N sentences has N - 1 ends at least), unless it ends on a welcome
-    marks = text.count(".") + text.count("?") + text.count("!")
-    if marks < _PROMPT_END and text.isascii():
+    # of N sentences has N - 1 ends at least), unless it ends on a welcome (which a run
+    # ending on a question mark does not)
+    if text.count(".") + text.count("?") + text.count("!") < _PROMPT_END and text.isascii():
+        if text.endswith("?"):
+            return why
         tail = text[-_WELCOME_TAIL:].lower()
-        if not any(stem in tail for stem in _WELCOME_STEMS):
+        welcome = "welcom" in tail or "bienven" in tail or "willkommen" in tail
+        if not (welcome or "bem-vind" in tail):
             return why
     closing = last_sentences(text, _PROMPT_END)
     if closing and _WELCOME.search(closing[-1]) and word_count(closing[-1]) <= _WELCOME_WORDS:
