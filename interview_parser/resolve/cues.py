@@ -254,7 +254,8 @@ def backchannel_shaped(text: str, before: str = "", after: str | None = None) ->
     when the other speaker's next words (``after``) are known, a remark of a few words that
     they go on past without acknowledging it ("Always be shipping." / "Always through the
     year."; not "-ish." / "All right. Got the memo.")."""
-    words = word_count(text)
+    # (the words counted up to five: a long text is not split whole)
+    words = len(text.split(None, 4))
     if reaction(text) or echoes(text, before) or (cut_off(text) and words <= 4):
         return True
     return after is not None and words <= _ASIDE_WORDS and not starts_reacting(after)
