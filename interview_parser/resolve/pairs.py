@@ -83,6 +83,8 @@ def _questioned(
     and again, the asker is questioning them: they answer. Only a third party's run right
     after an asker's is read, so most transcripts cost nothing here.
     """
+    if THIRD not in [run.part for run in runs]:
+        return {}  # (most transcripts: no third party, one pass in C over the parts)
     patterns: dict[str, NamePattern | None] = {}
     called: Counter[str] = Counter()
     for run, reply in pairwise(runs):
