@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -252,3 +253,39 @@ def test_the_first_letter_look_aheads_change_no_match(text: str) -> None:
         plain = re.compile(LEADS.sub("", pattern.pattern, count=1), pattern.flags)
         found, meant = pattern.search(text), plain.search(text)
         assert (found and found.span()) == (meant and meant.span())
+
+
+PROCEDURE_CASES = [
+    ("Tem a palavra, por 1 minuto, a Deputada Talia Pires.", True),
+    ("Concedo 1 minuto à Deputada Rosa Lima.", True),
+    ("Eu vou dar 1 minuto à Deputada e nós vamos passar para a orientação.", True),
+    ("The member for Eastfield has the floor.", True),
+    ("I give two minutes to the member for Eastfield.", True),
+    ("Sim, senhora. Será virtual.", False),
+    ("It took two minutes to sign, and I gave it a minute of thought.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROCEDURE_CASES)
+def test_a_chair_giving_the_floor_or_speaking_time_is_procedure(text: str, expected: bool) -> None:
+    assert cues.procedural(text) is expected
+
+
+ADDRESS_CASES = [
+    ("Presidente, eu queria um esclarecimento.", True),
+    ("Sr. Presidente, nós encaminhamos contra.", True),
+    ("A Deputada está querendo ir embora, Presidente. Pode liberá-la.", True),
+    ("O Presidente Hugo Motta decidiu, e foi isso.", False),
+    ("Eu estou respondendo, como disse, que pode votar.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESS_CASES)
+def test_a_turn_opens_by_calling_someone(text: str, expected: bool) -> None:
+    found = cues.name_pattern(cues.address_words(["O SR. PRESIDENTE"]))
+    assert cues.opens_addressing(text, found) is expected
+
+
+def test_an_office_addresses_its_holder_and_honorifics_do_not() -> None:
+    assert cues.address_words(["THE CHAIR", "Judge Ann Lee"]) == {"chair", "judge", "ann", "lee"}
+    assert cues.address_words(["O SR. PRESIDENTE (Rui Matos)"]) == {"presidente", "rui", "matos"}

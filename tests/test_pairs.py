@@ -142,6 +142,27 @@ FLOOR_CASES = {
         "Ana: Ten years at most.\n",
         [(1, 2, "question"), (4, 5, "question")],
     ),
+    "a check that the asker follows is not a question the asker answers": (
+        "Host: Is the vote in person today?\n"
+        "Mayor: In person, with attendance through the app. Okay?\n"
+        "Host: Then members who are abroad cannot vote at all.\n"
+        "Mayor: That was decided by the speaker this morning.\n",
+        [(1, 2, "question"), (3, 4, "remark")],
+    ),
+    "an aside of a few words that the answerer goes on past is not a prompt": (
+        "Host: How did the co-op start?\n"
+        "Mara: Six of us pooled our boats in the spring of ninety.\n"
+        "Host: Strength in numbers.\n"
+        "Mara: And the bank lent us the money for a cold store.\n",
+        [(1, 2, "question")],
+    ),
+    "an aside of a few words that the answerer acknowledges prompts": (
+        "Host: How did the co-op start?\n"
+        "Mara: Six of us pooled our boats in the spring of ninety.\n"
+        "Host: Strength in numbers.\n"
+        "Mara: Right, that was the idea. And the bank lent us the money.\n",
+        [(1, 2, "question"), (3, 4, "remark")],
+    ),
 }
 
 
@@ -245,6 +266,59 @@ def test_an_answer_that_hands_on_is_also_the_next_prompt() -> None:
     assert "answer ends with a new prompt" in t.pairs[0].evidence
 
 
+CHAMBER = (
+    "THE CHAIR: The member for Eastfield has the floor.\n"
+    "MS. LOBO: Chair, I would like a clarification before the vote.\n"
+    "MR. KANE: Chair, one minute for me as well.\n"
+    "THE CHAIR: One moment. I give one minute to the member for Eastfield, then to Mr. Kane.\n"
+    "MS. LOBO: Chair, has remote voting been opened for this sitting?\n"
+    "THE CHAIR: No, members vote in the chamber today.\n"
+    "MS. LOBO: Then how do members who are travelling register?\n"
+    "MR. KANE: Chair, let her go, she wants to leave.\n"
+    "THE CHAIR: Through the app, for attendance only.\n"
+    "MS. LOBO: Thank you, Chair.\n"
+    "THE CHAIR: The member for Northgate has the floor.\n"
+    "MR. KANE: Chair, on the bill before us, I rise to oppose it.\n"
+)
+
+
+def test_a_member_who_questions_the_chair_is_answered_by_the_chair() -> None:
+    # The chair gives the floor and speaking time (a third party's calls), but the member
+    # calls the chair by office and the chair replies at once, twice: the chair answers
+    # her; the other member's remarks to the chair are passed over, and so are the chair's
+    # calls on the proceedings.
+    t = ip.parse(CHAMBER, interviewers=["MS. LOBO"])
+    assert [(p.question_turns, p.answer_turns, p.kind.value) for p in t.pairs] == [
+        ([4], [5], "question"),
+        ([6], [8], "question"),
+    ]
+    assert 7 in t.pairs[1].interjection_turns
+    assert "across a remark made to someone else" in t.pairs[1].evidence
+    assert t.unpaired_turns == [0, 1, 2, 3, 10, 11]
+
+
+def test_a_question_mark_far_back_in_a_long_prompt_does_not_make_it_a_question() -> None:
+    story = (
+        "We had the nets out by four, right? The fog came in before six. Nobody saw the "
+        "buoys. The radio was dead. We drifted for an hour. That is when the ferry passed us."
+    )
+    assert first_pair(f"Host: {story}\nAna: I remember that morning.\n", "Host").kind.value == (
+        "remark"
+    )
+    # the same mark near the end of a short prompt still asks
+    short = "We had the nets out by four, right? The fog came in before six."
+    assert first_pair(f"Host: {short}\nAna: Yes.\n", "Host").kind.value == "question"
+
+
+def test_a_prompt_that_ends_on_a_welcome_is_a_remark() -> None:
+    opening = (
+        "Is a ferry a bus on water? That is the question of today's show. Joining me is Kate "
+        "Lund, who runs the harbour line. Kate, welcome."
+    )
+    pair = first_pair(f"Host: {opening}\nKate: Thanks for having me.\n", "Host")
+    assert pair.kind.value == "remark"
+
+
 KIND_CASES = [
     ("Is there anyone who doesn't want this to go forward or.", "interrogative word order"),
     ("I wanted to ask whether you would be open to changes.", "indirect question"),
@@ -257,6 +331,8 @@ KIND_CASES = [
     ("Ich frage Sie deshalb, ob die Regierung das plant.", "indirect question"),
     ("Wie sehen Sie das.", "wh-word"),
     ("O que o senhor acha disso.", "wh-word"),
+    ("Como Líder de bancada, eu quero saber.", "indirect question"),
+    ("Quero perguntar ao Governo quando abre a linha.", "indirect question"),
     ("It was a long winter, you know?", None),
     ('Like, "How do you fix a net?" comes up every winter.', None),
     ("What I remember is the noise.", None),

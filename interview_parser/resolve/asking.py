@@ -68,7 +68,8 @@ _INDIRECT = re.compile(
     r"ich frage|frage ich|(?:möchte|will|wollte) (?:ich )?(?:Sie )?(?:\w+ )?fragen|"
     r"je (?:voudrais|veux|souhaite) (?:savoir|vous demander)|est-ce que|"
     r"quisiera (?:saber|preguntar)|(?:le|les|te) pregunto|quería preguntar|"
-    r"gostaria de (?:saber|perguntar)|(?:lhe|te|vos) pergunto|pergunto)\b",
+    r"(?:gostaria de|quero|queria|preciso) (?:saber|perguntar)|(?:lhe|te|vos) pergunto|pergunto|"
+    r"(?:quiero|necesito) (?:saber|preguntar))\b",
     re.IGNORECASE,
 )
 _REQUEST = re.compile(

@@ -17,6 +17,7 @@ from .asking import last_sentences
 
 __all__ = [
     "NamePattern",
+    "address_words",
     "addresses",
     "asks_back",
     "backchannel_shaped",
@@ -27,6 +28,7 @@ __all__ = [
     "name_pattern",
     "name_words",
     "names_in",
+    "opens_addressing",
     "picks_up",
     "procedural",
     "proposes_topic",
@@ -84,6 +86,18 @@ _PROCEDURAL_PHRASES = (
     *("is recognized", "you are next", "which question is pending", "instruct him"),
     *("instruct her", "instruct the witness", "asked and answered", "calls for speculation"),
     "my client",
+    # a chair giving someone the floor: "has the floor" in the chamber languages
+    *("has the floor", "tem a palavra", "concedo a palavra", "tiene la palabra"),
+    *("concedo la palabra", "hat das wort", "erteile das wort", "a la parole"),
+    "donne la parole",
+)
+# ... or speaking time ("Concedo 1 minuto à Deputada", "Vou dar 1 minuto", "I'll give the
+# gentleman two minutes").
+_ALLOTS_TIME = re.compile(
+    r"\b(?:concedo|dar|dando|dou|doy|give|giving|grant|yield)\s+(?:(?:the \w+|him|her|you)\s+)?"
+    r"(?:\d+|one|two|three|five|um|uma|dois|duas|três|cinco|un|una|dos|tres)\s+"
+    r"(?:more\s+|additional\s+)?(?:minutes?|minutos?|segundos?|seconds?)\b",
+    re.IGNORECASE,
 )
 _DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
@@ -107,6 +121,13 @@ _COURTESY = re.compile(
     r"y tú|y usted|wie geht'?s|wie geht es|ça va|comment allez-vous|tudo bem|como vai|e você)\b",
     re.IGNORECASE,
 )
+# A last sentence that only checks the listener follows ("Okay?", "Está bem?", "Verstanden?"):
+# the speaker goes on or stops, nobody need answer it.
+_CHECK = re.compile(
+    r"[\W_]*(?:ok|okay|all right|alright|right|understood|got it|está bem|tá bem|tá|certo|"
+    r"entendeu|vale|de acuerdo|entendido|d'accord|compris|verstanden|gut|in ordnung)[\s?？!.]*",
+    re.IGNORECASE,
+)
 
 
 def asks_back(text: str) -> bool:
@@ -117,6 +138,8 @@ def asks_back(text: str) -> bool:
         return False
     last = (last_sentences(text, 1) or [text])[0]
     if ("?" not in last and "？" not in last) or _COURTESY.search(last):
+        return False
+    if len(last) < 20 and _CHECK.fullmatch(last):
         return False
     return word_count(last) <= 6 or bool(_YOU.search(last))
 
@@ -222,9 +245,20 @@ def echoes(text: str, before: str) -> bool:
     return bool(words) and len(words) <= 6 and words <= set(_CLAUSES.split(last.lower()))
 
 
-def backchannel_shaped(text: str, before: str = "") -> bool:
-    """A reaction, an echo of the other speaker, or a start broken off at once ("Now-")."""
-    return reaction(text) or echoes(text, before) or (cut_off(text) and word_count(text) <= 4)
+# The most words of an aside said into someone else's speech ("Always be shipping.").
+_ASIDE_WORDS = 3
+
+
+def backchannel_shaped(text: str, before: str = "", after: str | None = None) -> bool:
+    """A reaction, an echo of the other speaker, a start broken off at once ("Now-"), or,
+    when the other speaker's next words (``after``) are known, a remark of a few words that
+    they go on past without acknowledging it ("Always be shipping." / "Always through the
+    year."; not "-ish." / "All right. Got the memo.")."""
+    # (the words counted up to five: a long text is not split whole)
+    words = len(text.split(None, 4))
+    if reaction(text) or echoes(text, before) or (cut_off(text) and words <= 4):
+        return True
+    return after is not None and words <= _ASIDE_WORDS and not starts_reacting(after)
 
 
 # Every phrase of _FLOOR holds one of these.
@@ -282,7 +316,11 @@ def procedural(text: str) -> bool:
     if len(text) > 300:
         return False  # a call on the proceedings is short; a long turn is testimony
     lowered = text.lower().replace("’", "'")
-    if any(phrase in lowered for phrase in _PROCEDURAL_PHRASES):
+    for phrase in _PROCEDURAL_PHRASES:  # (a loop: a generator costs more than the tests)
+        if phrase in lowered:
+            return True
+    timed = "minut" in lowered or "segund" in lowered or "second" in lowered
+    if timed and _ALLOTS_TIME.search(lowered) is not None:
         return True
     return "going to decline" in lowered and _DECLINES_FOR.search(lowered) is not None
 
@@ -290,6 +328,27 @@ def procedural(text: str) -> bool:
 def self_introduction(text: str) -> bool:
     """A turn that opens by introducing its speaker ("And I am Brian.", "My name is ...")."""
     return bool(_INTRO.match(text))
+
+
+# Words of a label that never address its speaker: honorifics and particles ("O SR.", "The").
+_HONORIFICS = frozenset(
+    {
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "herr", "frau", "sr", "sra"),
+        *("dona", "don", "the", "and", "of", "van", "von", "de", "da", "del", "la", "le"),
+    }
+)
+
+
+def address_words(names: Collection[str]) -> set[str]:
+    """The words that address a speaker, their office included: "THE CHAIR" gives chair,
+    "O SR. PRESIDENTE" presidente, "Judge Ann Lee" judge, ann, lee (``name_words`` leaves
+    offices out: "Senator" addresses every senator)."""
+    found: set[str] = set()
+    for name in names:
+        for word in re.findall(r"[^\W\d_][\w'-]*", name):
+            if len(word) > 1 and word.lower() not in _HONORIFICS:
+                found.add(word.lower())
+    return found
 
 
 def name_words(names: Collection[str]) -> set[str]:
@@ -349,6 +408,34 @@ def names_in(text: str, names: NamePattern | None) -> bool:
     if any(run.lower() in words for run in _CAPITALISED.findall(last)):
         return names.pattern.search(last) is not None
     return False
+
+
+# The most words before the comma of a name that opens a turn ("Sr. Presidente, ...").
+_VOCATIVE_WORDS = 3
+
+
+def opens_addressing(text: str, names: NamePattern | None) -> bool:
+    """Whether the text opens by calling someone ``names`` finds: a first clause of a few
+    words holding the name, then a comma ("Presidente, eu queria ...", "Sr. Presidente, nós
+    ..."), or a first sentence that ends on the name after a comma ("A Deputada está
+    querendo ir embora, Presidente.")."""
+    if names is None:
+        return False
+    comma = text.find(",", 0, 60)
+    if comma < 0:
+        return False
+    head = text[:comma]
+    if word_count(head) <= _VOCATIVE_WORDS and names.pattern.search(head) is not None:
+        return True
+    found = _FIRST_SENTENCE.match(text, 0, 300)
+    if found is None:
+        return False
+    tail = found.group(1)
+    return word_count(tail) <= _VOCATIVE_WORDS and names.pattern.search(tail) is not None
+
+
+# A first sentence and its last clause after a comma (", Presidente.").
+_FIRST_SENTENCE = re.compile(r"[^.!?]*,([^,.!?]+)[.!?]")
 
 
 def hands_over(text: str, others: NamePattern | None) -> str | None:

@@ -193,7 +193,7 @@ class Floor:
             return False
         if not speaker[before] == speaker[after] != speaker[k]:
             return False
-        shaped = backchannel_shaped(self.text[k], self.text[before]) or (
+        shaped = backchannel_shaped(self.text[k], self.text[before], self.text[after]) or (
             picks_up(self.text[after]) and word_count(self.text[k]) <= 6
         )  # a few words the other speaker talks over, picking up their own sentence
         if shaped and thanks_back(self.text[after]):

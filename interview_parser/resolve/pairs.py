@@ -11,33 +11,45 @@ backchannel inside an unfinished prompt, or finishing the previous answer). The 
 starts at the next answerer's run and runs on -- other answerers, the asker's
 acknowledgements -- until the next prompt starts; a co-host asked a question by name who
 replies at length answers too. A prompt nobody answers, and a reply that is only a
-self-introduction, make no pair. In a peer panel an answer that ends by asking someone else
+self-introduction, make no pair. A third party whom the askers question by name or office
+(a member asking the chair, who replies at once) answers, and the other speakers' remarks to
+them are passed over. In a peer panel an answer that ends by asking someone else
 is also the prompt of the next pair: the last turn of that run is in both pairs (the one
 way a turn belongs to two), its turns before it only in the answer.
 
-Each pair carries its evidence: why its kind (``asking``), and what the floor model saw
+Each pair carries its evidence: why its kind (``asking``, read from the end of each prompt
+run), and what the floor model saw
 ("addressed by name", "answer goes on past a backchannel", "across a third party's
 interjection", ...).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model import Pair, PairKind
 from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .cues import (
+    NamePattern,
+    address_words,
     backchannel_shaped,
     continuer,
     cut_off,
+    name_pattern,
     name_words,
+    names_in,
+    opens_addressing,
+    procedural,
     reaction,
     self_introduction,
     starts_reacting,
 )
-from .floor import ASKER, THIRD, Floor, Run, Voice, give_parts, runs_of
+from .floor import ANSWERER, ASKER, THIRD, Floor, Run, Voice, give_parts, runs_of
 
 __all__ = ["Voice", "build_pairs"]
 
@@ -46,6 +58,59 @@ _QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost le
 
 # The fewest words of a co-host's reply that answers a question put to them by name.
 _COHOST_ANSWER_WORDS = 20
+# How many sentences at the end of a prompt's run say whether it asks.
+_PROMPT_END = 5
+# A last sentence that only welcomes someone ("Kate, welcome.", "Welcome to the show, Ali!").
+_WELCOME = re.compile(
+    r"\b(?:welcome|bienvenid[oa]s?|bienvenue|willkommen|bem-vind[oa]s?)\b[^?？]*$", re.I
+)
+# ... of this many words at most, so found in this many last characters
+_WELCOME_WORDS, _WELCOME_TAIL = 8, 160
+# How many times askers must call a third party by name and have them reply at once for
+# that third party to count as questioned (a member who asks the chair).
+_QUESTIONED = 2
+
+
+def _questioned(
+    runs: list[Run], names: Mapping[str, Collection[str]]
+) -> dict[str, NamePattern]:
+    """Third parties the askers question, made answerers (their runs' part changed), with
+    what finds their names.
+
+    A chair, a court or an operator is a third party; but when an asker calls one of them by
+    name, at the opening or in the last sentence of a run ("Presidente, eu queria um
+    esclarecimento ...", "Obrigada, Presidente."), and that third party speaks next, time
+    and again, the asker is questioning them: they answer. Only a third party's run right
+    after an asker's is read, so most transcripts cost nothing here.
+    """
+    if THIRD not in [run.part for run in runs]:
+        return {}  # (most transcripts: no third party, one pass in C over the parts)
+    patterns: dict[str, NamePattern | None] = {}
+    called: Counter[str] = Counter()
+    for run, reply in pairwise(runs):
+        if run.part is not ASKER or reply.part is not THIRD:
+            continue
+        if reply.speaker not in patterns:
+            # (by name or by office: "Presidente, ...", "Madam Chair, ...")
+            patterns[reply.speaker] = name_pattern(address_words(names.get(reply.speaker, ())))
+        found = patterns[reply.speaker]
+        if opens_addressing(run.text, found) or names_in(run.text, found):
+            called[reply.speaker] += 1
+    questioned = {s: patterns[s] for s, n in called.items() if n >= _QUESTIONED}
+    for run in runs:
+        # (their calls on the proceedings, "Tem a palavra ...", stay a third party's)
+        if run.speaker in questioned and not procedural(run.text):
+            run.part = ANSWERER
+    return {s: found for s, found in questioned.items() if found is not None}
+
+
+def _speaks_to(floor: Floor, j: int, questioned: Mapping[str, NamePattern]) -> bool:
+    """Whether run j opens by calling a questioned third party other than its speaker ("Sr.
+    Presidente, ..."): said to them, not in reply to the asker."""
+    return any(
+        speaker != floor.speaker[j] and opens_addressing(floor.text[j], found)
+        for speaker, found in questioned.items()
+    )
 
 
 @dataclass(slots=True)
@@ -87,9 +152,12 @@ def _cohost_answers(floor: Floor, k: int, j: int, third_seen: bool) -> bool:
     return floor.calls(k, floor.speaker[j]) and not floor.ends_asking[j]
 
 
-def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
+def _prompt(
+    floor: Floor, start: int, questioned: Mapping[str, NamePattern]
+) -> tuple[_Draft, int]:
     """The prompt opened by run ``start`` and the index of the run that answers it (or the
-    index where the search stopped, with an empty answer)."""
+    index where the search stopped, with an empty answer). An answerer's run said to a
+    questioned third party is passed over as a third party's would be."""
     draft = _Draft([start])
     part, speaker = floor.part, floor.speaker
     asker = speaker[start]
@@ -100,7 +168,11 @@ def _prompt(floor: Floor, start: int) -> tuple[_Draft, int]:
             draft.between.append(j)
             third_seen = True
         elif floor.answers(j, asker):
-            if not floor.peer and _interjects(floor, draft.prompt, j):
+            if questioned and _speaks_to(floor, j, questioned):
+                draft.between.append(j)
+                draft.evidence.append("across a remark made to someone else")
+                third_seen = True
+            elif not floor.peer and _interjects(floor, draft.prompt, j):
                 draft.between.append(j)
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
@@ -186,12 +258,39 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
     return j
 
 
+def _asks_at_end(floor: Floor, k: int) -> str | None:
+    """Why run k asks, read from its last sentences: what the answerer takes up is the end
+    of a prompt; a question mark further back in a long run (a tag inside a story, "...,
+    right? And then it's home alone. ...", a sponsor read, a rhetorical "Are you nuts?") does
+    not make it a question."""
+    why = floor.kind[k]
+    if why is None:
+        return None  # (most runs: the whole run does not ask, so neither does its end)
+    text = floor.text[k]
+    # a run of that many sentences or fewer is all end (counting the marks is cheap: a run
+    # of N sentences has N - 1 ends at least), unless it ends on a welcome (which a run
+    # ending on a question mark does not)
+    if text.count(".") + text.count("?") + text.count("!") < _PROMPT_END and text.isascii():
+        if text.endswith("?"):
+            return why
+        tail = text[-_WELCOME_TAIL:].lower()
+        welcome = "welcom" in tail or "bienven" in tail or "willkommen" in tail
+        if not (welcome or "bem-vind" in tail):
+            return why
+    closing = last_sentences(text, _PROMPT_END)
+    if closing and _WELCOME.search(closing[-1]) and word_count(closing[-1]) <= _WELCOME_WORDS:
+        return None  # "... Kate, welcome.": the reply takes up the welcome
+    if len(closing) < _PROMPT_END:
+        return why  # a short run: its end is all of it
+    return question_evidence(" ".join(closing), floor.everyone)
+
+
 def _evidence(floor: Floor, draft: _Draft) -> tuple[PairKind, list[str]]:
     prompt = draft.prompt
     if len(prompt) == 1:  # most prompts: one run
-        why, handing = floor.kind[prompt[0]], floor.handover[prompt[0]]
+        why, handing = _asks_at_end(floor, prompt[0]), floor.handover[prompt[0]]
     else:
-        kinds = [floor.kind[k] for k in prompt]
+        kinds = [_asks_at_end(floor, k) for k in prompt]
         why = "question mark" if "question mark" in kinds else next(filter(None, kinds), None)
         handing = next(filter(None, (floor.handover[k] for k in prompt)), None)
     evidence = [why] if why else []
@@ -218,7 +317,7 @@ def _invites(floor: Floor, k: int) -> bool:
     return "introduc" in text.lower() or question_evidence(*closing) is not None
 
 
-def _drafts(floor: Floor) -> list[_Draft]:
+def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]:
     drafts: list[_Draft] = []
     part, speaker, text = floor.part, floor.speaker, floor.text
     k, end = 0, len(part)
@@ -230,7 +329,7 @@ def _drafts(floor: Floor) -> list[_Draft]:
         if floor.peer and not floor.peer_prompt(k):
             k += 1
             continue
-        draft, j = _prompt(floor, k)
+        draft, j = _prompt(floor, k, questioned)
         if j >= end:
             k = max(j, k + 1)
             continue
@@ -281,12 +380,13 @@ def build_pairs(
     runs = runs_of(voices)
     peer = give_parts(runs, voices)
     words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
+    questioned = {} if peer else _questioned(runs, names or {})
     floor = Floor(runs, words, peer)
     pairs: list[Pair] = []
     placed: set[int] = set()  # the turns in a pair
     texts = [v.text for v in voices]
     shared = -1  # the run whose end opens the next prompt, after answering the last one
-    for draft in _drafts(floor):
+    for draft in _drafts(floor, questioned):
         kind, evidence = _evidence(floor, draft)
         asked = _turns(runs, draft.prompt)
         if draft.prompt[0] == shared:
