@@ -15,6 +15,7 @@ from ..dialects import explain
 from ..errors import NoTurnsError, UsageError
 from ..model import (
     CastMember,
+    Pair,
     RoleSource,
     Skipped,
     Source,
@@ -31,7 +32,6 @@ from .intro import fill_introductions, header_people
 from .labels import LabelInfo, declared_keys, name_key
 from .lead import split_lead
 from .notes import find_notes, strip_comments
-from .pairs import Voice, build_pairs
 from .roles import assign_roles
 from .speakers import SpeakerGroup, group_speakers
 from .speech import all_speech, lead_warnings
@@ -165,8 +165,14 @@ def build_transcript(
     *,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
+    pair: bool = True,
 ) -> Transcript:
-    """Resolve a reading into a transcript; raise :class:`NoTurnsError` if there are no turns."""
+    """Resolve a reading into a transcript; raise :class:`NoTurnsError` if there are no turns.
+
+    ``pair=False`` leaves out the question-answer pairs (``pairs`` and ``unpaired_turns``
+    stay empty) for a caller that never reads them, such as ``check``: pairing's module
+    is then not even imported, which a command that starts for one small file notices.
+    """
     blocks, front = reading.blocks, reading.front
     meta = frontmatter.read(front) if front is not None else frontmatter.FrontMatterData()
     declared_cast = _merge_cast(cast, meta.cast)
@@ -214,18 +220,26 @@ def build_transcript(
     header = header_people(opening, meta.data)
     roles = assign_roles(groups, spoken, interviewer_labels, declared_cast, header)
     turn_counts = Counter(map(id, owners))
-    voices = [Voice(g.id, roles[g.id].role, text) for g, text in spoken]
-    del infos, owners, texts, spoken  # (memory: pairing holds the voices; a turn each)
+    del infos, owners, texts  # (memory: pairing holds the voices; a turn each)
     # Each group's label and aliases worked out once (both walk its spellings).
     spellings = {g.id: (g.label, g.aliases) for g in groups}
-    pairs, unpaired = build_pairs(
-        voices,
-        {
-            g.id: [spellings[g.id][0], *([g.name] if g.name else []), *spellings[g.id][1]]
-            for g in groups
-        },
-    )
-    del voices
+    pairs: list[Pair] = []
+    unpaired: list[int] = []
+    if pair:
+        from .pairs import Voice, build_pairs
+
+        voices = [Voice(g.id, roles[g.id].role, text) for g, text in spoken]
+        del spoken
+        pairs, unpaired = build_pairs(
+            voices,
+            {
+                g.id: [spellings[g.id][0], *([g.name] if g.name else []), *spellings[g.id][1]]
+                for g in groups
+            },
+        )
+        del voices
+    else:
+        del spoken
     speakers = [
         Speaker(
             id=g.id,

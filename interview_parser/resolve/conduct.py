@@ -62,8 +62,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from .floor import Lazy
 from .labels import HONORIFICS, PARTICLES, ROLE_WORDS, words_of
 from .speakers import SpeakerGroup
 
@@ -80,6 +80,24 @@ _LONGEST_WORD = 24
 _TAIL = 400
 # Characters at the end of a sentence that hold a filler tag with its blanks.
 _FILLER_TAIL = 48
+
+
+_T = TypeVar("_T")
+
+
+class Lazy(dict[int, _T]):
+    """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
+    never need their form read (a guest's answer, an acknowledgement). A dict, so that a value
+    already known costs one lookup in C. (Here, not in ``floor``, which pairing uses it from:
+    reading roles then does not import the pairing cues.)"""
+
+    def __init__(self, compute: Callable[[int], _T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, k: int) -> _T:
+        value = self[k] = self._compute(k)
+        return value
 
 
 class _Lazy:

@@ -12,14 +12,14 @@ does is worked out on first use: a long transcript's answers are mostly never re
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
 
 from ..model import Role
 from ..words import word_count
 from .asking import last_sentences, question_evidence
+from .conduct import Lazy
 from .cues import (
     NamePattern,
     addresses,
@@ -35,9 +35,6 @@ from .cues import (
 )
 
 __all__ = ["ANSWERER", "ASKER", "THIRD", "Floor", "Part", "Run", "Voice", "give_parts", "runs_of"]
-
-_T = TypeVar("_T")
-
 
 @dataclass(frozen=True, slots=True)
 class Voice:
@@ -100,20 +97,6 @@ def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
 
 # How many askers in a row may answer the answerer's question, each in turn.
 _REPLIES_IN_TURN = 3
-
-
-class Lazy(dict[int, _T]):
-    """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
-    never need their form read (a guest's answer, an acknowledgement). A dict, so that a value
-    already known costs one lookup in C."""
-
-    def __init__(self, compute: Callable[[int], _T]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, k: int) -> _T:
-        value = self[k] = self._compute(k)
-        return value
 
 
 class Floor:
