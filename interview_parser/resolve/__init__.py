@@ -57,14 +57,18 @@ def _collect(
     lengths: dict[int, int] = {}  # characters of a continued turn's text so far
     timed: dict[int, list[tuple[int, RawBlock]]] = {}  # blocks the layout times: offset, block
     tail = ""  # the blanks and line ends after the last turn's text so far
+    add_turn, add_info = turns.append, infos.append  # (the loop runs once a block)
     for block, info in decided:
         text = block.text
-        if "<!--" in text:
+        if "<" in text and "<!--" in text:  # (one character is found by memchr, 10x faster)
             text, found = strip_comments(block)
             comments.extend(found)
         notes = tuple(find_notes(block)) if "[" in text or "(" in text else ()
         if info is not None:
-            turns.append(
+            start, end = block.start, block.end
+            if start is not None or end is not None:
+                timed[len(turns)] = [(0, block)]
+            add_turn(
                 Turn(
                     index=len(turns),
                     speaker="",
@@ -73,14 +77,13 @@ def _collect(
                     line=block.line,
                     column=block.label_column,
                     end_line=block.end_line,
-                    start=block.start if block.start is not None else info.time,
-                    end=block.end,
+                    start=start if start is not None else info.time,
+                    end=end,
                     notes=notes,
+                    spans=(),
                 )
             )
-            infos.append(info)
-            if block.start is not None or block.end is not None:
-                timed[len(turns) - 1] = [(0, block)]
+            add_info(info)
             tail = block.tail
         elif turns:
             last = turns[-1]
@@ -209,10 +212,11 @@ def build_transcript(
     groups, owners = group_speakers(infos, declared_cast)
     _check_interviewers(interviewer_labels, groups, source.path)
     texts: list[str] = []
+    add_text = texts.append
     for turn, owner in zip(turns, owners, strict=True):
         turn.speaker = owner.id
         turn.text = text = clean(turn.text)
-        texts.append(text)
+        add_text(text)
     spoken = list(zip(owners, texts, strict=True))
     fill_introductions(groups, spoken)
     # the header above the first turn: the lead and the lines skipped there (headings)
