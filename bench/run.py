@@ -11,8 +11,11 @@ in this one process (5 below 10 MB, 3 from 10 MB up), after one warm-up parse.
 - parse: ``interview_parser.parse`` on the text, to the model; also on a variant whose
   turns start ``[00:01:23] Name:``;
 - ceiling: a compiled ``re.split`` on line-start labels over the same text, in the same run;
-- short turns: parse + JSON against the ceiling on a transcript of turns of about 520
-  bytes (``corpus.transcript(short=True)``), the minimum of interleaved runs;
+- parse + JSON against the ceiling: the sum of the medians, and (the figure the target
+  is judged by) the minimum of interleaved runs of parse + JSON and of the ceiling, on
+  the same text: on a shared machine the load weighs on both alike;
+- short turns: the same on a transcript of turns of about 520 bytes
+  (``corpus.transcript(short=True)``), the minimum of interleaved runs;
 - exporters: each format of ``EXPORTERS`` writing the parsed model as UTF-8 bytes to a
   stream (``Exporter.write`` into ``os.devnull``: what ``convert -o FILE`` does, without the
   disk); end to end is parse + write (the sum of the two medians). A format whose earlier
@@ -65,6 +68,8 @@ class Figures:
     memory: tuple[int, int, int] | None = None  # size, child's peak RSS, idle child's RSS
     startup: dict[str, float] = field(default_factory=dict)
     short: dict[int, float] = field(default_factory=dict)  # parse + JSON / ceiling, short turns
+    # parse + JSON / ceiling on the usual transcript, minimum of interleaved runs
+    interleaved: dict[int, float] = field(default_factory=dict)
 
 
 def median_time(action: Callable[[], object], runs: int) -> float:
@@ -115,15 +120,15 @@ def bench_size(size: int, figures: Figures, budget: float) -> None:
         print(f"  {name:24}{rate(size, times[size])} written alone,", end="")
         print(f" {rate(size, end_to_end)} end to end" + ("  (1 run: slow)" if count == 1 else ""))
     json_total = figures.parse[size] + figures.render["json"].get(size, float("nan"))
-    print(f"  parse + json / ceiling: {json_total / figures.ceiling[size]:.1f}x")
-    bench_short_turns(size, figures, runs)
+    print(f"  parse + json / ceiling: {json_total / figures.ceiling[size]:.1f}x (medians)")
+    # (five interleaved runs at least: a minimum of three is at the mercy of the load)
+    figures.interleaved[size] = interleaved_ratio(transcript(size), max(runs, 5), "parse + json")
+    bench_short_turns(size, figures, max(runs, 5))
 
 
-def bench_short_turns(size: int, figures: Figures, runs: int) -> None:
-    """Parse + JSON against the ceiling on a transcript of short turns (about 520 bytes a
-    turn), where the cost of each turn weighs more than the cost of each byte. The runs of
-    the two are interleaved and the minimum of each is kept (the machine is shared)."""
-    text = transcript(size, short=True)
+def interleaved_ratio(text: str, runs: int, name: str) -> float:
+    """Parse + JSON against the ceiling on ``text``: the runs of the two are interleaved and
+    the minimum of each is kept (the machine is shared); prints one line."""
     json_exporter = EXPORTERS["json"]
 
     def parse_and_json() -> None:
@@ -136,9 +141,17 @@ def bench_short_turns(size: int, figures: Figures, runs: int) -> None:
         totals.append(median_time(parse_and_json, 1))
         ceilings.append(median_time(partial(LABELS.split, text), 1))
     ratio = min(totals) / min(ceilings)
-    figures.short[size] = ratio
-    print(f"  short turns: parse + json {rate(size, min(totals))}", end="")
+    size = len(text)
+    print(f"  {name} {rate(size, min(totals))}", end="")
     print(f"   ceiling re.split {rate(size, min(ceilings))}   ratio {ratio:.1f}x (min of {runs})")
+    return ratio
+
+
+def bench_short_turns(size: int, figures: Figures, runs: int) -> None:
+    """Parse + JSON against the ceiling on a transcript of short turns (about 520 bytes a
+    turn), where the cost of each turn weighs more than the cost of each byte."""
+    text = transcript(size, short=True)
+    figures.short[size] = interleaved_ratio(text, runs, "short turns: parse + json")
 
 
 def _estimate(times: dict[int, float], size: int) -> float:
@@ -235,9 +248,10 @@ def report_targets(figures: Figures) -> None:
     print("\n== targets")
     rows: list[tuple[str, str, bool | None]] = []
     ten = 10 * MB
-    if ten in figures.parse and ten in figures.render.get("json", {}):
-        ratio = (figures.parse[ten] + figures.render["json"][ten]) / figures.ceiling[ten]
-        rows.append(("parse + JSON of 10 MB within 4x re.split", f"{ratio:.1f}x", ratio <= 4))
+    if ten in figures.interleaved:
+        ratio = figures.interleaved[ten]
+        name = "parse + JSON of 10 MB within 4x re.split (interleaved minimums)"
+        rows.append((name, f"{ratio:.1f}x", ratio <= 4))
     if figures.short:
         largest = max(figures.short)
         ratio = figures.short[largest]

@@ -185,7 +185,7 @@ _SHOW = _Lazy(
 )
 # Steering the conversation to a topic, or inviting somebody to speak: what the one in charge
 # does.
-_STEERING = re.compile(
+_STEERING = _Lazy(
     r"\b(?:let's (?:talk|move|turn|switch|shift|start|begin|dive|dig|jump|get (?:started|into|"
     r"back)|go (?:back|on))"
     r"|(?:let me|I want to|I'd like to) (?:turn|move|switch|bring in)"
@@ -356,7 +356,7 @@ def _asks_what_about(text: str, lower: str | None = None) -> bool:
     )
 
 
-def _has(pattern: re.Pattern[str] | _Lazy, text: str, lower: str | None = None) -> bool:
+def _has(pattern: _Lazy, text: str, lower: str | None = None) -> bool:
     """``pattern.search(text)``, skipped when the text lacks every word of its gate
     (``lower``: the text in lower case, when the caller has it)."""
     lower = text.lower() if lower is None else lower
