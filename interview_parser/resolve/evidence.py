@@ -92,7 +92,9 @@ def speaker_blocks(
     distinct (label, form), however long the transcript.
     """
     signatures = [(b.label, b.form) for b in blocks]
-    counts = Counter(s for s in signatures if s[0] is not None)
+    counts = Counter(signatures)  # (counted in C, the blocks without a label taken out after)
+    for unlabelled in [s for s in counts if s[0] is None]:
+        del counts[unlabelled]
     info = {label: analyse(label) for label, _ in counts}
     declared_keys = {analyse(d).key for d in declared}
     minority = _minority_forms(counts, info)
@@ -138,7 +140,7 @@ def speaker_blocks(
         or info[label].key in recurring
         or info[label].key in declared_keys
     }
-    for index, signature in enumerate(signatures):
+    for index, signature in enumerate(signatures if usable - exempt else ()):
         if not accepted[index] or signature in exempt:
             continue
         block = blocks[index]
