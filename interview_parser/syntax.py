@@ -39,9 +39,12 @@ BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 BLANKS_AND_LINE_ENDS = BLANKS + "\n"
 
 
-# Keyword-only: eleven fields of which several are ints (lines, columns) are too easy to
-# swap by position. Not frozen: a frozen dataclass's __init__ costs 3x (20k blocks/10 MB).
-@dataclass(slots=True, kw_only=True)
+# Made with keywords everywhere but in the scanner's loop (_blocks): eleven fields of which
+# several are ints (lines, columns) are too easy to swap by position, and the one call by
+# position is held to the keyword one by tests/test_scanner.py. Not keyword-only: a call
+# with keywords costs about twice one by position (20,000 blocks in 10 MB of short turns).
+# Not frozen: a frozen dataclass's __init__ costs 3x.
+@dataclass(slots=True)
 class RawBlock:
     """One block of source text.
 
@@ -366,17 +369,13 @@ def _blocks(text: str, marks: list[tuple[int, int, int, str]]) -> list[RawBlock]
         end_line = text_line
         if "\n" in body:
             end_line += count("\n", body_at, body_at + counted)
+        tail = text[stop:end] if stop != end else ""
+        # by position (see RawBlock): label, text, line, end_line, label_column, text_line,
+        # text_column, form, start, end, tail
         append(
             RawBlock(
-                label=label,
-                text=body,
-                line=line,
-                end_line=end_line,
-                label_column=column,
-                text_line=text_line,
-                text_column=body_at - begins,
-                form=form,
-                tail=text[stop:end] if stop != end else "",
+                label, body, line, end_line, column, text_line, body_at - begins, form,
+                None, None, tail
             )
         )
         at, line = body_at + counted, end_line
