@@ -27,8 +27,8 @@ in this one process (5 below 10 MB, 3 from 10 MB up), after one warm-up parse.
   size (``os.wait4`` gives that one child's ``ru_maxrss``), as a multiple of the file size;
 - start-up: wall time of ``interview-parser check`` on a 5 KB file next to ``python -c pass``
   and ``python -c "import lark, pydantic, click"`` (this virtualenv's python, each a new
-  process; ``convert`` is used when ``check`` does not exist), with bytecode as installed
-  and without any (see :func:`measure_startup`).
+  process, the runs of the commands interleaved; ``convert`` is used when ``check`` does
+  not exist), with bytecode as installed and without any (see :func:`measure_startup`).
 """
 
 from __future__ import annotations
@@ -244,15 +244,22 @@ def measure_startup(folder: Path, figures: Figures, runs: int = 11) -> None:
     installed = dict(os.environ, PYTHONPYCACHEPREFIX=str(folder / "pycache"))
     installed.pop("PYTHONDONTWRITEBYTECODE", None)
     bare = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    print(f"\n== start-up: wall time of a new process, median of {runs}")
+    print(f"\n== start-up: wall time of a new process, median of {runs} interleaved runs")
     if not has_check:
         print("  (`check` does not exist here yet; `convert` stands in for it)")
     print(f"  {'':44}{'installed':>10}{'no bytecode':>13}")
-    for name, argv in commands.items():
+    times: dict[tuple[str, bool], list[float]] = {}
+    for argv in commands.values():
         subprocess.run(argv, capture_output=True, env=installed)  # fills the bytecode folder
-        run = partial(subprocess.run, argv, capture_output=True)
-        figures.startup[name] = median_time(partial(run, env=installed), runs)
-        without = median_time(partial(run, env=bare), runs)
+    # One run of each command in turn, so that a change in the load weighs on them alike.
+    for _ in range(runs):
+        for name, argv in commands.items():
+            for cached, env in ((True, installed), (False, bare)):
+                run = partial(subprocess.run, argv, capture_output=True, env=env)
+                times.setdefault((name, cached), []).append(median_time(run, 1))
+    for name in commands:
+        figures.startup[name] = statistics.median(times[name, True])
+        without = statistics.median(times[name, False])
         print(f"  {name:44}{figures.startup[name] * 1000:7.0f} ms{without * 1000:10.0f} ms")
 
 
