@@ -11,8 +11,13 @@ in this one process (5 below 10 MB, 3 from 10 MB up), after one warm-up parse.
 - parse: ``interview_parser.parse`` on the text, to the model; also on a variant whose
   turns start ``[00:01:23] Name:``;
 - ceiling: a compiled ``re.split`` on line-start labels over the same text, in the same run;
-- short turns: parse + JSON against the ceiling on a transcript of turns of about 520
-  bytes (``corpus.transcript(short=True)``), the minimum of interleaved runs;
+- parse + JSON against the ceiling: the sum of the medians, and (the figure the target
+  is judged by) the minimum of interleaved runs of parse + JSON and of the ceiling, on
+  the same text: on a shared machine the load weighs on both alike; the ratio of their
+  CPU times is printed too (it leaves out waiting for a core, so it is the steadier one
+  on a loaded machine);
+- short turns: the same on a transcript of turns of about 520 bytes
+  (``corpus.transcript(short=True)``), the minimum of interleaved runs;
 - exporters: each format of ``EXPORTERS`` writing the parsed model as UTF-8 bytes to a
   stream (``Exporter.write`` into ``os.devnull``: what ``convert -o FILE`` does, without the
   disk); end to end is parse + write (the sum of the two medians). A format whose earlier
@@ -22,8 +27,8 @@ in this one process (5 below 10 MB, 3 from 10 MB up), after one warm-up parse.
   size (``os.wait4`` gives that one child's ``ru_maxrss``), as a multiple of the file size;
 - start-up: wall time of ``interview-parser check`` on a 5 KB file next to ``python -c pass``
   and ``python -c "import lark, pydantic, click"`` (this virtualenv's python, each a new
-  process; ``convert`` is used when ``check`` does not exist), with bytecode as installed
-  and without any (see :func:`measure_startup`).
+  process, the runs of the commands interleaved; ``convert`` is used when ``check`` does
+  not exist), with bytecode as installed and without any (see :func:`measure_startup`).
 """
 
 from __future__ import annotations
@@ -65,6 +70,8 @@ class Figures:
     memory: tuple[int, int, int] | None = None  # size, child's peak RSS, idle child's RSS
     startup: dict[str, float] = field(default_factory=dict)
     short: dict[int, float] = field(default_factory=dict)  # parse + JSON / ceiling, short turns
+    # parse + JSON / ceiling on the usual transcript, minimum of interleaved runs
+    interleaved: dict[int, float] = field(default_factory=dict)
 
 
 def median_time(action: Callable[[], object], runs: int) -> float:
@@ -115,15 +122,15 @@ def bench_size(size: int, figures: Figures, budget: float) -> None:
         print(f"  {name:24}{rate(size, times[size])} written alone,", end="")
         print(f" {rate(size, end_to_end)} end to end" + ("  (1 run: slow)" if count == 1 else ""))
     json_total = figures.parse[size] + figures.render["json"].get(size, float("nan"))
-    print(f"  parse + json / ceiling: {json_total / figures.ceiling[size]:.1f}x")
-    bench_short_turns(size, figures, runs)
+    print(f"  parse + json / ceiling: {json_total / figures.ceiling[size]:.1f}x (medians)")
+    # (five interleaved runs at least: a minimum of three is at the mercy of the load)
+    figures.interleaved[size] = interleaved_ratio(transcript(size), max(runs, 5), "parse + json")
+    bench_short_turns(size, figures, max(runs, 5))
 
 
-def bench_short_turns(size: int, figures: Figures, runs: int) -> None:
-    """Parse + JSON against the ceiling on a transcript of short turns (about 520 bytes a
-    turn), where the cost of each turn weighs more than the cost of each byte. The runs of
-    the two are interleaved and the minimum of each is kept (the machine is shared)."""
-    text = transcript(size, short=True)
+def interleaved_ratio(text: str, runs: int, name: str) -> float:
+    """Parse + JSON against the ceiling on ``text``: the runs of the two are interleaved and
+    the minimum of each is kept (the machine is shared); prints one line."""
     json_exporter = EXPORTERS["json"]
 
     def parse_and_json() -> None:
@@ -132,13 +139,32 @@ def bench_short_turns(size: int, figures: Figures, runs: int) -> None:
 
     parse_and_json()  # warm-up
     totals, ceilings = [], []
+    cpu_totals, cpu_ceilings = [], []
     for _ in range(runs):
-        totals.append(median_time(parse_and_json, 1))
-        ceilings.append(median_time(partial(LABELS.split, text), 1))
+        for action, walls, cpus in (
+            (parse_and_json, totals, cpu_totals),
+            (partial(LABELS.split, text), ceilings, cpu_ceilings),
+        ):
+            cpu, wall = time.process_time(), time.perf_counter()
+            action()
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
     ratio = min(totals) / min(ceilings)
-    figures.short[size] = ratio
-    print(f"  short turns: parse + json {rate(size, min(totals))}", end="")
+    size = len(text)
+    print(f"  {name} {rate(size, min(totals))}", end="")
     print(f"   ceiling re.split {rate(size, min(ceilings))}   ratio {ratio:.1f}x (min of {runs})")
+    # (CPU time leaves out the waits for a core of a loaded machine: the steadier ratio there)
+    cpu, cpu_ceiling = min(cpu_totals), min(cpu_ceilings)
+    print(f"  {'':24}CPU: {cpu * 1000:.0f} ms / {cpu_ceiling * 1000:.0f} ms", end="")
+    print(f" = {cpu / cpu_ceiling:.1f}x")
+    return ratio
+
+
+def bench_short_turns(size: int, figures: Figures, runs: int) -> None:
+    """Parse + JSON against the ceiling on a transcript of short turns (about 520 bytes a
+    turn), where the cost of each turn weighs more than the cost of each byte."""
+    text = transcript(size, short=True)
+    figures.short[size] = interleaved_ratio(text, runs, "short turns: parse + json")
 
 
 def _estimate(times: dict[int, float], size: int) -> float:
@@ -218,15 +244,22 @@ def measure_startup(folder: Path, figures: Figures, runs: int = 11) -> None:
     installed = dict(os.environ, PYTHONPYCACHEPREFIX=str(folder / "pycache"))
     installed.pop("PYTHONDONTWRITEBYTECODE", None)
     bare = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    print(f"\n== start-up: wall time of a new process, median of {runs}")
+    print(f"\n== start-up: wall time of a new process, median of {runs} interleaved runs")
     if not has_check:
         print("  (`check` does not exist here yet; `convert` stands in for it)")
     print(f"  {'':44}{'installed':>10}{'no bytecode':>13}")
-    for name, argv in commands.items():
+    times: dict[tuple[str, bool], list[float]] = {}
+    for argv in commands.values():
         subprocess.run(argv, capture_output=True, env=installed)  # fills the bytecode folder
-        run = partial(subprocess.run, argv, capture_output=True)
-        figures.startup[name] = median_time(partial(run, env=installed), runs)
-        without = median_time(partial(run, env=bare), runs)
+    # One run of each command in turn, so that a change in the load weighs on them alike.
+    for _ in range(runs):
+        for name, argv in commands.items():
+            for cached, env in ((True, installed), (False, bare)):
+                run = partial(subprocess.run, argv, capture_output=True, env=env)
+                times.setdefault((name, cached), []).append(median_time(run, 1))
+    for name in commands:
+        figures.startup[name] = statistics.median(times[name, True])
+        without = statistics.median(times[name, False])
         print(f"  {name:44}{figures.startup[name] * 1000:7.0f} ms{without * 1000:10.0f} ms")
 
 
@@ -235,9 +268,10 @@ def report_targets(figures: Figures) -> None:
     print("\n== targets")
     rows: list[tuple[str, str, bool | None]] = []
     ten = 10 * MB
-    if ten in figures.parse and ten in figures.render.get("json", {}):
-        ratio = (figures.parse[ten] + figures.render["json"][ten]) / figures.ceiling[ten]
-        rows.append(("parse + JSON of 10 MB within 4x re.split", f"{ratio:.1f}x", ratio <= 4))
+    if ten in figures.interleaved:
+        ratio = figures.interleaved[ten]
+        name = "parse + JSON of 10 MB within 4x re.split (interleaved minimums)"
+        rows.append((name, f"{ratio:.1f}x", ratio <= 4))
     if figures.short:
         largest = max(figures.short)
         ratio = figures.short[largest]

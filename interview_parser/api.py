@@ -70,8 +70,12 @@ def parse_source(
     dialect: str | None = None,
     interviewers: Iterable[str] = (),
     cast: Iterable[CastMember] = (),
+    pair: bool = True,
 ) -> Transcript:
     """Parse decoded text (the stage after :func:`read_bytes`).
+
+    ``pair=False`` skips the question-answer pairs (the transcript's ``pairs`` and
+    ``unpaired_turns`` stay empty): for a caller that never reads them, such as ``check``.
 
     Once read, the text is not needed to resolve the transcript: a ``source`` passed with no
     other reference to it (``parse_source(read_bytes(data))``, as the command line does) is
@@ -95,7 +99,9 @@ def parse_source(
             # list, not held here), so that its blocks are freed once turned into turns.
             handed = [reading]
             del reading
-            transcript = build_transcript(handed.pop(), meta, interviewers=interviewers, cast=cast)
+            transcript = build_transcript(
+                handed.pop(), meta, interviewers=interviewers, cast=cast, pair=pair
+            )
     except InterviewParserError as exc:
         raise (exc.with_path(path) if path else exc) from None
     if source_warnings:

@@ -12,9 +12,9 @@ Lark's own cache keeps built parsers in the user's cache folder
 (``$XDG_CACHE_HOME/interview-parser``, else ``~/.cache/interview-parser``), never beside the
 installed package and never in a shared temporary folder (the cache is a pickle). Lark keys
 each file by the grammar's hash and ignores or rewrites a stale or unreadable one; a folder
-that cannot be created means no cache; a composed grammar's file is named with its hash, so
-two versions of one layout never overwrite each other's. ``INTERVIEW_PARSER_NO_CACHE=1``
-turns it off.
+that cannot be created means no cache; a file is named with a hash of the grammar and its
+path, so that two versions of one layout, or two installs, never overwrite each other's.
+``INTERVIEW_PARSER_NO_CACHE=1`` turns it off.
 """
 
 from __future__ import annotations
@@ -126,11 +126,15 @@ def get_parser(name: str) -> Lark:
     """The LALR parser of grammar ``name``, built (or loaded) on first use, kept for the process."""
     text = grammar_text(name)
     if name in _DEFINED:
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         safe = re.sub(r"[^\w-]", "-", name.removeprefix("learned:"))[:40]
-        path, cache_name = grammar_dir() / "convention.lark", f"{safe}-{digest}"
+        path = grammar_dir() / "convention.lark"
     else:
-        path, cache_name = grammar_path(name), name
+        safe, path = name, grammar_path(name)
+    # Lark keys its cache by the grammar's text and its options, which hold the grammar's
+    # path: the file name must differ where they do, or two installs (two checkouts, two
+    # virtualenvs) would each find the other's file stale and rebuild it on every run.
+    digest = hashlib.sha256(f"{path}\n{text}".encode()).hexdigest()[:16]
+    cache_name = f"{safe}-{digest}"
     return Lark(
         text,
         parser="lalr",

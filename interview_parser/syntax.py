@@ -39,9 +39,12 @@ BLANKS = " \t\f\v\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff"
 BLANKS_AND_LINE_ENDS = BLANKS + "\n"
 
 
-# Keyword-only: eleven fields of which several are ints (lines, columns) are too easy to
-# swap by position. Not frozen: a frozen dataclass's __init__ costs 3x (20k blocks/10 MB).
-@dataclass(slots=True, kw_only=True)
+# Made with keywords everywhere but in the scanner's loop (_blocks): eleven fields of which
+# several are ints (lines, columns) are too easy to swap by position, and the one call by
+# position is held to the keyword one by tests/test_scanner.py. Not keyword-only: a call
+# with keywords costs about twice one by position (20,000 blocks in 10 MB of short turns).
+# Not frozen: a frozen dataclass's __init__ costs 3x.
+@dataclass(slots=True)
 class RawBlock:
     """One block of source text.
 
@@ -246,11 +249,12 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
     ``front_matter? lead? block*`` with ``block: LABEL-ish (label suffix)? (TEXT | HEADING)*``.
     None when the text does not lex or may not end where it does (Lark then explains why).
 
-    A block's tokens are adjacent, so a block is kept as positions (where it starts, where
-    its text starts) and sliced out of the source once; its line ends are counted once.
+    A block's tokens are adjacent, so the token loop only notes where each block starts,
+    where its text starts and where it ends; the blocks are then sliced out of the source in
+    one loop of their own, which counts each line end once (two tight loops cost less than
+    one that builds a block in the middle of the scan).
     """
     reading = Reading(dialect, [], [])
-    blocks, skipped = reading.blocks, reading.skipped
     block_start = scanner.block_start
     after: Mapping[str, Matcher] = scanner.after
     pattern: Matcher = scanner.start
@@ -259,62 +263,16 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
         pattern = scanner.start.union
     kind: str | None = None
     pos, size = 0, len(text)
-    known = [0, 1]  # a position whose line is known, and that line
     start = -1  # where the current block starts (-1: no block)
     body_at = -1  # where its text starts (-1: no text yet)
     form = ""  # its label's terminal ("": a block without a label)
-
-    def line_at(at: int) -> int:
-        line = known[1] + text.count("\n", known[0], at)
-        known[0], known[1] = at, line
-        return line
-
-    def flush(end: int) -> None:
-        at, line = known
-        if at != start:
-            line += text.count("\n", at, start)
-        label: str | None = None
-        column, text_line = 1, line
-        if form:
-            raw = text[start : body_at if body_at >= 0 else end]
-            label = raw.lstrip(LEADING_BLANKS)
-            column = start - text.rfind("\n", 0, start) + len(raw) - len(label)
-            text_line = line + raw.count("\n")
-        if body_at < 0:  # a label and nothing after it
-            blocks.append(
-                RawBlock(
-                    label=label,
-                    text="",
-                    line=line,
-                    end_line=line,
-                    label_column=column,
-                    text_line=line,
-                    form=form,
-                )
-            )
-            known[0], known[1] = end, text_line
-            return
-        body, tail = _split_tail(text[body_at:end])
-        end_line, counted = _last_text_line(body, text_line)
-        # The block's line ends are counted this far: the next block's line starts from here.
-        known[0], known[1] = body_at + counted, end_line
-        text_column = body_at - text.rfind("\n", 0, body_at)
-        blocks.append(
-            RawBlock(
-                label=label,
-                text=body,
-                line=line,
-                end_line=end_line,
-                label_column=column,
-                text_line=text_line,
-                text_column=text_column,
-                form=form,
-                tail=tail,
-            )
-        )
-
+    # Each block as (start, text start or -1, end, form); each heading as (start, end).
+    marks: list[tuple[int, int, int, str]] = []
+    headings: list[tuple[int, int]] = []
+    front: tuple[int, int] | None = None
+    mark, match_at = marks.append, pattern.match
     while pos < size:
-        match = pattern.match(text, pos)
+        match = match_at(text, pos)
         if match is None:
             return None
         kind = match.lastgroup
@@ -328,23 +286,97 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
                 body_at = pos
         elif kind in block_start:
             if start >= 0:
-                flush(pos)
+                mark((start, body_at, pos, form))
             start, body_at, form = pos, -1, kind
         elif kind == "HEADING":
             if start >= 0:
-                flush(pos)
+                mark((start, body_at, pos, form))
             start, body_at = -1, -1
-            line = line_at(pos)
-            skipped.append(Span("heading", text[pos:end].strip(), line, line))
+            headings.append((pos, end))
         elif kind == "FRONT_MATTER":
-            value = text[pos:end]
-            line = line_at(pos)
-            reading.front = FrontMatter(value, line, line + value.rstrip("\n").count("\n"))
+            front = (pos, end)
         # else: what may follow a label inside it (a clock time): part of the label
         pos = end
-        pattern = after[kind]
+        match_at = after[kind].match
     if kind not in scanner.may_end:
         return None
     if start >= 0:
-        flush(pos)
+        mark((start, body_at, pos, form))
+    if front is not None:
+        value = text[front[0] : front[1]]
+        line = 1 + text.count("\n", 0, front[0])
+        reading.front = FrontMatter(value, line, line + value.rstrip("\n").count("\n"))
+    if headings:
+        reading.skipped.extend(_headings(text, headings))
+    reading.blocks = _blocks(text, marks)
     return reading
+
+
+def _headings(text: str, headings: list[tuple[int, int]]) -> list[Span]:
+    spans: list[Span] = []
+    at, line = 0, 1
+    for start, end in headings:
+        line += text.count("\n", at, start)
+        at = start
+        spans.append(Span("heading", text[start:end].strip(), line, line))
+    return spans
+
+
+def _blocks(text: str, marks: list[tuple[int, int, int, str]]) -> list[RawBlock]:
+    """The blocks at ``marks`` (start, text start or -1, end, label form or "")."""
+    blocks: list[RawBlock] = []
+    append, count, rfind = blocks.append, text.count, text.rfind
+    trailing = BLANKS_AND_LINE_ENDS
+    at, line = 0, 1  # a position whose line is known, and that line
+    for start, body_at, end, form in marks:
+        if at != start:
+            line += count("\n", at, start)
+        # where the block's first line begins (-1: the text's first line)
+        begins = start - 1 if not start or text[start - 1] == "\n" else rfind("\n", 0, start)
+        label: str | None = None
+        column, text_line = 1, line
+        if form:
+            raw = text[start : body_at if body_at >= 0 else end]
+            label = raw.lstrip(LEADING_BLANKS)
+            column = start - begins + len(raw) - len(label)
+            if "\n" in raw:
+                text_line = line + raw.count("\n")
+                begins = rfind("\n", 0, body_at)
+        if body_at < 0:  # a label and nothing after it
+            append(
+                RawBlock(
+                    label=label,
+                    text="",
+                    line=line,
+                    end_line=line,
+                    label_column=column,
+                    text_line=line,
+                    form=form,
+                )
+            )
+            at, line = end, text_line
+            continue
+        stop = end  # the text ends before its trailing blanks and line ends (a few)
+        while stop > body_at and text[stop - 1] in trailing:
+            stop -= 1
+            if end - stop > 16:  # many: stripped in C, not a character at a time
+                stop = body_at + len(text[body_at:end].rstrip(trailing))
+                break
+        body = text[body_at:stop]
+        # The line of the last character that is not white space: the block's line ends
+        # are counted this far, and the next block's line starts from here.
+        counted = len(body.rstrip()) if body[-1:].isspace() else len(body)
+        end_line = text_line
+        if "\n" in body:
+            end_line += count("\n", body_at, body_at + counted)
+        tail = text[stop:end] if stop != end else ""
+        # by position (see RawBlock): label, text, line, end_line, label_column, text_line,
+        # text_column, form, start, end, tail
+        append(
+            RawBlock(
+                label, body, line, end_line, column, text_line, body_at - begins, form,
+                None, None, tail
+            )
+        )
+        at, line = body_at + counted, end_line
+    return blocks

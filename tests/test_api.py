@@ -54,3 +54,22 @@ def test_a_temporary_source_is_released_before_resolving(monkeypatch: pytest.Mon
     transcript = api.parse_source(decoded())  # type: ignore[arg-type]
     assert alive == [False]
     assert [t.text for t in transcript.turns] == ["Why now?", "Because."]
+
+
+PAIRED = (
+    "Host: Welcome to the show. What brought you to the harbour?\n\n"
+    "Dr. Lee: The boats, and the people who mend them.\n\n"
+    "Host: And the council?\n\n"
+    "Dr. Lee: They came later.\n"
+)
+
+
+def test_parsing_without_pairs_changes_nothing_else() -> None:
+    from interview_parser.api import parse_source
+    from interview_parser.model import replace
+    from interview_parser.source import read_text
+
+    paired = ip.parse(PAIRED)
+    unpaired = parse_source(read_text(PAIRED), pair=False)
+    assert paired.pairs and unpaired.pairs == [] and unpaired.unpaired_turns == []
+    assert replace(paired, pairs=[], unpaired_turns=[]) == unpaired

@@ -1,5 +1,6 @@
 """``check`` on a clean UTF-8 file imports only what it needs and builds only the grammars
-it uses: it runs on every commit, so its start-up time matters (bench/check_startup.py)."""
+it uses: it runs on every commit, so its start-up time matters (bench/check_startup.py).
+No rule reads the question-answer pairs, so pairing is not even imported."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from interview_parser.grammar import get_parser
 code = main(["check", *sys.argv[1:]])
 heavy = ["pydantic", "pydantic_core", "charset_normalizer", "yaml", "interview_parser.exporters",
          "interview_parser.fmt", "interview_parser.subtitles", "interview_parser.timing",
-         "difflib", "json"]
+         "difflib", "json", "interview_parser.resolve.pairs", "interview_parser.resolve.cues",
+         "interview_parser.resolve.asking"]
 imported = [m for m in heavy if m in sys.modules]
 import json
 print(json.dumps({"code": code, "imported": imported,

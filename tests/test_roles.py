@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from conftest import shared_path
 
 import interview_parser as ip
 from interview_parser.resolve.conduct import ends_asking, hosts, prompts
@@ -551,3 +556,28 @@ def test_hosts_among_themselves_all_ask() -> None:
 def test_two_speakers_who_both_ask_leave_one_to_answer() -> None:
     two = "\n".join(line for line in HOSTS_ONLY.splitlines() if not line.startswith("Ali"))
     assert len(interviewers(two)) == 1
+
+
+_ROLES_OF = """
+import sys
+import interview_parser as ip
+t = ip.parse_file(sys.argv[1])
+print([(s.id, s.role.value) for s in t.speakers], len(t.pairs))
+"""
+
+
+def test_roles_do_not_depend_on_the_hash_seed() -> None:
+    # Two voices that conduct alike: the lead was the first of a set, whose order follows
+    # the string hash seed, so the roles (and pairs) changed from one run to the next.
+    path = shared_path("corpus-dev/podcastns_srt_speaker_prefix.txt")
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", _ROLES_OF, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(seen) == 1, seen

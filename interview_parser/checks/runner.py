@@ -35,7 +35,7 @@ def _parsed(context: Context, cast: Iterable[CastMember], dialect: str | None) -
     assert context.source is not None
     try:
         context.transcript = parse_source(
-            context.source, path=context.path, cast=cast, dialect=dialect
+            context.source, path=context.path, cast=cast, dialect=dialect, pair=False
         )
     except InterviewParserError as exc:
         context.parse_error = exc

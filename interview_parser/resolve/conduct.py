@@ -62,8 +62,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from .floor import Lazy
 from .labels import HONORIFICS, PARTICLES, ROLE_WORDS, words_of
 from .speakers import SpeakerGroup
 
@@ -80,6 +80,24 @@ _LONGEST_WORD = 24
 _TAIL = 400
 # Characters at the end of a sentence that hold a filler tag with its blanks.
 _FILLER_TAIL = 48
+
+
+_T = TypeVar("_T")
+
+
+class Lazy(dict[int, _T]):
+    """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
+    never need their form read (a guest's answer, an acknowledgement). A dict, so that a value
+    already known costs one lookup in C. (Here, not in ``floor``, which pairing uses it from:
+    reading roles then does not import the pairing cues.)"""
+
+    def __init__(self, compute: Callable[[int], _T]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, k: int) -> _T:
+        value = self[k] = self._compute(k)
+        return value
 
 
 class _Lazy:
@@ -167,7 +185,7 @@ _SHOW = _Lazy(
 )
 # Steering the conversation to a topic, or inviting somebody to speak: what the one in charge
 # does.
-_STEERING = re.compile(
+_STEERING = _Lazy(
     r"\b(?:let's (?:talk|move|turn|switch|shift|start|begin|dive|dig|jump|get (?:started|into|"
     r"back)|go (?:back|on))"
     r"|(?:let me|I want to|I'd like to) (?:turn|move|switch|bring in)"
@@ -338,7 +356,7 @@ def _asks_what_about(text: str, lower: str | None = None) -> bool:
     )
 
 
-def _has(pattern: re.Pattern[str] | _Lazy, text: str, lower: str | None = None) -> bool:
+def _has(pattern: _Lazy, text: str, lower: str | None = None) -> bool:
     """``pattern.search(text)``, skipped when the text lacks every word of its gate
     (``lower``: the text in lower case, when the caller has it)."""
     lower = text.lower() if lower is None else lower

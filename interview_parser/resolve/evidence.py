@@ -92,7 +92,9 @@ def speaker_blocks(
     distinct (label, form), however long the transcript.
     """
     signatures = [(b.label, b.form) for b in blocks]
-    counts = Counter(s for s in signatures if s[0] is not None)
+    counts = Counter(signatures)  # (counted in C, the blocks without a label taken out after)
+    for unlabelled in [s for s in counts if s[0] is None]:
+        del counts[unlabelled]
     info = {label: analyse(label) for label, _ in counts}
     declared_keys = {analyse(d).key for d in declared}
     minority = _minority_forms(counts, info)
@@ -129,14 +131,19 @@ def speaker_blocks(
                 accepted.append(True)
             else:
                 accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
-    for index, (block, ok) in enumerate(zip(blocks, accepted, strict=True)):
-        if (
-            not ok
-            or block.form in FORMAT_DECLARED  # a speaker the format names, whatever its text
-            or info[block.label].key in recurring
-            or info[block.label].key in declared_keys
-        ):
+    # The labels whose text need not be read: a speaker the format names, whatever its
+    # text, and one that recurs or is declared (decided once a label, not once a block).
+    exempt = {
+        (label, form)
+        for label, form in usable
+        if form in FORMAT_DECLARED
+        or info[label].key in recurring
+        or info[label].key in declared_keys
+    }
+    for index, signature in enumerate(signatures if usable - exempt else ()):
+        if not accepted[index] or signature in exempt:
             continue
+        block = blocks[index]
         if _is_list(block.text) or _is_header_field(block.text):
             # a show-note heading ("**Resources:**" over links) or a header field
             # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech

@@ -12,14 +12,14 @@ does is worked out on first use: a long transcript's answers are mostly never re
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
 
 from ..model import Role
 from ..words import word_count
 from .asking import last_sentences, question_evidence
+from .conduct import Lazy
 from .cues import (
     NamePattern,
     addresses,
@@ -36,10 +36,9 @@ from .cues import (
 
 __all__ = ["ANSWERER", "ASKER", "THIRD", "Floor", "Part", "Run", "Voice", "give_parts", "runs_of"]
 
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ costs three times as much, and there is a
+# Voice a turn. Nothing changes one once made.
+@dataclass(slots=True)
 class Voice:
     """One turn as pairing sees it."""
 
@@ -68,13 +67,24 @@ class Run:
 
 
 def runs_of(voices: Sequence[Voice]) -> list[Run]:
+    """Consecutive turns of one speaker, each run's text its turns' joined by a blank line.
+
+    A run's texts are joined once it is complete: adding each turn to a growing string
+    copied the string each time, quadratic in a long monologue (a 2 MB lecture of 20,000
+    one-line turns took 12 s).
+    """
     runs: list[Run] = []
+    more: dict[int, list[str]] = {}  # the texts of the runs of more than one turn
+    last: Run | None = None
     for index, voice in enumerate(voices):
-        if runs and runs[-1].speaker == voice.speaker:
-            runs[-1].turns.append(index)
-            runs[-1].text += "\n\n" + voice.text
+        if last is not None and last.speaker == voice.speaker:
+            last.turns.append(index)
+            more.setdefault(len(runs) - 1, [last.text]).append(voice.text)
         else:
-            runs.append(Run([index], voice.speaker, voice.text))
+            last = Run([index], voice.speaker, voice.text)
+            runs.append(last)
+    for at, texts in more.items():
+        runs[at].text = "\n\n".join(texts)
     return runs
 
 
@@ -100,20 +110,6 @@ def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
 
 # How many askers in a row may answer the answerer's question, each in turn.
 _REPLIES_IN_TURN = 3
-
-
-class Lazy(dict[int, _T]):
-    """``lazy[k]`` is ``compute(k)``, worked out on first use: most runs of a long transcript
-    never need their form read (a guest's answer, an acknowledgement). A dict, so that a value
-    already known costs one lookup in C."""
-
-    def __init__(self, compute: Callable[[int], _T]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, k: int) -> _T:
-        value = self[k] = self._compute(k)
-        return value
 
 
 class Floor:

@@ -8,6 +8,7 @@ word of the label (honorifics aside) is a word of the name, and the surnames agr
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -20,19 +21,25 @@ _NAME = (
     rf"({_HONORIFIC}?[A-Z][\w'’\-]+"
     rf"(?:\s+(?:[A-Z][\w'’\-]*\.?|{_PARTICLE})){{0,4}})"
 )
-_HOST_INTRO = re.compile(
+# (compiled when a turn first holds one of _HOST_WORDS: compiling it costs a start-up
+# that reads no introduction, such as ``check`` on most files, a millisecond or two)
+_HOST_INTRO = (
     r"(?:joining (?:me|us)(?: (?:today|now|tonight|here|in the studio))?,? (?:is|are)"
     r"|(?:my|our) (?:guest|guests)(?: (?:today|tonight|this week))? (?:is|are)"
     r"|(?:I'm|I am|we're|we are) (?:joined|here) (?:by|with)"
     r"|with (?:me|us) (?:today |now |tonight )?(?:is|are)"
     r"|please welcome|let me introduce|i'd like to introduce|we welcome)\s+"
     + _NAME
-    + r"(?:,\s+(?P<desc>[^.!?]*(?:\.(?=\w)[^.!?]*)*))?",
-    re.IGNORECASE,
+    + r"(?:,\s+(?P<desc>[^.!?]*(?:\.(?=\w)[^.!?]*)*))?"
 )
 # Words every host introduction contains one of: a cheap test before the full pattern.
 _HOST_WORDS = ("join", "guest", "with me", "with us", "here with", "welcome", "introduce")
 _SELF_INTRO = re.compile(r"\b(?:my name is|my name's|this is|I'm|I am)\s+" + _NAME)
+
+
+@functools.cache
+def _host_intro() -> re.Pattern[str]:
+    return re.compile(_HOST_INTRO, re.IGNORECASE)
 
 
 def _name_fits(name: str, group: SpeakerGroup) -> bool:
@@ -78,7 +85,7 @@ def fill_introductions(
     """Set ``name`` and ``description`` on the groups that the turns introduce."""
     for speaker, text in turns[:INTRO_TURNS]:
         lowered = text.lower()
-        matches = _HOST_INTRO.finditer(text) if any(w in lowered for w in _HOST_WORDS) else ()
+        matches = _host_intro().finditer(text) if any(w in lowered for w in _HOST_WORDS) else ()
         for match in matches:
             name = _candidate(match)
             for group in groups:

@@ -294,7 +294,9 @@ def _by_behaviour(
     # however well their share of questions scores.
     most = max(tally[i].conducting for i in scores)
     steady = {i for i in scores if VOLUME_SHARE * most <= tally[i].conducting}
-    lead = max(steady, key=lambda i: scores[i])
+    # (on equal scores the first to speak leads: the set's order varied with the hash seed,
+    # so that one file's roles changed from one run to the next)
+    lead = max((i for i in scores if i in steady), key=lambda i: scores[i])
     enough = scores[lead] >= MIN_SCORE or tally[lead].conducting >= CONSISTENT
     # A presiding officer's prompts are mostly procedural ("any questions for the
     # witness?"): they ask if they lead the questioning or are a questioner, not as a
