@@ -14,7 +14,7 @@ from typing import IO
 from ..errors import UsageError
 from ..model import Transcript
 from ..subtitles import NOTE_MODES, STYLES, Track, build_track, get_profile
-from . import ExportOptions
+from . import ExportOptions, write_text
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
@@ -55,18 +55,9 @@ def compose(subtitles: Track) -> str:
 
 
 def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    """Write ``render(transcript, options)`` as UTF-8 a few hundred cues at a time, never
-    the whole document at once (as one string, then as bytes, it was twice the track)."""
-    piece: list[str] = []
-    for block in _blocks(track(transcript, options, "srt")):
-        piece.append(block)
-        if len(piece) == _CUES_A_WRITE:
-            stream.write("".join(piece).encode("utf-8"))
-            piece.clear()
-    stream.write("".join(piece).encode("utf-8"))
-
-
-_CUES_A_WRITE = 500
+    """Write ``render(transcript, options)`` as UTF-8 as the cues are made, never the whole
+    document at once (as one string, then as bytes, it was twice the track)."""
+    write_text(_blocks(track(transcript, options, "srt")), stream)
 
 
 def _blocks(subtitles: Track) -> Iterator[str]:
