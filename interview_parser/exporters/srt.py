@@ -13,7 +13,7 @@ from typing import IO
 
 from ..errors import UsageError
 from ..model import Transcript
-from ..subtitles import NOTE_MODES, STYLES, Track, build_track, get_profile
+from ..subtitles import NOTE_MODES, STYLES, CueStream, Track, get_profile, stream_track
 from . import ExportOptions, write_text
 
 
@@ -21,15 +21,16 @@ def render(transcript: Transcript, options: ExportOptions) -> str:
     return compose(track(transcript, options, "srt"))
 
 
-def track(transcript: Transcript, options: ExportOptions, fmt: str) -> Track:
-    """The cues for ``fmt`` (srt or vtt) under ``options``; shared with the WebVTT exporter."""
+def track(transcript: Transcript, options: ExportOptions, fmt: str) -> CueStream:
+    """The cues for ``fmt`` (srt or vtt) under ``options``, made as they are read; shared
+    with the WebVTT exporter."""
     style = options.speaker_style or "prefix"
     if style not in STYLES:
         raise UsageError(f"unknown speaker style {style!r} (known: {', '.join(STYLES)})")
     if options.notes is not None and options.notes not in NOTE_MODES:
         known = ", ".join(NOTE_MODES)
         raise UsageError(f"unknown stage-note mode {options.notes!r} (known: {known})")
-    return build_track(
+    return stream_track(
         transcript,
         profile=get_profile(options.profile, fmt),
         style=style,
@@ -50,7 +51,7 @@ def timestamp(ms: int, separator: str = ",") -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
 
 
-def compose(subtitles: Track) -> str:
+def compose(subtitles: Track | CueStream) -> str:
     return "".join(_blocks(subtitles))
 
 
@@ -60,7 +61,7 @@ def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> 
     write_text(_blocks(track(transcript, options, "srt")), stream)
 
 
-def _blocks(subtitles: Track) -> Iterator[str]:
+def _blocks(subtitles: Track | CueStream) -> Iterator[str]:
     """Each cue as its SRT block, a blank line between two."""
     for n, cue in enumerate(subtitles.cues, 1):
         yield (

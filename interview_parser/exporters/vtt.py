@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from ..model import Transcript
-from ..subtitles import Part, Track
+from ..subtitles import CueStream, Part, Track
 from . import ExportOptions, write_text
 from .srt import timestamp, track
 
@@ -53,7 +53,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _cues(subtitles: Track, voices: bool) -> Iterator[str]:
+def _cues(subtitles: Track | CueStream, voices: bool) -> Iterator[str]:
     for n, cue in enumerate(subtitles.cues, 1):
         text = "\n".join(_part(part, voices) for part in cue.parts)
         times = f"{timestamp(cue.start, '.')} --> {timestamp(cue.end, '.')}"
