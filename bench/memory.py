@@ -91,7 +91,7 @@ def instrument() -> None:
     _wrap(resolve, "fill_introductions", "texts cleaned")
     _wrap(resolve, "assign_roles", "roles")
     _wrap(resolve, "build_pairs", "pairs")
-    _wrap(api, "build_transcript", "transcript")
+    # (not build_transcript: a wrapper's arguments would keep the reading, which it frees)
 
 
 def convert(path: Path, fmt: str) -> None:
@@ -104,7 +104,7 @@ def convert(path: Path, fmt: str) -> None:
     report("file read (bytes)")
     transcript = parse_bytes(data, path=str(path))
     del data
-    report("parsed, input bytes freed")
+    report("transcript (parse_bytes)")
     with atomic_open(str(path.with_suffix(".out"))) as handle:
         get_exporter(fmt).write(transcript, ExportOptions(), handle)
     report(f"written ({fmt})")
