@@ -223,36 +223,46 @@ def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) 
     )
 
 
-def _index(document: Transcript, positions: dict[str, int]) -> str:
-    pairs = []
-    for entry in facts.index(document):
-        turns = "turn" if entry.answer_turns == 1 else "turns"
-        pairs.append(
-            f'<li id="pair-{entry.number}"><a href="#turn-{entry.first_turn}">'
-            f"{text(entry.opening) or '(no words)'}</a>"
-            f' <span class="kind">{entry.kind.value}</span>'
-            f' <span class="muted">answer: {entry.answer_words} words in'
-            f" {entry.answer_turns} {turns}</span></li>"
-        )
-    loose = []
-    for i in document.unpaired_turns:
-        turn = document.turns[i]
-        label = facts.called(document.speakers[positions[turn.speaker]])
-        loose.append(
-            f'<li><a href="#turn-{i}">Turn {i + 1}, {text(label)}:'
-            f" {text(facts.opening(facts.spoken(turn)))}</a></li>"
-        )
-    parts = ['<section aria-labelledby="h-index">', '<h2 id="h-index">Questions and answers</h2>']
+def _index(document: Transcript, positions: dict[str, int]) -> Iterator[str]:
+    """The index of pairs and of the turns in no pair, an item at a time."""
     tag = facts.language(document)
-    parts.append(_list("ol", "qa", pairs, tag) if pairs else "<p>No pairs.</p>")
-    if loose:
-        parts += ["<h3>Turns in no pair</h3>", _list("ul", "loose", loose, tag)]
-    parts.append("</section>")
-    return "\n".join(parts)
+    yield '<section aria-labelledby="h-index">\n<h2 id="h-index">Questions and answers</h2>\n'
+    if document.pairs:
+        yield from _list("ol", "qa", map(_pair_item, facts.iter_index(document)), tag)
+    else:
+        yield "<p>No pairs.</p>"
+    if document.unpaired_turns:
+        yield "\n<h3>Turns in no pair</h3>\n"
+        items = (_loose_item(document, i, positions) for i in document.unpaired_turns)
+        yield from _list("ul", "loose", items, tag)
+    yield "\n</section>"
 
 
-def _list(tag: str, cls: str, items: list[str], language: str | None) -> str:
-    return f'<{tag} class="{cls}"{lang(language)}>\n' + "\n".join(items) + f"\n</{tag}>"
+def _pair_item(entry: facts.IndexEntry) -> str:
+    turns = "turn" if entry.answer_turns == 1 else "turns"
+    return (
+        f'<li id="pair-{entry.number}"><a href="#turn-{entry.first_turn}">'
+        f"{text(entry.opening) or '(no words)'}</a>"
+        f' <span class="kind">{entry.kind.value}</span>'
+        f' <span class="muted">answer: {entry.answer_words} words in'
+        f" {entry.answer_turns} {turns}</span></li>"
+    )
+
+
+def _loose_item(document: Transcript, i: int, positions: dict[str, int]) -> str:
+    turn = document.turns[i]
+    label = facts.called(document.speakers[positions[turn.speaker]])
+    return (
+        f'<li><a href="#turn-{i}">Turn {i + 1}, {text(label)}:'
+        f" {text(facts.opening(facts.spoken(turn)))}</a></li>"
+    )
+
+
+def _list(tag: str, cls: str, items: Iterable[str], language: str | None) -> Iterator[str]:
+    yield f'<{tag} class="{cls}"{lang(language)}>'
+    for item in items:
+        yield "\n" + item
+    yield f"\n</{tag}>"
 
 
 def _data(document: Transcript, times: Timeline, *, follow: bool) -> Iterator[str]:
