@@ -190,11 +190,10 @@ def _windows(times: Timeline, profile: Profile) -> Iterator[tuple[int, int]]:
     ``timeline`` starts a turn with a written time exactly there: a subtitle must appear
     when the words are said.
     """
-    starts = [_ms(t.start) for t in times.turns]
-    for i, t in enumerate(times.turns):
-        begin, end = starts[i], _ms(t.end)
-        if i + 1 < len(starts):
-            end = min(end, starts[i + 1] - profile.min_gap_ms)
+    for t, following in _ahead(times.turns):
+        begin, end = _ms(t.start), _ms(t.end)
+        if following is not None:
+            end = min(end, _ms(following.start) - profile.min_gap_ms)
         yield begin, max(end, begin + 1)
 
 
