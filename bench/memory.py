@@ -4,6 +4,7 @@
     python bench/memory.py --lines 100000 --trace   # live Python bytes by stage (tracemalloc)
     python bench/memory.py --to srt              # another exporter
     python bench/memory.py --objects             # bytes per model object (Turn, Pair, ...)
+    python bench/memory.py --cuts                # what three cuts outside the model would save
 
 Not part of the test suite, and nothing here asserts: it prints figures. The conversion is
 the command line's (``parse_bytes`` on the file's bytes, then the exporter's ``write`` into
@@ -162,6 +163,46 @@ def objects() -> None:
     print(f"  {'everything the parse left alive (tracemalloc)':52}{(after - before) / count:8.1f}")
 
 
+def cuts() -> None:
+    """What three changes outside the model classes would save, measured by making them in
+    place on a parsed model: the pair lists as tuples, a pair's turn indices the turns' own
+    ``int`` objects, ``end_line`` the same object as ``line`` when equal."""
+    import gc
+
+    import interview_parser as ip
+
+    count = 20_000
+    text = "Host: Hi?\nGuest: Yes.\n" * (count // 2)
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    transcript = ip.parse(text)
+    del text
+    turns = transcript.turns
+
+    def now(name: str, last: list[int]) -> None:
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - base
+        saved = f" ({(last[0] - held) / count:.0f} less)" if last else ""
+        print(f"  {name:52}{held / count:6.0f} B/turn{saved}")
+        last[:] = [held]
+
+    last: list[int] = []
+    print(f"== {count:,} short turns: the model, then each change made in place")
+    now("as parsed", last)
+    for pair in transcript.pairs:
+        for name in ("question_turns", "answer_turns", "interjection_turns", "evidence"):
+            setattr(pair, name, tuple(getattr(pair, name)))
+    now("pair lists as tuples", last)
+    for pair in transcript.pairs:
+        pair.question_turns = tuple(turns[i].index for i in pair.question_turns)  # type: ignore[assignment]
+        pair.answer_turns = tuple(turns[i].index for i in pair.answer_turns)  # type: ignore[assignment]
+    now("pair indices the turns' own ints", last)
+    for turn in turns:
+        if turn.end_line == turn.line:
+            turn.end_line = turn.line
+    now("end_line the same int as line", last)
+
+
 def main(argv: list[str] | None = None) -> None:
     global _trace, _lines
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -169,9 +210,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--to", default="json", help="the exporter")
     parser.add_argument("--trace", action="store_true", help="tracemalloc instead of RSS")
     parser.add_argument("--objects", action="store_true", help="bytes per model object")
+    parser.add_argument("--cuts", action="store_true", help="what three cuts would save")
     options = parser.parse_args(argv)
     if options.objects:
         objects()
+        return
+    if options.cuts:
+        cuts()
         return
     _lines = options.lines
     with tempfile.TemporaryDirectory() as folder:
