@@ -2,8 +2,9 @@
 
 The steps, each a function of its own module: the turns' times (``interview_parser.timing``),
 tokens and widths (``width``), cues cut from each turn (``segment``), lines within a cue
-(``lines``), times of the cues (``cuetiming``). The result is data (:class:`Track`); the SRT
-and WebVTT exporters only print it.
+(``lines``), times of the cues (``cuetiming``). The result is data, made as it is read
+(:class:`CueStream`; :class:`Track` holds it in a list); the SRT and WebVTT exporters only
+print it.
 """
 
 from __future__ import annotations
@@ -106,9 +107,9 @@ def stream_track(
 
     needing = ((cue, _need(cue, profile)) for cue in cut())
     timed = _paced(needing, profile) if paced else _settled(needing, profile)
-    cues = _no_flashes(timed, profile)
+    cues = no_flashes(timed, profile)
     if style == "dash":
-        cues = _merge_dual(cues, profile)
+        cues = merge_dual(cues, profile)
     return CueStream(cues, times.estimated, profile)
 
 
@@ -129,6 +130,7 @@ def _settled(needing: Iterable[tuple[Cue, int]], profile: Profile) -> Iterator[t
     """Make the track legal, a cue at a time: ordered, gapped, positive; a cue too short or
     too fast to read is lengthened into the silence after it, never into the next cue."""
     gap = profile.min_gap_ms
+
     def order() -> Iterator[tuple[Cue, int, Span]]:
         last: Span | None = None
         for cue, need in needing:
@@ -213,13 +215,9 @@ def _need(cue: Cue, profile: Profile) -> int:
     return needed(profile, width, text.count(" ") + 1 if profile.max_wpm else 0)
 
 
-def merge_dual(cues: list[Cue], profile: Profile) -> list[Cue]:
-    """Join a turn's last one-line cue and the next speaker's first into a dashed cue."""
-    return list(_merge_dual(cues, profile))
-
-
-def _merge_dual(cues: Iterable[Cue], profile: Profile) -> Iterator[Cue]:
-    """:func:`merge_dual`, a cue at a time (it looks one cue ahead)."""
+def merge_dual(cues: Iterable[Cue], profile: Profile) -> Iterator[Cue]:
+    """Join a turn's last one-line cue and the next speaker's first into a dashed cue, a
+    cue at a time (it looks one cue ahead)."""
     found = iter(cues)
     a = next(found, None)
     while a is not None:
@@ -258,23 +256,18 @@ def _dual(a: Cue, b: Cue, profile: Profile) -> Cue | None:
     return merged
 
 
-def no_flashes(cues: list[Cue], profile: Profile, needs: list[int] | None = None) -> list[Cue]:
+def no_flashes(needing: Iterable[tuple[Cue, int]], profile: Profile) -> Iterator[Cue]:
     """No cue shorter than the profile's minimum (else :data:`FLASH_MS`): a short cue is
     joined with a neighbour (one speaker: one cue; two: a dashed two-speaker cue) when the
     result fits, and what is still short is lengthened, moving later cues on as far as it
     must.
 
-    ``settle`` has already lengthened short cues into the silence after them; what is left
+    ``_settled`` has already lengthened short cues into the silence after them; what is left
     is speech written closer together than a viewer can read it (two speakers at the same
-    second, a transcript whose times restart).
+    second, a transcript whose times restart). ``needing`` is each cue with the time it
+    needs on screen; a cue at a time (it holds the cue being joined and looks one joined
+    cue ahead).
     """
-    wants = needs if needs is not None else [_need(cue, profile) for cue in cues]
-    return list(_no_flashes(zip(cues, wants, strict=True), profile))
-
-
-def _no_flashes(needing: Iterable[tuple[Cue, int]], profile: Profile) -> Iterator[Cue]:
-    """:func:`no_flashes`, a cue at a time (it holds the cue being joined and looks one
-    joined cue ahead)."""
     shortest = profile.min_ms or FLASH_MS
 
     def joined() -> Iterator[tuple[Cue, int]]:
