@@ -5,14 +5,16 @@ when that format is used, so adding formats never slows the commands that do not
 An unknown name raises :class:`~interview_parser.errors.UsageError` listing the known ones.
 
 :meth:`Exporter.render` returns the document as a string; :meth:`Exporter.write` sends the
-same document, UTF-8 encoded, to a binary stream. A format whose documents grow large names
-a ``writer`` that writes in pieces (``json`` does); the others are rendered, then written.
+same document, UTF-8 encoded, to a binary stream in pieces as they are made (every format
+names a ``writer``): writing a long transcript to a file never holds its whole document,
+nor one object per cue or segment, in memory. Each format's pieces walk the turns once, in
+order (see docs/streaming.md); :func:`write_text` gathers text pieces into writes.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -61,8 +63,8 @@ class Exporter:
     suffix: str  # file suffix for --out-dir, with the dot
     summary: str
     target: str  # "module:function" inside this package, imported on first use
-    # "module:function" writing the document to a binary stream in pieces; None: render it
-    # whole, then write it. Either way the bytes are those of render(), UTF-8 encoded.
+    # "module:function" writing the document to a binary stream in pieces as they are made;
+    # None: render it whole, then write it. Either way the bytes are render()'s, UTF-8.
     writer: str | None = None
 
     def render(self, transcript: Transcript, options: ExportOptions | None = None) -> str:
@@ -80,42 +82,56 @@ class Exporter:
         write(transcript, options or ExportOptions(), stream)
 
 
+WRITE_SIZE = 1 << 16  # characters gathered into one write of text pieces
+
+
+def write_text(pieces: Iterable[str], stream: IO[bytes], *, size: int = WRITE_SIZE) -> None:
+    """Write ``"".join(pieces).encode()`` to ``stream``, about ``size`` characters a write:
+    a document is never whole in memory, and a piece costs no system call of its own."""
+    batch: list[str] = []
+    held = 0
+    for piece in pieces:
+        batch.append(piece)
+        held += len(piece)
+        if held >= size:
+            stream.write("".join(batch).encode("utf-8"))
+            batch.clear()
+            held = 0
+    if batch:
+        stream.write("".join(batch).encode("utf-8"))
+
+
+def joined(parts: Iterable[str], separator: str) -> Iterator[str]:
+    """``separator.join(parts)`` in pieces, as ``parts`` come."""
+    first = True
+    for part in parts:
+        yield part if first else separator + part
+        first = False
+
+
 def _load(target: str) -> Any:
     module_name, _, function = target.partition(":")
     module = importlib.import_module(f"{__name__}.{module_name}")
     return getattr(module, function)
 
 
+def _format(name: str, suffix: str, summary: str, module: str) -> Exporter:
+    """An exporter whose module has ``render`` and ``write`` (every format here has both)."""
+    return Exporter(name, suffix, summary, f"{module}:render", writer=f"{module}:write")
+
+
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter(
-            "json",
-            ".json",
-            "versioned JSON (`interview-parser schema`)",
-            "jsonout:render",
-            writer="jsonout:write",
-        ),
-        Exporter("podcast", ".podcast.md", "production script (Markdown)", "podcast:render"),
-        Exporter("fountain", ".fountain", "script as Fountain screenplay", "fountain:render"),
-        Exporter(
-            "podcast-json",
-            ".podcast.json",
-            "Podcasting 2.0 JSON",
-            "podcast_json:render",
-            writer="podcast_json:write",
-        ),
-        Exporter("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html:render"),
-        Exporter("html", ".html", "a page to read and search the interview (HTML)", "html:render"),
-        Exporter("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown:render"),
-        Exporter(
-            "srt",
-            ".srt",
-            "SubRip subtitles cut to a profile (--profile)",
-            "srt:render",
-            writer="srt:write",
-        ),
-        Exporter("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt:render"),
+        _format("json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout"),
+        _format("podcast", ".podcast.md", "production script (Markdown)", "podcast"),
+        _format("fountain", ".fountain", "script as Fountain screenplay", "fountain"),
+        _format("podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json"),
+        _format("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html"),
+        _format("html", ".html", "a page to read and search the interview (HTML)", "html"),
+        _format("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown"),
+        _format("srt", ".srt", "SubRip subtitles cut to a profile (--profile)", "srt"),
+        _format("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt"),
     )
 }
 

@@ -20,9 +20,11 @@ Options used: the same as ``podcast``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import IO
 
 from ..model import Role, Transcript
-from . import ExportOptions
+from . import ExportOptions, joined, write_text
 from .script import Block, Cue, Line, Plan, Row, Slot, build_plan, clock, describe, rate_note
 
 _SPECIAL = re.compile(r"[\\*_\[]")
@@ -46,18 +48,30 @@ def character(mark: str) -> str:
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
-    plan = build_plan(transcript, options)
-    out = [_title_page(plan)]
+    return "".join(pieces(transcript, options))
+
+
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    write_text(pieces(transcript, options), stream)
+
+
+def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+    """The screenplay in pieces, an element at a time (from the plan, made first)."""
+    yield from joined(_elements(build_plan(transcript, options)), "\n\n")
+    yield "\n"
+
+
+def _elements(plan: Plan) -> Iterator[str]:
+    yield _title_page(plan)
     if plan.cold_open is not None:
-        out.append(".COLD OPEN")
-        out.extend(_speech(line) for line in plan.cold_open.lines)
+        yield ".COLD OPEN"
+        yield from (_speech(line) for line in plan.cold_open.lines)
     rows = {row.item: row for row in plan.rundown}
     for item in plan.items:
         if isinstance(item, Cue | Slot):
-            out.append(f"> {item.text}")
+            yield f"> {item.text}"
         else:
-            out.extend(_block(item, rows.get(f"{item.number}. {item.heading}")))
-    return "\n\n".join(out) + "\n"
+            yield from _block(item, rows.get(f"{item.number}. {item.heading}"))
 
 
 def _title_page(plan: Plan) -> str:

@@ -22,12 +22,15 @@ Options used: the timing options (``wpm``, ``pause``, ``start``, ``duration``) a
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from ..model import Transcript
 from ..timing import Timeline, timeline
-from . import ExportOptions
+from . import ExportOptions, write_text
 from .page import asset, facts, palette, transcript
 from .page.markup import chip, lang, script_json, speaker_class, text
 from .script import UNTITLED
@@ -41,6 +44,16 @@ _HOW = {
 
 
 def render(document: Transcript, options: ExportOptions) -> str:
+    return "".join(pieces(document, options))
+
+
+def write(document: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    write_text(pieces(document, options), stream)
+
+
+def pieces(document: Transcript, options: ExportOptions) -> Iterator[str]:
+    """The page in pieces: the sections that hold a line per turn (timeline, transcript,
+    the script's data) come a turn at a time."""
     times = timeline(
         document,
         wpm=options.wpm,
@@ -51,33 +64,38 @@ def render(document: Transcript, options: ExportOptions) -> str:
     shares = facts.shares(document, times)
     positions = {s.id: i for i, s in enumerate(document.speakers)}
     follow = options.audio is not None and not times.estimated and bool(times.turns)
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="interview-parser">',
-            f"<title>{text(document.title or UNTITLED)}</title>",
-            f"<style>\n{_styles(len(shares))}\n{asset('page.css')}</style>",
-            "</head>",
-            "<body>",
-            '<a class="skip" href="#transcript">Skip to the transcript</a>',
-            _masthead(document, times, options),
-            "<main>",
-            _speakers(shares),
-            _timeline(document, times, positions),
-            _index(document, positions),
-            transcript.section(document, times, positions, audio=options.audio, follow=follow),
-            "</main>",
-            _data(document, times, follow=follow),
-            f"<script>\n{asset('page.js')}</script>",
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    parts: list[str | Iterable[str]] = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="interview-parser">',
+        f"<title>{text(document.title or UNTITLED)}</title>",
+        f"<style>\n{_styles(len(shares))}\n{asset('page.css')}</style>",
+        "</head>",
+        "<body>",
+        '<a class="skip" href="#transcript">Skip to the transcript</a>',
+        _masthead(document, times, options),
+        "<main>",
+        _speakers(shares),
+        _timeline(document, times, positions),
+        _index(document, positions),
+        transcript.section(document, times, positions, audio=options.audio, follow=follow),
+        "</main>",
+        _data(document, times, follow=follow),
+        f"<script>\n{asset('page.js')}</script>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    for k, part in enumerate(parts):  # "\n".join(parts), each part a string or pieces
+        if k:
+            yield "\n"
+        if isinstance(part, str):
+            yield part
+        else:
+            yield from part
 
 
 def audio_address(audio: str, page: str | None) -> str:
@@ -174,73 +192,92 @@ def _bar(position: int, part: float, amount: str) -> str:
     )
 
 
-def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) -> str:
+def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) -> Iterator[str]:
     if not times.turns:
-        return ""
+        yield ""
+        return
     origin = times.turns[0].start
     total = max(times.end - origin, 1e-9)
-    blocks = []
+    legend = " ".join(
+        f'<li><span class="key {speaker_class(i)}"></span>{text(facts.called(s))}</li>'
+        for i, s in enumerate(document.speakers)
+    )
+    yield (
+        '<section aria-labelledby="h-timeline">\n<h2 id="h-timeline">Timeline</h2>\n'
+        f'<ul class="legend">{legend}</ul>\n<ol class="timeline">'
+    )
     for turn, time in zip(document.turns, times.turns, strict=True):
         position = positions[turn.speaker]
         left = (time.start - origin) / total * 100
         width = facts.span(time) / total * 100
         label = facts.called(document.speakers[position])
         what = text(f"Turn {turn.index + 1}, {label}, {facts.clock(time.start)}")
-        blocks.append(
-            f'<li><a class="block {speaker_class(position)}" href="#turn-{turn.index}"'
+        yield (
+            f'\n<li><a class="block {speaker_class(position)}" href="#turn-{turn.index}"'
             f' style="left:{left:.3f}%;width:{width:.3f}%" title="{what}">'
             f'<span class="vh">{what}</span></a></li>'
         )
-    legend = " ".join(
-        f'<li><span class="key {speaker_class(i)}"></span>{text(facts.called(s))}</li>'
-        for i, s in enumerate(document.speakers)
-    )
-    return (
-        '<section aria-labelledby="h-timeline">\n<h2 id="h-timeline">Timeline</h2>\n'
-        f'<ul class="legend">{legend}</ul>\n<ol class="timeline">\n'
-        + "\n".join(blocks)
-        + f'\n</ol>\n<p class="muted ends"><span>{facts.clock(origin)}</span>'
+    yield (
+        f'\n</ol>\n<p class="muted ends"><span>{facts.clock(origin)}</span>'
         f"<span>{facts.clock(times.end)}</span></p>\n</section>"
     )
 
 
-def _index(document: Transcript, positions: dict[str, int]) -> str:
-    pairs = []
-    for entry in facts.index(document):
-        turns = "turn" if entry.answer_turns == 1 else "turns"
-        pairs.append(
-            f'<li id="pair-{entry.number}"><a href="#turn-{entry.first_turn}">'
-            f"{text(entry.opening) or '(no words)'}</a>"
-            f' <span class="kind">{entry.kind.value}</span>'
-            f' <span class="muted">answer: {entry.answer_words} words in'
-            f" {entry.answer_turns} {turns}</span></li>"
-        )
-    loose = []
-    for i in document.unpaired_turns:
-        turn = document.turns[i]
-        label = facts.called(document.speakers[positions[turn.speaker]])
-        loose.append(
-            f'<li><a href="#turn-{i}">Turn {i + 1}, {text(label)}:'
-            f" {text(facts.opening(facts.spoken(turn)))}</a></li>"
-        )
-    parts = ['<section aria-labelledby="h-index">', '<h2 id="h-index">Questions and answers</h2>']
+def _index(document: Transcript, positions: dict[str, int]) -> Iterator[str]:
+    """The index of pairs and of the turns in no pair, an item at a time."""
     tag = facts.language(document)
-    parts.append(_list("ol", "qa", pairs, tag) if pairs else "<p>No pairs.</p>")
-    if loose:
-        parts += ["<h3>Turns in no pair</h3>", _list("ul", "loose", loose, tag)]
-    parts.append("</section>")
-    return "\n".join(parts)
+    yield '<section aria-labelledby="h-index">\n<h2 id="h-index">Questions and answers</h2>\n'
+    if document.pairs:
+        yield from _list("ol", "qa", map(_pair_item, facts.iter_index(document)), tag)
+    else:
+        yield "<p>No pairs.</p>"
+    if document.unpaired_turns:
+        yield "\n<h3>Turns in no pair</h3>\n"
+        items = (_loose_item(document, i, positions) for i in document.unpaired_turns)
+        yield from _list("ul", "loose", items, tag)
+    yield "\n</section>"
 
 
-def _list(tag: str, cls: str, items: list[str], language: str | None) -> str:
-    return f'<{tag} class="{cls}"{lang(language)}>\n' + "\n".join(items) + f"\n</{tag}>"
+def _pair_item(entry: facts.IndexEntry) -> str:
+    turns = "turn" if entry.answer_turns == 1 else "turns"
+    return (
+        f'<li id="pair-{entry.number}"><a href="#turn-{entry.first_turn}">'
+        f"{text(entry.opening) or '(no words)'}</a>"
+        f' <span class="kind">{entry.kind.value}</span>'
+        f' <span class="muted">answer: {entry.answer_words} words in'
+        f" {entry.answer_turns} {turns}</span></li>"
+    )
 
 
-def _data(document: Transcript, times: Timeline, *, follow: bool) -> str:
-    """What the script needs, as JSON: turn times and speaker labels (for its messages)."""
-    data = {
-        "follow": follow,
-        "speakers": [facts.called(s) for s in document.speakers],
-        "turns": [[round(t.start, 3), round(t.end, 3)] for t in times.turns],
-    }
-    return f'<script type="application/json" id="ip-data">{script_json(data)}</script>'
+def _loose_item(document: Transcript, i: int, positions: dict[str, int]) -> str:
+    turn = document.turns[i]
+    label = facts.called(document.speakers[positions[turn.speaker]])
+    return (
+        f'<li><a href="#turn-{i}">Turn {i + 1}, {text(label)}:'
+        f" {text(facts.opening(facts.spoken(turn)))}</a></li>"
+    )
+
+
+def _list(tag: str, cls: str, items: Iterable[str], language: str | None) -> Iterator[str]:
+    yield f'<{tag} class="{cls}"{lang(language)}>'
+    for item in items:
+        yield "\n" + item
+    yield f"\n</{tag}>"
+
+
+def _data(document: Transcript, times: Timeline, *, follow: bool) -> Iterator[str]:
+    """What the script needs, as JSON: turn times and speaker labels (for its messages);
+    the turns' times a turn at a time (numbers: nothing in them needs escaping)."""
+    frame = {"follow": follow, "speakers": [facts.called(s) for s in document.speakers]}
+    head = script_json({**frame, "turns": []})
+    yield f'<script type="application/json" id="ip-data">{head[:-2]}'
+    separator = ""
+    for t in times.turns:
+        yield f"{separator}[{_number(round(t.start, 3))},{_number(round(t.end, 3))}]"
+        separator = ","
+    yield "]}</script>"
+
+
+def _number(value: float) -> str:
+    """A float as ``json.dumps`` writes it (``NaN``, ``Infinity`` included)."""
+    return json.dumps(value)

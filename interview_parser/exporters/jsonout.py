@@ -13,7 +13,8 @@ a chunk (an integer beyond 64 bits).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
 from ..model import Pair, Skipped, Transcript, Turn, adapter, replace
@@ -51,14 +52,21 @@ def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> 
 
 
 def pieces(
-    transcript: Transcript, *, indent: int | None = 2, chunk: int = CHUNK
+    transcript: Transcript,
+    *,
+    indent: int | None = 2,
+    chunk: int = CHUNK,
+    turns: Iterable[Turn] | None = None,
+    pairs: Iterable[Pair] | None = None,
 ) -> Iterator[bytes]:
     """``transcript.to_json(indent=indent)`` as UTF-8, in pieces of at most ``chunk`` items.
 
     The transcript is serialised once with its long lists empty (the frame); the frame is
     cut after each of those lists' ``[`` and the lists are serialised ``chunk`` items at a
     time in between, indented one level deeper (a JSON string never holds a raw line end,
-    so indenting is adding spaces after each one).
+    so indenting is adding spaces after each one). ``turns`` and ``pairs``, when given,
+    stand for the transcript's own lists: they are read once, in order, so that they may
+    come from iterators (a streaming pipeline, docs/streaming.md).
     """
     frame = adapter(Transcript).dump_json(
         replace(transcript, **{name: [] for name, _ in _LONG}), indent=indent
@@ -76,35 +84,50 @@ def pieces(
             raise AssertionError(f"no {name} in the JSON frame")
         cuts.append(at + len(key) - 1)  # the "]"
         end = at
+    given: dict[str, Iterable[Any] | None] = {"turns": turns, "pairs": pairs}
     done = 0
     for (name, kind), cut in zip(_LONG, reversed(cuts), strict=True):
         yield frame[done:cut]
-        yield from _items(getattr(transcript, name), adapter(kind), indent, chunk)
+        items = given.get(name)
+        yield from _items(
+            getattr(transcript, name) if items is None else items, adapter(kind), indent, chunk
+        )
         done = cut
     yield frame[done:]
 
 
 def _items(
-    items: list[Any], kind: TypeAdapter[list[Any]], indent: int | None, chunk: int
+    items: Iterable[Any], kind: TypeAdapter[list[Any]], indent: int | None, chunk: int
 ) -> Iterator[bytes]:
     """The members of a top-level list, between its brackets, ``chunk`` items a piece."""
-    if not items:
-        return
-    if indent is None:
-        for start in range(0, len(items), chunk):
-            part = _dump(items[start : start + chunk], kind, indent)
-            yield (b"," if start else b"") + part[1:-1]
-        return
-    deeper = b"\n" + b" " * indent
-    for start in range(0, len(items), chunk):
-        inner = _nested(items[start : start + chunk]) if indent == 2 else None
+    deeper = b"\n" + b" " * (indent or 0)
+    first = True
+    for batch in _batches(items, chunk):
+        lead = b"" if first else b","
+        first = False
+        if indent is None:
+            yield lead + _dump(batch, kind, indent)[1:-1]
+            continue
+        inner = _nested(batch) if indent == 2 else None
         if inner is None:
-            part = _dump(items[start : start + chunk], kind, indent)
+            part = _dump(batch, kind, indent)
             # "[\n  {...},\n  {...}\n]" one level deeper, without its brackets and last line
             # end (a JSON string never holds a raw line end: indenting is adding spaces).
             inner = part[1:-2].replace(b"\n", deeper)
-        yield (b"," if start else b"") + inner
-    yield deeper
+        yield lead + inner
+    if not first and indent is not None:
+        yield deeper
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last may be shorter; none empty)."""
+    if isinstance(items, list):  # slices: no item is looked at twice
+        for start in range(0, len(items), size):
+            yield items[start : start + size]
+        return
+    found = iter(items)
+    while batch := list(islice(found, size)):
+        yield batch
 
 
 # orjson writes a list inside an object one level deeper already: "{\n  "x": [" + the items

@@ -13,10 +13,12 @@ Options used: ``qa_style``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import IO
 
 from ..errors import UsageError
 from ..model import Transcript, Turn
-from . import ExportOptions
+from . import ExportOptions, write_text
 from .script import UNTITLED, paragraphs
 
 QA_STYLES = ("names", "qa")
@@ -60,22 +62,35 @@ def standfirst(preamble: str | None) -> str | None:
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
+    return "".join(pieces(transcript, options))
+
+
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    write_text(pieces(transcript, options), stream)
+
+
+def pieces(
+    transcript: Transcript, options: ExportOptions, turns: Iterable[Turn] | None = None
+) -> Iterator[str]:
+    """The article in pieces, a paragraph at a time; ``turns`` (default: the transcript's)
+    are read once, in order, so that they may come from an iterator."""
     if options.qa_style not in QA_STYLES:
         raise UsageError(f"unknown qa style {options.qa_style!r} (known: {', '.join(QA_STYLES)})")
     asking = {i for pair in transcript.pairs for i in pair.question_turns}
     answering = {i for pair in transcript.pairs for i in pair.answer_turns}
-    out = [f"# {escape(transcript.title or UNTITLED)}"]
+    yield f"# {escape(transcript.title or UNTITLED)}"
     lead = standfirst(transcript.preamble)
     if lead:
-        out.append(f"*{escape(lead)}*")
+        yield f"\n\n*{escape(lead)}*"
     speakers = transcript.speakers_by_id()
-    for turn in transcript.turns:
+    for turn in transcript.turns if turns is None else turns:
         if options.qa_style == "qa":
             marker = "Q" if turn.index in asking else "A" if turn.index in answering else None
         else:
             marker = speakers[turn.speaker].label or None
-        out.extend(_turn(turn, marker, bold=turn.index in asking))
-    return "\n\n".join(out) + "\n"
+        for paragraph in _turn(turn, marker, bold=turn.index in asking):
+            yield "\n\n" + paragraph
+    yield "\n"
 
 
 def _turn(turn: Turn, marker: str | None, *, bold: bool) -> list[str]:

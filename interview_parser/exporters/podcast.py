@@ -18,8 +18,11 @@ timing options (``wpm``, ``pause``, ``start``, ``duration``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import IO
+
 from ..model import Transcript
-from . import ExportOptions
+from . import ExportOptions, joined, write_text
 from .markdown import escape, escape_inline
 from .script import Block, Cue, Line, Plan, Row, Slot, build_plan, clock, rate_note
 
@@ -27,30 +30,43 @@ _NONE = "–"
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
-    plan = build_plan(transcript, options)
-    out = [f"# {escape(plan.title)}"]
+    return "".join(pieces(transcript, options))
+
+
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    write_text(pieces(transcript, options), stream)
+
+
+def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+    """The script in pieces, a paragraph at a time (the plan is made first: the header's
+    rundown needs every segment's times)."""
+    yield from joined(_paragraphs(build_plan(transcript, options)), "\n\n")
+    yield "\n"
+
+
+def _paragraphs(plan: Plan) -> Iterator[str]:
+    yield f"# {escape(plan.title)}"
     about = _about(plan)
     if about:
-        out.append(about)
-    out.append(
+        yield about
+    yield (
         f"Production script. {escape(rate_note(plan))} "
         f"With the ad slots the programme runs {clock(plan.total)}."
     )
-    out.extend(_cast_table(plan))
-    out.extend(_rundown(plan))
+    yield from _cast_table(plan)
+    yield from _rundown(plan)
     if plan.cold_open is not None:
-        out.append("## Cold open")
-        out.append(f"*Teaser, from {clock(plan.cold_open.start)} in the conversation.*")
-        out.extend(_speech(plan.cold_open.lines[0]))
-    out.append("## Script")
+        yield "## Cold open"
+        yield f"*Teaser, from {clock(plan.cold_open.start)} in the conversation.*"
+        yield from _speech(plan.cold_open.lines[0])
+    yield "## Script"
     rows = {row.item: row for row in plan.rundown}
     for item in plan.items:
         if isinstance(item, Cue | Slot):
             # Brackets stay literal: speech escapes every "[", so no link definition can exist.
-            out.append(f"*[{item.text}]*")
+            yield f"*[{item.text}]*"
         else:
-            out.extend(_block(item, rows.get(f"{item.number}. {item.heading}")))
-    return "\n\n".join(out) + "\n"
+            yield from _block(item, rows.get(f"{item.number}. {item.heading}"))
 
 
 def _about(plan: Plan) -> str:

@@ -9,23 +9,33 @@ Options used: the timing options (``wpm``, ``pause``, ``start``, ``duration``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
+from typing import IO
 
 from ..model import Transcript
-from . import ExportOptions
-from .podcast_json import segments
+from . import ExportOptions, write_text
+from .podcast_json import iter_segments
 from .script import paragraphs
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
-    out = []
-    for segment in segments(transcript, options):
-        if "speaker" in segment:
-            out.append(f"<cite>{escape(segment['speaker'])}:</cite>")
-        out.append(f"<time>{_timestamp(segment['startTime'])}</time>")
-        out.extend(f"<p>{escape(p)}</p>" for p in paragraphs(segment["body"]))
-        out.append("")
-    return "\n".join(out)
+    return "".join(pieces(transcript, options))
+
+
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    write_text(pieces(transcript, options), stream)
+
+
+def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+    """The document in pieces, a line at a time, from the segments as they are made."""
+    separator = ""
+    for segment in iter_segments(transcript, options):
+        lines = [f"<cite>{escape(segment['speaker'])}:</cite>"] if "speaker" in segment else []
+        lines.append(f"<time>{_timestamp(segment['startTime'])}</time>")
+        lines.extend(f"<p>{escape(p)}</p>" for p in paragraphs(segment["body"]))
+        yield separator + "\n".join(lines) + "\n"
+        separator = "\n"
 
 
 LATEST = 1e9  # seconds, about 30 years

@@ -37,11 +37,11 @@ def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, A
     """One segment per turn, or per source segment or cue where the turn keeps their times
     (:attr:`~interview_parser.model.Turn.spans`): who speaks (full name, else label; left
     out when the transcript does not say), when, and what."""
-    return list(_segments(transcript, options))
+    return list(iter_segments(transcript, options))
 
 
-def _segments(transcript: Transcript, options: ExportOptions) -> Iterator[dict[str, Any]]:
-    """:func:`segments` one at a time (:func:`write` holds no list of them)."""
+def iter_segments(transcript: Transcript, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """:func:`segments` one at a time, as the turns are read (:func:`write` holds no list)."""
     times = turn_times(transcript, options)
     speakers = transcript.speakers_by_id()
     for turn, time in zip(transcript.turns, times.turns, strict=True):
@@ -117,7 +117,7 @@ def _pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
         yield dumps(head)[:-2] + ",\n" + " " * indent + '"segments": ['
         after, last = ",", "\n" + " " * indent + "]\n}\n"
     separator = ""
-    for segment in _segments(transcript, options):
+    for segment in iter_segments(transcript, options):
         text = dumps(segment)
         yield separator + (text if indent is None else inner + text.replace("\n", inner))
         separator = after

@@ -13,23 +13,24 @@ from typing import IO
 
 from ..errors import UsageError
 from ..model import Transcript
-from ..subtitles import NOTE_MODES, STYLES, Track, build_track, get_profile
-from . import ExportOptions
+from ..subtitles import NOTE_MODES, STYLES, CueStream, Track, get_profile, stream_track
+from . import ExportOptions, write_text
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
     return compose(track(transcript, options, "srt"))
 
 
-def track(transcript: Transcript, options: ExportOptions, fmt: str) -> Track:
-    """The cues for ``fmt`` (srt or vtt) under ``options``; shared with the WebVTT exporter."""
+def track(transcript: Transcript, options: ExportOptions, fmt: str) -> CueStream:
+    """The cues for ``fmt`` (srt or vtt) under ``options``, made as they are read; shared
+    with the WebVTT exporter."""
     style = options.speaker_style or "prefix"
     if style not in STYLES:
         raise UsageError(f"unknown speaker style {style!r} (known: {', '.join(STYLES)})")
     if options.notes is not None and options.notes not in NOTE_MODES:
         known = ", ".join(NOTE_MODES)
         raise UsageError(f"unknown stage-note mode {options.notes!r} (known: {known})")
-    return build_track(
+    return stream_track(
         transcript,
         profile=get_profile(options.profile, fmt),
         style=style,
@@ -50,26 +51,17 @@ def timestamp(ms: int, separator: str = ",") -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
 
 
-def compose(subtitles: Track) -> str:
+def compose(subtitles: Track | CueStream) -> str:
     return "".join(_blocks(subtitles))
 
 
 def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    """Write ``render(transcript, options)`` as UTF-8 a few hundred cues at a time, never
-    the whole document at once (as one string, then as bytes, it was twice the track)."""
-    piece: list[str] = []
-    for block in _blocks(track(transcript, options, "srt")):
-        piece.append(block)
-        if len(piece) == _CUES_A_WRITE:
-            stream.write("".join(piece).encode("utf-8"))
-            piece.clear()
-    stream.write("".join(piece).encode("utf-8"))
+    """Write ``render(transcript, options)`` as UTF-8 as the cues are made, never the whole
+    document at once (as one string, then as bytes, it was twice the track)."""
+    write_text(_blocks(track(transcript, options, "srt")), stream)
 
 
-_CUES_A_WRITE = 500
-
-
-def _blocks(subtitles: Track) -> Iterator[str]:
+def _blocks(subtitles: Track | CueStream) -> Iterator[str]:
     """Each cue as its SRT block, a blank line between two."""
     for n, cue in enumerate(subtitles.cues, 1):
         yield (

@@ -9,19 +9,33 @@ for SRT (``profile``, ``wpm``, ``pause``, ``start``, ``duration``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import IO
+
 from ..model import Transcript
-from ..subtitles import Part, Track
-from . import ExportOptions
+from ..subtitles import CueStream, Part, Track
+from . import ExportOptions, write_text
 from .srt import timestamp, track
 
 
 def render(transcript: Transcript, options: ExportOptions) -> str:
+    return "".join(pieces(transcript, options))
+
+
+def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+    write_text(pieces(transcript, options), stream)
+
+
+def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+    """The file in pieces: the header, then each cue's block as the track makes it."""
     voices = (options.speaker_style or "prefix") != "none"
     subtitles = track(transcript, options, "vtt")
     head = "WEBVTT\n"
     if subtitles.estimated:
         head += "\nNOTE\n" + _estimate_note(transcript, options) + "\n"
-    return "\n".join([head, *_cues(subtitles, voices)])
+    yield head
+    for block in _cues(subtitles, voices):
+        yield "\n" + block
 
 
 def _estimate_note(transcript: Transcript, options: ExportOptions) -> str:
@@ -39,13 +53,11 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _cues(subtitles: Track, voices: bool) -> list[str]:
-    blocks = []
+def _cues(subtitles: Track | CueStream, voices: bool) -> Iterator[str]:
     for n, cue in enumerate(subtitles.cues, 1):
         text = "\n".join(_part(part, voices) for part in cue.parts)
         times = f"{timestamp(cue.start, '.')} --> {timestamp(cue.end, '.')}"
-        blocks.append(f"{n}\n{times}\n{text}\n")
-    return blocks
+        yield f"{n}\n{times}\n{text}\n"
 
 
 def _part(part: Part, voices: bool) -> str:

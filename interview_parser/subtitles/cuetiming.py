@@ -2,10 +2,11 @@
 
 :func:`share` splits the window of one turn among its cues by text length, keeps the
 profile's gap between them, lifts short cues to the profile's minimum when the window has
-room, and cuts cues that would stay up longer than the maximum. :func:`settle` then walks
-the whole track once: no cue starts before the previous one ended plus the gap, every cue
+room, and cuts cues that would stay up longer than the maximum; :func:`needed` is how long
+a cue must stay up to be read. The track then walks its cues once, as they are made
+(``track._settled``): no cue starts before the previous one ended plus the gap, every cue
 lasts at least a millisecond, and a cue that is still too short or too fast to read is
-lengthened into the silence after it, never into the next cue. :func:`pace` is the
+lengthened into the silence after it, never into the next cue. ``track._paced`` is the
 alternative for a track whose times are all estimated: there is no recording to stay in
 step with, so a cue that would be too fast to read is given the time it needs and the
 cues after it move later.
@@ -14,7 +15,7 @@ cues after it move later.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .profiles import Profile
 
@@ -79,32 +80,3 @@ def needed(profile: Profile, width: int, words: int) -> int:
     if profile.max_wpm:
         need = max(need, math.ceil(words * 60000 / profile.max_wpm))
     return min(need, profile.max_ms) if profile.max_ms else need
-
-
-def settle(spans: list[Span], needs: list[int], profile: Profile) -> list[Span]:
-    """Make the track legal: ordered, gapped, positive; lengthen short cues into silence."""
-    gap = profile.min_gap_ms
-    out: list[Span] = []
-    for span in spans:
-        start = max(span.start, out[-1].end + gap) if out else span.start
-        out.append(Span(start, max(span.end, start + 1)))
-    for i, span in enumerate(out):
-        if span.end - span.start >= needs[i]:
-            continue
-        limit = out[i + 1].start - gap if i + 1 < len(out) else span.start + needs[i]
-        out[i] = replace(span, end=max(span.end, min(span.start + needs[i], limit)))
-    return out
-
-
-def pace(spans: list[Span], needs: list[int], profile: Profile) -> list[Span]:
-    """Give every cue the time it needs to be read, moving later cues later as needed."""
-    gap = profile.min_gap_ms
-    out: list[Span] = []
-    delay = 0
-    for span, need in zip(spans, needs, strict=True):
-        start = span.start + delay
-        if out:
-            start = max(start, out[-1].end + gap)
-        delay = start - span.start
-        out.append(Span(start, start + max(span.end - span.start, need, 1)))
-    return out

@@ -2,19 +2,21 @@
 
 The steps, each a function of its own module: the turns' times (``interview_parser.timing``),
 tokens and widths (``width``), cues cut from each turn (``segment``), lines within a cue
-(``lines``), times of the cues (``cuetiming``). The result is data (:class:`Track`); the SRT
-and WebVTT exporters only print it.
+(``lines``), times of the cues (``cuetiming``). The result is data, made as it is read
+(:class:`CueStream`; :class:`Track` holds it in a list); the SRT and WebVTT exporters only
+print it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..model import Transcript
 from ..timing import Timeline, timeline
-from .cuetiming import Span, needed, pace, settle
+from .cuetiming import Span, needed
 from .lines import break_lines
 from .profiles import Profile
 from .runs import Cue, Part, Speaking, turn_cues
@@ -33,6 +35,16 @@ class Track:
     profile: Profile
 
 
+@dataclass(frozen=True)
+class CueStream:
+    """A track whose cues are made as they are read (once): each step below holds a cue or
+    two, never the track, so that writing a million cues costs what one does."""
+
+    cues: Iterator[Cue]
+    estimated: bool  # some times were estimated from a speaking rate
+    profile: Profile
+
+
 def build_track(
     transcript: Transcript,
     *,
@@ -45,34 +57,109 @@ def build_track(
     duration: float | None = None,
     notes: str | None = None,
 ) -> Track:
-    """Cut ``transcript`` into cues that keep ``profile``'s limits.
+    """Cut ``transcript`` into cues that keep ``profile``'s limits (:func:`stream_track`'s
+    cues in a list)."""
+    stream = stream_track(
+        transcript,
+        profile=profile,
+        style=style,
+        prefix_in_text=prefix_in_text,
+        wpm=wpm,
+        pause=pause,
+        start=start,
+        duration=duration,
+        notes=notes,
+    )
+    return Track(list(stream.cues), stream.estimated, profile)
+
+
+def stream_track(
+    transcript: Transcript,
+    *,
+    profile: Profile,
+    style: str = "prefix",
+    prefix_in_text: bool = True,
+    wpm: float,
+    pause: float,
+    start: float = 0.0,
+    duration: float | None = None,
+    notes: str | None = None,
+) -> CueStream:
+    """Cut ``transcript`` into cues that keep ``profile``'s limits, made as they are read.
 
     ``style`` is prefix, dash or none; ``prefix_in_text`` says whether the prefix style
     writes "Label:" into the text (SRT) or leaves speakers to markup (WebVTT voices).
-    ``notes`` is keep, sdh or drop (None: the profile's default).
+    ``notes`` is keep, sdh or drop (None: the profile's default). The turns are read once,
+    in order, as the cues are asked for; each step after the cutting (legal times, no
+    flashes, dual-speaker cues) looks one cue ahead at most.
     """
     times = timeline(transcript, wpm=wpm, pause=pause, start=start, duration=duration)
-    windows = _windows(times, profile)
     names = shown_names(transcript)
     shift = round(start * 1000) if math.isfinite(start) else 0
     prefix = style == "prefix" and prefix_in_text
     mode = notes or profile.notes
-    cues: list[Cue] = []
-    for turn, (begin, end) in zip(transcript.turns, windows, strict=True):
-        who = Speaking(names[turn.speaker], prefix, mode)
-        cues.extend(turn_cues(turn, who, begin, end, shift, profile))
-    estimated = times.estimated
-    del times, windows  # (memory: a track of 1,000,000 cues keeps only what it needs)
     paced = duration is None and all(t.start is None and not t.spans for t in transcript.turns)
-    legal = pace if paced else settle
-    needs = [_need(c, profile) for c in cues]
-    spans = legal([Span(c.start, c.end) for c in cues], needs, profile)
-    cues = [_timed(c, s.start, s.end) for c, s in zip(cues, spans, strict=True)]
-    del spans
-    cues = no_flashes(cues, profile, needs)
+
+    def cut() -> Iterator[Cue]:
+        for turn, (begin, end) in zip(transcript.turns, _windows(times, profile), strict=True):
+            who = Speaking(names[turn.speaker], prefix, mode)
+            yield from turn_cues(turn, who, begin, end, shift, profile)
+
+    needing = ((cue, _need(cue, profile)) for cue in cut())
+    timed = _paced(needing, profile) if paced else _settled(needing, profile)
+    cues = no_flashes(timed, profile)
     if style == "dash":
         cues = merge_dual(cues, profile)
-    return Track(cues, estimated, profile)
+    return CueStream(cues, times.estimated, profile)
+
+
+_T = TypeVar("_T")
+
+
+def _ahead(items: Iterable[_T]) -> Iterator[tuple[_T, _T | None]]:
+    """Each item with the one after it (None after the last)."""
+    found = iter(items)
+    held = next(found, None)
+    while held is not None:
+        following = next(found, None)
+        yield held, following
+        held = following
+
+
+def _settled(needing: Iterable[tuple[Cue, int]], profile: Profile) -> Iterator[tuple[Cue, int]]:
+    """Make the track legal, a cue at a time: ordered, gapped, positive; a cue too short or
+    too fast to read is lengthened into the silence after it, never into the next cue."""
+    gap = profile.min_gap_ms
+
+    def order() -> Iterator[tuple[Cue, int, Span]]:
+        last: Span | None = None
+        for cue, need in needing:
+            begin = max(cue.start, last.end + gap) if last is not None else cue.start
+            last = Span(begin, max(cue.end, begin + 1))
+            yield cue, need, last
+
+    for (cue, need, span), following in _ahead(order()):
+        end = span.end
+        if end - span.start < need:
+            limit = following[2].start - gap if following is not None else span.start + need
+            end = max(end, min(span.start + need, limit))
+        yield _timed(cue, span.start, end), need
+
+
+def _paced(needing: Iterable[tuple[Cue, int]], profile: Profile) -> Iterator[tuple[Cue, int]]:
+    """For a track whose times are all estimated (no recording to keep in step with), a cue
+    at a time: every cue gets the time it needs to be read, and the cues after it move
+    later."""
+    gap = profile.min_gap_ms
+    delay = 0
+    last: Span | None = None
+    for cue, need in needing:
+        begin = cue.start + delay
+        if last is not None:
+            begin = max(begin, last.end + gap)
+        delay = begin - cue.start
+        last = Span(begin, begin + max(cue.end - cue.start, need, 1))
+        yield _timed(cue, last.start, last.end), need
 
 
 def _timed(cue: Cue, start: int, end: int) -> Cue:
@@ -105,11 +192,10 @@ def _windows(times: Timeline, profile: Profile) -> Iterator[tuple[int, int]]:
     ``timeline`` starts a turn with a written time exactly there: a subtitle must appear
     when the words are said.
     """
-    starts = [_ms(t.start) for t in times.turns]
-    for i, t in enumerate(times.turns):
-        begin, end = starts[i], _ms(t.end)
-        if i + 1 < len(starts):
-            end = min(end, starts[i + 1] - profile.min_gap_ms)
+    for t, following in _ahead(times.turns):
+        begin, end = _ms(t.start), _ms(t.end)
+        if following is not None:
+            end = min(end, _ms(following.start) - profile.min_gap_ms)
         yield begin, max(end, begin + 1)
 
 
@@ -129,19 +215,22 @@ def _need(cue: Cue, profile: Profile) -> int:
     return needed(profile, width, text.count(" ") + 1 if profile.max_wpm else 0)
 
 
-def merge_dual(cues: list[Cue], profile: Profile) -> list[Cue]:
-    """Join a turn's last one-line cue and the next speaker's first into a dashed cue."""
-    out: list[Cue] = []
-    i = 0
-    while i < len(cues):
-        a = cues[i]
-        b = cues[i + 1] if i + 1 < len(cues) else None
+def merge_dual(cues: Iterable[Cue], profile: Profile) -> Iterator[Cue]:
+    """Join a turn's last one-line cue and the next speaker's first into a dashed cue, a
+    cue at a time (it looks one cue ahead)."""
+    found = iter(cues)
+    a = next(found, None)
+    while a is not None:
+        b = next(found, None)
         merged = _dual(a, b, profile) if b is not None else None
         if merged is not None and b is not None:
             merged = merged if b.end - a.start >= _need(merged, profile) else None
-        out.append(merged or a)
-        i += 2 if merged else 1
-    return out
+        if merged is not None:
+            yield merged
+            a = next(found, None)
+        else:
+            yield a
+            a = b
 
 
 def _dual(a: Cue, b: Cue, profile: Profile) -> Cue | None:
@@ -167,41 +256,45 @@ def _dual(a: Cue, b: Cue, profile: Profile) -> Cue | None:
     return merged
 
 
-def no_flashes(cues: list[Cue], profile: Profile, needs: list[int] | None = None) -> list[Cue]:
+def no_flashes(needing: Iterable[tuple[Cue, int]], profile: Profile) -> Iterator[Cue]:
     """No cue shorter than the profile's minimum (else :data:`FLASH_MS`): a short cue is
     joined with a neighbour (one speaker: one cue; two: a dashed two-speaker cue) when the
     result fits, and what is still short is lengthened, moving later cues on as far as it
     must.
 
-    ``settle`` has already lengthened short cues into the silence after them; what is left
+    ``_settled`` has already lengthened short cues into the silence after them; what is left
     is speech written closer together than a viewer can read it (two speakers at the same
-    second, a transcript whose times restart).
+    second, a transcript whose times restart). ``needing`` is each cue with the time it
+    needs on screen; a cue at a time (it holds the cue being joined and looks one joined
+    cue ahead).
     """
     shortest = profile.min_ms or FLASH_MS
-    out: list[Cue] = []
-    wants: list[int] = []  # what each cue of ``out`` needs on screen (``needs``: of ``cues``)
-    for k, cue in enumerate(cues):
-        last = out[-1] if out else None
-        if last is not None and (
-            last.end - last.start < shortest or cue.end - cue.start < shortest
-        ):
-            joined = _join(last, cue, profile)
-            if joined is not None:
-                out[-1] = joined
-                wants[-1] = _need(joined, profile)
-                continue
-        out.append(cue)
-        wants.append(needs[k] if needs is not None else _need(cue, profile))
+
+    def joined() -> Iterator[tuple[Cue, int]]:
+        last: tuple[Cue, int] | None = None  # the cue being joined, and what it needs
+        for cue, need in needing:
+            if last is not None:
+                held = last[0]
+                if held.end - held.start < shortest or cue.end - cue.start < shortest:
+                    both = _join(held, cue, profile)
+                    if both is not None:
+                        last = (both, _need(both, profile))
+                        continue
+                yield last
+            last = (cue, need)
+        if last is not None:
+            yield last
+
     gap = profile.min_gap_ms
-    fixed: list[Cue] = []
-    for k, cue in enumerate(out):
-        begin = max(cue.start, fixed[-1].end + gap) if fixed else cue.start
+    previous: Cue | None = None
+    for (cue, want), following in _ahead(joined()):
+        begin = max(cue.start, previous.end + gap) if previous is not None else cue.start
         end = max(cue.end, begin + shortest)
         # A joined cue has more to read: give it that time where the silence allows.
-        room = out[k + 1].start - gap if k + 1 < len(out) else begin + wants[k]
-        end = max(end, min(begin + wants[k], room))
-        fixed.append(_timed(cue, begin, end))
-    return fixed
+        room = following[0].start - gap if following is not None else begin + want
+        end = max(end, min(begin + want, room))
+        previous = _timed(cue, begin, end)
+        yield previous
 
 
 def _join(a: Cue, b: Cue, profile: Profile) -> Cue | None:

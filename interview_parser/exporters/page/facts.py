@@ -9,6 +9,7 @@ stage notes such as ``(Laughter.)`` are not counted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...model import PairKind, Speaker, Transcript, Turn
@@ -131,18 +132,19 @@ def opening(text: str, count: int = OPENING_WORDS) -> str:
 
 
 def index(transcript: Transcript) -> list[IndexEntry]:
+    return list(iter_index(transcript))
+
+
+def iter_index(transcript: Transcript) -> Iterator[IndexEntry]:
+    """The entries of the page's pair index, one at a time."""
     turns = transcript.turns
-    entries = []
     for number, pair in enumerate(transcript.pairs, start=1):
         first = pair.question_turns[0] if pair.question_turns else pair.answer_turns[0]
         prompt = " ".join(spoken(turns[i]) for i in pair.question_turns)
         answer_words = sum(word_count(spoken(turns[i])) for i in pair.answer_turns)
-        entries.append(
-            IndexEntry(
-                number, pair.kind, first, opening(prompt), answer_words, len(pair.answer_turns)
-            )
+        yield IndexEntry(
+            number, pair.kind, first, opening(prompt), answer_words, len(pair.answer_turns)
         )
-    return entries
 
 
 def pair_marks(transcript: Transcript) -> dict[int, str]:

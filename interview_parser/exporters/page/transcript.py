@@ -9,7 +9,7 @@ them, since they need it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from urllib.parse import quote
 
 from ...model import Speaker, Transcript, Turn
@@ -26,7 +26,8 @@ def section(
     *,
     audio: str | None,
     follow: bool,
-) -> str:
+) -> Iterator[str]:
+    """The section in pieces: its head, then a turn's article at a time."""
     parts = [
         '<section id="transcript" aria-labelledby="h-transcript">',
         '<h2 id="h-transcript">Transcript</h2>',
@@ -47,6 +48,7 @@ def section(
         )
     marks = facts.pair_marks(transcript)
     parts.append(f'<div class="turns"{lang(language)}>')
+    yield "\n".join(parts)
     for turn, time in zip(transcript.turns, times.turns, strict=True):
         speaker = transcript.speakers[positions[turn.speaker]]
         head = _head(turn, time, speaker, positions[turn.speaker], marks.get(turn.index))
@@ -55,9 +57,8 @@ def section(
                 f' <button type="button" class="play" data-start="{time.start:.3f}">Play from'
                 f" {facts.clock(time.start)}</button>"
             )
-        parts.append(_article(turn, positions[turn.speaker], head))
-    parts += ["</div>", "</section>"]
-    return "\n".join(parts)
+        yield "\n" + _article(turn, positions[turn.speaker], head)
+    yield "\n</div>\n</section>"
 
 
 def _controls(transcript: Transcript) -> str:
