@@ -52,6 +52,8 @@ def one_edit(a: str, b: str) -> bool:
 # each position and digit or not: cheaper than hashing a tuple at every letter.
 _MIX = random.Random(17)
 _AT = [_MIX.getrandbits(63) for _ in range(2 * MAX_KEY)]
+_LETTER_AT = _AT[0::2]  # the letter cut at i is not a digit
+_DIGIT_AT = _AT[1::2]  # it is a digit
 
 
 class OneEditIndex(Generic[T]):
@@ -66,11 +68,12 @@ class OneEditIndex(Generic[T]):
         self._keys: list[str] = []
         self._values: list[T] = []
         self._whole: dict[str, int] = {}
-        # Slots -> the best rank filed there (a table of lists costs twice the memory); only
-        # "at" may need more than its best, in "at_more".
+        # Slots -> the best rank filed there (a table of lists costs twice the memory). In
+        # "at" the best may be the query itself (or, once in 10^18, a collision): "at_second"
+        # keeps the second best, which is then another key one edit away.
         self._longer: dict[int, int] = {}
         self._at: dict[int, int] = {}
-        self._at_more: dict[int, list[int]] = {}
+        self._at_second: dict[int, int] = {}
         for key, value in entries:
             self._walk(key, value, ask=False, add=True)
 
@@ -88,50 +91,56 @@ class OneEditIndex(Generic[T]):
         keys = self._keys
         if len(key) > MAX_KEY:
             return None
-        add = add and key not in self._whole
+        # (a hot loop: every table a local name, each slot worked out once)
+        whole, longer, at, at_second = self._whole, self._longer, self._at, self._at_second
+        add = add and key not in whole
         ask = ask and bool(keys)
         found = rank = len(keys)
         if ask:
-            older = self._longer.get(hash(key))
+            older = longer.get(hash(key))  # the other key has one letter more
             if older is not None and one_edit(key, keys[older]):
                 found = older
-        # (a hot loop: every table a local name, each slot worked out once)
-        whole, longer, at, at_more = self._whole, self._longer, self._at, self._at_more
         last = len(key) - 1
         for i, letter in enumerate(key):
             shorter = key[:i] + key[i + 1 :]
             rest = hash(shorter)
             digit = letter.isdigit()
-            own = rest ^ _AT[2 * i + digit]  # this letter changed, to one of its own kind
+            letter_slot = rest ^ _LETTER_AT[i]
+            own = rest ^ _DIGIT_AT[i] if digit else letter_slot
             if ask:
                 other = whole.get(shorter, found)  # the other key has this letter less
                 if other < found:
                     found = other
                 if i < last and letter != key[i + 1]:  # this letter and the next swapped
-                    other = whole.get(key[:i] + key[i + 1] + letter + key[i + 2 :], found)
+                    swapped = shorter[: i + 1] + letter + shorter[i + 1 :]
+                    other = whole.get(swapped, found)
                     if other < found:
                         found = other
-                # A letter changed here (a digit for a digit does not count: not looked up).
-                for slot in (rest ^ _AT[2 * i],) if digit else (own, rest ^ _AT[2 * i + 1]):
+                # This letter changed to a letter (or, a digit, to a letter: a digit for a
+                # digit does not count, it is not looked up) ...
+                other = at.get(letter_slot, found)
+                if other < found:
+                    found = self._changed(key, letter_slot, other, found)
+                if not digit:  # ... or, a letter, to a digit
+                    slot = rest ^ _DIGIT_AT[i]
                     other = at.get(slot, found)
-                    if other >= found:
-                        continue
-                    if one_edit(key, keys[other]):
-                        found = other
-                        continue
-                    for other in at_more.get(slot, ()):
-                        if other >= found:
-                            break
-                        if one_edit(key, keys[other]):
-                            found = other
-                            break
+                    if other < found:
+                        found = self._changed(key, slot, other, found)
             if add:
                 longer.setdefault(rest, rank)
                 if at.setdefault(own, rank) != rank:
-                    at_more.setdefault(own, []).append(rank)
+                    at_second.setdefault(own, rank)
         best = self._values[found] if found < len(keys) else None
         if add:
             whole[key] = rank
             keys.append(key)
             self._values.append(cast(T, value))  # (a value is given whenever add is)
         return best
+
+    def _changed(self, key: str, slot: int, other: int, found: int) -> int:
+        """``found`` bettered by the best key in "at" ``slot``, ``other``, when it is one
+        edit from ``key`` (else by the second best there)."""
+        if one_edit(self._keys[other], key):
+            return other
+        other = self._at_second.get(slot, found)
+        return other if other < found and one_edit(self._keys[other], key) else found
