@@ -45,7 +45,11 @@ class LabelSpan:
 def label_span(line: str, turn: Turn) -> LabelSpan | None:
     """Locate ``turn``'s label in its source ``line``; None if it cannot be found."""
     start = turn.column - 1
-    colon = line.find(":", start)
+    colon = start + len(turn.label)
+    if not line.startswith(turn.label, start) or not line.startswith(":", colon):
+        # Blanks or zero-width characters inside: the first colon the label collapses to.
+        # (No earlier colon can do: collapsing never lengthens the text before it.)
+        colon = line.find(":", start)
     while colon != -1:
         if collapse(line[start:colon]) == turn.label:
             rest = len(line) - colon - 1 - len(line[colon + 1 :].lstrip(" \t\u00a0"))

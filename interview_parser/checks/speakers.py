@@ -11,7 +11,7 @@ from .context import Context
 from .labels import canonical_names, respelled
 from .problem import Finding, Severity
 from .rule import Rule
-from .typos import OneEditIndex
+from .typos import OneEditIndex, earliest_one_edit
 
 # The start of a line that looks like a label ("Editr:", "Editr (Radio):"). One run of blanks
 # before the colon, not two around an optional group, and a label that does not end in a
@@ -73,18 +73,19 @@ def _typos(transcript: Transcript, declared: set[str]) -> dict[str, str]:
         range(len(speakers)),
         key=lambda i: (keys[i] not in declared, -speakers[i].turn_count, i),
     )
-    # Each label is looked up among the better ones only (the ones a typo can be of), then
-    # added: one pass over the letters for both.
-    others: OneEditIndex[int] = OneEditIndex()
+    # Each label is looked up among the better ones only (the ones a typo can be of).
+    ordered = [keys[i] for i in best_first]
+    asked = [key not in declared and len(key) >= MIN_TYPO_KEY for key in ordered]
     cast = OneEditIndex((name_key(label_name(m.label)), m.label) for m in transcript.cast)
     found: dict[str, str] = {}
-    for i in best_first:
-        key, speaker = keys[i], speakers[i]
-        ask = key not in declared and len(key) >= MIN_TYPO_KEY
-        j = others.best_then_add(key, i, ask=ask)
+    for i, key, ask, better in zip(
+        best_first, ordered, asked, earliest_one_edit(ordered, asked), strict=True
+    ):
         if not ask:
             continue
-        if j is not None:
+        speaker = speakers[i]
+        if better is not None:
+            j = best_first[better]
             count, own = speakers[j].turn_count, speaker.turn_count
             if keys[j] in declared or count > own or (count == own and j < i):
                 found[speaker.id] = speakers[j].label

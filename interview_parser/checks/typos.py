@@ -24,7 +24,7 @@ indexed (a real label is far shorter; the rule documents the bound).
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
@@ -59,9 +59,7 @@ _DIGIT_AT = _AT[1::2]  # it is a digit
 class OneEditIndex(Generic[T]):
     """Keys with a value each, added best first; :meth:`best` finds the best one edit away.
 
-    A self-join (is any key one edit from a better one?) asks :meth:`best_then_add` for each
-    key in order: a key is looked up among the better ones only, and its letters are cut
-    once for both.
+    (A self-join, each key among the better ones, is :func:`earliest_one_edit`.)
     """
 
     def __init__(self, entries: Iterable[tuple[str, T]] = ()) -> None:
@@ -80,12 +78,6 @@ class OneEditIndex(Generic[T]):
     def best(self, key: str) -> T | None:
         """The value of the best-ranked key one edit from ``key``, or None."""
         return self._walk(key, None, ask=True, add=False)
-
-    def best_then_add(self, key: str, value: T, *, ask: bool = True) -> T | None:
-        """:meth:`best` of ``key`` among the keys added so far (None when not ``ask``), then
-        ``key`` added with ``value``, the worst so far (a key already there keeps its first
-        value; keys over :data:`MAX_KEY` are not added)."""
-        return self._walk(key, value, ask=ask, add=True)
 
     def _walk(self, key: str, value: T | None, *, ask: bool, add: bool) -> T | None:
         keys = self._keys
@@ -138,9 +130,84 @@ class OneEditIndex(Generic[T]):
         return best
 
     def _changed(self, key: str, slot: int, other: int, found: int) -> int:
-        """``found`` bettered by the best key in "at" ``slot``, ``other``, when it is one
-        edit from ``key`` (else by the second best there)."""
-        if one_edit(self._keys[other], key):
-            return other
-        other = self._at_second.get(slot, found)
-        return other if other < found and one_edit(self._keys[other], key) else found
+        return _changed(self._keys, self._at_second, key, slot, other, found)
+
+
+def _changed(
+    keys: list[str], at_second: dict[int, int], key: str, slot: int, other: int, found: int
+) -> int:
+    """``found`` bettered by ``other``, the best key in "at" ``slot``, when it is one edit
+    from ``key`` (else by the second best there)."""
+    if one_edit(keys[other], key):
+        return other
+    other = at_second.get(slot, found)
+    return other if other < found and one_edit(keys[other], key) else found
+
+
+def earliest_one_edit(keys: Sequence[str], ask: Sequence[bool]) -> list[int | None]:
+    """For each key that ``ask`` asks about, the position of the first earlier key one edit
+    from it (None when there is none or when not asked): a self-join in one pass.
+
+    As :class:`OneEditIndex`, but every key is known before the pass: a key one letter
+    shorter than an earlier one is found from the longer key's side (its letter cut off is
+    a key), so the pass files no "longer" table (a tenth of a million keys of ten letters
+    saves a million slots).
+    """
+    ranks: dict[str, int] = {}  # each key (up to MAX_KEY) -> the rank of its first time
+    for key in keys:
+        if len(key) <= MAX_KEY:
+            ranks.setdefault(key, len(ranks))
+    ranked = list(ranks)
+    first = [0] * len(ranked)  # rank -> position of that key's first time
+    at: dict[int, int] = {}
+    at_second: dict[int, int] = {}
+    longer: dict[int, int] = {}  # rank -> the best rank of a key one letter longer
+    found: list[int | None] = []
+    below: list[int] = []  # each position's bound: the keys seen before it
+    seen = 0
+    for position, (key, asked) in enumerate(zip(keys, ask, strict=True)):
+        rank = ranks.get(key, -1)
+        add = rank == seen
+        best = seen
+        below.append(seen)
+        if rank < 0 or not ((asked and seen) or add):  # too long; or nothing to ask or file
+            found.append(None)
+            continue
+        last = len(key) - 1
+        for i, letter in enumerate(key):
+            shorter = key[:i] + key[i + 1 :]
+            other = ranks.get(shorter)
+            if other is not None:  # a key one letter shorter: better, or of this one
+                if other < best:
+                    best = other
+                longer.setdefault(other, rank)
+            rest = hash(shorter)
+            digit = letter.isdigit()
+            letter_slot = rest ^ _LETTER_AT[i]
+            if asked:
+                if i < last and letter != key[i + 1]:  # this letter and the next swapped
+                    other = ranks.get(shorter[: i + 1] + letter + shorter[i + 1 :], best)
+                    if other < best:
+                        best = other
+                other = at.get(letter_slot, best)  # to a letter (a digit for a digit: no)
+                if other < best:
+                    best = _changed(ranked, at_second, key, letter_slot, other, best)
+                if not digit:  # a letter to a digit
+                    slot = rest ^ _DIGIT_AT[i]
+                    other = at.get(slot, best)
+                    if other < best:
+                        best = _changed(ranked, at_second, key, slot, other, best)
+            if add:
+                own = rest ^ _DIGIT_AT[i] if digit else letter_slot
+                if at.setdefault(own, rank) != rank:
+                    at_second.setdefault(own, rank)
+        if add:
+            first[rank] = position
+            seen += 1
+        found.append(best if asked else None)
+    for position, asked_best in enumerate(found):
+        if asked_best is not None:
+            # ... or a key one letter longer, found from its side
+            best = min(asked_best, longer.get(ranks[keys[position]], asked_best))
+            found[position] = first[best] if best < below[position] else None
+    return found
