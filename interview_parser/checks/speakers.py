@@ -155,8 +155,10 @@ def _typos_read_as_text(
     skip = {t.line for t in transcript.turns}
     first, last = transcript.front_matter_lines or (0, 0)
     for number, line in enumerate(context.lines, start=1):
+        if number in skip or first <= number <= last:
+            continue
         match = _LABEL_LIKE.match(line)
-        if match is None or number in skip or first <= number <= last:
+        if match is None:
             continue
         key = name_key(label_name(match.group(1)))
         if len(key) < MIN_TYPO_KEY or key in targets:

@@ -157,8 +157,10 @@ def _role_of(words: list[str]) -> Role | None:
 
 def _is_capitals(word: str) -> bool:
     """A word written in capitals ("PRESIDENT", "O'BRIEN"), not an initial or "I"."""
+    if not word.isupper():  # a small letter, or no letter in either case: not capitals
+        return False
     letters = 0
-    for c in word:  # (a loop that stops at the first small letter: most words have one)
+    for c in word:  # (a loop that stops at the first letter not a capital)
         if c.isalpha():
             if not c.isupper():
                 return False
