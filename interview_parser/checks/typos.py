@@ -3,28 +3,39 @@
 The label-typo rule (``checks/speakers.py``) asks, for every speaker and every label-shaped
 line, whether a known label differs from it by one inserted, deleted, changed or swapped
 letter. Comparing each with each is quadratic: 10,000 labels took 28 s and 100,000 did not
-finish. This index answers from a deletion neighbourhood instead: two keys one edit apart
-always meet in one of these tables, filled once with each key and each key less one letter.
+finish. Two keys one edit apart share a *cut* instead (a key less one of its letters):
 
-- ``whole``: the keys themselves: the other key is the query less one letter, or the query
-  with two neighbouring letters swapped (each swap of the query is looked up as it is);
-- ``longer``: each key less its letter ``i`` (the query is the other key less one letter);
-- ``at``: each key less its letter ``i``, with ``i`` and whether that letter is a digit: a
-  query less its letter ``i`` meets the keys that differ from it only there (a changed
-  letter; a digit for a digit is not looked up, it does not count).
+- the speakers among themselves (:func:`earliest_one_edit`, a self-join: each label among
+  the better ones) are all known at once, so they are compared a column at a time
+  (:func:`nearest`): each key's cut at place ``i`` is another key, or another key's cut at
+  ``i``, and each key with letters ``i`` and ``i + 1`` swapped is another key; whole lists
+  are built and intersected as sets, and Python loops only over what matches;
+- a few targets asked about one query at a time (the declared cast, lines read as text)
+  are a :class:`OneEditIndex` of tables filled once with each key and each key less one
+  letter:
 
-The tables hold hashes, not the shortened keys (hundreds of megabytes saved at 100,000
-labels), and only the best key filed under each; what is found is confirmed by
-:func:`one_edit`. (Two different entries in one slot of 64 bits, about one chance in 10^18 a
-pair, could hide a typo; they never invent one.)
-Building costs the squares of the key lengths, so keys longer than :data:`MAX_KEY` are not
-indexed (a real label is far shorter; the rule documents the bound).
+  - ``whole``: the keys themselves: the other key is the query less one letter, or the
+    query with two neighbouring letters swapped (each swap of the query is looked up);
+  - ``longer``: each key less its letter ``i`` (the query is the other key less one letter);
+  - ``at``: each key less its letter ``i``, with ``i`` and whether that letter is a digit:
+    a query less its letter ``i`` meets the keys that differ from it only there (a changed
+    letter; a digit for a digit is not looked up, it does not count).
+
+  The tables hold hashes, not the shortened keys (hundreds of megabytes saved at 100,000
+  labels), and only the best key filed under each (and in ``at`` the second best); what is
+  found is confirmed by :func:`one_edit`. (Two different entries in one slot of 64 bits,
+  about one chance in 10^18 a pair, could hide a typo; they never invent one.)
+
+Both cost the squares of the key lengths, so keys longer than :data:`MAX_KEY` are left out
+(a real label is far shorter; the rule documents the bound).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
+from operator import itemgetter
 from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
@@ -130,84 +141,126 @@ class OneEditIndex(Generic[T]):
         return best
 
     def _changed(self, key: str, slot: int, other: int, found: int) -> int:
-        return _changed(self._keys, self._at_second, key, slot, other, found)
-
-
-def _changed(
-    keys: list[str], at_second: dict[int, int], key: str, slot: int, other: int, found: int
-) -> int:
-    """``found`` bettered by ``other``, the best key in "at" ``slot``, when it is one edit
-    from ``key`` (else by the second best there)."""
-    if one_edit(keys[other], key):
-        return other
-    other = at_second.get(slot, found)
-    return other if other < found and one_edit(keys[other], key) else found
+        """``found`` bettered by ``other``, the best key in "at" ``slot``, when it is one
+        edit from ``key`` (else by the second best there)."""
+        if one_edit(self._keys[other], key):
+            return other
+        other = self._at_second.get(slot, found)
+        return other if other < found and one_edit(self._keys[other], key) else found
 
 
 def earliest_one_edit(keys: Sequence[str], ask: Sequence[bool]) -> list[int | None]:
     """For each key that ``ask`` asks about, the position of the first earlier key one edit
-    from it (None when there is none or when not asked): a self-join in one pass.
+    from it (None when there is none, or when not asked): a self-join.
 
-    As :class:`OneEditIndex`, but every key is known before the pass: a key one letter
-    shorter than an earlier one is found from the longer key's side (its letter cut off is
-    a key), so the pass files no "longer" table (a tenth of a million keys of ten letters
-    saves a million slots).
+    Every key is known before the join, so it runs a column at a time (:func:`nearest`)
+    rather than through :class:`OneEditIndex` a key at a time.
     """
     ranks: dict[str, int] = {}  # each key (up to MAX_KEY) -> the rank of its first time
-    for key in keys:
-        if len(key) <= MAX_KEY:
-            ranks.setdefault(key, len(ranks))
-    ranked = list(ranks)
-    first = [0] * len(ranked)  # rank -> position of that key's first time
-    at: dict[int, int] = {}
-    at_second: dict[int, int] = {}
-    longer: dict[int, int] = {}  # rank -> the best rank of a key one letter longer
+    first: list[int] = []  # rank -> the position of that first time
+    for position, key in enumerate(keys):
+        if len(key) <= MAX_KEY and key not in ranks:
+            ranks[key] = len(first)
+            first.append(position)
+    near = nearest(list(ranks))
     found: list[int | None] = []
-    below: list[int] = []  # each position's bound: the keys seen before it
-    seen = 0
-    for position, (key, asked) in enumerate(zip(keys, ask, strict=True)):
+    seen = 0  # a key is compared with the keys seen before it
+    for key, asked in zip(keys, ask, strict=True):
         rank = ranks.get(key, -1)
-        add = rank == seen
-        best = seen
-        below.append(seen)
-        if rank < 0 or not ((asked and seen) or add):  # too long; or nothing to ask or file
-            found.append(None)
-            continue
-        last = len(key) - 1
-        for i, letter in enumerate(key):
-            shorter = key[:i] + key[i + 1 :]
-            other = ranks.get(shorter)
-            if other is not None:  # a key one letter shorter: better, or of this one
-                if other < best:
-                    best = other
-                longer.setdefault(other, rank)
-            rest = hash(shorter)
-            digit = letter.isdigit()
-            letter_slot = rest ^ _LETTER_AT[i]
-            if asked:
-                if i < last and letter != key[i + 1]:  # this letter and the next swapped
-                    other = ranks.get(shorter[: i + 1] + letter + shorter[i + 1 :], best)
-                    if other < best:
-                        best = other
-                other = at.get(letter_slot, best)  # to a letter (a digit for a digit: no)
-                if other < best:
-                    best = _changed(ranked, at_second, key, letter_slot, other, best)
-                if not digit:  # a letter to a digit
-                    slot = rest ^ _DIGIT_AT[i]
-                    other = at.get(slot, best)
-                    if other < best:
-                        best = _changed(ranked, at_second, key, slot, other, best)
-            if add:
-                own = rest ^ _DIGIT_AT[i] if digit else letter_slot
-                if at.setdefault(own, rank) != rank:
-                    at_second.setdefault(own, rank)
-        if add:
-            first[rank] = position
-            seen += 1
-        found.append(best if asked else None)
-    for position, asked_best in enumerate(found):
-        if asked_best is not None:
-            # ... or a key one letter longer, found from its side
-            best = min(asked_best, longer.get(ranks[keys[position]], asked_best))
-            found[position] = first[best] if best < below[position] else None
+        best = near[rank] if asked and rank >= 0 else seen
+        found.append(first[best] if best < seen else None)
+        seen += rank == seen
     return found
+
+
+def nearest(keys: list[str]) -> list[int]:
+    """For each of ``keys`` (distinct), the least index of another key one edit from it
+    (:func:`one_edit`), or ``len(keys)`` when there is none.
+
+    Keys of one length at a time, one letter place at a time: each key less its letter
+    ``i`` (its *cut*) is another key (one letter less), or the cut of another key (a letter
+    changed there), and each key with letters ``i`` and ``i + 1`` swapped is another key.
+    Each of these is a list built and compared as a whole (set intersections), so Python
+    loops only over what matches: a tenth of a million keys of ten letters takes about a
+    second (a key at a time, through tables of every cut, took three).
+    """
+    best = [len(keys)] * len(keys)
+    index = {key: rank for rank, key in enumerate(keys)}
+    lengths: dict[int, list[int]] = {}
+    for rank, key in enumerate(keys):
+        lengths.setdefault(len(key), []).append(rank)
+    for length, ranks in lengths.items():
+        bucket = [keys[r] for r in ranks]
+        shorter = {keys[r] for r in lengths.get(length - 1, ())}
+        digits = any(map(str.isdigit, "".join(bucket)))
+        for i in range(length):
+            cuts = [key[:i] + key[i + 1 :] for key in bucket]
+            found = shorter.intersection(cuts)  # this letter less, another key
+            for rank, cut in _among(found, ranks, cuts):
+                _pair(best, rank, index[cut])
+            flags = list(map(str.isdigit, map(itemgetter(i), bucket))) if digits else []
+            if not any(flags):
+                _changed(best, ranks, cuts)
+            else:
+                _changed_with_digits(best, ranks, cuts, flags)
+        same = set(bucket)
+        for i in range(length - 1):
+            swapped = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for key in bucket]
+            found = same.intersection(swapped)  # (a key with two equal letters: itself)
+            for rank, other in _among(found, ranks, swapped):
+                if index[other] != rank:
+                    _pair(best, rank, index[other])
+    return best
+
+
+def _among(found: set[str], ranks: list[int], texts: list[str]) -> Iterator[tuple[int, str]]:
+    """The (rank, text) pairs whose text is in ``found`` (the others skipped in C)."""
+    return compress(zip(ranks, texts, strict=True), map(found.__contains__, texts))
+
+
+def _pair(best: list[int], a: int, b: int) -> None:
+    """``a`` and ``b`` are one edit apart: each may be the other's best."""
+    if b < best[a]:
+        best[a] = b
+    if a < best[b]:
+        best[b] = a
+
+
+def _changed(best: list[int], ranks: list[int], cuts: list[str]) -> None:
+    """Keys whose cuts at one place are equal differ only in that letter (ranks ascend)."""
+    if len(set(cuts)) == len(cuts):
+        return
+    least: dict[str, int] = {}
+    second: dict[str, int] = {}  # the best of the others, for the least itself
+    for rank, cut in zip(ranks, cuts, strict=True):
+        if cut not in least:
+            least[cut] = rank
+        elif cut not in second:
+            second[cut] = rank
+    for rank, cut in zip(ranks, cuts, strict=True):
+        other = least[cut] if least[cut] != rank else second.get(cut, best[rank])
+        if other < best[rank]:
+            best[rank] = other
+
+
+def _changed_with_digits(
+    best: list[int], ranks: list[int], cuts: list[str], flags: list[bool]
+) -> None:
+    """:func:`_changed` where some of the letters are digits: a digit changed to another
+    does not count, a letter to a letter or a digit does."""
+    letters = [not flag for flag in flags]
+    letter_ranks, letter_cuts = list(compress(ranks, letters)), list(compress(cuts, letters))
+    _changed(best, letter_ranks, letter_cuts)
+    digit_ranks, digit_cuts = list(compress(ranks, flags)), list(compress(cuts, flags))
+    found = set(letter_cuts).intersection(digit_cuts)
+    if not found:
+        return
+    least_letter: dict[str, int] = {}
+    for rank, cut in _among(found, letter_ranks, letter_cuts):
+        least_letter.setdefault(cut, rank)
+    least_digit: dict[str, int] = {}
+    for rank, cut in _among(found, digit_ranks, digit_cuts):
+        least_digit.setdefault(cut, rank)
+        _pair(best, rank, least_letter[cut])
+    for rank, cut in _among(found, letter_ranks, letter_cuts):
+        _pair(best, rank, least_digit[cut])
