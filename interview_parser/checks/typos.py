@@ -192,30 +192,39 @@ def nearest(keys: list[str]) -> list[int]:
     for length, ranks in lengths.items():
         bucket = [keys[r] for r in ranks]
         shorter = {keys[r] for r in lengths.get(length - 1, ())}
-        digits = any(map(str.isdigit, "".join(bucket)))
+        same = set(bucket)
+        before: set[str] = set()  # the cuts at the place before
         for i in range(length):
             cuts = [key[:i] + key[i + 1 :] for key in bucket]
             found = shorter.intersection(cuts)  # this letter less, another key
             for rank, cut in _among(found, ranks, cuts):
                 _pair(best, rank, index[cut])
-            flags = list(map(str.isdigit, map(itemgetter(i), bucket))) if digits else []
-            if not any(flags):
-                _changed(best, ranks, cuts)
-            else:
+            column = "".join(map(itemgetter(i), bucket))
+            distinct = set(cuts)
+            if not any(map(str.isdigit, column)):
+                if len(distinct) < len(cuts):
+                    _changed(best, ranks, cuts)
+            elif not column.isdigit():  # (all digits: a digit for a digit does not count)
+                flags = list(map(str.isdigit, column))
                 _changed_with_digits(best, ranks, cuts, flags)
-        same = set(bucket)
-        for i in range(length - 1):
-            swapped = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for key in bucket]
-            found = same.intersection(swapped)  # (a key with two equal letters: itself)
-            for rank, other in _among(found, ranks, swapped):
-                if index[other] != rank:
+            # Letters i - 1 and i swapped: "PxyS" and "PyxS" share the cut "PxS", at i in
+            # the first and at i - 1 in the second; only such keys are swapped and looked up.
+            found = before.intersection(cuts)
+            for rank, key in _among(found, ranks, cuts, bucket):
+                other = key[: i - 1] + key[i] + key[i - 1] + key[i + 1 :]
+                if other in same and index[other] != rank:  # (two equal letters: itself)
                     _pair(best, rank, index[other])
+            before = distinct
     return best
 
 
-def _among(found: set[str], ranks: list[int], texts: list[str]) -> Iterator[tuple[int, str]]:
-    """The (rank, text) pairs whose text is in ``found`` (the others skipped in C)."""
-    return compress(zip(ranks, texts, strict=True), map(found.__contains__, texts))
+def _among(
+    found: set[str], ranks: list[int], texts: list[str], values: list[str] | None = None
+) -> Iterator[tuple[int, str]]:
+    """The (rank, text) pairs whose text is in ``found`` (the others skipped in C), or
+    (rank, value) pairs for those texts when ``values`` are given."""
+    pairs = zip(ranks, texts if values is None else values, strict=True)
+    return compress(pairs, map(found.__contains__, texts))
 
 
 def _pair(best: list[int], a: int, b: int) -> None:
