@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Transcript, Turn
-from ..resolve.labels import analyse, name_key
+from ..resolve.labels import label_name, name_key
 
 _SPACE = re.compile(r"[\s\u00a0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -28,7 +28,7 @@ def canonical_names(transcript: Transcript) -> dict[str, str]:
     names = {name_key(s.label): s.label for s in transcript.speakers}
     for member in transcript.cast:
         for spelling in (member.label, *member.aliases):
-            name = analyse(spelling).name
+            name = label_name(spelling)
             names[name_key(name)] = name
     return names
 
@@ -45,7 +45,11 @@ class LabelSpan:
 def label_span(line: str, turn: Turn) -> LabelSpan | None:
     """Locate ``turn``'s label in its source ``line``; None if it cannot be found."""
     start = turn.column - 1
-    colon = line.find(":", start)
+    colon = start + len(turn.label)
+    if not line.startswith(turn.label, start) or not line.startswith(":", colon):
+        # Blanks or zero-width characters inside: the first colon the label collapses to.
+        # (No earlier colon can do: collapsing never lengthens the text before it.)
+        colon = line.find(":", start)
     while colon != -1:
         if collapse(line[start:colon]) == turn.label:
             rest = len(line) - colon - 1 - len(line[colon + 1 :].lstrip(" \t\u00a0"))
@@ -56,7 +60,7 @@ def label_span(line: str, turn: Turn) -> LabelSpan | None:
 
 def respelled(label: str, canonical: dict[str, str]) -> str | None:
     """``label`` with its name part in canonical spelling, or None if it already is."""
-    name = analyse(label).name
+    name = label_name(label)
     best = canonical.get(name_key(name))
     if best is None or best == name or not label.startswith(name):
         return None

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 
 from ..model import Transcript, Turn
-from ..resolve.labels import analyse, name_key
+from ..resolve.labels import label_name, name_key
 from .context import Context
 from .labels import canonical_names, respelled
 from .problem import Finding, Severity
 from .rule import Rule
-from .typos import OneEditIndex
+from .typos import OneEditIndex, earliest_one_edit
 
 # The start of a line that looks like a label ("Editr:", "Editr (Radio):"). One run of blanks
 # before the colon, not two around an optional group, and a label that does not end in a
@@ -73,18 +73,19 @@ def _typos(transcript: Transcript, declared: set[str]) -> dict[str, str]:
         range(len(speakers)),
         key=lambda i: (keys[i] not in declared, -speakers[i].turn_count, i),
     )
-    # Each label is looked up among the better ones only (the ones a typo can be of), then
-    # added: one pass over the letters for both.
-    others: OneEditIndex[int] = OneEditIndex()
-    cast = OneEditIndex((name_key(analyse(m.label).name), m.label) for m in transcript.cast)
+    # Each label is looked up among the better ones only (the ones a typo can be of).
+    ordered = [keys[i] for i in best_first]
+    asked = [key not in declared and len(key) >= MIN_TYPO_KEY for key in ordered]
+    cast = OneEditIndex((name_key(label_name(m.label)), m.label) for m in transcript.cast)
     found: dict[str, str] = {}
-    for i in best_first:
-        key, speaker = keys[i], speakers[i]
-        ask = key not in declared and len(key) >= MIN_TYPO_KEY
-        j = others.best_then_add(key, i, ask=ask)
+    for i, key, ask, better in zip(
+        best_first, ordered, asked, earliest_one_edit(ordered, asked), strict=True
+    ):
         if not ask:
             continue
-        if j is not None:
+        speaker = speakers[i]
+        if better is not None:
+            j = best_first[better]
             count, own = speakers[j].turn_count, speaker.turn_count
             if keys[j] in declared or count > own or (count == own and j < i):
                 found[speaker.id] = speakers[j].label
@@ -127,7 +128,7 @@ def label_typo(context: Context) -> Iterator[Finding]:
     """
     transcript = context.transcript
     assert transcript is not None
-    declared = {name_key(analyse(m.label).name) for m in transcript.cast}
+    declared = {name_key(label_name(m.label)) for m in transcript.cast}
     typos = _typos(transcript, declared)
     for turn in transcript.turns if typos else ():
         meant = typos.get(turn.speaker)
@@ -149,15 +150,17 @@ def _typos_read_as_text(
         if s.turn_count >= 2 or name_key(s.label) in declared
     }
     for member in transcript.cast:
-        targets.setdefault(name_key(analyse(member.label).name), member.label)
+        targets.setdefault(name_key(label_name(member.label)), member.label)
     index = OneEditIndex(targets.items())  # the first target in this order wins, as listed
     skip = {t.line for t in transcript.turns}
     first, last = transcript.front_matter_lines or (0, 0)
     for number, line in enumerate(context.lines, start=1):
-        match = _LABEL_LIKE.match(line)
-        if match is None or number in skip or first <= number <= last:
+        if number in skip or first <= number <= last:
             continue
-        key = name_key(analyse(match.group(1)).name)
+        match = _LABEL_LIKE.match(line)
+        if match is None:
+            continue
+        key = name_key(label_name(match.group(1)))
         if len(key) < MIN_TYPO_KEY or key in targets:
             continue
         meant = index.best(key)
@@ -200,13 +203,13 @@ def undeclared_speaker(context: Context) -> Iterator[Finding]:
     cast = transcript.cast
     if not cast:
         return
-    keys = {name_key(analyse(spelling).name) for m in cast for spelling in (m.label, *m.aliases)}
+    keys = {name_key(label_name(spelling)) for m in cast for spelling in (m.label, *m.aliases)}
     first_turns: dict[str, Turn] = {}
     for turn in transcript.turns:
         first_turns.setdefault(turn.speaker, turn)
     for speaker in transcript.speakers:
         spellings = [speaker.label, *speaker.aliases]
-        if any(name_key(analyse(s).name) in keys for s in spellings):
+        if any(name_key(label_name(s)) in keys for s in spellings):
             continue
         first = first_turns.get(speaker.id)
         if first is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..resolve.labels import analyse, name_key
+from ..resolve.labels import label_name, name_key
 from ..resolve.speech import lead_warnings
 from .context import Context
 from .problem import Finding, Severity
@@ -61,11 +61,11 @@ def glued_label(context: Context) -> Iterator[Finding]:
     transcript = context.transcript
     assert transcript is not None
     keys = {name_key(s.label) for s in transcript.speakers}
-    keys.update(name_key(analyse(a).name) for s in transcript.speakers for a in s.aliases)
+    keys.update(name_key(label_name(a)) for s in transcript.speakers for a in s.aliases)
     first = transcript.turns[0].line if transcript.turns else 1
     for number, line in enumerate(context.lines[first - 1 :], start=first):
         match = _GLUED.match(line)
-        if match and name_key(analyse(match.group(1)).name) in keys:
+        if match and name_key(label_name(match.group(1))) in keys:
             label = match.group(1).strip()
             yield Finding(
                 number,

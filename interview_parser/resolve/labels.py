@@ -161,8 +161,10 @@ def _role_of(words: list[str]) -> Role | None:
 
 def _is_capitals(word: str) -> bool:
     """A word written in capitals ("PRESIDENT", "O'BRIEN"), not an initial or "I"."""
+    if not word.isupper():  # a small letter, or no letter in either case: not capitals
+        return False
     letters = 0
-    for c in word:  # (a loop that stops at the first small letter: most words have one)
+    for c in word:  # (a loop that stops at the first letter not a capital)
         if c.isalpha():
             if not c.isupper():
                 return False
@@ -270,12 +272,23 @@ def analyse(label: str) -> LabelInfo:
     return dataclasses.replace(described, time=time, end=end)
 
 
+def label_name(label: str) -> str:
+    """``analyse(label).name`` without the rest of the analysis (its shape, role, words):
+    for callers that need the name only, of many labels the cache does not hold."""
+    name = _unqualified(clean_label(label)[0])[0]
+    return " ".join(name.split())
+
+
+def _unqualified(raw: str) -> tuple[str, str, str]:
+    """A cleaned label without its qualifiers in parentheses, split at its first comma."""
+    return (_PAREN.sub(" ", raw) if "(" in raw else raw).partition(",")
+
+
 @functools.lru_cache(maxsize=4096)
 def _describe(raw: str) -> LabelInfo:
     """Analyse a cleaned label (no layout, no time)."""
     qualifiers = [q.strip() for q in _PAREN.findall(raw)] if "(" in raw else []
-    name = _PAREN.sub(" ", raw) if "(" in raw else raw
-    name, comma, suffix = name.partition(",")
+    name, comma, suffix = _unqualified(raw)
     if comma:
         qualifiers.append(suffix.strip())
     name = " ".join(name.split())  # (str.split splits where the pattern \s matches)
