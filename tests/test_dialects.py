@@ -69,6 +69,7 @@ DETECTED = {
     "name-dash-time.txt": "timestamped",
     "cue-numbered.txt": "numbers+labelled",
     "table-transcript.md": "csv",
+    "timed-paragraphs.txt": "timestamped",
 }
 
 
@@ -584,3 +585,53 @@ def test_a_markdown_table_with_a_speaker_column() -> None:
     assert [(x.start, x.text) for x in t.turns][1] == (7.0, "Thanks. What is that machine?")
     assert [s.kind for s in t.skipped][:3] == ["csv header", "table rule", "csv cells"]
     assert t.turns[0].column == 14  # the name's first letter, not the blank that pads it
+
+
+def test_times_inside_a_turn_are_skipped_not_words() -> None:
+    # A time ending a paragraph, one alone on its line between two paragraphs, one opening a
+    # continuation paragraph: each a skipped span; a time in a sentence stays.
+    t = ip.parse_file(SAMPLES / "timed-paragraphs.txt")
+    assert [(s.kind, s.text, s.line) for s in t.skipped] == [
+        ("time", "[00:00:31]", 5),
+        ("time", "[00:00:33]", 7),
+        ("time", "00:01:20", 12),
+        ("time", "[00:01:58]", 17),
+    ]
+    texts = [x.text for x in t.turns]
+    assert texts[1].endswith("six days a week.\n\nAnd then my father added the pear trees"
+                             " along the north wall, because the wind never reaches them there.")
+    assert texts[3] == (
+        "We stopped spraying in the spring. The first year we lost half the crop to scab."
+        "\n\nThe second year was better. We met the bee keepers at 10:30 one morning and by"
+        " noon we had a deal."
+    )
+    assert texts[5] == "More than anything else we tried."
+
+
+def test_a_time_opens_a_turn_as_its_start() -> None:
+    text = (
+        "[00:00:01] ANA: Ready?\n\n[00:00:04] BEN: Yes.\n\n[00:00:06] ANA:\n\n"
+        "[00:00:09] Then tell me about the boat.\n\n[00:00:12] BEN: It leaks.\n"
+    )
+    t = ip.parse(text)
+    assert [(x.start, x.text) for x in t.turns][2] == (6.0, "Then tell me about the boat.")
+
+
+def test_prose_that_mentions_times_keeps_them() -> None:
+    # Times are a layout's only when a notation recurs in the places of a time mark: a
+    # file whose labels carry none keeps "10:30." at a line's end and a time opening a line.
+    text = (
+        "ANA: When did you leave?\nBEN: We met at 10:30 and left at 11:15.\n"
+        "ANA: And the train?\nBEN: It was due at\n12:40\nbut came late. It always does. 9:15\n"
+    )
+    t = ip.parse(text)
+    assert t.skipped == [] or all(s.kind != "time" for s in t.skipped)
+    assert "12:40" in t.turns[3].text and t.turns[3].text.endswith("9:15")
+    # in a timed layout, a bare time after words that do not end a sentence, or opening a
+    # line inside a paragraph, stays too
+    timed = (
+        "[00:00:01] ANA: When?\n[00:00:03] BEN: We left at\n10:30 and walked.\n"
+        "[00:00:07] ANA: Then?\n[00:00:09] BEN: We ate at 12:15\n"
+    )
+    t = ip.parse(timed)
+    assert [x.text for x in t.turns][1::2] == ["We left at 10:30 and walked.", "We ate at 12:15"]

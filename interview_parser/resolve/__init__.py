@@ -30,7 +30,7 @@ from .evidence import rejections, speaker_blocks
 from .intro import fill_introductions, header_people
 from .labels import LabelInfo, declared_keys, name_key
 from .lead import split_lead
-from .notes import find_notes, strip_comments
+from .notes import find_notes, strip_comments, strip_times, time_shapes
 from .pairs import Voice, build_pairs
 from .roles import assign_roles
 from .speakers import SpeakerGroup, group_speakers
@@ -57,10 +57,15 @@ def _collect(
     lengths: dict[int, int] = {}  # characters of a continued turn's text so far
     timed: dict[int, list[tuple[int, RawBlock]]] = {}  # blocks the layout times: offset, block
     tail = ""  # the blanks and line ends after the last turn's text so far
+    shapes = time_shapes((b.text, b.label if i else None) for b, i in decided)
     for block, info in decided:
         text = block.text
         if "<!--" in text:
             text, found = strip_comments(block)
+            comments.extend(found)
+        opening = None
+        if shapes and (info is not None or turns):
+            text, found, opening = strip_times(block, text, shapes)
             comments.extend(found)
         notes = tuple(find_notes(block)) if "[" in text or "(" in text else ()
         if info is not None:
@@ -73,7 +78,9 @@ def _collect(
                     line=block.line,
                     column=block.label_column,
                     end_line=block.end_line,
-                    start=block.start if block.start is not None else info.time,
+                    start=next(
+                        (t for t in (block.start, info.time, opening) if t is not None), None
+                    ),
                     end=block.end if block.end is not None else info.end,
                     notes=notes,
                 )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
+from ..clock import clock_pattern, parse_clock
 from ..grammar import get_parser
 from ..model import StageNote
 from ..syntax import RawBlock, Span
@@ -103,3 +105,116 @@ def strip_comments(block: RawBlock) -> tuple[str, list[Span]]:
             kept = end
     pieces.append(text[kept:])
     return "".join(pieces), spans
+
+
+# Times that mark where a turn's paragraphs and lines fall in the recording, not words: a
+# time alone on its line (a meeting export writes "00:05:00" every few minutes), one at the
+# start of a line ("[00:01:10] And then ..."), one ending a line ("... a day. [00:00:12]").
+# Bare (unbracketed), a time at a line's start must open a paragraph and be followed by no
+# lower-case word, and one at a line's end must follow the end of a sentence: "we met at
+# 10:30 and left" keeps its time wherever the line breaks fall.
+_BLANK = r"[^\S\n]"
+_SENTENCE_END = r"[.?!…\"”’)]"
+
+
+@functools.cache
+def _time_marks() -> re.Pattern[str]:
+    clock = clock_pattern()
+    bracketed = rf"\[{clock}\]|\({clock}\)"
+    return re.compile(
+        rf"^{_BLANK}*(?P<alone>{bracketed}|{clock}){_BLANK}*(?:\n|\Z)"
+        rf"|^{_BLANK}*(?P<opens>{bracketed}){_BLANK}+(?=\S)"
+        rf"|^{_BLANK}*(?P<opens_bare>{clock}){_BLANK}+(?=\S)"
+        rf"|(?<=\S){_BLANK}+(?P<ends>{bracketed}){_BLANK}*$"
+        rf"|(?<={_SENTENCE_END}){_BLANK}+(?P<ends_bare>{clock}){_BLANK}*$",
+        re.M,
+    )
+
+
+@functools.cache
+def _clock() -> re.Pattern[str]:
+    return re.compile(clock_pattern())
+
+
+def time_shape(clock: str) -> str:
+    """A time's notation, its digits left out: "00:01:20" and "[01:02:03]" are "9:9:9"."""
+    return re.sub(r"\d+", "9", clock.strip("[]() \t"))
+
+
+def _mark_clock(text: str, match: re.Match[str]) -> tuple[str, str] | None:
+    """The kind of place and the time of a match of :func:`_time_marks`, or None when a
+    bare time at a line's start does not open a paragraph or a lower-case word follows it
+    (a sentence that goes on: "10:30 was too early")."""
+    kind = match.lastgroup or ""
+    if kind == "opens_bare":
+        if text[match.end() : match.end() + 1].islower():
+            return None
+        line_start = match.start()
+        above = text.rfind("\n", 0, max(line_start - 1, 0))
+        if line_start and text[above + 1 : line_start].strip():
+            return None  # the line above has words: the paragraph goes on
+    return kind, match.group(kind)
+
+
+# A notation of time is a layout's own when it recurs in the labels and the places above.
+MIN_TIME_MARKS = 3
+
+
+def time_shapes(blocks: Iterable[tuple[str, str | None]], limit: int = 30_000) -> frozenset[str]:
+    """The time notations a text's layout uses: those seen, in its first ``limit``
+    characters, at least :data:`MIN_TIME_MARKS` times beside labels (``label``) or in the
+    places of a time mark inside the text; empty for prose that mentions a time or two."""
+    counts: dict[str, int] = {}
+    seen = 0
+    for text, label in blocks:
+        if label and ":" in label:
+            found = _clock().search(label)
+            if found:
+                shape = time_shape(found.group(0))
+                counts[shape] = counts.get(shape, 0) + 1
+        if ":" in text:
+            for match in _time_marks().finditer(text):
+                mark = _mark_clock(text, match)
+                if mark is not None:
+                    shape = time_shape(mark[1])
+                    counts[shape] = counts.get(shape, 0) + 1
+        seen += len(text)
+        if seen > limit:
+            break
+    return frozenset(shape for shape, count in counts.items() if count >= MIN_TIME_MARKS)
+
+
+def strip_times(
+    block: RawBlock, text: str, shapes: frozenset[str]
+) -> tuple[str, list[Span], float | None]:
+    """The text without the time marks of the layout's notations (``shapes``), the marks as
+    skipped spans, and the time that opens the text (before any word), if one does.
+
+    A time alone on its lines takes its line with it; one at a line's start or end, the
+    blanks that part it from the words.
+    """
+    if not shapes or ":" not in text:
+        return text, [], None
+    spans: list[Span] = []
+    pieces: list[str] = []
+    kept = 0
+    opening: float | None = None
+    positions = _Positions(block)
+    for match in _time_marks().finditer(text):
+        mark = _mark_clock(text, match)
+        if mark is None or time_shape(mark[1]) not in shapes:
+            continue
+        kind, clock = mark
+        start, end = match.start(), match.end()
+        line, _ = positions.at(match.start(kind))
+        spans.append(Span("time", clock, line, line))
+        if not text[:start].strip():
+            opening = parse_clock(clock.strip("[]()"))
+        if kind.startswith("ends"):
+            end = match.end(kind)  # the line end stays
+        pieces.append(text[kept:start])
+        kept = end
+    if not spans:
+        return text, [], None
+    pieces.append(text[kept:])
+    return "".join(pieces), spans, opening
