@@ -70,6 +70,9 @@ DETECTED = {
     "cue-numbered.txt": "numbers+labelled",
     "table-transcript.md": "csv",
     "timed-paragraphs.txt": "timestamped",
+    "slack-handles.txt": "timestamped",
+    "irc-handles.txt": "learned:wrap=angle,end=close",
+    "at-handles.txt": "learned:before=at,end=colon",
 }
 
 
@@ -635,3 +638,39 @@ def test_prose_that_mentions_times_keeps_them() -> None:
     )
     t = ip.parse(timed)
     assert [x.text for x in t.turns][1::2] == ["We left at 10:30 and walked.", "We ate at 12:15"]
+
+
+@pytest.mark.parametrize(
+    ("name", "speakers"),
+    [
+        ("slack-handles.txt", ["alice", "bob_k"]),
+        ("irc-handles.txt", ["mod_sam", "rue"]),
+        ("at-handles.txt", ["jonas", "li.wei"]),
+    ],
+)
+def test_lower_case_handles_with_a_layout_mark_are_speakers(
+    name: str, speakers: list[str]
+) -> None:
+    t = ip.parse_file(SAMPLES / name)
+    assert [s.label for s in t.speakers] == speakers
+    assert t.turns[0].text[:1].isalpha()  # the handle's marks are not in the text
+
+
+def test_slack_handles_keep_their_times() -> None:
+    t = ip.parse_file(SAMPLES / "slack-handles.txt")
+    assert [x.start for x in t.turns][:2] == [10 * 3600 + 2 * 60, 10 * 3600 + 3 * 60]
+    assert t.turns[1].text == "I did, around six. The soil was bone dry again."
+
+
+def test_lower_case_words_at_line_starts_of_prose_are_not_handles() -> None:
+    # Recurring, lower-case and before a colon, but with no mark beside them: prose.
+    text = (
+        "Host: How did it go?\nthen: we packed the van.\nGuest: Badly.\n"
+        "then: we drove home.\nHost: And after?\nthen: we slept.\n"
+    )
+    t = ip.parse(text)
+    assert [s.label for s in t.speakers] == ["Host", "Guest"]
+    assert t.turns[0].text == "How did it go? then: we packed the van."
+    # a handle said once with a mark is not enough either
+    once = "Host: Hi.\nGuest: Hello.\n<sam> waves\nHost: Bye.\nGuest: Bye.\n"
+    assert [s.label for s in ip.parse(once).speakers] == ["Host", "Guest"]

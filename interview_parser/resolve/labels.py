@@ -87,8 +87,9 @@ _LABEL_RANGE = re.compile(time_range())
 # a long inner run ("B _ _ _ ... C") and rescanned the run each time.
 _MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+")
 _NOT_MARKUP = re.compile(r"[^\[\]*_\s]")
-# What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag.
-_LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+)")
+# What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag,
+# the angle bracket or "@" of a chat handle ("<mod_sam>", "@li.wei:").
+_LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+|[<@](?=[^\W\d_]))")
 # The ends of a label other than a colon, with the blanks around them.
 _OTHER_ENDS = ".-–—>\t "
 _PAREN = re.compile(r"\(([^()]*)\)")
