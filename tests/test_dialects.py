@@ -73,6 +73,9 @@ DETECTED = {
     "slack-handles.txt": "timestamped",
     "irc-handles.txt": "learned:wrap=angle,end=close",
     "at-handles.txt": "learned:before=at,end=colon",
+    "bracket-roles.txt": "labelled",
+    "blockquote-transcript.md": "quote+markdown",
+    "wiki-bold-names.txt": "learned:wrap=wiki,end=close",
 }
 
 
@@ -674,3 +677,40 @@ def test_lower_case_words_at_line_starts_of_prose_are_not_handles() -> None:
     # a handle said once with a mark is not enough either
     once = "Host: Hi.\nGuest: Hello.\n<sam> waves\nHost: Bye.\nGuest: Bye.\n"
     assert [s.label for s in ip.parse(once).speakers] == ["Host", "Guest"]
+
+
+def test_a_role_in_square_brackets_qualifies_the_name() -> None:
+    t = ip.parse_file(SAMPLES / "bracket-roles.txt")
+    assert [(s.label, s.role.value, s.role_source.value) for s in t.speakers] == [
+        ("Ines Duarte", "interviewer", "label"),
+        ("Rui Moniz", "interviewee", "label"),
+    ]
+    assert t.turns[1].text.startswith("Thirty-one")
+    # a time in brackets after a name is its time, not a qualifier
+    timed = ip.parse(
+        "Ana [00:00:03]: Hi.\nBen [00:00:05]: Hello.\nAna [00:00:09]: Bye.\nBen [00:00:11]: Bye.\n"
+    )
+    assert [(x.label, x.start) for x in timed.turns][:2] == [("Ana", 3.0), ("Ben", 5.0)]
+
+
+def test_a_transcript_quoted_as_a_markdown_blockquote() -> None:
+    t = ip.parse_file(SAMPLES / "blockquote-transcript.md")
+    assert [s.label for s in t.speakers] == ["Karin", "Ole"]
+    assert [x.text for x in t.turns][:2] == [
+        "How early do you start?",
+        "At three. The dough for the rye has to rest for four hours before it goes in.",
+    ]
+    assert [(x.line, x.column) for x in t.turns][:2] == [(5, 3), (7, 3)]
+    assert ("quote mark", 5, 15) in [(s.kind, s.line, s.end_line) for s in t.skipped]
+    # TV captions' chevrons are not quote marks, nor is a quote with no paragraphs in it
+    chevrons = ">> ANA: Hi.\n>> BEN: Hello.\n>> ANA: Bye.\n>> BEN: Bye now.\n"
+    assert "quote" not in ip.parse(chevrons).source.dialect
+
+
+def test_mediawiki_bold_names() -> None:
+    t = ip.parse_file(SAMPLES / "wiki-bold-names.txt")
+    assert [s.label for s in t.speakers] == ["Signe", "Harald"]
+    assert t.turns[0].text == "When did the harbour last freeze over?"
+    wiki = "\'\'\'Ana\'\'\': Hi.\n\n\'\'\'Ben\'\'\': Hello.\n\n\'\'\'Ana\'\'\': Bye.\n"
+    wiki += "\n\'\'\'Ben\'\'\': Bye now.\n"
+    assert [x.label for x in ip.parse(wiki).turns] == ["Ana", "Ben", "Ana", "Ben"]

@@ -53,6 +53,7 @@ WRAPS = {
     "voice": "a name in a <v> voice tag",
     "bracket": "a name in square brackets",
     "angle": "a name in angle brackets",
+    "wiki": "a name in MediaWiki bold",
 }
 # The opening and closing parts of each wrap.
 _MARKUP = {
@@ -62,6 +63,7 @@ _MARKUP = {
     "voice": ("OPEN_VOICE", "CLOSE_VOICE"),
     "bracket": ("OPEN_BRACKET", "CLOSE_BRACKET"),
     "angle": ("OPEN_ANGLE", "CLOSE_ANGLE"),
+    "wiki": ("OPEN_WIKI_BOLD", "CLOSE_WIKI_BOLD"),
 }
 
 SHAPES = {

@@ -50,7 +50,7 @@ _LINE_END = re.compile(r"\n(?=[^\n])")
 
 
 _CAPTURE_BEFORE = ("time", "timeline", "bullet", "chevrons", "heading", "at")
-_WRAP_KINDS = ("bold", "italic", "voice", "bracket", "angle")
+_WRAP_KINDS = ("bold", "italic", "voice", "bracket", "angle", "wiki")
 
 
 @functools.cache
@@ -132,6 +132,7 @@ _WRAP_SIGNS = {
     "voice": ("<v",),
     "bracket": ("[",),
     "angle": ("<",),
+    "wiki": ("'''",),
 }
 # A clock time, or a time span in seconds ("[0.00-4.20]").
 _CLOCK_SIGN = re.compile(r"\d:\d\d|\d\.\d+[^\S\n]*(?:-->|[-–—]|to)[^\S\n]*\d")
@@ -191,7 +192,7 @@ _END_SIGNS = {
     "dash": (" - ", " – ", " — "),
     "tab": ("\t",),
     "line": ("\n",),
-    "close": ("**", "__", "*", "_", "<v", "]", ">"),
+    "close": ("**", "__", "*", "_", "<v", "]", ">", "'''"),
     "blank": ("—", "–", "―", "- "),
     "time": ("[", "("),
 }
