@@ -677,6 +677,11 @@ def test_lower_case_words_at_line_starts_of_prose_are_not_handles() -> None:
     # a handle said once with a mark is not enough either
     once = "Host: Hi.\nGuest: Hello.\n<sam> waves\nHost: Bye.\nGuest: Bye.\n"
     assert [s.label for s in ip.parse(once).speakers] == ["Host", "Guest"]
+    # a lower-case word and a time said below a label, over no words of its own, is speech
+    said = "Ann Lee  0:00\nat 10:30\n\nAnn Lee  1:01\na\n\nAnn Lee  2:02\nat 10:30\n\n"
+    t = ip.parse(said)
+    assert [s.label for s in t.speakers] == ["Ann Lee"]
+    assert [x.text for x in t.turns] == ["at 10:30", "a", "at 10:30"]
 
 
 def test_a_role_in_square_brackets_qualifies_the_name() -> None:

@@ -84,18 +84,23 @@ def _is_handle(label: str, info: LabelInfo) -> bool:
 
 
 def _handles(
-    counts: Counter[tuple[str | None, str]], info: dict[str | None, LabelInfo]
+    blocks: Sequence[RawBlock],
+    counts: Counter[tuple[str | None, str]],
+    info: dict[str | None, LabelInfo],
 ) -> set[tuple[str | None, str]]:
     """The (label, form) signatures that are chat handles (:func:`_is_handle`) whose name
-    recurs: prose-shaped, yet speakers."""
-    found = {
+    recurs over words of its own: prose-shaped, yet speakers. A handle over no words is a
+    line of speech that looks like one ("at 10:30" below a label)."""
+    found: set[tuple[str | None, str]] = {
         (label, form)
         for label, form in counts
         if label is not None and info[label].shape is Shape.prose and _is_handle(label, info[label])
     }
-    keys: Counter[str] = Counter()
-    for label, form in found:
-        keys[info[label].key] += counts[label, form]
+    if not found:
+        return found
+    keys: Counter[str] = Counter(
+        info[b.label].key for b in blocks if (b.label, b.form) in found and b.text.strip()
+    )
     return {(label, form) for label, form in found if keys[info[label].key] >= 2}
 
 
@@ -128,7 +133,7 @@ def speaker_blocks(
     info = {label: analyse(label) for label, _ in counts}
     declared_keys = {analyse(d).key for d in declared}
     minority = _minority_forms(counts, info)
-    handles = _handles(counts, info)
+    handles = _handles(blocks, counts, info)
     usable = handles | {
         (label, form)
         for label, form in counts

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from ..clock import clock_pattern, parse_clock
 from ..grammar import get_parser
@@ -113,22 +114,8 @@ def strip_comments(block: RawBlock) -> tuple[str, list[Span]]:
 # Bare (unbracketed), a time at a line's start must open a paragraph and be followed by no
 # lower-case word, and one at a line's end must follow the end of a sentence: "we met at
 # 10:30 and left" keeps its time wherever the line breaks fall.
-_BLANK = r"[^\S\n]"
-_SENTENCE_END = r"[.?!…\"”’)]"
-
-
-@functools.cache
-def _time_marks() -> re.Pattern[str]:
-    clock = clock_pattern()
-    bracketed = rf"\[{clock}\]|\({clock}\)"
-    return re.compile(
-        rf"^{_BLANK}*(?P<alone>{bracketed}|{clock}){_BLANK}*(?:\n|\Z)"
-        rf"|^{_BLANK}*(?P<opens>{bracketed}){_BLANK}+(?=\S)"
-        rf"|^{_BLANK}*(?P<opens_bare>{clock}){_BLANK}+(?=\S)"
-        rf"|(?<=\S){_BLANK}+(?P<ends>{bracketed}){_BLANK}*$"
-        rf"|(?<={_SENTENCE_END}){_BLANK}+(?P<ends_bare>{clock}){_BLANK}*$",
-        re.M,
-    )
+_SENTENCE_END = ".?!…\"”’)"
+_BRACKETS = {"[": "]", "(": ")"}
 
 
 @functools.cache
@@ -141,19 +128,48 @@ def time_shape(clock: str) -> str:
     return re.sub(r"\d+", "9", clock.strip("[]() \t"))
 
 
-def _mark_clock(text: str, match: re.Match[str]) -> tuple[str, str] | None:
-    """The kind of place and the time of a match of :func:`_time_marks`, or None when a
-    bare time at a line's start does not open a paragraph or a lower-case word follows it
-    (a sentence that goes on: "10:30 was too early")."""
-    kind = match.lastgroup or ""
-    if kind == "opens_bare":
-        if text[match.end() : match.end() + 1].islower():
-            return None
-        line_start = match.start()
-        above = text.rfind("\n", 0, max(line_start - 1, 0))
-        if line_start and text[above + 1 : line_start].strip():
-            return None  # the line above has words: the paragraph goes on
-    return kind, match.group(kind)
+def _blank(text: str) -> bool:
+    return not text or text.isspace()
+
+
+def _time_marks(text: str) -> Iterator[tuple[str, int, int]]:
+    """The time marks of a block's text: each time as written (brackets included) and the
+    part of the text it takes out: the whole line for a time alone on it, the time and the
+    blanks that part it from the words for one at a line's start or end. One scan for
+    clock times (rare in speech), then a look at each one's line."""
+    for match in _clock().finditer(text):
+        start, end = match.start(), match.end()
+        opening = text[start - 1 : start]
+        bracketed = opening in _BRACKETS and text[end : end + 1] == _BRACKETS[opening]
+        if bracketed:
+            start, end = start - 1, end + 1
+        elif text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
+            continue  # part of a longer number
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        before, after = text[line_start:start], text[end:line_end]
+        clock = text[start:end]
+        if _blank(before) and _blank(after):
+            yield clock, line_start, min(line_end + 1, len(text))
+        elif _blank(before):
+            words = len(after) - len(after.lstrip())
+            if not words:
+                continue  # "10:30am", "[00:01]Text": not a mark apart from the words
+            if not bracketed:
+                if after[words:][:1].islower():
+                    continue  # "10:30 was too early": the sentence goes on
+                above = text.rfind("\n", 0, max(line_start - 1, 0))
+                if line_start and not _blank(text[above + 1 : line_start - 1]):
+                    continue  # the line above has words: a paragraph that goes on
+            yield clock, line_start, end + words
+        elif _blank(after):
+            said = before.rstrip()
+            if len(said) == len(before):
+                continue  # touches the word before it
+            if not bracketed and not said.endswith(tuple(_SENTENCE_END)):
+                continue  # "we met at 10:30": the time is said
+            yield clock, line_start + len(said), end
 
 
 # A notation of time is a layout's own when it recurs in the labels and the places above.
@@ -164,20 +180,15 @@ def time_shapes(blocks: Iterable[tuple[str, str | None]], limit: int = 30_000) -
     """The time notations a text's layout uses: those seen, in its first ``limit``
     characters, at least :data:`MIN_TIME_MARKS` times beside labels (``label``) or in the
     places of a time mark inside the text; empty for prose that mentions a time or two."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     seen = 0
     for text, label in blocks:
         if label and ":" in label:
             found = _clock().search(label)
             if found:
-                shape = time_shape(found.group(0))
-                counts[shape] = counts.get(shape, 0) + 1
+                counts[time_shape(found.group(0))] += 1
         if ":" in text:
-            for match in _time_marks().finditer(text):
-                mark = _mark_clock(text, match)
-                if mark is not None:
-                    shape = time_shape(mark[1])
-                    counts[shape] = counts.get(shape, 0) + 1
+            counts.update(time_shape(clock) for clock, _, _ in _time_marks(text))
         seen += len(text)
         if seen > limit:
             break
@@ -200,18 +211,13 @@ def strip_times(
     kept = 0
     opening: float | None = None
     positions = _Positions(block)
-    for match in _time_marks().finditer(text):
-        mark = _mark_clock(text, match)
-        if mark is None or time_shape(mark[1]) not in shapes:
+    for clock, start, end in _time_marks(text):
+        if time_shape(clock) not in shapes:
             continue
-        kind, clock = mark
-        start, end = match.start(), match.end()
-        line, _ = positions.at(match.start(kind))
+        line, _ = positions.at(start)
         spans.append(Span("time", clock, line, line))
-        if not text[:start].strip():
+        if _blank(text[:start]):
             opening = parse_clock(clock.strip("[]()"))
-        if kind.startswith("ends"):
-            end = match.end(kind)  # the line end stays
         pieces.append(text[kept:start])
         kept = end
     if not spans:
