@@ -719,3 +719,23 @@ def test_mediawiki_bold_names() -> None:
     wiki = "\'\'\'Ana\'\'\': Hi.\n\n\'\'\'Ben\'\'\': Hello.\n\n\'\'\'Ana\'\'\': Bye.\n"
     wiki += "\n\'\'\'Ben\'\'\': Bye now.\n"
     assert [x.label for x in ip.parse(wiki).turns] == ["Ana", "Ben", "Ana", "Ben"]
+
+
+def test_fmt_keeps_the_time_marks_of_a_turn() -> None:
+    from interview_parser.fmt import format_text
+
+    text = (SAMPLES / "timed-paragraphs.txt").read_text(encoding="utf-8")
+    untidy = text.replace(". [00:00:31]\n", ". [00:00:31]   \n\n\n").replace(
+        "00:01:20\n", "  00:01:20  \n"
+    )
+    formatted = format_text(untidy)
+    assert formatted != untidy
+    before, after = ip.parse(untidy), ip.parse(formatted)
+    assert [(s.kind, s.text) for s in after.skipped] == [(s.kind, s.text) for s in before.skipped]
+    assert [s.text for s in after.skipped if s.kind == "time"] == [
+        "[00:00:31]",
+        "[00:00:33]",
+        "00:01:20",
+        "[00:01:58]",
+    ]
+    assert [x.text for x in after.turns] == [x.text for x in before.turns]
