@@ -6,7 +6,7 @@ evidence, checked in this order:
 1. the user declared it (``--interviewer``, a declared cast): accepted;
 2. it is prose-shaped ("He said", "Two options", "Note"): rejected, however often it recurs,
    unless it is a chat handle (one lower-case word: "alice", "mod_sam") that recurs with a
-   layout mark beside it (a time, angle brackets, "@", chevrons);
+   layout mark beside it (a time, angle brackets, "@", chevrons) over words of its own;
 3. it is written in a minority form of the file (``**Break**:`` where every speaker is
    ``**Name:**``), has no title ("THE COURT:" among "Q." markers keeps its own) and nothing
    declares it: rejected;
