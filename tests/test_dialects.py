@@ -739,3 +739,33 @@ def test_fmt_keeps_the_time_marks_of_a_turn() -> None:
         "[00:01:58]",
     ]
     assert [x.text for x in after.turns] == [x.text for x in before.turns]
+
+
+_SAID_TIMES = [
+    "We met at 10:30 and left at noon.",
+    "It was 9:15.",
+    "By 12:40, it was over.",
+    "The train at 7:05 was late again",
+    "Between 1:30 and 2:00 nobody came.",
+    "10:30 was too early.",
+    "Two trains, 8:10 and 8:40",
+    "Yes.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_SAID_TIMES), min_size=1, max_size=3), min_size=4, max_size=10
+    ),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_times_said_in_sentences_stay_in_the_text(turns: list[list[str]], gap: str) -> None:
+    # In any paragraphs and line breaks, a time that is part of a sentence stays a word.
+    text = "".join(
+        f"{'Ana' if i % 2 == 0 else 'Ben'}: {gap.join(paragraphs)}\n\n"
+        for i, paragraphs in enumerate(turns)
+    )
+    t = ip.parse(text)
+    assert all(s.kind != "time" for s in t.skipped)
+    assert [x.text.split() for x in t.turns] == [" ".join(p).split() for p in turns]
