@@ -684,6 +684,14 @@ def test_lower_case_words_at_line_starts_of_prose_are_not_handles() -> None:
     assert [x.text for x in t.turns] == ["at 10:30", "a", "at 10:30"]
 
 
+def test_a_one_off_speaker_whose_words_are_a_note_and_dashes() -> None:
+    # "(laughter) - -" is no header field's value ("Presenter: Kevin Gibbons"): its only
+    # "words" are dashes, so the one-off label over it is a speaker (found by the
+    # generated-layouts property)
+    t = ip.parse("Ann Lee: a\nBo Chen: (laughter) - -\nAnn Lee: a\n")
+    assert [x.label for x in t.turns] == ["Ann Lee", "Bo Chen", "Ann Lee"]
+
+
 def test_a_role_in_square_brackets_qualifies_the_name() -> None:
     t = ip.parse_file(SAMPLES / "bracket-roles.txt")
     assert [(s.label, s.role.value, s.role_source.value) for s in t.speakers] == [

@@ -206,7 +206,8 @@ def _is_header_field(text: str) -> bool:
     if not first or first[-1:] in ".!?…,;:\"”'’" or "," in first or len(first.split()) > 6:
         return False
     value = analyse(first + ":")
-    return value.shape is Shape.name and 2 <= len(value.key.split()) <= 6
+    words = [w for w in value.key.split() if any(c.isalpha() for c in w)]
+    return value.shape is Shape.name and 2 <= len(words) <= 6  # "(laughter) - -" names nobody
 
 
 def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:
