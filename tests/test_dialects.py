@@ -69,6 +69,13 @@ DETECTED = {
     "name-dash-time.txt": "timestamped",
     "cue-numbered.txt": "numbers+labelled",
     "table-transcript.md": "csv",
+    "timed-paragraphs.txt": "timestamped",
+    "slack-handles.txt": "timestamped",
+    "irc-handles.txt": "learned:wrap=angle,end=close",
+    "at-handles.txt": "learned:before=at,end=colon",
+    "bracket-roles.txt": "labelled",
+    "blockquote-transcript.md": "quote+markdown",
+    "wiki-bold-names.txt": "learned:wrap=wiki,end=close",
 }
 
 
@@ -584,3 +591,189 @@ def test_a_markdown_table_with_a_speaker_column() -> None:
     assert [(x.start, x.text) for x in t.turns][1] == (7.0, "Thanks. What is that machine?")
     assert [s.kind for s in t.skipped][:3] == ["csv header", "table rule", "csv cells"]
     assert t.turns[0].column == 14  # the name's first letter, not the blank that pads it
+
+
+def test_times_inside_a_turn_are_skipped_not_words() -> None:
+    # A time ending a paragraph, one alone on its line between two paragraphs, one opening a
+    # continuation paragraph: each a skipped span; a time in a sentence stays.
+    t = ip.parse_file(SAMPLES / "timed-paragraphs.txt")
+    assert [(s.kind, s.text, s.line) for s in t.skipped] == [
+        ("time", "[00:00:31]", 5),
+        ("time", "[00:00:33]", 7),
+        ("time", "00:01:20", 12),
+        ("time", "[00:01:58]", 17),
+    ]
+    texts = [x.text for x in t.turns]
+    assert texts[1].endswith("six days a week.\n\nAnd then my father added the pear trees"
+                             " along the north wall, because the wind never reaches them there.")
+    assert texts[3] == (
+        "We stopped spraying in the spring. The first year we lost half the crop to scab."
+        "\n\nThe second year was better. We met the bee keepers at 10:30 one morning and by"
+        " noon we had a deal."
+    )
+    assert texts[5] == "More than anything else we tried."
+
+
+def test_a_time_opens_a_turn_as_its_start() -> None:
+    text = (
+        "[00:00:01] ANA: Ready?\n\n[00:00:04] BEN: Yes.\n\n[00:00:06] ANA:\n\n"
+        "[00:00:09] Then tell me about the boat.\n\n[00:00:12] BEN: It leaks.\n"
+    )
+    t = ip.parse(text)
+    assert [(x.start, x.text) for x in t.turns][2] == (6.0, "Then tell me about the boat.")
+
+
+def test_prose_that_mentions_times_keeps_them() -> None:
+    # Times are a layout's only when a notation recurs in the places of a time mark: a
+    # file whose labels carry none keeps "10:30." at a line's end and a time opening a line.
+    text = (
+        "ANA: When did you leave?\nBEN: We met at 10:30 and left at 11:15.\n"
+        "ANA: And the train?\nBEN: It was due at\n12:40\nbut came late. It always does. 9:15\n"
+    )
+    t = ip.parse(text)
+    assert t.skipped == [] or all(s.kind != "time" for s in t.skipped)
+    assert "12:40" in t.turns[3].text and t.turns[3].text.endswith("9:15")
+    # in a timed layout, a bare time after words that do not end a sentence, or opening a
+    # line inside a paragraph, stays too
+    timed = (
+        "[00:00:01] ANA: When?\n[00:00:03] BEN: We left at\n10:30 and walked.\n"
+        "[00:00:07] ANA: Then?\n[00:00:09] BEN: We ate at 12:15\n"
+    )
+    t = ip.parse(timed)
+    assert [x.text for x in t.turns][1::2] == ["We left at 10:30 and walked.", "We ate at 12:15"]
+
+
+@pytest.mark.parametrize(
+    ("name", "speakers"),
+    [
+        ("slack-handles.txt", ["alice", "bob_k"]),
+        ("irc-handles.txt", ["mod_sam", "rue"]),
+        ("at-handles.txt", ["jonas", "li.wei"]),
+    ],
+)
+def test_lower_case_handles_with_a_layout_mark_are_speakers(
+    name: str, speakers: list[str]
+) -> None:
+    t = ip.parse_file(SAMPLES / name)
+    assert [s.label for s in t.speakers] == speakers
+    assert t.turns[0].text[:1].isalpha()  # the handle's marks are not in the text
+
+
+def test_slack_handles_keep_their_times() -> None:
+    t = ip.parse_file(SAMPLES / "slack-handles.txt")
+    assert [x.start for x in t.turns][:2] == [10 * 3600 + 2 * 60, 10 * 3600 + 3 * 60]
+    assert t.turns[1].text == "I did, around six. The soil was bone dry again."
+
+
+def test_lower_case_words_at_line_starts_of_prose_are_not_handles() -> None:
+    # Recurring, lower-case and before a colon, but with no mark beside them: prose.
+    text = (
+        "Host: How did it go?\nthen: we packed the van.\nGuest: Badly.\n"
+        "then: we drove home.\nHost: And after?\nthen: we slept.\n"
+    )
+    t = ip.parse(text)
+    assert [s.label for s in t.speakers] == ["Host", "Guest"]
+    assert t.turns[0].text == "How did it go? then: we packed the van."
+    # a handle said once with a mark is not enough either
+    once = "Host: Hi.\nGuest: Hello.\n<sam> waves\nHost: Bye.\nGuest: Bye.\n"
+    assert [s.label for s in ip.parse(once).speakers] == ["Host", "Guest"]
+    # a lower-case word and a time said below a label, over no words of its own, is speech
+    said = "Ann Lee  0:00\nat 10:30\n\nAnn Lee  1:01\na\n\nAnn Lee  2:02\nat 10:30\n\n"
+    t = ip.parse(said)
+    assert [s.label for s in t.speakers] == ["Ann Lee"]
+    assert [x.text for x in t.turns] == ["at 10:30", "a", "at 10:30"]
+
+
+def test_a_one_off_speaker_whose_words_are_a_note_and_dashes() -> None:
+    # "(laughter) - -" is no header field's value ("Presenter: Kevin Gibbons"): its only
+    # "words" are dashes, so the one-off label over it is a speaker (found by the
+    # generated-layouts property)
+    t = ip.parse("Ann Lee: a\nBo Chen: (laughter) - -\nAnn Lee: a\n")
+    assert [x.label for x in t.turns] == ["Ann Lee", "Bo Chen", "Ann Lee"]
+
+
+def test_a_role_in_square_brackets_qualifies_the_name() -> None:
+    t = ip.parse_file(SAMPLES / "bracket-roles.txt")
+    assert [(s.label, s.role.value, s.role_source.value) for s in t.speakers] == [
+        ("Ines Duarte", "interviewer", "label"),
+        ("Rui Moniz", "interviewee", "label"),
+    ]
+    assert t.turns[1].text.startswith("Thirty-one")
+    # a time in brackets after a name is its time, not a qualifier
+    timed = ip.parse(
+        "Ana [00:00:03]: Hi.\nBen [00:00:05]: Hello.\nAna [00:00:09]: Bye.\nBen [00:00:11]: Bye.\n"
+    )
+    assert [(x.label, x.start) for x in timed.turns][:2] == [("Ana", 3.0), ("Ben", 5.0)]
+
+
+def test_a_transcript_quoted_as_a_markdown_blockquote() -> None:
+    t = ip.parse_file(SAMPLES / "blockquote-transcript.md")
+    assert [s.label for s in t.speakers] == ["Karin", "Ole"]
+    assert [x.text for x in t.turns][:2] == [
+        "How early do you start?",
+        "At three. The dough for the rye has to rest for four hours before it goes in.",
+    ]
+    assert [(x.line, x.column) for x in t.turns][:2] == [(5, 3), (7, 3)]
+    assert ("quote mark", 5, 15) in [(s.kind, s.line, s.end_line) for s in t.skipped]
+    # TV captions' chevrons are not quote marks, nor is a quote with no paragraphs in it
+    chevrons = ">> ANA: Hi.\n>> BEN: Hello.\n>> ANA: Bye.\n>> BEN: Bye now.\n"
+    assert "quote" not in ip.parse(chevrons).source.dialect
+
+
+def test_mediawiki_bold_names() -> None:
+    t = ip.parse_file(SAMPLES / "wiki-bold-names.txt")
+    assert [s.label for s in t.speakers] == ["Signe", "Harald"]
+    assert t.turns[0].text == "When did the harbour last freeze over?"
+    wiki = "\'\'\'Ana\'\'\': Hi.\n\n\'\'\'Ben\'\'\': Hello.\n\n\'\'\'Ana\'\'\': Bye.\n"
+    wiki += "\n\'\'\'Ben\'\'\': Bye now.\n"
+    assert [x.label for x in ip.parse(wiki).turns] == ["Ana", "Ben", "Ana", "Ben"]
+
+
+def test_fmt_keeps_the_time_marks_of_a_turn() -> None:
+    from interview_parser.fmt import format_text
+
+    text = (SAMPLES / "timed-paragraphs.txt").read_text(encoding="utf-8")
+    untidy = text.replace(". [00:00:31]\n", ". [00:00:31]   \n\n\n").replace(
+        "00:01:20\n", "  00:01:20  \n"
+    )
+    formatted = format_text(untidy)
+    assert formatted != untidy
+    before, after = ip.parse(untidy), ip.parse(formatted)
+    assert [(s.kind, s.text) for s in after.skipped] == [(s.kind, s.text) for s in before.skipped]
+    assert [s.text for s in after.skipped if s.kind == "time"] == [
+        "[00:00:31]",
+        "[00:00:33]",
+        "00:01:20",
+        "[00:01:58]",
+    ]
+    assert [x.text for x in after.turns] == [x.text for x in before.turns]
+
+
+_SAID_TIMES = [
+    "We met at 10:30 and left at noon.",
+    "It was 9:15.",
+    "By 12:40, it was over.",
+    "The train at 7:05 was late again",
+    "Between 1:30 and 2:00 nobody came.",
+    "10:30 was too early.",
+    "Two trains, 8:10 and 8:40",
+    "Yes.",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_SAID_TIMES), min_size=1, max_size=3), min_size=4, max_size=10
+    ),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_times_said_in_sentences_stay_in_the_text(turns: list[list[str]], gap: str) -> None:
+    # In any paragraphs and line breaks, a time that is part of a sentence stays a word.
+    text = "".join(
+        f"{'Ana' if i % 2 == 0 else 'Ben'}: {gap.join(paragraphs)}\n\n"
+        for i, paragraphs in enumerate(turns)
+    )
+    t = ip.parse(text)
+    assert all(s.kind != "time" for s in t.skipped)
+    assert [x.text.split() for x in t.turns] == [" ".join(p).split() for p in turns]

@@ -44,6 +44,7 @@ BEFORES = {
     "bullet": "a bullet",
     "chevrons": "'>>'",
     "heading": "a heading mark",
+    "at": "'@'",
 }
 WRAPS = {
     "bold": "a bold name",
@@ -51,6 +52,8 @@ WRAPS = {
     "italic": "an italic name",
     "voice": "a name in a <v> voice tag",
     "bracket": "a name in square brackets",
+    "angle": "a name in angle brackets",
+    "wiki": "a name in MediaWiki bold",
 }
 # The opening and closing parts of each wrap.
 _MARKUP = {
@@ -59,6 +62,8 @@ _MARKUP = {
     "italic": ("OPEN_ITALIC", "CLOSE_ITALIC"),
     "voice": ("OPEN_VOICE", "CLOSE_VOICE"),
     "bracket": ("OPEN_BRACKET", "CLOSE_BRACKET"),
+    "angle": ("OPEN_ANGLE", "CLOSE_ANGLE"),
+    "wiki": ("OPEN_WIKI_BOLD", "CLOSE_WIKI_BOLD"),
 }
 
 SHAPES = {

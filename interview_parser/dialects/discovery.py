@@ -49,8 +49,8 @@ DISCOVERY_CHARS = 30_000
 _LINE_END = re.compile(r"\n(?=[^\n])")
 
 
-_CAPTURE_BEFORE = ("time", "timeline", "bullet", "chevrons", "heading")
-_WRAP_KINDS = ("bold", "italic", "voice", "bracket")
+_CAPTURE_BEFORE = ("time", "timeline", "bullet", "chevrons", "heading", "at")
+_WRAP_KINDS = ("bold", "italic", "voice", "bracket", "angle", "wiki")
 
 
 @functools.cache
@@ -80,6 +80,7 @@ _BEFORE_SIGNS = {
     "bullet": ("*", "•", "+", "-", "–"),
     "chevrons": (">",),
     "heading": ("#",),
+    "at": ("@",),
 }
 
 
@@ -130,6 +131,8 @@ _WRAP_SIGNS = {
     "italic": ("*", "_"),
     "voice": ("<v",),
     "bracket": ("[",),
+    "angle": ("<",),
+    "wiki": ("'''",),
 }
 # A clock time, or a time span in seconds ("[0.00-4.20]").
 _CLOCK_SIGN = re.compile(r"\d:\d\d|\d\.\d+[^\S\n]*(?:-->|[-–—]|to)[^\S\n]*\d")
@@ -189,7 +192,7 @@ _END_SIGNS = {
     "dash": (" - ", " – ", " — "),
     "tab": ("\t",),
     "line": ("\n",),
-    "close": ("**", "__", "*", "_", "<v", "]"),
+    "close": ("**", "__", "*", "_", "<v", "]", ">", "'''"),
     "blank": ("—", "–", "―", "- "),
     "time": ("[", "("),
 }

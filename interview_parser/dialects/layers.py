@@ -216,7 +216,14 @@ def prefix_layer(text: str) -> Layered | None:
 def apply_layers(text: str) -> Layered | None:
     """The layer this text is wrapped in, if any (HTML first, then court pages, then a
     constant time in front of every line, then cue or page numbers alone on their lines:
-    :mod:`.numbers`)."""
+    :mod:`.numbers`, then a Markdown blockquote around the whole transcript: :mod:`.quotes`)."""
     from .numbers import number_layer
+    from .quotes import quote_layer
 
-    return html_layer(text) or court_layer(text) or prefix_layer(text) or number_layer(text)
+    return (
+        html_layer(text)
+        or court_layer(text)
+        or prefix_layer(text)
+        or number_layer(text)
+        or quote_layer(text)
+    )

@@ -31,7 +31,7 @@ from .evidence import rejections, speaker_blocks
 from .intro import fill_introductions, header_people
 from .labels import LabelInfo, declared_keys, name_key
 from .lead import split_lead
-from .notes import find_notes, strip_comments
+from .notes import find_notes, strip_comments, strip_times, time_shapes
 from .roles import assign_roles
 from .speakers import SpeakerGroup, group_speakers
 from .speech import all_speech, lead_warnings, take_turns
@@ -58,16 +58,23 @@ def _collect(
     timed: dict[int, list[tuple[int, RawBlock]]] = {}  # blocks the layout times: offset, block
     tail = ""  # the blanks and line ends after the last turn's text so far
     add_turn, add_info = turns.append, infos.append  # (the loop runs once a block)
+    shapes = time_shapes((b.text, b.label if i else None) for b, i in decided)
     for block, info in decided:
         text = block.text
         if "<" in text and "<!--" in text:  # (one character is found by memchr, 10x faster)
             text, found = strip_comments(block)
+            comments.extend(found)
+        opening = None
+        if shapes and (info is not None or turns):
+            text, found, opening = strip_times(block, text, shapes)
             comments.extend(found)
         notes = tuple(find_notes(block)) if "[" in text or "(" in text else ()
         if info is not None:
             start, end = block.start, block.end
             if start is not None or end is not None:
                 timed[len(turns)] = [(0, block)]
+            if start is None:
+                start = info.time if info.time is not None else opening
             add_turn(
                 Turn(
                     index=len(turns),
@@ -77,7 +84,7 @@ def _collect(
                     line=block.line,
                     column=block.label_column,
                     end_line=block.end_line,
-                    start=start if start is not None else info.time,
+                    start=start,
                     end=end if end is not None else info.end,
                     notes=notes,
                     spans=(),

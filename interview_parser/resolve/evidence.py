@@ -4,7 +4,9 @@ The grammars find every prefix that *looks* like a label. A prefix becomes a spe
 evidence, checked in this order:
 
 1. the user declared it (``--interviewer``, a declared cast): accepted;
-2. it is prose-shaped ("He said", "Two options", "Note"): rejected, however often it recurs;
+2. it is prose-shaped ("He said", "Two options", "Note"): rejected, however often it recurs,
+   unless it is a chat handle (one lower-case word: "alice", "mod_sam") that recurs with a
+   layout mark beside it (a time, angle brackets, "@", chevrons) over words of its own;
 3. it is written in a minority form of the file (``**Break**:`` where every speaker is
    ``**Name:**``), has no title ("THE COURT:" among "Q." markers keeps its own) and nothing
    declares it: rejected;
@@ -30,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..syntax import RawBlock
-from .labels import LabelInfo, Shape, analyse, name_key
+from .labels import NOT_SPEAKERS, LabelInfo, Shape, analyse, name_key
 from .speakers import by_surname, may_be_short, short_form
 
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".
@@ -67,6 +69,41 @@ def _accept_one_off(info: LabelInfo, after_recurring: bool) -> bool:
     )
 
 
+_HANDLE = re.compile(r"[^\W\d_][\w.\-]*")
+
+
+def _is_handle(label: str, info: LabelInfo) -> bool:
+    """Whether a prose-shaped label is a chat handle in a label's place: one word that
+    starts in lower case ("alice", "mod_sam", "li.wei") with a layout mark beside it, a time
+    ("alice  10:02 AM"), angle brackets ("<mod_sam>"), "@" or chevrons. A lower-case word
+    at the start of a line of prose has none."""
+    name = info.name
+    if not name[:1].islower() or not _HANDLE.fullmatch(name) or info.key in NOT_SPEAKERS:
+        return False
+    return info.time is not None or label.lstrip().startswith(("<", "@", ">"))
+
+
+def _handles(
+    blocks: Sequence[RawBlock],
+    counts: Counter[tuple[str | None, str]],
+    info: dict[str | None, LabelInfo],
+) -> set[tuple[str | None, str]]:
+    """The (label, form) signatures that are chat handles (:func:`_is_handle`) whose name
+    recurs over words of its own: prose-shaped, yet speakers. A handle over no words is a
+    line of speech that looks like one ("at 10:30" below a label)."""
+    found: set[tuple[str | None, str]] = {
+        (label, form)
+        for label, form in counts
+        if label is not None and info[label].shape is Shape.prose and _is_handle(label, info[label])
+    }
+    if not found:
+        return found
+    keys: Counter[str] = Counter(
+        info[b.label].key for b in blocks if (b.label, b.form) in found and b.text.strip()
+    )
+    return {(label, form) for label, form in found if keys[info[label].key] >= 2}
+
+
 def _minority_forms(
     counts: Counter[tuple[str | None, str]], info: dict[str | None, LabelInfo]
 ) -> set[str]:
@@ -98,7 +135,8 @@ def speaker_blocks(
     info = {label: analyse(label) for label, _ in counts}
     declared_keys = {analyse(d).key for d in declared}
     minority = _minority_forms(counts, info)
-    usable = {
+    handles = _handles(blocks, counts, info)
+    usable = handles | {
         (label, form)
         for label, form in counts
         if info[label].key in declared_keys
@@ -175,7 +213,8 @@ def _is_header_field(text: str) -> bool:
     if not first or first[-1:] in ".!?…,;:\"”'’" or "," in first or len(first.split()) > 6:
         return False
     value = analyse(first + ":")
-    return value.shape is Shape.name and 2 <= len(value.key.split()) <= 6
+    words = [w for w in value.key.split() if any(c.isalpha() for c in w)]
+    return value.shape is Shape.name and 2 <= len(words) <= 6  # "(laughter) - -" names nobody
 
 
 def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:

@@ -82,16 +82,20 @@ PARTICLES = word_set("van von der den de del della di da do dos das du la le ten
 _LABEL_CLOCK = re.compile(rf"\\?[\[(]?(?<![\d:])(-?{clock_pattern()})(?![\d:])\\?[\])]?")
 # A time span beside a name, as diarisation tools write it: "SPEAKER_00 [0.00-4.20]:".
 _LABEL_RANGE = re.compile(time_range())
-# Markup around a label: Markdown bold/italic markers and stray brackets. The trailing run
-# is cut by _unmarked(): as an alternative "[...]+$" here it was tried from every character of
-# a long inner run ("B _ _ _ ... C") and rescanned the run each time.
-_MARKUP = re.compile(r"\*\*|__|^[\[\]*_\s]+")
+# Markup around a label: Markdown bold/italic markers, MediaWiki bold and stray brackets.
+# The trailing run is cut by _unmarked(): as an alternative "[...]+$" here it was tried from
+# every character of a long inner run ("B _ _ _ ... C") and rescanned the run each time.
+_MARKUP = re.compile(r"\*\*|__|'''|^[\[\]*_\s]+")
 _NOT_MARKUP = re.compile(r"[^\[\]*_\s]")
-# What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag.
-_LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+)")
+# What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag,
+# the angle bracket or "@" of a chat handle ("<mod_sam>", "@li.wei:").
+_LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+|[<@](?=[^\W\d_]))")
 # The ends of a label other than a colon, with the blanks around them.
 _OTHER_ENDS = ".-–—>\t "
 _PAREN = re.compile(r"\(([^()]*)\)")
+# A qualifier in square brackets after a name, read as one in parentheses: "Ines Duarte
+# [Host]" is "Ines Duarte (Host)" (LABEL_MORE in grammars/common.lark).
+_BRACKET_QUALIFIER = re.compile(r"(?<=\S)[^\S\n]+\[([^\W\d_][^\[\]\n]{0,39})\]")
 _SPACE = re.compile(r"[\s\u00a0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _NOT_WORD_CHARS = re.compile(r"[^\w'&\-\s]")
@@ -234,7 +238,9 @@ def _seconds(text: str) -> float | None:
 def _unmarked(text: str) -> str:
     """``text`` without the markup around it: the trailing run of brackets, asterisks,
     underscores and blanks, a leading one, and ``**`` and ``__`` anywhere."""
-    if "*" not in text and "_" not in text and "[" not in text and "]" not in text:
+    if "*" not in text and "_" not in text and "[" not in text and "]" not in text and (
+        "'''" not in text  # MediaWiki bold
+    ):
         return text.strip()  # (no markup: only the blanks; most labels)
     last = _NOT_MARKUP.search(text[::-1])
     return _MARKUP.sub("", text[: len(text) - last.start()] if last else "")
@@ -244,6 +250,8 @@ def _unmarked(text: str) -> str:
 def _without_layout(text: str) -> str:
     """The rest of :func:`clean_label`, once a label's times are out (cached: what is left
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
+    if "[" in text:
+        text = _BRACKET_QUALIFIER.sub(r" (\1)", text)
     text = _unmarked(_LEADING_MARKS.sub("", text.strip()))
     text = _SPACE.sub(" ", text).strip()
     # A colon ends most labels; the others end in "Mr. CORNYN.", "O SR. JOÃO -", "<v Ana>".

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
+from ..clock import clock_pattern, parse_clock
 from ..grammar import get_parser
 from ..model import StageNote
 from ..syntax import RawBlock, Span
@@ -103,3 +106,121 @@ def strip_comments(block: RawBlock) -> tuple[str, list[Span]]:
             kept = end
     pieces.append(text[kept:])
     return "".join(pieces), spans
+
+
+# Times that mark where a turn's paragraphs and lines fall in the recording, not words: a
+# time alone on its line (a meeting export writes "00:05:00" every few minutes), one at the
+# start of a line ("[00:01:10] And then ..."), one ending a line ("... a day. [00:00:12]").
+# Bare (unbracketed), a time at a line's start must open a paragraph and be followed by no
+# lower-case word, and one at a line's end must follow the end of a sentence: "we met at
+# 10:30 and left" keeps its time wherever the line breaks fall.
+_SENTENCE_END = ".?!…\"”’)"
+_BRACKETS = {"[": "]", "(": ")"}
+
+
+@functools.cache
+def _clock() -> re.Pattern[str]:
+    return re.compile(clock_pattern())
+
+
+def time_shape(clock: str) -> str:
+    """A time's notation, its digits left out: "00:01:20" and "[01:02:03]" are "9:9:9"."""
+    return re.sub(r"\d+", "9", clock.strip("[]() \t"))
+
+
+def _blank(text: str) -> bool:
+    return not text or text.isspace()
+
+
+def _time_marks(text: str) -> Iterator[tuple[str, int, int]]:
+    """The time marks of a block's text: each time as written (brackets included) and the
+    part of the text it takes out: the whole line for a time alone on it, the time and the
+    blanks that part it from the words for one at a line's start or end. One scan for
+    clock times (rare in speech), then a look at each one's line."""
+    for match in _clock().finditer(text):
+        start, end = match.start(), match.end()
+        opening = text[start - 1 : start]
+        bracketed = opening in _BRACKETS and text[end : end + 1] == _BRACKETS[opening]
+        if bracketed:
+            start, end = start - 1, end + 1
+        elif text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
+            continue  # part of a longer number
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        before, after = text[line_start:start], text[end:line_end]
+        clock = text[start:end]
+        if _blank(before) and _blank(after):
+            yield clock, line_start, min(line_end + 1, len(text))
+        elif _blank(before):
+            words = len(after) - len(after.lstrip())
+            if not words:
+                continue  # "10:30am", "[00:01]Text": not a mark apart from the words
+            if not bracketed:
+                if after[words:][:1].islower():
+                    continue  # "10:30 was too early": the sentence goes on
+                above = text.rfind("\n", 0, max(line_start - 1, 0))
+                if line_start and not _blank(text[above + 1 : line_start - 1]):
+                    continue  # the line above has words: a paragraph that goes on
+            yield clock, line_start, end + words
+        elif _blank(after):
+            said = before.rstrip()
+            if len(said) == len(before):
+                continue  # touches the word before it
+            if not bracketed and not said.endswith(tuple(_SENTENCE_END)):
+                continue  # "we met at 10:30": the time is said
+            yield clock, line_start + len(said), end
+
+
+# A notation of time is a layout's own when it recurs in the labels and the places above.
+MIN_TIME_MARKS = 3
+
+
+def time_shapes(blocks: Iterable[tuple[str, str | None]], limit: int = 30_000) -> frozenset[str]:
+    """The time notations a text's layout uses: those seen, in its first ``limit``
+    characters, at least :data:`MIN_TIME_MARKS` times beside labels (``label``) or in the
+    places of a time mark inside the text; empty for prose that mentions a time or two."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for text, label in blocks:
+        if label and ":" in label:
+            found = _clock().search(label)
+            if found:
+                counts[time_shape(found.group(0))] += 1
+        if ":" in text:
+            counts.update(time_shape(clock) for clock, _, _ in _time_marks(text))
+        seen += len(text)
+        if seen > limit:
+            break
+    return frozenset(shape for shape, count in counts.items() if count >= MIN_TIME_MARKS)
+
+
+def strip_times(
+    block: RawBlock, text: str, shapes: frozenset[str]
+) -> tuple[str, list[Span], float | None]:
+    """The text without the time marks of the layout's notations (``shapes``), the marks as
+    skipped spans, and the time that opens the text (before any word), if one does.
+
+    A time alone on its lines takes its line with it; one at a line's start or end, the
+    blanks that part it from the words.
+    """
+    if not shapes or ":" not in text:
+        return text, [], None
+    spans: list[Span] = []
+    pieces: list[str] = []
+    kept = 0
+    opening: float | None = None
+    positions = _Positions(block)
+    for clock, start, end in _time_marks(text):
+        if time_shape(clock) not in shapes:
+            continue
+        line, _ = positions.at(start)
+        spans.append(Span("time", clock, line, line))
+        if _blank(text[:start]):
+            opening = parse_clock(clock.strip("[]()"))
+        pieces.append(text[kept:start])
+        kept = end
+    if not spans:
+        return text, [], None
+    pieces.append(text[kept:])
+    return "".join(pieces), spans, opening
