@@ -361,14 +361,6 @@ def _turns(runs: list[Run], part: list[int]) -> list[int]:
     return list(runs[part[0]].turns) if len(part) == 1 else [t for k in part for t in runs[k].turns]
 
 
-def _text(runs: list[Run], part: list[int], texts: list[str], turns: list[int]) -> str:
-    """The text of a prompt or an answer: its turns joined by a blank line (most are one
-    whole run: its text is theirs, no joining)."""
-    if len(part) == 1 and len(turns) == len(runs[part[0]].turns):
-        return runs[part[0]].text
-    return "\n\n".join(texts[t] for t in turns)
-
-
 def build_pairs(
     voices: Sequence[Voice], names: Mapping[str, Collection[str]] | None = None
 ) -> tuple[list[Pair], list[int]]:
@@ -385,19 +377,36 @@ def build_pairs(
     pairs: list[Pair] = []
     placed: set[int] = set()  # the turns in a pair
     texts = [v.text for v in voices]
+    turns_of = [run.turns for run in runs]
     shared = -1  # the run whose end opens the next prompt, after answering the last one
     for draft in _drafts(floor, questioned):
         kind, evidence = _evidence(floor, draft)
-        asked = _turns(runs, draft.prompt)
-        if draft.prompt[0] == shared:
-            # only the run's last turn is in both pairs; the turns before it answer
-            asked = asked[len(runs[shared].turns) - 1 :]
-        shared = draft.answer[-1]
-        answered = _turns(runs, draft.answer)
-        between = sorted(t for k in draft.between for t in runs[k].turns) if draft.between else []
+        prompt, answer = draft.prompt, draft.answer
+        # (most prompts and answers are one whole run: its turns and its text, no joining)
+        if len(prompt) == 1:
+            asked = list(turns_of[prompt[0]])
+            if prompt[0] == shared:
+                # only the run's last turn is in both pairs; the turns before it answer
+                asked = asked[-1:]
+            whole = len(asked) == len(turns_of[prompt[0]])
+            question = floor.text[prompt[0]] if whole else "\n\n".join(texts[t] for t in asked)
+        else:
+            asked = _turns(runs, prompt)
+            if prompt[0] == shared:
+                asked = asked[len(turns_of[shared]) - 1 :]
+            question = "\n\n".join(texts[t] for t in asked)
+        shared = answer[-1]
+        if len(answer) == 1:
+            answered = list(turns_of[shared])
+            reply = floor.text[shared]
+        else:
+            answered = [t for k in answer for t in turns_of[k]]
+            reply = "\n\n".join(texts[t] for t in answered)
+        between = sorted(t for k in draft.between for t in turns_of[k]) if draft.between else []
         placed.update(asked)
         placed.update(answered)
-        placed.update(between)
+        if between:
+            placed.update(between)
         pairs.append(
             Pair(
                 index=len(pairs),
@@ -405,8 +414,8 @@ def build_pairs(
                 question_turns=asked,
                 answer_turns=answered,
                 interjection_turns=between,
-                question=_text(runs, draft.prompt, texts, asked),
-                answer=_text(runs, draft.answer, texts, answered),
+                question=question,
+                answer=reply,
                 evidence=evidence,
             )
         )
