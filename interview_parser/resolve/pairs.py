@@ -389,19 +389,20 @@ def build_pairs(
                 # only the run's last turn is in both pairs; the turns before it answer
                 asked = asked[-1:]
             whole = len(asked) == len(turns_of[prompt[0]])
-            question = floor.text[prompt[0]] if whole else "\n\n".join(texts[t] for t in asked)
+            question = floor.text[prompt[0]] if whole else "\n\n".join([texts[t] for t in asked])
         else:
             asked = _turns(runs, prompt)
             if prompt[0] == shared:
                 asked = asked[len(turns_of[shared]) - 1 :]
-            question = "\n\n".join(texts[t] for t in asked)
+            question = "\n\n".join([texts[t] for t in asked])
         shared = answer[-1]
         if len(answer) == 1:
             answered = list(turns_of[shared])
             reply = floor.text[shared]
         else:
             answered = [t for k in answer for t in turns_of[k]]
-            reply = "\n\n".join(texts[t] for t in answered)
+            # (a run's text is its turns' joined by a blank line: the runs' texts joined)
+            reply = "\n\n".join([floor.text[k] for k in answer])
         between = sorted(t for k in draft.between for t in turns_of[k]) if draft.between else []
         placed.update(asked)
         placed.update(answered)
