@@ -123,20 +123,27 @@ class _Draft:
 
 def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     """Whether answerer run j interjects inside the prompt instead of replying to it."""
-    after = floor._next(j, 1)
-    if after is None or floor.part[after] is not ASKER or not floor.opening[after]:
+    part, text = floor.part, floor.text
+    after = j + 1
+    if after == len(part):
         return False
-    said = floor.text[prompt[-1]]
-    follow = floor.text[after][:8].lstrip()
-    reply = floor.text[j]
+    if part[after] is THIRD:
+        beyond = floor._next(j, 1)  # (past third parties: seldom)
+        if beyond is None:
+            return False
+        after = beyond
+    if part[after] is not ASKER or not floor.opening[after]:
+        return False
+    said = text[prompt[-1]]
     if cut_off(said) and word_count(said) <= 6:
         return True  # the prompt broke off at once; the answerer finishes something else
+    follow = text[after][:8].lstrip()
     if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
         # the asker picks up the sentence they broke off, past an acknowledgement
-        return backchannel_shaped(reply, said)
+        return backchannel_shaped(text[j], said)
     if floor.kind[prompt[-1]] is not None:
         return False  # it asked: whatever comes is a reply
-    return continuer(reply)
+    return continuer(text[j])
 
 
 def _cohost_answers(floor: Floor, k: int, j: int, third_seen: bool) -> bool:
@@ -159,7 +166,7 @@ def _prompt(
     index where the search stopped, with an empty answer). An answerer's run said to a
     questioned third party is passed over as a third party's would be."""
     draft = _Draft([start])
-    part, speaker = floor.part, floor.speaker
+    part, speaker, peer = floor.part, floor.speaker, floor.peer
     asker = speaker[start]
     third_seen = False
     j, end = start + 1, len(part)
@@ -167,18 +174,19 @@ def _prompt(
         if part[j] is THIRD:
             draft.between.append(j)
             third_seen = True
-        elif floor.answers(j, asker):
+        elif (part[j] is ASKER and speaker[j] != asker) if peer else part[j] is ANSWERER:
+            # (floor.answers written out: the loop's most frequent test)
             if questioned and _speaks_to(floor, j, questioned):
                 draft.between.append(j)
                 draft.evidence.append("across a remark made to someone else")
                 third_seen = True
-            elif not floor.peer and _interjects(floor, draft.prompt, j):
+            elif not peer and _interjects(floor, draft.prompt, j):
                 draft.between.append(j)
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
                 return draft, j
         elif part[j] is ASKER:
-            if floor.peer or _cohost_answers(floor, draft.prompt[-1], j, third_seen):
+            if peer or _cohost_answers(floor, draft.prompt[-1], j, third_seen):
                 return draft, j  # nobody took it up (the next speaker opens anew), or a
                 # co-host asked by name answers
             last = floor.text[draft.prompt[-1]]
