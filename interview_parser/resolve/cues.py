@@ -99,6 +99,9 @@ _ALLOTS_TIME = re.compile(
     r"(?:more\s+|additional\s+)?(?:minutes?|minutos?|segundos?|seconds?)\b",
     re.IGNORECASE,
 )
+# The letters that _PROCEDURAL_START's phrases start with, and what IGNORECASE matches to
+# them: a text that opens on any other letter or digit cannot match (most turns).
+_PROCEDURAL_FIRST = frozenset("DIOPSTWdiopstwİıſ")
 _DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
     r"^[\W_]*(?i:(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i’m|i am|my name is|"
@@ -326,7 +329,8 @@ def self_nominated(tail: str, found: re.Match[str]) -> bool:
 def procedural(text: str) -> bool:
     """An objection, a point of order, a chair's call ("... is recognized"), counsel's
     instruction to the witness (said of the witness, not by them)."""
-    if _PROCEDURAL_START.match(text):
+    first = text[:1]
+    if (first in _PROCEDURAL_FIRST or not first.isalnum()) and _PROCEDURAL_START.match(text):
         return True
     if len(text) > 300:
         return False  # a call on the proceedings is short; a long turn is testimony
