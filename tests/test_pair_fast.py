@@ -72,7 +72,7 @@ def test_the_procedural_phrases_find_what_their_pattern_found(text: str) -> None
 def test_a_run_holds_its_turns_and_their_texts_joined_by_a_blank_line() -> None:
     said = [("Ann", "One."), ("Ann", "Two."), ("Ann", "Three."), ("Ben", "Four."), ("Ann", "Five.")]
     runs = runs_of([Voice(who, ROLES[who], what) for who, what in said])
-    assert [(r.speaker, list(r.turns), r.text) for r in runs] == [
+    assert [(r.speaker, r.turns, r.text) for r in runs] == [
         ("Ann", [0, 1, 2], "One.\n\nTwo.\n\nThree."),
         ("Ben", [3], "Four."),
         ("Ann", [4], "Five."),

@@ -60,7 +60,7 @@ ASKER, ANSWERER, THIRD = Part.asker, Part.answerer, Part.third
 
 @dataclass(slots=True)
 class Run:
-    turns: range  # (consecutive turns: a range, which the garbage collector need not track)
+    turns: list[int]
     speaker: str
     text: str
     part: Part = Part.answerer
@@ -78,14 +78,13 @@ def runs_of(voices: Sequence[Voice]) -> list[Run]:
     last: Run | None = None
     for index, voice in enumerate(voices):
         if last is not None and last.speaker == voice.speaker:
+            last.turns.append(index)
             more.setdefault(len(runs) - 1, [last.text]).append(voice.text)
         else:
-            last = Run(range(index, index + 1), voice.speaker, voice.text)
+            last = Run([index], voice.speaker, voice.text)
             runs.append(last)
     for at, texts in more.items():
-        run = runs[at]
-        run.text = "\n\n".join(texts)
-        run.turns = range(run.turns.start, run.turns.start + len(texts))
+        runs[at].text = "\n\n".join(texts)
     return runs
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -325,11 +325,8 @@ def _invites(floor: Floor, k: int) -> bool:
     return "introduc" in text.lower() or question_evidence(*closing) is not None
 
 
-def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Draft]:
-    """The drafts in order, each given once the next is found (which may pass the reactions
-    that open it to the last one's interjections): the caller makes a pair of each as it
-    comes, and the drafts do not outlive it (fewer objects for the garbage collector)."""
-    last: _Draft | None = None
+def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]:
+    drafts: list[_Draft] = []
     part, speaker, text = floor.part, floor.speaker, floor.text
     k, end = 0, len(part)
     while k < end:
@@ -349,28 +346,23 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
             k = max(j, k + 1)
             continue
         dropped = _drop_reactions(floor, draft)
-        if dropped and last is not None:
-            last.between.extend(dropped)
+        if dropped and drafts:
+            drafts[-1].between.extend(dropped)
         if self_introduction(text[j]) and not _invites(floor, draft.prompt[-1]):
             k = j + 1  # a round of introductions, not an exchange
             continue
         if cohost:
             draft.answer.append(j)
             draft.evidence.append("a co-host asked by name answers")
-            if last is not None:
-                yield last
-            last = draft
+            drafts.append(draft)
             k = j + 1
             continue
         k = _answer(floor, draft, j)
         if floor.peer and floor.peer_prompt(j) and k < end and floor.answers(k, speaker[j]):
             draft.evidence.append("answer ends with a new prompt")
             k = j  # the answer also opens the next pair
-        if last is not None:
-            yield last
-        last = draft
-    if last is not None:
-        yield last
+        drafts.append(draft)
+    return drafts
 
 
 def _turns(runs: list[Run], part: list[int]) -> list[int]:
