@@ -103,3 +103,26 @@ def test_the_procedural_start_gate_holds_every_letter_its_pattern_can_open_on() 
 def test_a_text_the_procedural_start_matches_passes_its_gate(text: str) -> None:
     if cues._PROCEDURAL_START.match(text):
         assert text[:1] in cues._PROCEDURAL_FIRST or not text[:1].isalnum()
+
+
+# A phrase of each opening word of cues._INTRO.
+INTRO_WORDS = ["and ", "so ", "hi ", "hello ", "hey ", "yeah ", "well ", "i'm ", "i am ",
+               "my name is ", "this is "]  # fmt: skip
+
+
+def test_the_introduction_gate_holds_every_letter_its_pattern_can_open_on() -> None:
+    letters_first = "".join(sorted({p[0] for p in INTRO_WORDS}))
+    first = re.compile(f"(?i:[{letters_first}])")
+    letters = {c for c in map(chr, range(0x110000)) if c.isalnum() and first.fullmatch(c)}
+    assert letters <= cues._INTRO_FIRST
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*INTRO_WORDS, "Ann", " ", ", ", "-", "_", "(", "İ", "ı", "ſ", "x", "1"]),
+        max_size=5,
+    ).map("".join)
+)
+def test_a_self_introduction_is_found_as_its_pattern_finds_it(text: str) -> None:
+    assert cues.self_introduction(text) == bool(cues._INTRO.match(text))

@@ -107,6 +107,9 @@ _INTRO = re.compile(
     r"^[\W_]*(?i:(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i’m|i am|my name is|"
     r"my name's|this is))\s+[A-Z]",
 )
+# The letters that _INTRO's words start with, and what IGNORECASE matches to them: a text
+# that opens on any other letter or digit introduces nobody (most turns).
+_INTRO_FIRST = frozenset("AHIMSTWYahimstwyİıſ")
 _TITLES = frozenset(
     {
         *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "herr", "frau", "sr", "sra"),
@@ -346,7 +349,8 @@ def procedural(text: str) -> bool:
 
 def self_introduction(text: str) -> bool:
     """A turn that opens by introducing its speaker ("And I am Brian.", "My name is ...")."""
-    return bool(_INTRO.match(text))
+    first = text[:1]
+    return (first in _INTRO_FIRST or not first.isalnum()) and _INTRO.match(text) is not None
 
 
 # Words of a label that never address its speaker: honorifics and particles ("O SR.", "The").

@@ -342,7 +342,9 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]
             k = max(j, k + 1)
             continue
         cohost = not floor.peer and part[j] is ASKER
-        if not (cohost or floor.answers(j, speaker[draft.prompt[0]])):
+        # (an answerer's run answers: a peer panel has none; floor.answers reads the others)
+        replies = part[j] is ANSWERER or floor.answers(j, speaker[draft.prompt[0]])
+        if not (cohost or replies):
             k = max(j, k + 1)
             continue
         dropped = _drop_reactions(floor, draft)
