@@ -289,3 +289,35 @@ def test_a_turn_opens_by_calling_someone(text: str, expected: bool) -> None:
 def test_an_office_addresses_its_holder_and_honorifics_do_not() -> None:
     assert cues.address_words(["THE CHAIR", "Judge Ann Lee"]) == {"chair", "judge", "ann", "lee"}
     assert cues.address_words(["O SR. PRESIDENTE (Rui Matos)"]) == {"presidente", "rui", "matos"}
+
+
+def _asks_by_mark_in_full(text: str, names: set[str]) -> bool:
+    """``asking._asks_by_mark`` as first written: every sentence start looked for with the
+    four searches."""
+    for mark in "?？¿":
+        at = text.find(mark)
+        while at >= 0:
+            start = 1 + max(text.rfind(end, 0, at) for end in (". ", "! ", "? ", "\n"))
+            stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
+            quoted = text[stop : stop + 1] in set("\"”’'") and bool(
+                asking._QUOTED.match(text, stop)
+            )
+            if not quoted and asking._marked(text[start:stop].strip(), names):
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+SENTENCES = texts_of([*NAMES, *FILLERS, "So what", "is it", "Ben", "! ", "\n", "¿Qué", '"'])
+
+
+@PROPERTY
+@example("Ben? What now? Okay! Ann?", set(NAMES))
+@example("Yes.\nBen?", set(NAMES))
+@example("What now, you know? Ben?", {"ben"})  # the sentence after "? " only calls Ben
+@example("Thanks so much! Ben?", {"ben"})  # ... after "! "
+@given(SENTENCES, st.sets(st.sampled_from(NAMES)))
+def test_the_sentence_of_a_question_mark_is_found_as_by_every_search(
+    text: str, names: set[str]
+) -> None:
+    assert asking._asks_by_mark(text, names) == _asks_by_mark_in_full(text, names)

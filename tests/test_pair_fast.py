@@ -77,3 +77,52 @@ def test_a_run_holds_its_turns_and_their_texts_joined_by_a_blank_line() -> None:
         ("Ben", [3], "Four."),
         ("Ann", [4], "Five."),
     ]
+
+
+# A phrase of each opening letter of cues._PROCEDURAL_START.
+START_WORDS = ["objection", "i object", "we object", "point of order", "order.", "sustained",
+               "overruled", "the witness may", "time has expired", "don't guess"]  # fmt: skip
+
+
+def test_the_procedural_start_gate_holds_every_letter_its_pattern_can_open_on() -> None:
+    # every alphanumeric character that a phrase's first letter matches (under IGNORECASE,
+    # over all of Unicode) is in the gate
+    letters_first = "".join(sorted({p[0] for p in START_WORDS}))
+    first = re.compile(f"(?i:[{letters_first}])")
+    letters = {c for c in map(chr, range(0x110000)) if c.isalnum() and first.fullmatch(c)}
+    assert letters <= cues._PROCEDURAL_FIRST
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*START_WORDS, " ", "-", "_", "(", "İ", "ı", "ſ", "K", "x", "1", "é"]),
+        max_size=4,
+    ).map("".join)
+)
+def test_a_text_the_procedural_start_matches_passes_its_gate(text: str) -> None:
+    if cues._PROCEDURAL_START.match(text):
+        assert text[:1] in cues._PROCEDURAL_FIRST or not text[:1].isalnum()
+
+
+# A phrase of each opening word of cues._INTRO.
+INTRO_WORDS = ["and ", "so ", "hi ", "hello ", "hey ", "yeah ", "well ", "i'm ", "i am ",
+               "my name is ", "this is "]  # fmt: skip
+
+
+def test_the_introduction_gate_holds_every_letter_its_pattern_can_open_on() -> None:
+    letters_first = "".join(sorted({p[0] for p in INTRO_WORDS}))
+    first = re.compile(f"(?i:[{letters_first}])")
+    letters = {c for c in map(chr, range(0x110000)) if c.isalnum() and first.fullmatch(c)}
+    assert letters <= cues._INTRO_FIRST
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*INTRO_WORDS, "Ann", " ", ", ", "-", "_", "(", "İ", "ı", "ſ", "x", "1"]),
+        max_size=5,
+    ).map("".join)
+)
+def test_a_self_introduction_is_found_as_its_pattern_finds_it(text: str) -> None:
+    assert cues.self_introduction(text) == bool(cues._INTRO.match(text))

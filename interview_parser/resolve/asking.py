@@ -184,15 +184,22 @@ def _asks_by_mark(text: str, names: Collection[str]) -> bool:
     """Whether a sentence holding a question mark asks (see ``_marked``), other than one
     quoted inside a sentence that goes on. The sentences are found from the marks (no full
     split), one at a time: the first that asks is enough."""
+    # A sentence starts after the last ". ", "! ", "? " or line break before its mark; each
+    # of the last three is looked for only when its first character is in the text (a
+    # one-character search costs a fraction of a two-character one) and, for "? ", before
+    # the mark (a text's first question mark has none before it).
+    bang, newline, first = "!" in text, "\n" in text, text.find("?")
     for mark in "?" if text.isascii() else "?？¿":  # (isascii costs nothing: a flag)
         at = text.find(mark)
         while at >= 0:
-            start = 1 + max(
-                text.rfind(". ", 0, at),
-                text.rfind("! ", 0, at),
-                text.rfind("? ", 0, at),
-                text.rfind("\n", 0, at),
-            )
+            start = text.rfind(". ", 0, at)
+            if bang and (found := text.rfind("! ", 0, at)) > start:
+                start = found
+            if 0 <= first < at and (found := text.rfind("? ", 0, at)) > start:
+                start = found
+            if newline and (found := text.rfind("\n", 0, at)) > start:
+                start = found
+            start += 1
             stop = at + 1 if mark != "¿" else max(text.find("?", at), at) + 1
             # (a set: the empty string past the end of the text is in no set, though in
             # every string)

@@ -99,11 +99,17 @@ _ALLOTS_TIME = re.compile(
     r"(?:more\s+|additional\s+)?(?:minutes?|minutos?|segundos?|seconds?)\b",
     re.IGNORECASE,
 )
+# The letters that _PROCEDURAL_START's phrases start with, and what IGNORECASE matches to
+# them: a text that opens on any other letter or digit cannot match (most turns).
+_PROCEDURAL_FIRST = frozenset("DIOPSTWdiopstwİıſ")
 _DECLINES_FOR = re.compile(r"\b(?:he|she)(?:'s| is) going to decline\b", re.IGNORECASE)
 _INTRO = re.compile(
     r"^[\W_]*(?i:(?:(?:and|so|hi|hello|hey|yeah|well)[\s,!.]+)*(?:i'm|i’m|i am|my name is|"
     r"my name's|this is))\s+[A-Z]",
 )
+# The letters that _INTRO's words start with, and what IGNORECASE matches to them: a text
+# that opens on any other letter or digit introduces nobody (most turns).
+_INTRO_FIRST = frozenset("AHIMSTWYahimstwyİıſ")
 _TITLES = frozenset(
     {
         *("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "herr", "frau", "sr", "sra"),
@@ -249,14 +255,19 @@ def echoes(text: str, before: str) -> bool:
 _ASIDE_WORDS = 3
 
 
-def backchannel_shaped(text: str, before: str = "", after: str | None = None) -> bool:
+def backchannel_shaped(
+    text: str, before: str = "", after: str | None = None, reacts: bool | None = None
+) -> bool:
     """A reaction, an echo of the other speaker, a start broken off at once ("Now-"), or,
     when the other speaker's next words (``after``) are known, a remark of a few words that
     they go on past without acknowledging it ("Always be shipping." / "Always through the
-    year."; not "-ish." / "All right. Got the memo.")."""
+    year."; not "-ish." / "All right. Got the memo."). ``reacts``: ``reaction(text)``, when
+    the caller knows it already."""
     # (the words counted up to five: a long text is not split whole)
     words = len(text.split(None, 4))
-    if reaction(text) or echoes(text, before) or (cut_off(text) and words <= 4):
+    if reacts is None:
+        reacts = reaction(text)
+    if reacts or echoes(text, before) or (cut_off(text) and words <= 4):
         return True
     return after is not None and words <= _ASIDE_WORDS and not starts_reacting(after)
 
@@ -274,14 +285,14 @@ _FLOOR_PHRASES = (
 
 def _floor_words_in(lowered: str) -> bool:
     """Whether one of _FLOOR_WORDS is in the text, written out: a generator over them costs
-    more than the tests."""
+    more than the tests. Those starting with a rare letter are tried only when it is there (a
+    one-character search costs a fraction of a several-character one)."""
     return (
         "you" in lowered
         or "go " in lowered
-        or "take it" in lowered
-        or "kick us" in lowered
+        or ("k" in lowered and ("take it" in lowered or "kick us" in lowered))
         or "floor" in lowered
-        or "jump in" in lowered
+        or ("j" in lowered and "jump in" in lowered)
         or "anything to add" in lowered
     )
 
@@ -290,10 +301,20 @@ def floor_phrase(text: str) -> bool:
     """Whether the text hands the floor over in so many words ("go ahead", "you're up")."""
     tail = text[-300:]  # the floor is handed over at the end of a turn
     lowered = tail.lower()
-    if not _floor_words_in(lowered):
+    return _floor_phrase(tail, lowered, _floor_words_in(lowered))
+
+
+def _floor_phrase(tail: str, lowered: str, floor_words: bool) -> bool:
+    """``floor_phrase`` of a tail, given it lower-cased and whether it holds a floor word
+    (``hands_over`` works both out once for its two readings)."""
+    if not floor_words:
         return False
-    if tail.isascii() and not any(p in lowered for p in _FLOOR_PHRASES):
-        return False
+    if tail.isascii():
+        for phrase in _FLOOR_PHRASES:  # (a loop: a generator costs more than the tests)
+            if phrase in lowered:
+                break
+        else:
+            return False
     return any(not self_nominated(tail, found) for found in _FLOOR.finditer(tail))
 
 
@@ -311,7 +332,8 @@ def self_nominated(tail: str, found: re.Match[str]) -> bool:
 def procedural(text: str) -> bool:
     """An objection, a point of order, a chair's call ("... is recognized"), counsel's
     instruction to the witness (said of the witness, not by them)."""
-    if _PROCEDURAL_START.match(text):
+    first = text[:1]
+    if (first in _PROCEDURAL_FIRST or not first.isalnum()) and _PROCEDURAL_START.match(text):
         return True
     if len(text) > 300:
         return False  # a call on the proceedings is short; a long turn is testimony
@@ -327,7 +349,8 @@ def procedural(text: str) -> bool:
 
 def self_introduction(text: str) -> bool:
     """A turn that opens by introducing its speaker ("And I am Brian.", "My name is ...")."""
-    return bool(_INTRO.match(text))
+    first = text[:1]
+    return (first in _INTRO_FIRST or not first.isalnum()) and _INTRO.match(text) is not None
 
 
 # Words of a label that never address its speaker: honorifics and particles ("O SR.", "The").
@@ -447,17 +470,16 @@ def hands_over(text: str, others: NamePattern | None) -> str | None:
     most, ASCII) name words of ``others`` is ruled out at once: it is lower-cased once for
     both readings' substring tests.
     """
+    tail = text[-300:]
+    lowered = tail.lower()
+    floor_words = _floor_words_in(lowered)
     words = others.ascii_words if others is not None else None
-    if words is not None and len(words) <= 8:
-        tail = text[-300:]
-        if tail.isascii():
-            lowered = tail.lower()
-            if not _floor_words_in(lowered):
-                for word in words:  # (a loop: a generator costs more than the tests)
-                    if word in lowered:
-                        break
-                else:
-                    return None
-    if floor_phrase(text):
+    if not floor_words and words is not None and len(words) <= 8 and tail.isascii():
+        for word in words:  # (a loop: a generator costs more than the tests)
+            if word in lowered:
+                break
+        else:
+            return None
+    if _floor_phrase(tail, lowered, floor_words):
         return "hands over the floor"
     return "addressed by name" if names_in(text, others) else None

@@ -135,6 +135,9 @@ class Floor:
         self.handover = Lazy(self._hands_over)
         self.ends_asking = Lazy(self._ends_asking)
         self.opening = Lazy(self._opens)  # whether run k can start a prompt
+        # whether run k only acknowledges or reacts (read both as a backchannel and as a
+        # run that opens nothing)
+        self.reacts = Lazy(self._reacts)
 
     def calls(self, k: int, speaker: str) -> bool:
         """Whether run k's last two sentences call ``speaker`` by name ("Kelly, have you
@@ -189,7 +192,8 @@ class Floor:
             return False
         if not speaker[before] == speaker[after] != speaker[k]:
             return False
-        shaped = backchannel_shaped(self.text[k], self.text[before], self.text[after]) or (
+        text = self.text
+        shaped = backchannel_shaped(text[k], text[before], text[after], self.reacts[k]) or (
             picks_up(self.text[after]) and word_count(self.text[k]) <= 6
         )  # a few words the other speaker talks over, picking up their own sentence
         if shaped and thanks_back(self.text[after]):
@@ -234,8 +238,10 @@ class Floor:
         """A run that only reacts ("Awesome.", "Hm... Interesting.") opens nothing, whoever
         speaks next; thanks are left out, since a guest may take them up ("Thanks for
         having me")."""
-        text = self.text[k]
-        return reaction(text) and not thanks_back(text)
+        return self.reacts[k] and not thanks_back(self.text[k])
+
+    def _reacts(self, k: int) -> bool:
+        return reaction(self.text[k])
 
     def answers(self, k: int, asker: str) -> bool:
         if self.peer:

@@ -123,20 +123,27 @@ class _Draft:
 
 def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     """Whether answerer run j interjects inside the prompt instead of replying to it."""
-    after = floor._next(j, 1)
-    if after is None or floor.part[after] is not ASKER or not floor.opening[after]:
+    part, text = floor.part, floor.text
+    after = j + 1
+    if after == len(part):
         return False
-    said = floor.text[prompt[-1]]
-    follow = floor.text[after][:8].lstrip()
-    reply = floor.text[j]
+    if part[after] is THIRD:
+        beyond = floor._next(j, 1)  # (past third parties: seldom)
+        if beyond is None:
+            return False
+        after = beyond
+    if part[after] is not ASKER or not floor.opening[after]:
+        return False
+    said = text[prompt[-1]]
     if cut_off(said) and word_count(said) <= 6:
         return True  # the prompt broke off at once; the answerer finishes something else
+    follow = text[after][:8].lstrip()
     if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
         # the asker picks up the sentence they broke off, past an acknowledgement
-        return backchannel_shaped(reply, said)
+        return backchannel_shaped(text[j], said)
     if floor.kind[prompt[-1]] is not None:
         return False  # it asked: whatever comes is a reply
-    return continuer(reply)
+    return continuer(text[j])
 
 
 def _cohost_answers(floor: Floor, k: int, j: int, third_seen: bool) -> bool:
@@ -159,7 +166,7 @@ def _prompt(
     index where the search stopped, with an empty answer). An answerer's run said to a
     questioned third party is passed over as a third party's would be."""
     draft = _Draft([start])
-    part, speaker = floor.part, floor.speaker
+    part, speaker, peer = floor.part, floor.speaker, floor.peer
     asker = speaker[start]
     third_seen = False
     j, end = start + 1, len(part)
@@ -167,18 +174,19 @@ def _prompt(
         if part[j] is THIRD:
             draft.between.append(j)
             third_seen = True
-        elif floor.answers(j, asker):
+        elif (part[j] is ASKER and speaker[j] != asker) if peer else part[j] is ANSWERER:
+            # (floor.answers written out: the loop's most frequent test)
             if questioned and _speaks_to(floor, j, questioned):
                 draft.between.append(j)
                 draft.evidence.append("across a remark made to someone else")
                 third_seen = True
-            elif not floor.peer and _interjects(floor, draft.prompt, j):
+            elif not peer and _interjects(floor, draft.prompt, j):
                 draft.between.append(j)
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
                 return draft, j
         elif part[j] is ASKER:
-            if floor.peer or _cohost_answers(floor, draft.prompt[-1], j, third_seen):
+            if peer or _cohost_answers(floor, draft.prompt[-1], j, third_seen):
                 return draft, j  # nobody took it up (the next speaker opens anew), or a
                 # co-host asked by name answers
             last = floor.text[draft.prompt[-1]]
@@ -334,7 +342,9 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]
             k = max(j, k + 1)
             continue
         cohost = not floor.peer and part[j] is ASKER
-        if not (cohost or floor.answers(j, speaker[draft.prompt[0]])):
+        # (an answerer's run answers: a peer panel has none; floor.answers reads the others)
+        replies = part[j] is ANSWERER or floor.answers(j, speaker[draft.prompt[0]])
+        if not (cohost or replies):
             k = max(j, k + 1)
             continue
         dropped = _drop_reactions(floor, draft)
@@ -361,14 +371,6 @@ def _turns(runs: list[Run], part: list[int]) -> list[int]:
     return list(runs[part[0]].turns) if len(part) == 1 else [t for k in part for t in runs[k].turns]
 
 
-def _text(runs: list[Run], part: list[int], texts: list[str], turns: list[int]) -> str:
-    """The text of a prompt or an answer: its turns joined by a blank line (most are one
-    whole run: its text is theirs, no joining)."""
-    if len(part) == 1 and len(turns) == len(runs[part[0]].turns):
-        return runs[part[0]].text
-    return "\n\n".join(texts[t] for t in turns)
-
-
 def build_pairs(
     voices: Sequence[Voice], names: Mapping[str, Collection[str]] | None = None
 ) -> tuple[list[Pair], list[int]]:
@@ -385,19 +387,37 @@ def build_pairs(
     pairs: list[Pair] = []
     placed: set[int] = set()  # the turns in a pair
     texts = [v.text for v in voices]
+    turns_of = [run.turns for run in runs]
     shared = -1  # the run whose end opens the next prompt, after answering the last one
     for draft in _drafts(floor, questioned):
         kind, evidence = _evidence(floor, draft)
-        asked = _turns(runs, draft.prompt)
-        if draft.prompt[0] == shared:
-            # only the run's last turn is in both pairs; the turns before it answer
-            asked = asked[len(runs[shared].turns) - 1 :]
-        shared = draft.answer[-1]
-        answered = _turns(runs, draft.answer)
-        between = sorted(t for k in draft.between for t in runs[k].turns) if draft.between else []
+        prompt, answer = draft.prompt, draft.answer
+        # (most prompts and answers are one whole run: its turns and its text, no joining)
+        if len(prompt) == 1:
+            asked = list(turns_of[prompt[0]])
+            if prompt[0] == shared:
+                # only the run's last turn is in both pairs; the turns before it answer
+                asked = asked[-1:]
+            whole = len(asked) == len(turns_of[prompt[0]])
+            question = floor.text[prompt[0]] if whole else "\n\n".join([texts[t] for t in asked])
+        else:
+            asked = _turns(runs, prompt)
+            if prompt[0] == shared:
+                asked = asked[len(turns_of[shared]) - 1 :]
+            question = "\n\n".join([texts[t] for t in asked])
+        shared = answer[-1]
+        if len(answer) == 1:
+            answered = list(turns_of[shared])
+            reply = floor.text[shared]
+        else:
+            answered = [t for k in answer for t in turns_of[k]]
+            # (a run's text is its turns' joined by a blank line: the runs' texts joined)
+            reply = "\n\n".join([floor.text[k] for k in answer])
+        between = sorted(t for k in draft.between for t in turns_of[k]) if draft.between else []
         placed.update(asked)
         placed.update(answered)
-        placed.update(between)
+        if between:
+            placed.update(between)
         pairs.append(
             Pair(
                 index=len(pairs),
@@ -405,8 +425,8 @@ def build_pairs(
                 question_turns=asked,
                 answer_turns=answered,
                 interjection_turns=between,
-                question=_text(runs, draft.prompt, texts, asked),
-                answer=_text(runs, draft.answer, texts, answered),
+                question=question,
+                answer=reply,
                 evidence=evidence,
             )
         )
