@@ -374,8 +374,17 @@ def _blocks(text: str, marks: list[tuple[int, int, int, str]]) -> list[RawBlock]
         # text_column, form, start, end, tail
         append(
             RawBlock(
-                label, body, line, end_line, column, text_line, body_at - begins, form,
-                None, None, tail
+                label,
+                body,
+                line,
+                end_line,
+                column,
+                text_line,
+                body_at - begins,
+                form,
+                None,
+                None,
+                tail,
             )
         )
         at, line = body_at + counted, end_line

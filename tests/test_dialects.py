@@ -604,8 +604,10 @@ def test_times_inside_a_turn_are_skipped_not_words() -> None:
         ("time", "[00:01:58]", 17),
     ]
     texts = [x.text for x in t.turns]
-    assert texts[1].endswith("six days a week.\n\nAnd then my father added the pear trees"
-                             " along the north wall, because the wind never reaches them there.")
+    assert texts[1].endswith(
+        "six days a week.\n\nAnd then my father added the pear trees"
+        " along the north wall, because the wind never reaches them there."
+    )
     assert texts[3] == (
         "We stopped spraying in the spring. The first year we lost half the crop to scab."
         "\n\nThe second year was better. We met the bee keepers at 10:30 one morning and by"
@@ -651,9 +653,7 @@ def test_prose_that_mentions_times_keeps_them() -> None:
         ("at-handles.txt", ["jonas", "li.wei"]),
     ],
 )
-def test_lower_case_handles_with_a_layout_mark_are_speakers(
-    name: str, speakers: list[str]
-) -> None:
+def test_lower_case_handles_with_a_layout_mark_are_speakers(name: str, speakers: list[str]) -> None:
     t = ip.parse_file(SAMPLES / name)
     assert [s.label for s in t.speakers] == speakers
     assert t.turns[0].text[:1].isalpha()  # the handle's marks are not in the text
@@ -724,8 +724,8 @@ def test_mediawiki_bold_names() -> None:
     t = ip.parse_file(SAMPLES / "wiki-bold-names.txt")
     assert [s.label for s in t.speakers] == ["Signe", "Harald"]
     assert t.turns[0].text == "When did the harbour last freeze over?"
-    wiki = "\'\'\'Ana\'\'\': Hi.\n\n\'\'\'Ben\'\'\': Hello.\n\n\'\'\'Ana\'\'\': Bye.\n"
-    wiki += "\n\'\'\'Ben\'\'\': Bye now.\n"
+    wiki = "'''Ana''': Hi.\n\n'''Ben''': Hello.\n\n'''Ana''': Bye.\n"
+    wiki += "\n'''Ben''': Bye now.\n"
     assert [x.label for x in ip.parse(wiki).turns] == ["Ana", "Ben", "Ana", "Ben"]
 
 

@@ -33,8 +33,7 @@ def quoted(text: str) -> bool:
     marks = [_QUOTED.match(line) for line in filled]
     count = sum(1 for m in marks if m is not None)
     bare = any(
-        m is not None and not line[m.end() :].strip()
-        for m, line in zip(marks, filled, strict=True)
+        m is not None and not line[m.end() :].strip() for m, line in zip(marks, filled, strict=True)
     )
     return bare and count >= MIN_QUOTED and count >= QUOTED_SHARE * len(filled)
 

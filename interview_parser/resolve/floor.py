@@ -36,6 +36,7 @@ from .cues import (
 
 __all__ = ["ANSWERER", "ASKER", "THIRD", "Floor", "Part", "Run", "Voice", "give_parts", "runs_of"]
 
+
 # Not frozen: a frozen dataclass's __init__ costs three times as much, and there is a
 # Voice a turn. Nothing changes one once made.
 @dataclass(slots=True)

@@ -238,8 +238,14 @@ def _seconds(text: str) -> float | None:
 def _unmarked(text: str) -> str:
     """``text`` without the markup around it: the trailing run of brackets, asterisks,
     underscores and blanks, a leading one, and ``**`` and ``__`` anywhere."""
-    if "*" not in text and "_" not in text and "[" not in text and "]" not in text and (
-        "'''" not in text  # MediaWiki bold
+    if (
+        "*" not in text
+        and "_" not in text
+        and "[" not in text
+        and "]" not in text
+        and (
+            "'''" not in text  # MediaWiki bold
+        )
     ):
         return text.strip()  # (no markup: only the blanks; most labels)
     last = _NOT_MARKUP.search(text[::-1])

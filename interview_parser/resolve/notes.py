@@ -114,7 +114,7 @@ def strip_comments(block: RawBlock) -> tuple[str, list[Span]]:
 # Bare (unbracketed), a time at a line's start must open a paragraph and be followed by no
 # lower-case word, and one at a line's end must follow the end of a sentence: "we met at
 # 10:30 and left" keeps its time wherever the line breaks fall.
-_SENTENCE_END = ".?!…\"”’)"
+_SENTENCE_END = '.?!…"”’)'
 _BRACKETS = {"[": "]", "(": ")"}
 
 

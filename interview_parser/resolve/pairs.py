@@ -71,9 +71,7 @@ _WELCOME_WORDS, _WELCOME_TAIL = 8, 160
 _QUESTIONED = 2
 
 
-def _questioned(
-    runs: list[Run], names: Mapping[str, Collection[str]]
-) -> dict[str, NamePattern]:
+def _questioned(runs: list[Run], names: Mapping[str, Collection[str]]) -> dict[str, NamePattern]:
     """Third parties the askers question, made answerers (their runs' part changed), with
     what finds their names.
 
@@ -159,9 +157,7 @@ def _cohost_answers(floor: Floor, k: int, j: int, third_seen: bool) -> bool:
     return floor.calls(k, floor.speaker[j]) and not floor.ends_asking[j]
 
 
-def _prompt(
-    floor: Floor, start: int, questioned: Mapping[str, NamePattern]
-) -> tuple[_Draft, int]:
+def _prompt(floor: Floor, start: int, questioned: Mapping[str, NamePattern]) -> tuple[_Draft, int]:
     """The prompt opened by run ``start`` and the index of the run that answers it (or the
     index where the search stopped, with an empty answer). An answerer's run said to a
     questioned third party is passed over as a third party's would be."""
