@@ -86,7 +86,7 @@ _BEFORE_SIGNS = {
 
 def _present(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """The befores and wraps ``text`` may have, and whether it may hold a time."""
-    timed = _CLOCK_SIGN.search(text) is not None
+    timed = _clock_sign().search(text) is not None
     befores = tuple(
         k
         for k in _CAPTURE_BEFORE
@@ -134,8 +134,13 @@ _WRAP_SIGNS = {
     "angle": ("<",),
     "wiki": ("'''",),
 }
-# A clock time, or a time span in seconds ("[0.00-4.20]").
-_CLOCK_SIGN = re.compile(r"\d:\d\d|\d\.\d+[^\S\n]*(?:-->|[-–—]|to)[^\S\n]*\d")
+
+
+@functools.cache
+def _clock_sign() -> re.Pattern[str]:
+    """What a clock time or a time span in seconds ("[0.00-4.20]") cannot do without (a
+    cheap test): "9:99", or a digit, a fraction, the grammars' RANGE_TO and a digit."""
+    return re.compile(rf"\d:\d\d|\d\.\d+{part('RANGE_TO')}\d")
 
 
 def may_occur(convention: Convention, text: str) -> bool:
@@ -146,7 +151,7 @@ def may_occur(convention: Convention, text: str) -> bool:
         return False
     timed = c.end == "time" or (c.after and not c.after_optional)
     timed = timed or (c.before in ("time", "timeline") and not c.before_optional)
-    if timed and _CLOCK_SIGN.search(text) is None:
+    if timed and _clock_sign().search(text) is None:
         return False
     return c.end not in _END_SIGNS or _may_end(c.end, text)
 
@@ -204,7 +209,7 @@ def _may_end(end: str, text: str) -> bool:
         return _TIGHT_SIGN.search(text) is not None
     if end == "line":  # a name alone on its line is a convention only with a mark beside it
         return _LINE_MARK.search(text) is not None
-    if end == "time" and _CLOCK_SIGN.search(text) is None:
+    if end == "time" and _clock_sign().search(text) is None:
         return False  # a time in brackets after the name: "Maya Ross [00:00:03] Welcome"
     if end in ("period", "dot-dash") and _CAPITALS.search(text) is None:
         return False  # LABEL_DOTTED: a word of capitals says it is a label

@@ -6,7 +6,7 @@ paragraphs. Such numbers count up by one through the file, which speech alone on
 never does for long. :func:`number_layer` takes them out as skipped spans ("cue number" when
 words follow right below, "page number" otherwise), and maps the lines that are left back to
 the source, so that the label conventions read the turns between them (a layer of
-:mod:`.layers`, imported only when a text has such lines).
+:mod:`.layers`, which imports this module when it applies its layers).
 """
 
 from __future__ import annotations

@@ -143,7 +143,7 @@ def _time_marks(text: str) -> Iterator[tuple[str, int, int]]:
         bracketed = opening in _BRACKETS and text[end : end + 1] == _BRACKETS[opening]
         if bracketed:
             start, end = start - 1, end + 1
-        elif text[start - 1 : start].isdigit() or text[end : end + 1].isdigit():
+        elif opening.isdigit() or text[end : end + 1].isdigit():
             continue  # part of a longer number
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
