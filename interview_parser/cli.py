@@ -316,7 +316,7 @@ def convert(
             transcript = _aligned(transcript, str(recording), None)
         export_options = ExportOptions(**options)  # type: ignore[arg-type]
         if output is None or output == "-":
-            stdout = _utf8_bytes(sys.stdout) if exporter.writer else None
+            stdout = _utf8_bytes(sys.stdout)
             if stdout is None:
                 click.echo(exporter.render(transcript, export_options), nl=False)
             else:  # the same bytes, written as they are made

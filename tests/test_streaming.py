@@ -61,7 +61,7 @@ def test_markdown_takes_its_turns_from_an_iterator(style: str) -> None:
     transcript = parse(SHORT)
     options = ExportOptions(qa_style=style)
     from_iterator = "".join(markdown.pieces(transcript, options, iter(transcript.turns)))
-    assert from_iterator == markdown.render(transcript, options)
+    assert from_iterator == EXPORTERS["markdown"].render(transcript, options)
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,11 @@ when that format is used, so adding formats never slows the commands that do not
 An unknown name raises :class:`~interview_parser.errors.UsageError` listing the known ones.
 
 :meth:`Exporter.render` returns the document as a string; :meth:`Exporter.write` sends the
-same document, UTF-8 encoded, to a binary stream in pieces as they are made (every format
-names a ``writer``): writing a long transcript to a file never holds its whole document,
-nor one object per cue or segment, in memory. Each format's pieces walk the turns once, in
-order (see docs/streaming.md); :func:`write_text` gathers text pieces into writes.
+same document, UTF-8 encoded, to a binary stream in pieces as they are made (a format's
+module yields its text ``pieces``, or writes its own): writing a long transcript to a file
+never holds its whole document, nor one object per cue or segment, in memory. Each
+format's pieces walk the turns once, in order (see docs/streaming.md); :func:`write_text`
+gathers text pieces into writes.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class ExportOptions:
 
 Render = Callable[[Transcript, ExportOptions], str]
 Write = Callable[[Transcript, ExportOptions, IO[bytes]], None]
+Pieces = Callable[[Transcript, ExportOptions], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -62,24 +64,36 @@ class Exporter:
     name: str
     suffix: str  # file suffix for --out-dir, with the dot
     summary: str
-    target: str  # "module:function" inside this package, imported on first use
-    # "module:function" writing the document to a binary stream in pieces as they are made;
-    # None: render it whole, then write it. Either way the bytes are render()'s, UTF-8.
-    writer: str | None = None
+    module: str  # the module of this package that makes the document, imported on first use
+    # The module makes its document as text pieces, ``pieces(transcript, options)``, as they
+    # come: render() joins them, write() gathers them into writes. False: the module has its
+    # own ``render`` and ``write`` (JSON: pydantic renders one string faster than joining,
+    # and its pieces are bytes; Podcasting 2.0 JSON: a write a segment). Either way write()
+    # writes render()'s bytes, UTF-8.
+    text_pieces: bool = True
 
     def render(self, transcript: Transcript, options: ExportOptions | None = None) -> str:
-        render: Render = _load(self.target)
-        return render(transcript, options or ExportOptions())
+        module = _module(self.module)
+        options = options or ExportOptions()
+        if self.text_pieces:
+            pieces: Pieces = module.pieces
+            return "".join(pieces(transcript, options))
+        render: Render = module.render
+        return render(transcript, options)
 
     def write(
         self, transcript: Transcript, options: ExportOptions | None, stream: IO[bytes]
     ) -> None:
-        """Write the document to ``stream`` (binary) as UTF-8: ``render(...).encode()``."""
-        if self.writer is None:
-            stream.write(self.render(transcript, options).encode("utf-8"))
+        """Write the document to ``stream`` (binary) as UTF-8, ``render(...).encode()``, in
+        pieces as they are made."""
+        module = _module(self.module)
+        options = options or ExportOptions()
+        if self.text_pieces:
+            pieces: Pieces = module.pieces
+            write_text(pieces(transcript, options), stream)
             return
-        write: Write = _load(self.writer)
-        write(transcript, options or ExportOptions(), stream)
+        write: Write = module.write
+        write(transcript, options, stream)
 
 
 WRITE_SIZE = 1 << 16  # characters gathered into one write of text pieces
@@ -109,29 +123,22 @@ def joined(parts: Iterable[str], separator: str) -> Iterator[str]:
         first = False
 
 
-def _load(target: str) -> Any:
-    module_name, _, function = target.partition(":")
-    module = importlib.import_module(f"{__name__}.{module_name}")
-    return getattr(module, function)
-
-
-def _format(name: str, suffix: str, summary: str, module: str) -> Exporter:
-    """An exporter whose module has ``render`` and ``write`` (every format here has both)."""
-    return Exporter(name, suffix, summary, f"{module}:render", writer=f"{module}:write")
+def _module(name: str) -> Any:
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        _format("json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout"),
-        _format("podcast", ".podcast.md", "production script (Markdown)", "podcast"),
-        _format("fountain", ".fountain", "script as Fountain screenplay", "fountain"),
-        _format("podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json"),
-        _format("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html"),
-        _format("html", ".html", "a page to read and search the interview (HTML)", "html"),
-        _format("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown"),
-        _format("srt", ".srt", "SubRip subtitles cut to a profile (--profile)", "srt"),
-        _format("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt"),
+        Exporter("json", ".json", "versioned JSON (`interview-parser schema`)", "jsonout", False),
+        Exporter("podcast", ".podcast.md", "production script (Markdown)", "podcast"),
+        Exporter("fountain", ".fountain", "script as Fountain screenplay", "fountain"),
+        Exporter("podcast-json", ".podcast.json", "Podcasting 2.0 JSON", "podcast_json", False),
+        Exporter("podcast-html", ".html", "Podcasting 2.0 HTML", "podcast_html"),
+        Exporter("html", ".html", "a page to read and search the interview (HTML)", "html"),
+        Exporter("markdown", ".md", "the interview as a Q&A article (Markdown)", "markdown"),
+        Exporter("srt", ".srt", "SubRip subtitles cut to a profile (--profile)", "srt"),
+        Exporter("vtt", ".vtt", "WebVTT subtitles with <v> speaker voices", "vtt"),
     )
 }
 

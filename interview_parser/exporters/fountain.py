@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import IO
 
 from ..model import Role, Transcript
-from . import ExportOptions, joined, write_text
+from . import ExportOptions, joined
 from .script import Block, Cue, Line, Plan, Row, Slot, build_plan, clock, describe, rate_note
 
 _SPECIAL = re.compile(r"[\\*_\[]")
@@ -45,14 +44,6 @@ def character(mark: str) -> str:
     if not cue.isupper() or cue.startswith(_FORCE_CHARACTER_IF):
         return "@" + cue
     return cue
-
-
-def render(transcript: Transcript, options: ExportOptions) -> str:
-    return "".join(pieces(transcript, options))
-
-
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    write_text(pieces(transcript, options), stream)
 
 
 def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:

@@ -26,11 +26,10 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
 from ..model import Transcript
 from ..timing import Timeline, timeline
-from . import ExportOptions, write_text
+from . import ExportOptions
 from .page import asset, facts, palette, transcript
 from .page.markup import chip, lang, script_json, speaker_class, text
 from .script import UNTITLED
@@ -41,14 +40,6 @@ _HOW = {
     "given": "the length given, spread over the turns by word count",
     "estimated": "estimated from word counts",
 }
-
-
-def render(document: Transcript, options: ExportOptions) -> str:
-    return "".join(pieces(document, options))
-
-
-def write(document: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    write_text(pieces(document, options), stream)
 
 
 def pieces(document: Transcript, options: ExportOptions) -> Iterator[str]:

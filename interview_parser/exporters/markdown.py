@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import IO
 
 from ..errors import UsageError
 from ..model import Transcript, Turn
-from . import ExportOptions, write_text
+from . import ExportOptions
 from .script import UNTITLED, paragraphs
 
 QA_STYLES = ("names", "qa")
@@ -59,14 +58,6 @@ def standfirst(preamble: str | None) -> str | None:
             break
     text = " ".join(" ".join(taken).split())
     return text or None
-
-
-def render(transcript: Transcript, options: ExportOptions) -> str:
-    return "".join(pieces(transcript, options))
-
-
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    write_text(pieces(transcript, options), stream)
 
 
 def pieces(

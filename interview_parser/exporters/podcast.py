@@ -19,22 +19,13 @@ timing options (``wpm``, ``pause``, ``start``, ``duration``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO
 
 from ..model import Transcript
-from . import ExportOptions, joined, write_text
+from . import ExportOptions, joined
 from .markdown import escape, escape_inline
 from .script import Block, Cue, Line, Plan, Row, Slot, build_plan, clock, rate_note
 
 _NONE = "–"
-
-
-def render(transcript: Transcript, options: ExportOptions) -> str:
-    return "".join(pieces(transcript, options))
-
-
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    write_text(pieces(transcript, options), stream)
 
 
 def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:

@@ -11,20 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape
-from typing import IO
 
 from ..model import Transcript
-from . import ExportOptions, write_text
+from . import ExportOptions
 from .podcast_json import iter_segments
 from .script import paragraphs
-
-
-def render(transcript: Transcript, options: ExportOptions) -> str:
-    return "".join(pieces(transcript, options))
-
-
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    write_text(pieces(transcript, options), stream)
 
 
 def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:

@@ -9,16 +9,17 @@ puts ``Name:`` before the first cue of each turn; dash shows two speakers in one
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO
 
 from ..errors import UsageError
 from ..model import Transcript
 from ..subtitles import NOTE_MODES, STYLES, CueStream, Track, get_profile, stream_track
-from . import ExportOptions, write_text
+from . import ExportOptions
 
 
-def render(transcript: Transcript, options: ExportOptions) -> str:
-    return compose(track(transcript, options, "srt"))
+def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+    """The file in pieces, a cue's block at a time as the track makes it: never the whole
+    document at once (as one string, then as bytes, it was twice the track)."""
+    return _blocks(track(transcript, options, "srt"))
 
 
 def track(transcript: Transcript, options: ExportOptions, fmt: str) -> CueStream:
@@ -49,16 +50,6 @@ def timestamp(ms: int, separator: str = ",") -> str:
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
-
-
-def compose(subtitles: Track | CueStream) -> str:
-    return "".join(_blocks(subtitles))
-
-
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    """Write ``render(transcript, options)`` as UTF-8 as the cues are made, never the whole
-    document at once (as one string, then as bytes, it was twice the track)."""
-    write_text(_blocks(track(transcript, options, "srt")), stream)
 
 
 def _blocks(subtitles: Track | CueStream) -> Iterator[str]:

@@ -10,20 +10,11 @@ for SRT (``profile``, ``wpm``, ``pause``, ``start``, ``duration``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO
 
 from ..model import Transcript
 from ..subtitles import CueStream, Part, Track
-from . import ExportOptions, write_text
+from . import ExportOptions
 from .srt import timestamp, track
-
-
-def render(transcript: Transcript, options: ExportOptions) -> str:
-    return "".join(pieces(transcript, options))
-
-
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
-    write_text(pieces(transcript, options), stream)
 
 
 def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
