@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -24,6 +25,13 @@ SHARED = ROOT.parent / "shared"
 REQUIRE_SHARED = "INTERVIEW_PARSER_REQUIRE_SHARED"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# The property tests draw new random examples on every run on a developer's machine (and
+# replay what failed from .hypothesis/). CI (HYPOTHESIS_PROFILE=ci, set by .ci/run) draws a
+# fixed set per test, so a merge is judged the same way each time it is run; a failure found
+# by exploration is pinned with @example beside its test.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def shared_path(relative: str) -> Path:

@@ -7,7 +7,7 @@ newline or none, a title line or none.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from interview_parser import parse
@@ -115,8 +115,13 @@ def test_fmt_is_lossless(text: str) -> None:
     assert [w for t in after.turns for w in t.text.split()] == words
 
 
+# Found by CI: two time lines teach the reader a learned convention, where fmt keeps labels.
+TIME_LINES = "Host:\nHost:\nHost:\nHost:\nHost: the\n\n10:30\nHost: the\n\n10:30\nHost:\nHOST:"
+
+
 @SETTINGS
 @given(transcripts())
+@example(TIME_LINES)
 def test_fmt_output_has_no_fixable_problems(text: str) -> None:
     _parsed(text)
     formatted = format_text(text)
@@ -127,8 +132,12 @@ def test_fmt_output_has_no_fixable_problems(text: str) -> None:
 
 @SETTINGS
 @given(transcripts())
+@example(TIME_LINES)
 def test_labels_take_the_majority_spelling(text: str) -> None:
     before = _parsed(text)
+    # fmt respells labels in the Label: text layout; a learned convention (time lines above
+    # the names, say) only gets the line-level clean-up, and check says IP201 is not fixable.
+    assume(before.source.dialect == "labelled")
     after = parse(format_text(text))
     labels = {s.id: s.label for s in before.speakers}
     for turn in after.turns:

@@ -46,3 +46,4 @@ class Finding:
     line: int
     column: int
     message: str
+    fixable: bool = True  # where the rule is fixable: whether fmt repairs this one

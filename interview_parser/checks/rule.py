@@ -58,7 +58,7 @@ class Rule:
                 finding.message,
                 self.name,
                 self.severity,
-                self.fixable,
+                self.fixable and finding.fixable,
             )
             for finding in self.check(context)
         ]

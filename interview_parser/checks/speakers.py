@@ -30,7 +30,8 @@ def label_spelling(context: Context) -> Iterator[Finding]:
 
     The turns still belong to one speaker, but the transcript reads as if edited in a hurry;
     the canonical spelling is the declared one, otherwise the one used most.
-    ``interview-parser fmt`` rewrites the label (in the ``Label: text`` layout).
+    ``interview-parser fmt`` rewrites the label in the ``Label: text`` layout; in other
+    layouts (a learned convention, Markdown, captions, ...) the finding is not fixable.
 
     Fails::
 
@@ -55,9 +56,8 @@ def label_spelling(context: Context) -> Iterator[Finding]:
             fixes[turn.label] = respelled(turn.label, canonical)
         fixed = fixes[turn.label]
         if fixed is not None:
-            yield Finding(
-                turn.line, turn.column, f"label {turn.label!r} is spelt {fixed!r} elsewhere"
-            )
+            message = f"label {turn.label!r} is spelt {fixed!r} elsewhere"
+            yield Finding(turn.line, turn.column, message, fixable=context.labelled)
 
 
 def _typos(transcript: Transcript, declared: set[str]) -> dict[str, str]:
