@@ -19,6 +19,7 @@ major number for renamed or removed ones.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -340,3 +341,83 @@ def _json_error(exc: Any) -> Exception:
     count = exc.error_count()
     more = f" (and {count - 1} more problem(s))" if count > 1 else ""
     return TranscriptJSONError(f"not a transcript's JSON: {field_path}: {first['msg']}{more}")
+
+
+# -- The model as a stream (docs/streaming.md) -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Unpaired:
+    """Event: turn ``index`` belongs to no pair (an entry of ``unpaired_turns``)."""
+
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Warned:
+    """Event: a warning found while the turns were read (an entry of ``warnings``)."""
+
+    text: str
+
+
+Event = Turn | Pair | Skipped | Unpaired | Warned
+
+
+@dataclass(slots=True)
+class TranscriptStream:
+    """A transcript as it is read: the head, then the rest as events.
+
+    ``head`` is a :class:`Transcript` with everything the JSON has before ``turns`` (source,
+    title, preamble, front matter, cast, and the speakers with their names, roles and turn
+    counts) and the warnings known before the turns; its ``turns``, ``pairs``, ``skipped`` and
+    ``unpaired_turns`` are empty. ``events`` yields the rest, once: every turn in order; each
+    pair once it is decided (pairs in order of their index); skipped spans in order of their
+    line; unpaired turns in order; warnings found on the way. :func:`collect` makes it the
+    whole :class:`Transcript`; :func:`stream_of` goes the other way.
+    """
+
+    head: Transcript
+    events: Iterator[Event]
+
+
+def collect(stream: TranscriptStream) -> Transcript:
+    """The whole transcript of ``stream`` (consumes its events)."""
+    turns: list[Turn] = []
+    pairs: list[Pair] = []
+    skipped: list[Skipped] = []
+    unpaired: list[int] = []
+    warnings = list(stream.head.warnings)
+    for event in stream.events:
+        if isinstance(event, Turn):
+            turns.append(event)
+        elif isinstance(event, Pair):
+            pairs.append(event)
+        elif isinstance(event, Skipped):
+            skipped.append(event)
+        elif isinstance(event, Unpaired):
+            unpaired.append(event.index)
+        else:
+            warnings.append(event.text)
+    return replace(
+        stream.head,
+        turns=turns,
+        pairs=pairs,
+        skipped=skipped,
+        unpaired_turns=unpaired,
+        warnings=warnings,
+    )
+
+
+def stream_of(transcript: Transcript) -> TranscriptStream:
+    """A whole transcript as a stream (its warnings all in the head); collects back equal."""
+
+    def events() -> Iterator[Event]:
+        yield from transcript.turns
+        yield from transcript.pairs
+        yield from transcript.skipped
+        for index in transcript.unpaired_turns:
+            yield Unpaired(index)
+
+    head = replace(transcript, turns=[], pairs=[], skipped=[], unpaired_turns=[])
+    head.warnings = list(transcript.warnings)
+    return TranscriptStream(head, events())

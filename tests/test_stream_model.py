@@ -1,0 +1,38 @@
+"""The model as a stream: :func:`stream_of` and :func:`collect` are inverses, and a stream's
+events are read once."""
+
+from __future__ import annotations
+
+from conftest import SAMPLES
+
+from interview_parser import parse
+from interview_parser.model import Unpaired, Warned, collect, replace, stream_of
+
+
+def test_every_sample_collects_back_equal() -> None:
+    paths = sorted(SAMPLES.glob("*.txt"))
+    assert paths
+    for path in paths:
+        transcript = parse(path.read_text(encoding="utf-8"))
+        assert collect(stream_of(transcript)) == transcript, path.name
+
+
+def test_the_head_holds_no_turns_and_events_are_read_once() -> None:
+    transcript = parse("Host: Hello?\nGuest: Hi.\nHost: Bye.\n")
+    stream = stream_of(transcript)
+    assert stream.head.turns == [] and stream.head.pairs == []
+    assert stream.head.speakers == transcript.speakers
+    events = list(stream.events)
+    assert [e for e in events if isinstance(e, Unpaired)] == [
+        Unpaired(i) for i in transcript.unpaired_turns
+    ]
+    assert list(stream.events) == []
+
+
+def test_warnings_from_events_follow_the_head_warnings() -> None:
+    transcript = parse("Host: Hello?\nGuest: Hi.\n")
+    head = replace(transcript, turns=[], pairs=[], unpaired_turns=[], warnings=["first"])
+    stream = stream_of(head)
+    stream.events = iter([*transcript.turns, Warned("second")])
+    assert collect(stream).warnings == ["first", "second"]
+    assert collect(stream_of(transcript)).turns == transcript.turns
