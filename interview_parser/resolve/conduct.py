@@ -406,14 +406,20 @@ def _name_words(
 ) -> AbstractSet[str]:
     """Words that name a speaker: label, introduced name, aliases, self-introductions."""
     # The label and the aliases are every spelling of the label, and each alias's short form.
-    spellings = {group.label, group.name or "", *(info.raw for info in group.infos)}
-    spellings.update(info.alias for info in group.infos if info.alias)
-    spellings.discard("")
+    label = group.label
+    spellings = {label}
+    if group.name:
+        spellings.add(group.name)
+    for info in group.infos:
+        spellings.add(info.raw)
+        if info.alias:
+            spellings.add(info.alias)
     for text in texts:
         if "I'm" in text or "I am" in text or "my name" in text:  # cheaper than the pattern
             spellings.update(
                 m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper()
             )
+    spellings.discard("")
     if len(spellings) == 1:  # one spelling: its words as they are, shared
         return vocabulary.names(spellings.pop())
     return set().union(*map(vocabulary.names, spellings))
@@ -476,6 +482,19 @@ class _Reading:
         self.ends = Lazy(lambda i: self.prompts[i] and _ends_asking(self.plain[i]))
         self.names_call = Lazy(self._names_call)
         self.calls = Lazy(self._calls_at)
+
+    def read(self, chosen: Sequence[int]) -> None:
+        """Work out at once what the tally asks of every turn read: its text without
+        quotations, in lower case, whether it prompts and whether it calls on the next
+        speaker (one pass each over many turns costs less than many first uses; the
+        neighbours of the turns read stay worked out on first use)."""
+        plain = [_unquoted(self.turns[i][1]) for i in chosen]
+        lower = list(map(str.lower, plain))
+        self.plain.update(zip(chosen, plain, strict=True))
+        self.lower.update(zip(chosen, lower, strict=True))
+        self.prompts.update(zip(chosen, map(_prompts, plain, lower), strict=True))
+        self.names_call.update(zip(chosen, map(self._names_call, chosen), strict=True))
+        self.calls.update(zip(chosen, map(self._calls_at, chosen), strict=True))
 
     def names(self, group: SpeakerGroup) -> AbstractSet[str]:
         """The words that name a speaker (``_name_words`` over the turns read of them)."""
@@ -557,6 +576,7 @@ def conduct(
         said.setdefault(turns[i][0].id, []).append(turns[i][1])
     tally = {ident: Conduct() for ident in said}
     r = _Reading(groups, turns, said, vocabulary or Vocabulary())
+    r.read(chosen)
     # Asking back: a question put to a speaker whose turn ended on a question, who then
     # speaks again; the asker's reply restates their question, so it prompts again. A turn
     # that was not read did not ask back.
@@ -634,18 +654,19 @@ def _calls(
     turn has a capitalised word: a name is among those."""
     if len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call: skip the scan
         return False
-    found = list(_WORD.finditer(text))
+    found = _WORD.findall(text)  # the words as strings: most turns are no call
     if not found or len(found) > CALL_WORDS:
         return False
-    capitals = [m for m in found if m.group()[0].isupper()]
-    named = []
+    capitals = [w for w in found if w[0].isupper()]
+    named: set[str] = set()
     if capitals:
         later, own = addressed()
-        named = [
-            m
-            for m in capitals
-            if any(w in later and w not in own for w in vocabulary.words(m.group()))
-        ]
+        words = vocabulary.words
+        named = {
+            w
+            for w in capitals
+            if not later.isdisjoint(words(w)) and any(x in later and x not in own for x in words(w))
+        }
     if not named:  # a bare call: "Chip?", "Herr Voss?"
         return (
             len(found) <= BARE_CALL_WORDS
@@ -653,7 +674,7 @@ def _calls(
             and text.rstrip().endswith(("?", "？"))
         )
     rest = text
-    for m in reversed(named):
+    for m in reversed([m for m in _WORD.finditer(text) if m.group() in named]):
         rest = rest[: m.start()] + rest[m.end() :]
     sentences = [s for s in _sentences(_unquoted(rest)) if _WORD.search(s)]
     return not (sentences and _prompts(sentences[-1]))
