@@ -386,11 +386,13 @@ class Vocabulary:
         found = self._names.get(spelling)
         if found is None:
             found = self._names[spelling] = frozenset(
-                word
-                for word in self.words(spelling)
-                if len(word) > 1
-                and word.replace("'", "").replace("-", "").isalpha()
-                and word not in _NOT_NAMES
+                [
+                    word
+                    for word in self.words(spelling)
+                    if len(word) > 1
+                    and word.replace("'", "").replace("-", "").isalpha()
+                    and word not in _NOT_NAMES
+                ]
             )
         return found
 
@@ -665,7 +667,8 @@ def _calls(
         named = {
             w
             for w in capitals
-            if not later.isdisjoint(words(w)) and any(x in later and x not in own for x in words(w))
+            if not later.isdisjoint(spelt := words(w))
+            and any(x in later and x not in own for x in spelt)
         }
     if not named:  # a bare call: "Chip?", "Herr Voss?"
         return (
