@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import InterviewParserError
 from ..model import Transcript
+from ..resolve.labels import name_key
 from ..source import SourceText
 
 
@@ -43,6 +44,14 @@ class Context:
         if self.source is None or not self.source.text:
             return []
         return self.source.text.removesuffix("\n").split("\n")
+
+    @functools.cached_property
+    def speaker_keys(self) -> list[str]:
+        """The key (``name_key``) of each speaker's label, in the order of the transcript's
+        speakers: several rules compare labels by key, and a file may have 100,000."""
+        if self.transcript is None:
+            return []
+        return [name_key(s.label) for s in self.transcript.speakers]
 
     def first_line_matching(self, pattern: re.Pattern[str], first: int = 1) -> int | None:
         """The number of the line (``first`` or later) where ``pattern``, searched in the

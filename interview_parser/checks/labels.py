@@ -9,6 +9,7 @@ are one speaker; only those are ever rewritten, never a short form or a surname 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..model import Transcript, Turn
@@ -26,9 +27,12 @@ def collapse(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_ZERO_WIDTH)).strip()
 
 
-def canonical_names(transcript: Transcript) -> dict[str, str]:
-    """Map the key of each speaker's name (and declared alias) to its canonical spelling."""
-    names = {name_key(s.label): s.label for s in transcript.speakers}
+def canonical_names(transcript: Transcript, keys: Sequence[str] | None = None) -> dict[str, str]:
+    """Map the key of each speaker's name (and declared alias) to its canonical spelling
+    (``keys``: the keys of the speakers' labels, when the caller has them)."""
+    if keys is None:
+        keys = [name_key(s.label) for s in transcript.speakers]
+    names = {key: s.label for key, s in zip(keys, transcript.speakers, strict=True)}
     for member in transcript.cast:
         for spelling in (member.label, *member.aliases):
             name = label_name(spelling)

@@ -67,7 +67,7 @@ def glued_label(context: Context) -> Iterator[Finding]:
     """
     transcript = context.transcript
     assert transcript is not None
-    keys = {name_key(s.label) for s in transcript.speakers}
+    keys = set(context.speaker_keys)
     keys.update(name_key(label_name(a)) for s in transcript.speakers for a in s.aliases)
     first = transcript.turns[0].line if transcript.turns else 1
     first = context.first_line_matching(_GLUED_ANYWHERE, first) or len(context.lines) + 1
