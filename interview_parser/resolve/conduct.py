@@ -583,45 +583,47 @@ def conduct(
     # speaks again; the asker's reply restates their question, so it prompts again. A turn
     # that was not read did not ask back.
     back: dict[int, bool] = {}
+    last = len(turns) - 1
+    prompts, ends_asking, calls, plain, lower = r.prompts, r.ends, r.calls, r.plain, r.lower
     for i in chosen:
         group, text = turns[i]
-        if 0 < i < len(turns) - 1:
+        if 0 < i < last:
             before, after = turns[i - 1][0], turns[i + 1][0]
             back[i] = (
                 before is not group
                 and after is before
-                and r.prompts[i]
-                and r.prompts[i - 1]
+                and prompts[i]
+                and prompts[i - 1]
                 and not back.get(i - 1, False)
-                and r.ends[i - 1]
+                and ends_asking[i - 1]
             )
         mine = tally[group.id]
         mine.turns += 1
         asked_back = back.get(i, False)
         mine.asked_back += asked_back
-        call = r.calls[i]
-        prompt = r.prompts[i] and not asked_back and not call
-        steering = _hosts(r.plain[i], r.lower[i])
-        nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1][0] is not group else None
+        call = calls[i]
+        prompt = prompts[i] and not asked_back and not call
+        steering = _hosts(plain[i], lower[i])
+        nxt = turns[i + 1] if i < last and turns[i + 1][0] is not group else None
         size = len(text.split())
         mine.words += size
         mine.calls += call
         handing = nxt is not None and (prompt or steering) and r.addresses(i)
         # A tag question seeks agreement, unless the turn steers or names the next speaker
         # ("That brings me to your release, Chris. You're shipping it soon, right?").
-        ends = prompt and r.ends[i] and (steering or handing or not _tagged(r.plain[i]))
+        ends = prompt and ends_asking[i] and (steering or handing or not _tagged(plain[i]))
         yields = ends
         prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
         taken_up = nxt is not None and nxt[0] is not prev
-        if prev is not None and r.calls[i - 1]:
+        if prev is not None and calls[i - 1]:
             mine.called += 1
             if taken_up and prompt:  # a question that somebody besides the caller takes up
                 yields = True
-        elif prev is not None and not ends and r.ends[i - 1]:
+        elif prev is not None and not ends and ends_asking[i - 1]:
             mine.answering += 1
         if yields:
             mine.asking_words += size
-        if _has(_COHOST, text, r.lower[i]):
+        if _has(_COHOST, text, lower[i]):
             for other in r.cohosts(i):
                 tally[other.id].cohost_of.add(group.id)
         mine.handed += handing
