@@ -46,9 +46,10 @@ pattern is clear, and a transcript of many hours costs what its opening costs (t
 patterns below take about 100 µs a turn, 2 s for a 10 MB transcript read whole). A file of
 many speakers is read almost whole (each of them arrives late): there the cost is linear in
 turns and speakers, since what a turn does is worked out once however many neighbours ask
-about it (for the turns read, in one pass a fact; for their neighbours, on first use); a speaker's name words are worked out once, from words of
-spellings shared with the role step (``Vocabulary``); and the speakers that a co-host
-mention names are looked up by their name words, not tried one by one.
+about it (for the turns read, in one pass a fact; for their neighbours, on first use); a
+speaker's name words are worked out once, from words of spellings shared with the role
+step (``Vocabulary``); and the speakers that a co-host mention names are looked up by
+their name words, not tried one by one.
 
 Speakers' names come from their labels, the full names introductions gave them, and the
 names they give themselves (*Hi, I'm Eva*), so that panels labelled ``Speaker 1`` can be
