@@ -114,6 +114,16 @@ CRAFTED: dict[str, tuple[str, Callable[[int], str], Callable[[str], None]]] = {
         lambda n: "Host: Hi.\nGuest: Yes.\nAbc" + " " * n + "x\n",
         _check,
     ),
+    "glued search": (
+        "checks/syntax.py glued-label search: blank lines (IP604 reports each), then `Host:x`",
+        lambda n: "Host: Hi.\nGuest: Yes.\n" + "\n" * n + "Host:x\n",
+        _check,
+    ),
+    "markup search": (
+        "checks/markup.py markup search over the text: lines of `<b` and no `>`",
+        lambda n: "Host: Hi.\nGuest: " + _fit("<b x\n", n) + "Host: And?\n",
+        _check,
+    ),
     "markup voice": (
         "resolve/labels.py markup: a long voice `<v B _ _ ... C>`",
         lambda n: "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v B " + _fit("_ ", n) + "C>Hi\n",

@@ -21,7 +21,7 @@ def is_blank(line: str) -> bool:
 
 def is_directive(line: str) -> bool:
     """Whether the line is only a suppression comment (it belongs to the line below)."""
-    return _is_directive(line.strip(BLANKS))
+    return "<!--" in line and _is_directive(line.strip(BLANKS))  # (most lines have none)
 
 
 def separated_boundaries(transcript: Transcript, lines: Sequence[str]) -> list[bool]:
@@ -38,5 +38,10 @@ def separated_boundaries(transcript: Transcript, lines: Sequence[str]) -> list[b
 
 def blank_between_turns(transcript: Transcript, lines: Sequence[str]) -> bool:
     """The file's convention: True when turns are separated by a blank line."""
-    separated = separated_boundaries(transcript, lines)
+    return convention(separated_boundaries(transcript, lines))
+
+
+def convention(separated: Sequence[bool]) -> bool:
+    """The convention of turn boundaries (:func:`separated_boundaries`): True when most of
+    them (or half) have a blank line."""
     return bool(separated) and 2 * sum(separated) >= len(separated)

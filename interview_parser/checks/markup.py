@@ -24,6 +24,11 @@ _MARKUP = re.compile(
     r"|&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});",  # a character entity
     re.IGNORECASE,
 )
+# The same anywhere in a text, within a line ("$" at every line end, a tag not running on
+# over one): where the first line with markup is.
+_MARKUP_ANYWHERE = re.compile(
+    _MARKUP.pattern.replace("[^<>]", r"[^<>\n]"), re.IGNORECASE | re.MULTILINE
+)
 
 # UTF-8 read as cp1252: a lead byte shown as Â-ï followed by continuation bytes shown as
 # cp1252 characters (0x80-0xBF).
@@ -32,6 +37,8 @@ _CONTINUATION = (
     "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
 _MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]{{1,3}}")
+# Mojibake or a replacement character: where the first line with either is.
+_MOJIBAKE_OR_LOST = re.compile(f"{_MOJIBAKE.pattern}|\ufffd")
 
 # Layouts in which tags and entities are part of the format (WebVTT voice tags, <i> in SRT);
 # an HTML file's dialect is "html+<the layout inside>".
@@ -62,7 +69,8 @@ def markup(context: Context) -> Iterator[Finding]:
     dialect = context.transcript.source.dialect if context.transcript is not None else ""
     if dialect in _MARKUP_FORMATS or dialect.startswith("html"):
         return
-    for number, line in enumerate(context.lines, start=1):
+    first = context.first_line_matching(_MARKUP_ANYWHERE) or len(context.lines) + 1
+    for number, line in enumerate(context.lines[first - 1 :], start=first):
         for match in _MARKUP.finditer(line):
             if is_directive(match.group()):
                 continue
@@ -95,7 +103,8 @@ def mojibake(context: Context) -> Iterator[Finding]:
         Host: Welcome to the café.
         Guest: It’s good to be here.
     """
-    for number, line in enumerate(context.lines, start=1):
+    first = context.first_line_matching(_MOJIBAKE_OR_LOST) or len(context.lines) + 1
+    for number, line in enumerate(context.lines[first - 1 :], start=first):
         for match in _MOJIBAKE.finditer(line):
             fixed = _mojibake_of(match.group())
             if fixed is not None:

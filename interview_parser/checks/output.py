@@ -19,7 +19,13 @@ Render = Callable[[Sequence[Problem]], str]
 
 def text(problems: Sequence[Problem]) -> str:
     """``path:line:col: CODE message`` a line; what a message quotes is shown escaped."""
-    return "".join(f"{printable(str(p))}\n" for p in problems)
+    lines = list(map(str, problems))
+    whole = "".join(lines)
+    # No control character in any line (isprintable: none of them, nor other unprintables,
+    # scanned in C; else the escaping's own search): the lines as they are.
+    if not whole.isprintable() and printable(whole) != whole:
+        lines = list(map(printable, lines))
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _record(problem: Problem) -> dict[str, object]:

@@ -49,7 +49,7 @@ def label_spelling(context: Context) -> Iterator[Finding]:
     """
     transcript = context.transcript
     assert transcript is not None
-    canonical = canonical_names(transcript)
+    canonical = canonical_names(transcript, context.speaker_keys)
     fixes: dict[str, str | None] = {}  # each label once: a transcript repeats a few
     for turn in transcript.turns:
         if turn.label not in fixes:
@@ -60,7 +60,7 @@ def label_spelling(context: Context) -> Iterator[Finding]:
             yield Finding(turn.line, turn.column, message, fixable=context.labelled)
 
 
-def _typos(transcript: Transcript, declared: set[str]) -> dict[str, str]:
+def _typos(transcript: Transcript, keys: list[str], declared: set[str]) -> dict[str, str]:
     """Speaker id -> the label that speaker's label is probably a misspelling of.
 
     The typo is the rarer spelling; of two equally rare, the later one; a declared spelling
@@ -68,7 +68,6 @@ def _typos(transcript: Transcript, declared: set[str]) -> dict[str, str]:
     best first (declared, then most used, then earliest), so the first one found decides.
     """
     speakers = transcript.speakers
-    keys = [name_key(s.label) for s in speakers]
     best_first = sorted(
         range(len(speakers)),
         key=lambda i: (keys[i] not in declared, -speakers[i].turn_count, i),
@@ -129,7 +128,7 @@ def label_typo(context: Context) -> Iterator[Finding]:
     transcript = context.transcript
     assert transcript is not None
     declared = {name_key(label_name(m.label)) for m in transcript.cast}
-    typos = _typos(transcript, declared)
+    typos = _typos(transcript, context.speaker_keys, declared)
     for turn in transcript.turns if typos else ():
         meant = typos.get(turn.speaker)
         if meant is not None:
@@ -145,9 +144,9 @@ def _typos_read_as_text(
 ) -> Iterator[Finding]:
     """Label-shaped line starts, not taken for turns, one letter from an established label."""
     targets = {
-        name_key(s.label): s.label
-        for s in transcript.speakers
-        if s.turn_count >= 2 or name_key(s.label) in declared
+        key: s.label
+        for key, s in zip(context.speaker_keys, transcript.speakers, strict=True)
+        if s.turn_count >= 2 or key in declared
     }
     for member in transcript.cast:
         targets.setdefault(name_key(label_name(member.label)), member.label)

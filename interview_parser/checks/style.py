@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ..resolve.text import BLANKS
 from .context import Context
 from .labels import label_span
-from .layout import blank_between_turns, is_blank, separated_boundaries
+from .layout import convention, is_blank, separated_boundaries
 from .problem import Finding, Severity
 from .rule import Rule
 
@@ -139,8 +139,8 @@ def blank_lines(context: Context) -> Iterator[Finding]:
     transcript = context.transcript
     if transcript is None or not context.labelled:
         return
-    wanted = blank_between_turns(transcript, lines)
     boundaries = separated_boundaries(transcript, lines)
+    wanted = convention(boundaries)
     for turn, separated in zip(transcript.turns[1:], boundaries, strict=True):
         if separated and not wanted:
             yield Finding(

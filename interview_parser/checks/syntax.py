@@ -13,6 +13,13 @@ from .rule import Rule
 
 # A label-shaped prefix whose colon is glued to the next word ("Host:Welcome").
 _GLUED = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]*([^\W\d_][\w'’.&\- ]{0,60}?):(?=[^\s/\\])")
+# The same at the start of any line of a text, its blanks within the line: where the first
+# line to look at is. (Blanks that ran on over line ends were tried again from every line
+# start of a blank run: quadratic on many blank lines.)
+_GLUED_ANYWHERE = re.compile(
+    r"^(?:[^\S\n]|[\u200b-\u200d\u2060\ufeff])*([^\W\d_][\w'’.&\- ]{0,60}?):(?=[^\s/\\])",
+    re.MULTILINE,
+)
 
 
 def no_turns(context: Context) -> Iterator[Finding]:
@@ -60,9 +67,10 @@ def glued_label(context: Context) -> Iterator[Finding]:
     """
     transcript = context.transcript
     assert transcript is not None
-    keys = {name_key(s.label) for s in transcript.speakers}
+    keys = set(context.speaker_keys)
     keys.update(name_key(label_name(a)) for s in transcript.speakers for a in s.aliases)
     first = transcript.turns[0].line if transcript.turns else 1
+    first = context.first_line_matching(_GLUED_ANYWHERE, first) or len(context.lines) + 1
     for number, line in enumerate(context.lines[first - 1 :], start=first):
         match = _GLUED.match(line)
         if match and name_key(label_name(match.group(1))) in keys:

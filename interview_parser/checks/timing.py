@@ -44,6 +44,7 @@ def stamps(context: Context) -> Iterator[Stamp]:
     """Every bracketed timestamp from the first turn on (the lead is an article, not a track)."""
     transcript = context.transcript
     first = transcript.turns[0].line if transcript and transcript.turns else 1
+    first = context.first_line_matching(_STAMP, first) or len(context.lines) + 1
     for number, line in enumerate(context.lines[first - 1 :], start=first):
         for match in _STAMP.finditer(line):
             text = match.group(1)

@@ -34,8 +34,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import and_, itemgetter, ne
 from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
@@ -192,14 +192,15 @@ def nearest(keys: list[str]) -> list[int]:
     for length, ranks in lengths.items():
         bucket = [keys[r] for r in ranks]
         shorter = {keys[r] for r in lengths.get(length - 1, ())}
-        same = set(bucket)
         before: set[str] = set()  # the cuts at the place before
+        column = ""
         for i in range(length):
             cuts = [key[:i] + key[i + 1 :] for key in bucket]
-            found = shorter.intersection(cuts)  # this letter less, another key
-            for rank, cut in _among(found, ranks, cuts):
-                _pair(best, rank, index[cut])
-            column = "".join(map(itemgetter(i), bucket))
+            if shorter:  # this letter less, another key
+                found = shorter.intersection(cuts)
+                for rank, cut in _among(found, ranks, cuts):
+                    _pair(best, rank, index[cut])
+            column, previous = "".join(map(itemgetter(i), bucket)), column
             distinct = set(cuts)
             if not any(map(str.isdigit, column)):
                 if len(distinct) < len(cuts):
@@ -210,12 +211,33 @@ def nearest(keys: list[str]) -> list[int]:
             # Letters i - 1 and i swapped: "PxyS" and "PyxS" share the cut "PxS", at i in
             # the first and at i - 1 in the second; only such keys are swapped and looked up.
             found = before.intersection(cuts)
-            for rank, key in _among(found, ranks, cuts, bucket):
-                other = key[: i - 1] + key[i] + key[i - 1] + key[i + 1 :]
-                if other in same and index[other] != rank:  # (two equal letters: itself)
-                    _pair(best, rank, index[other])
+            if found:
+                _swapped(best, index, i, ranks, bucket, cuts, found, previous, column)
             before = distinct
     return best
+
+
+def _swapped(
+    best: list[int],
+    index: dict[str, int],
+    i: int,
+    ranks: list[int],
+    bucket: list[str],
+    cuts: list[str],
+    found: set[str],
+    previous: str,
+    column: str,
+) -> None:
+    """Keys with letters ``i - 1`` and ``i`` swapped: those whose cut at ``i`` is in
+    ``found`` (the cuts at ``i - 1``) and whose two letters differ (equal letters swap into
+    the key itself) are swapped and looked up, as lists. The relation is symmetric, and
+    both keys of a pair are among those looked up, so each takes only its own best."""
+    chosen = list(map(and_, map(found.__contains__, cuts), map(ne, previous, column)))
+    swaps = [k[: i - 1] + k[i] + k[i - 1] + k[i + 1 :] for k in compress(bucket, chosen)]
+    others = map(index.get, swaps, repeat(len(best)))  # len(best): no such key
+    for rank, other in zip(compress(ranks, chosen), others, strict=True):
+        if other < best[rank]:
+            best[rank] = other
 
 
 def _among(

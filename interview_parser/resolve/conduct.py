@@ -45,10 +45,11 @@ first ``LATE_TURNS`` turns of anybody who first speaks after them: by then each 
 pattern is clear, and a transcript of many hours costs what its opening costs (the phrase
 patterns below take about 100 µs a turn, 2 s for a 10 MB transcript read whole). A file of
 many speakers is read almost whole (each of them arrives late): there the cost is linear in
-turns and speakers, since what a turn does is worked out once, on first use, however many
-neighbours ask about it; a speaker's name words are worked out once, from words of
-spellings shared with the role step (``Vocabulary``); and the speakers that a co-host
-mention names are looked up by their name words, not tried one by one.
+turns and speakers, since what a turn does is worked out once however many neighbours ask
+about it (for the turns read, in one pass a fact; for their neighbours, on first use); a
+speaker's name words are worked out once, from words of spellings shared with the role
+step (``Vocabulary``); and the speakers that a co-host mention names are looked up by
+their name words, not tried one by one.
 
 Speakers' names come from their labels, the full names introductions gave them, and the
 names they give themselves (*Hi, I'm Eva*), so that panels labelled ``Speaker 1`` can be
@@ -386,11 +387,13 @@ class Vocabulary:
         found = self._names.get(spelling)
         if found is None:
             found = self._names[spelling] = frozenset(
-                word
-                for word in self.words(spelling)
-                if len(word) > 1
-                and word.replace("'", "").replace("-", "").isalpha()
-                and word not in _NOT_NAMES
+                [
+                    word
+                    for word in self.words(spelling)
+                    if len(word) > 1
+                    and word.replace("'", "").replace("-", "").isalpha()
+                    and word not in _NOT_NAMES
+                ]
             )
         return found
 
@@ -406,14 +409,20 @@ def _name_words(
 ) -> AbstractSet[str]:
     """Words that name a speaker: label, introduced name, aliases, self-introductions."""
     # The label and the aliases are every spelling of the label, and each alias's short form.
-    spellings = {group.label, group.name or "", *(info.raw for info in group.infos)}
-    spellings.update(info.alias for info in group.infos if info.alias)
-    spellings.discard("")
+    label = group.label
+    spellings = {label}
+    if group.name:
+        spellings.add(group.name)
+    for info in group.infos:
+        spellings.add(info.raw)
+        if info.alias:
+            spellings.add(info.alias)
     for text in texts:
         if "I'm" in text or "I am" in text or "my name" in text:  # cheaper than the pattern
             spellings.update(
                 m.group(1) for m in _SELF_NAME.finditer(text) if m.group(1)[0].isupper()
             )
+    spellings.discard("")
     if len(spellings) == 1:  # one spelling: its words as they are, shared
         return vocabulary.names(spellings.pop())
     return set().union(*map(vocabulary.names, spellings))
@@ -476,6 +485,19 @@ class _Reading:
         self.ends = Lazy(lambda i: self.prompts[i] and _ends_asking(self.plain[i]))
         self.names_call = Lazy(self._names_call)
         self.calls = Lazy(self._calls_at)
+
+    def read(self, chosen: Sequence[int]) -> None:
+        """Work out at once what the tally asks of every turn read: its text without
+        quotations, in lower case, whether it prompts and whether it calls on the next
+        speaker (one pass each over many turns costs less than many first uses; the
+        neighbours of the turns read stay worked out on first use)."""
+        plain = [_unquoted(self.turns[i][1]) for i in chosen]
+        lower = list(map(str.lower, plain))
+        self.plain.update(zip(chosen, plain, strict=True))
+        self.lower.update(zip(chosen, lower, strict=True))
+        self.prompts.update(zip(chosen, map(_prompts, plain, lower), strict=True))
+        self.names_call.update(zip(chosen, map(self._names_call, chosen), strict=True))
+        self.calls.update(zip(chosen, map(self._calls_at, chosen), strict=True))
 
     def names(self, group: SpeakerGroup) -> AbstractSet[str]:
         """The words that name a speaker (``_name_words`` over the turns read of them)."""
@@ -557,49 +579,52 @@ def conduct(
         said.setdefault(turns[i][0].id, []).append(turns[i][1])
     tally = {ident: Conduct() for ident in said}
     r = _Reading(groups, turns, said, vocabulary or Vocabulary())
+    r.read(chosen)
     # Asking back: a question put to a speaker whose turn ended on a question, who then
     # speaks again; the asker's reply restates their question, so it prompts again. A turn
     # that was not read did not ask back.
     back: dict[int, bool] = {}
+    last = len(turns) - 1
+    prompts, ends_asking, calls, plain, lower = r.prompts, r.ends, r.calls, r.plain, r.lower
     for i in chosen:
         group, text = turns[i]
-        if 0 < i < len(turns) - 1:
+        if 0 < i < last:
             before, after = turns[i - 1][0], turns[i + 1][0]
             back[i] = (
                 before is not group
                 and after is before
-                and r.prompts[i]
-                and r.prompts[i - 1]
+                and prompts[i]
+                and prompts[i - 1]
                 and not back.get(i - 1, False)
-                and r.ends[i - 1]
+                and ends_asking[i - 1]
             )
         mine = tally[group.id]
         mine.turns += 1
         asked_back = back.get(i, False)
         mine.asked_back += asked_back
-        call = r.calls[i]
-        prompt = r.prompts[i] and not asked_back and not call
-        steering = _hosts(r.plain[i], r.lower[i])
-        nxt = turns[i + 1] if i + 1 < len(turns) and turns[i + 1][0] is not group else None
+        call = calls[i]
+        prompt = prompts[i] and not asked_back and not call
+        steering = _hosts(plain[i], lower[i])
+        nxt = turns[i + 1] if i < last and turns[i + 1][0] is not group else None
         size = len(text.split())
         mine.words += size
         mine.calls += call
         handing = nxt is not None and (prompt or steering) and r.addresses(i)
         # A tag question seeks agreement, unless the turn steers or names the next speaker
         # ("That brings me to your release, Chris. You're shipping it soon, right?").
-        ends = prompt and r.ends[i] and (steering or handing or not _tagged(r.plain[i]))
+        ends = prompt and ends_asking[i] and (steering or handing or not _tagged(plain[i]))
         yields = ends
         prev = turns[i - 1][0] if i > 0 and turns[i - 1][0] is not group else None
         taken_up = nxt is not None and nxt[0] is not prev
-        if prev is not None and r.calls[i - 1]:
+        if prev is not None and calls[i - 1]:
             mine.called += 1
             if taken_up and prompt:  # a question that somebody besides the caller takes up
                 yields = True
-        elif prev is not None and not ends and r.ends[i - 1]:
+        elif prev is not None and not ends and ends_asking[i - 1]:
             mine.answering += 1
         if yields:
             mine.asking_words += size
-        if _has(_COHOST, text, r.lower[i]):
+        if _has(_COHOST, text, lower[i]):
             for other in r.cohosts(i):
                 tally[other.id].cohost_of.add(group.id)
         mine.handed += handing
@@ -634,18 +659,20 @@ def _calls(
     turn has a capitalised word: a name is among those."""
     if len(text) > CALL_WORDS * _LONGEST_WORD:  # too long to be a call: skip the scan
         return False
-    found = list(_WORD.finditer(text))
+    found = _WORD.findall(text)  # the words as strings: most turns are no call
     if not found or len(found) > CALL_WORDS:
         return False
-    capitals = [m for m in found if m.group()[0].isupper()]
-    named = []
+    capitals = [w for w in found if w[0].isupper()]
+    named: set[str] = set()
     if capitals:
         later, own = addressed()
-        named = [
-            m
-            for m in capitals
-            if any(w in later and w not in own for w in vocabulary.words(m.group()))
-        ]
+        words = vocabulary.words
+        named = {
+            w
+            for w in capitals
+            if not later.isdisjoint(spelt := words(w))
+            and any(x in later and x not in own for x in spelt)
+        }
     if not named:  # a bare call: "Chip?", "Herr Voss?"
         return (
             len(found) <= BARE_CALL_WORDS
@@ -653,7 +680,7 @@ def _calls(
             and text.rstrip().endswith(("?", "？"))
         )
     rest = text
-    for m in reversed(named):
+    for m in reversed([m for m in _WORD.finditer(text) if m.group() in named]):
         rest = rest[: m.start()] + rest[m.end() :]
     sentences = [s for s in _sentences(_unquoted(rest)) if _WORD.search(s)]
     return not (sentences and _prompts(sentences[-1]))
