@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import compress, islice
-from operator import ne
+from operator import ne, not_
 from typing import TypeVar
 
 from ..model import Role
@@ -182,13 +182,15 @@ def parts_of(
     transcripts cost nothing there.
     """
     asker = Role.interviewer
-    said: Counter[str] = Counter()
-    procedure: Counter[str] = Counter()
-    for speaker, text in zip(speakers, texts, strict=True):
-        if roles[speaker] is not asker:
-            said[speaker] += 1
-            if procedural(text):
-                procedure[speaker] += 1
+    # (the loops in C: a run is counted for its speaker when it is not an asker's, and
+    # again when it is a call on the proceedings)
+    others = [roles[speaker] is not asker for speaker in speakers]
+    said = Counter(compress(speakers, others))
+    if len(said) == 0:
+        procedure: Counter[str] = Counter()
+    else:
+        other_speakers = list(compress(speakers, others))
+        procedure = Counter(compress(other_speakers, map(procedural, compress(texts, others))))
     part = _parts(roles, said, procedure)
     peer = _is_peer(part)
     if peer or THIRD not in part.values():
@@ -318,7 +320,8 @@ class Floor:
         self.part: list[Part] = []
         self.speaker: list[str] = []
         self.text: list[str] = []
-        self.first: list[int] = []
+        # where each run's turns start, and (one more) where those after the last would
+        self.first: list[int] = [0]
         self.placed: list[bool] = []  # whether the run's turns are in a pair
         self.ids: list[int] = []
         self.turn_text: list[str] = []
@@ -353,7 +356,7 @@ class Floor:
             texts[a] if b - a == 1 else "\n\n".join(texts[a:b])
             for a, b in zip(starts, ends, strict=True)
         ]
-        self.first = list(starts)
+        self.first = [*starts, n]
         self.ids = [v.index if v.index >= 0 else i for i, v in enumerate(voices)]
         self.turn_text = texts
         self.placed = [False] * len(starts)
@@ -409,8 +412,8 @@ class Floor:
         part = self.parts.part[speaker]
         if speaker in self.parts.questioned and not procedural(text):
             part = ANSWERER
-        self.first.append(self.turn_base + len(self.ids))
         self.ids.extend(ids)
+        self.first.append(self.turn_base + len(self.ids))
         self.turn_text.extend(texts)
         self.speaker.append(speaker)
         self.text.append(text)
@@ -425,25 +428,16 @@ class Floor:
 
     def turns(self, k: int) -> list[int]:
         """The indices of run k's turns."""
-        start = self.first[k] - self.turn_base
-        stop = self.first[k + 1] - self.turn_base if k + 1 < len(self.first) else len(self.ids)
-        return self.ids[start:stop]
-
-    def last_turn_text(self, k: int) -> str:
-        stop = self.first[k + 1] - self.turn_base if k + 1 < len(self.first) else len(self.ids)
-        return self.turn_text[stop - 1]
-
-    def turn_texts(self, k: int) -> list[str]:
-        start = self.first[k] - self.turn_base
-        stop = self.first[k + 1] - self.turn_base if k + 1 < len(self.first) else len(self.ids)
-        return self.turn_text[start:stop]
+        return self.ids[self.first[k] - self.turn_base : self.first[k + 1] - self.turn_base]
 
     def drop(self, cut: int) -> list[int]:
         """Drop the runs before run ``cut``; return the indices of their turns that are in
         no pair. Index k of the lists is then what was k + cut."""
-        unpaired = [t for k in range(cut) if not self.placed[k] for t in self.turns(k)]
-        turn_cut = (self.first[cut] if cut < len(self.first) else self.turn_base + len(self.ids))
-        turn_cut -= self.turn_base
+        first, ids, base = self.first, self.ids, self.turn_base
+        unpaired: list[int] = []
+        for k in compress(range(cut), map(not_, self.placed)):
+            unpaired += ids[first[k] - base : first[k + 1] - base]
+        turn_cut = first[cut] - base
         for column in (self.part, self.speaker, self.text, self.first, self.placed):
             del column[:cut]
         del self.ids[:turn_cut]

@@ -309,21 +309,27 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
     window = floor.caps.window
     pending: _Draft | None = None  # the last draft: a later prompt may extend it
     streaming = floor.streaming
-    drop_at = _DROP_EVERY
+    # the next run at which the window is looked at: the last draft closed (see Caps) or
+    # the runs behind let go of (a stream)
+    look_at = window + 1 if streaming else len(part) + 1
     k = 0
-    while k < len(part) or floor.has(k):
-        if pending is not None and k - pending.first > window:
-            yield pending  # (degenerate input only: see Caps)
-            pending = None
-        if streaming and k >= drop_at:
-            cut = _cut(floor, k, pending)
-            if cut >= _DROP_EVERY // 2:
-                yield from floor.drop(cut)
-                k -= cut
-                if pending is not None:
-                    pending.shift(cut)
-                yield -cut - 1  # (tells the caller to shift its own indices)
-            drop_at = k + _DROP_EVERY
+    end = len(part)
+    while k < end or floor.has(k):
+        end = len(part)
+        if k >= look_at:
+            if pending is not None and k - pending.first > window:
+                yield pending  # (degenerate input only: see Caps)
+                pending = None
+            if streaming:
+                cut = _cut(floor, k, pending)
+                if cut >= _DROP_EVERY // 2:
+                    yield from floor.drop(cut)
+                    k -= cut
+                    end -= cut
+                    if pending is not None:
+                        pending.shift(cut)
+                    yield -cut - 1  # (tells the caller to shift its own indices)
+            look_at = min(k + _DROP_EVERY if streaming else end + 1, _closes(pending, window))
         # only an asker's run can open (a cheap test first: most runs are answers)
         if part[k] is not ASKER or not floor.opening[k]:
             k += 1
@@ -365,6 +371,7 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
         if pending is not None:
             yield pending
         pending = draft
+        look_at = min(look_at, draft.first + window + 1)
     if pending is not None:
         yield pending
     yield from floor.drop(len(part))
@@ -375,6 +382,11 @@ _DROP_EVERY = 512
 # How many runs back from where the reading is, past third parties, a run's tests look:
 # the asker's reply to the answerer's question looks back three runs (``Floor.reversal``).
 _LOOK_BACK = 4
+
+
+def _closes(pending: _Draft | None, window: int) -> int:
+    """The run at which the last draft is closed, past the window's cap."""
+    return pending.first + window + 1 if pending is not None else 1 << 62
 
 
 def _cut(floor: Floor, k: int, pending: _Draft | None) -> int:
@@ -404,44 +416,46 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
             continue
         kind, evidence = _evidence(floor, draft)
         prompt, answer = draft.prompt, draft.answer
-        placed = floor.placed
+        # the turns of run k: ids[first[k] - base : first[k + 1] - base]
+        placed, first, ids, base = floor.placed, floor.first, floor.ids, floor.turn_base
         # (most prompts and answers are one whole run: its turns and its text, no joining)
         if len(prompt) == 1:
             k = prompt[0]
-            asked = floor.turns(k)
+            asked = ids[first[k] - base : first[k + 1] - base]
             if k == shared and len(asked) > 1:
                 # only the run's last turn is in both pairs; the turns before it answer
                 asked = asked[-1:]
-                question = floor.last_turn_text(k)
+                question = floor.turn_text[first[k + 1] - base - 1]
             else:
                 question = text[k]
             placed[k] = True
         else:
             asked, said = [], []
+            turn_text = floor.turn_text
             for k in prompt:
-                asked += floor.turns(k)
-                said += floor.turn_texts(k)
+                asked += ids[first[k] - base : first[k + 1] - base]
+                said += turn_text[first[k] - base : first[k + 1] - base]
                 placed[k] = True
             if prompt[0] == shared:
-                cut = len(floor.turns(shared)) - 1
+                cut = first[shared + 1] - first[shared] - 1
                 asked, said = asked[cut:], said[cut:]
             question = "\n\n".join(said)
         shared = answer[-1]
         if len(answer) == 1:
-            answered = floor.turns(shared)
+            answered = ids[first[shared] - base : first[shared + 1] - base]
             reply = text[shared]
             placed[shared] = True
         else:
             answered = []
             for k in answer:
-                answered += floor.turns(k)
+                answered += ids[first[k] - base : first[k + 1] - base]
                 placed[k] = True
             # (a run's text is its turns' joined by a blank line: the runs' texts joined)
             reply = "\n\n".join([text[k] for k in answer])
         between: list[int] = []
         if draft.between:
             for k in draft.between:
-                between += floor.turns(k)
+                between += ids[first[k] - base : first[k + 1] - base]
                 placed[k] = True
             between.sort()
         yield Pair(
