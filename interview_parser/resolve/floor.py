@@ -562,10 +562,19 @@ class Floor:
             and self.backchannel(k)
         ):
             return False
-        before = text[k - 1][-300:] if k and part[k - 1] is ANSWERER else "?"
-        if ("?" in before or "？" in before) and self.reversal(k):
+        if k and part[k - 1] is ANSWERER:
+            # (whether the answerer's last 300 characters hold a question mark, read in
+            # place)
+            before = text[k - 1]
+            asked = before.find("?", -300) >= 0 or (
+                not before.isascii() and before.find("？", -300) >= 0
+            )
+        else:
+            asked = True
+        if asked and self.reversal(k):
             return False
-        return len(text[k]) > 160 or not self.only_reacts(k)
+        # (only_reacts written out)
+        return len(text[k]) > 160 or not self.reacts[k] or thanks_back(text[k])
 
     def only_reacts(self, k: int) -> bool:
         """A run that only reacts ("Awesome.", "Hm... Interesting.") opens nothing, whoever

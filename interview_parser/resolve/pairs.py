@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from ..model import Pair, PairKind, Unpaired
 from ..words import word_count
@@ -81,13 +80,19 @@ def _speaks_to(floor: Floor, j: int, questioned: Mapping[str, NamePattern]) -> b
     )
 
 
-@dataclass(slots=True)
 class _Draft:
-    prompt: list[int]
-    answer: list[int] = field(default_factory=list)
-    between: list[int] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-    first: int = 0  # the first run it holds
+    """A pair in the making: its runs (prompt, answer, in between) and what was seen."""
+
+    # (a plain class: a dataclass's default factories cost a call each, and there is a
+    # draft a pair)
+    __slots__ = ("answer", "between", "evidence", "first", "prompt")
+
+    def __init__(self, prompt: list[int]) -> None:
+        self.prompt = prompt
+        self.answer: list[int] = []
+        self.between: list[int] = []
+        self.evidence: list[str] = []
+        self.first = 0  # the first run it holds
 
     def shift(self, cut: int) -> None:
         """Count its runs from ``cut`` runs later (the window let go of those before)."""
@@ -111,7 +116,8 @@ def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     if part[after] is not ASKER or not floor.opening[after]:
         return False
     said = text[prompt[-1]]
-    if cut_off(said) and word_count(said) <= 6:
+    # (a prompt that ends on a question mark does not break off: most prompts)
+    if said[-1:] != "?" and cut_off(said) and word_count(said) <= 6:
         return True  # the prompt broke off at once; the answerer finishes something else
     follow = text[after][:8].lstrip()
     if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
@@ -147,7 +153,8 @@ def _prompt(
     asker = speaker[start]
     third_seen = False
     j, stop = start + 1, start + floor.caps.window
-    while j < stop and (j < len(part) or floor.has(j)):
+    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             draft.between.append(j)
             third_seen = True
@@ -204,8 +211,6 @@ def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
     their first run, as co-hosts' runs in turn are one prompt.
     """
     prompt = draft.prompt
-    if len(prompt) < 2:
-        return []
     opening = [_opens_block(floor, prompt, i) for i in range(len(prompt))]
     if opening[0]:
         return []
@@ -230,7 +235,8 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
         return j
     # outside a peer panel a run that is neither third party nor asker answers
     stop = first + floor.caps.window
-    while j < stop and (j < len(part) or floor.has(j)):
+    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             return j
         if part[j] is ASKER:
@@ -347,9 +353,11 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
         if not (cohost or replies):
             k = max(j, k + 1)
             continue
-        dropped = _drop_reactions(floor, draft)
-        if dropped and pending is not None:
-            pending.between.extend(dropped)
+        prompt = draft.prompt
+        if len(prompt) > 1:  # (a one-run prompt drops nothing: most)
+            dropped = _drop_reactions(floor, draft)
+            if dropped and pending is not None:
+                pending.between.extend(dropped)
         if self_introduction(text[j]) and not _invites(floor, draft.prompt[-1]):
             k = j + 1  # a round of introductions, not an exchange
             continue
@@ -406,7 +414,14 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
     """Each pair as soon as it is decided, and the indices of the turns in no pair."""
     shared = -1  # the run whose end opens the next prompt, after answering the last one
     index = 0
-    text = floor.text
+    # (the window's lists: the same objects as it moves on)
+    text, placed, first, ids, turn_text = (
+        floor.text,
+        floor.placed,
+        floor.first,
+        floor.ids,
+        floor.turn_text,
+    )
     for draft in _drafts(floor, floor.parts.questioned):
         if isinstance(draft, int):
             if draft >= 0:
@@ -417,7 +432,7 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
         kind, evidence = _evidence(floor, draft)
         prompt, answer = draft.prompt, draft.answer
         # the turns of run k: ids[first[k] - base : first[k + 1] - base]
-        placed, first, ids, base = floor.placed, floor.first, floor.ids, floor.turn_base
+        base = floor.turn_base
         # (most prompts and answers are one whole run: its turns and its text, no joining)
         if len(prompt) == 1:
             k = prompt[0]
@@ -425,13 +440,12 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
             if k == shared and len(asked) > 1:
                 # only the run's last turn is in both pairs; the turns before it answer
                 asked = asked[-1:]
-                question = floor.turn_text[first[k + 1] - base - 1]
+                question = turn_text[first[k + 1] - base - 1]
             else:
                 question = text[k]
             placed[k] = True
         else:
             asked, said = [], []
-            turn_text = floor.turn_text
             for k in prompt:
                 asked += ids[first[k] - base : first[k + 1] - base]
                 said += turn_text[first[k] - base : first[k + 1] - base]
@@ -440,17 +454,18 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
                 cut = first[shared + 1] - first[shared] - 1
                 asked, said = asked[cut:], said[cut:]
             question = "\n\n".join(said)
-        shared = answer[-1]
-        if len(answer) == 1:
-            answered = ids[first[shared] - base : first[shared + 1] - base]
-            reply = text[shared]
-            placed[shared] = True
+        a, shared = answer[0], answer[-1]
+        if shared - a == len(answer) - 1:
+            # (the answer's runs one after another: most answers) their turns in one slice,
+            # their texts joined (a run's text is its turns' joined by a blank line)
+            answered = ids[first[a] - base : first[shared + 1] - base]
+            reply = text[a] if a == shared else "\n\n".join(text[a : shared + 1])
+            placed[a : shared + 1] = [True] * (shared + 1 - a)
         else:
             answered = []
             for k in answer:
                 answered += ids[first[k] - base : first[k + 1] - base]
                 placed[k] = True
-            # (a run's text is its turns' joined by a blank line: the runs' texts joined)
             reply = "\n\n".join([text[k] for k in answer])
         between: list[int] = []
         if draft.between:
