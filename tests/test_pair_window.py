@@ -214,3 +214,16 @@ def test_a_pairs_turn_indices_are_the_turns_own_ints() -> None:
     for pair in [*pairs, *streamed]:
         for turn in [*pair.question_turns, *pair.answer_turns]:
             assert any(turn is index for index in indices)
+
+
+def test_a_third_party_the_askers_question_is_found_by_both_counts() -> None:
+    said = [("Host", "Presidente, what is pending?"), ("Chair", "The bill on the harbour."),
+            ("Ben", LONG), ("Host", "Presidente, and after that?"), ("Chair", "The vote."),
+            ("Host", "Ben, what happened next?"), ("Ben", LONG)]  # fmt: skip
+    voices = [Voice(who, ROLES[who], what) for who, what in said]
+    floor = Floor({})
+    floor.load(voices, pairing.run_starts([who for who, _ in said], [what for _, what in said]))
+    whole = parts_of(floor.speaker, floor.text, _roles(voices), NAMES)
+    assert list(whole.questioned) == ["Chair"]
+    assert _census(voices, NAMES, CAPS) == whole
+    assert _streamed(voices, NAMES) == pairing.build_pairs(voices, NAMES)
