@@ -42,7 +42,7 @@ def _sample_cases() -> list[tuple[str, Case]]:
         for path in SAMPLES:
             try:
                 interview_parser.parse_file(path)
-            except Exception:  # noqa: BLE001 (a sample read only with options: not pairing's)
+            except Exception:  # (a sample read only with options: not pairing's)
                 continue
     finally:
         pairing.build_pairs = original
@@ -103,7 +103,8 @@ def test_every_sample_pairs_the_same_streamed_as_whole() -> None:
 def test_the_counts_of_a_first_pass_give_the_parts_of_the_whole_runs() -> None:
     for name, (voices, names) in _sample_cases():
         floor = Floor({})
-        floor.load(voices, pairing.run_starts([v.speaker for v in voices], [v.text for v in voices]))
+        speakers, texts = [v.speaker for v in voices], [v.text for v in voices]
+        floor.load(voices, pairing.run_starts(speakers, texts))
         whole = parts_of(floor.speaker, floor.text, _roles(voices), names)
         assert _census(voices, names, CAPS) == whole, name
 
@@ -207,7 +208,10 @@ def test_nothing_pairing_builds_is_left_to_the_cyclic_collector() -> None:
 def test_a_pairs_turn_indices_are_the_turns_own_ints() -> None:
     said = [("Host", "What happened next?"), ("Ben", "The ice came.")] * 10
     indices = [int(str(1000 + i)) for i in range(len(said))]  # (new int objects, not cached)
-    voices = [Voice(who, ROLES[who], what, index) for (who, what), index in zip(said, indices)]
+    voices = [
+        Voice(who, ROLES[who], what, index)
+        for (who, what), index in zip(said, indices, strict=True)
+    ]
     pairs, _ = pairing.build_pairs(voices, NAMES)
     streamed, _ = _streamed(voices, NAMES)
     assert pairs and streamed == pairs
