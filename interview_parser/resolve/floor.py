@@ -291,8 +291,11 @@ class Census:
 _T = TypeVar("_T")
 
 
-def _shift(table: Lazy[_T], cut: int) -> None:
-    kept = {k - cut: v for k, v in table.items() if k >= cut}
+def _shift(table: Lazy[_T], cut: int, start: int | None = None) -> None:
+    """Keep the entries from ``start`` (``cut`` when not given) on, counted from ``cut``
+    on."""
+    start = cut if start is None else start
+    kept = {k - cut: v for k, v in table.items() if k >= start}
     table.clear()
     table.update(kept)
 
@@ -450,6 +453,15 @@ class Floor:
         _shift(self.opening, cut)
         _shift(self.reacts, cut)
         return unpaired
+
+    def forget(self, cut: int) -> None:
+        """Let go of what was read from the runs before ``cut`` (not the runs): the window
+        has moved past them, in runs loaded whole."""
+        _shift(self.kind, 0, cut)
+        _shift(self.handover, 0, cut)
+        _shift(self.ends_asking, 0, cut)
+        _shift(self.opening, 0, cut)
+        _shift(self.reacts, 0, cut)
 
     def close(self) -> None:
         """Let the window go: its tables hold bound methods of the floor, a cycle that only

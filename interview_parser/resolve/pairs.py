@@ -317,7 +317,8 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
     streaming = floor.streaming
     # the next run at which the window is looked at: the last draft closed (see Caps) or
     # the runs behind let go of (a stream)
-    look_at = window + 1 if streaming else len(part) + 1
+    look_at = _DROP_EVERY
+    forgotten = 0  # (runs loaded whole: those before this one have their facts let go)
     k = 0
     end = len(part)
     while k < end or floor.has(k):
@@ -326,16 +327,19 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
             if pending is not None and k - pending.first > window:
                 yield pending  # (degenerate input only: see Caps)
                 pending = None
-            if streaming:
-                cut = _cut(floor, k, pending)
-                if cut >= _DROP_EVERY // 2:
-                    yield from floor.drop(cut)
-                    k -= cut
-                    end -= cut
-                    if pending is not None:
-                        pending.shift(cut)
-                    yield -cut - 1  # (tells the caller to shift its own indices)
-            look_at = min(k + _DROP_EVERY if streaming else end + 1, _closes(pending, window))
+            cut = _cut(floor, k, pending)
+            if not streaming:
+                if cut - forgotten >= _DROP_EVERY // 2:
+                    floor.forget(cut)
+                    forgotten = cut
+            elif cut >= _DROP_EVERY // 2:
+                yield from floor.drop(cut)
+                k -= cut
+                end -= cut
+                if pending is not None:
+                    pending.shift(cut)
+                yield -cut - 1  # (tells the caller to shift its own indices)
+            look_at = min(k + _DROP_EVERY, _closes(pending, window))
         # only an asker's run can open (a cheap test first: most runs are answers)
         if part[k] is not ASKER or not floor.opening[k]:
             k += 1
