@@ -7,6 +7,12 @@ interviewer), an **answerer** (an interviewee) or a **third party** (``Role.othe
 whose turns often object or call points of order: counsel, a court, a chair). When nobody
 answers but askers, the transcript is a peer panel and askers answer one another. What a run
 does is worked out on first use: a long transcript's answers are mostly never read.
+
+Pairing holds a *window* of runs (``Floor``): a whole list of turns loaded at once, or a
+stream read as the tests reach further, with the runs behind the oldest undecided prompt let
+go of. What it needs of the whole transcript first (each speaker's part: ``Parts``) comes
+from ``parts_of`` over whole runs, or from a first pass of ``Census`` that counts a turn at
+a time, per speaker. ``Caps`` bound the window on input with no conversation.
 """
 
 from __future__ import annotations

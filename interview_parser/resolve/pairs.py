@@ -21,6 +21,11 @@ Each pair carries its evidence: why its kind (``asking``, read from the end of e
 run), and what the floor model saw
 ("addressed by name", "answer goes on past a backchannel", "across a third party's
 interjection", ...).
+
+``build_pairs`` pairs a whole list of turns; ``iter_pairs`` the same turns read one at a
+time, yielding each pair as soon as no later turn can change it and each unpaired turn as
+the window moves past it, given the ``Parts`` a first pass found (``Census``). Collected,
+the stream is ``build_pairs``' output (tests/test_pair_window.py).
 """
 
 from __future__ import annotations
