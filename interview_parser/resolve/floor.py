@@ -278,8 +278,8 @@ class Census:
         self._speaker, self._texts = None, []
 
     def parts(self, roles: Mapping[str, Role]) -> Parts:
-        """The parts, once every turn is counted; ``roles`` in the order the speakers first
-        speak (as ``parts_of`` reads them)."""
+        """The parts, once every turn is counted (the same texts pairing is given), from
+        each speaker's role."""
         self._close()
         asker = Role.interviewer
         said = Counter({s: n for s, n in self.said.items() if roles[s] is not asker})
