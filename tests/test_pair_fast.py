@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from interview_parser.model import Role
 from interview_parser.resolve import cues
 from interview_parser.resolve.cues import name_words
-from interview_parser.resolve.floor import Floor, Part, Voice, give_parts, runs_of
+from interview_parser.resolve.floor import Floor, Part, Voice, parts_of, run_starts
 
 LONG = " ".join(["We mended the nets by the fire every night of that winter."] * 3)
 TURNS = st.sampled_from(
@@ -33,8 +33,11 @@ TRANSCRIPTS = st.lists(st.tuples(st.sampled_from(list(ROLES)), TURNS), min_size=
 
 def _floor(said: list[tuple[str, str]]) -> Floor:
     voices = [Voice(who, ROLES[who], what) for who, what in said]
-    runs = runs_of(voices)
-    return Floor(runs, NAMES, give_parts(runs, voices))
+    floor = Floor(NAMES)
+    floor.load(voices, run_starts([who for who, _ in said], [what for _, what in said]))
+    roles = {who: ROLES[who] for who in floor.speaker}
+    floor.give_parts(parts_of(floor.speaker, floor.text, roles, {}))
+    return floor
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -71,8 +74,9 @@ def test_the_procedural_phrases_find_what_their_pattern_found(text: str) -> None
 
 def test_a_run_holds_its_turns_and_their_texts_joined_by_a_blank_line() -> None:
     said = [("Ann", "One."), ("Ann", "Two."), ("Ann", "Three."), ("Ben", "Four."), ("Ann", "Five.")]
-    runs = runs_of([Voice(who, ROLES[who], what) for who, what in said])
-    assert [(r.speaker, r.turns, r.text) for r in runs] == [
+    floor = _floor(said)
+    runs = range(len(floor.speaker))
+    assert [(floor.speaker[k], floor.turns(k), floor.text[k]) for k in runs] == [
         ("Ann", [0, 1, 2], "One.\n\nTwo.\n\nThree."),
         ("Ben", [3], "Four."),
         ("Ann", [4], "Five."),

@@ -247,8 +247,10 @@ def echoes(text: str, before: str) -> bool:
     if len(text) > 80:
         return False
     words = set(_CLAUSES.split(text.lower())) - {""}
+    if not words or len(words) > 6:
+        return False  # (decided before the other speaker's last sentence is found)
     last = (last_sentences(before, 1) or [before])[0]
-    return bool(words) and len(words) <= 6 and words <= set(_CLAUSES.split(last.lower()))
+    return words <= set(_CLAUSES.split(last.lower()))
 
 
 # The most words of an aside said into someone else's speech ("Always be shipping.").

@@ -7,14 +7,23 @@ interviewer), an **answerer** (an interviewee) or a **third party** (``Role.othe
 whose turns often object or call points of order: counsel, a court, a chair). When nobody
 answers but askers, the transcript is a peer panel and askers answer one another. What a run
 does is worked out on first use: a long transcript's answers are mostly never read.
+
+Pairing holds a *window* of runs (``Floor``): a whole list of turns loaded at once, or a
+stream read as the tests reach further, with the runs behind the oldest undecided prompt let
+go of. What it needs of the whole transcript first (each speaker's part: ``Parts``) comes
+from ``parts_of`` over whole runs, or from a first pass of ``Census`` that counts a turn at
+a time, per speaker. ``Caps`` bound the window on input with no conversation.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import compress, islice
+from operator import ne, not_
+from typing import TypeVar
 
 from ..model import Role
 from ..words import word_count
@@ -22,11 +31,14 @@ from .asking import last_sentences, question_evidence
 from .conduct import Lazy
 from .cues import (
     NamePattern,
+    address_words,
     addresses,
     asks_back,
     backchannel_shaped,
     hands_over,
     name_pattern,
+    names_in,
+    opens_addressing,
     picks_up,
     procedural,
     proposes_topic,
@@ -34,18 +46,23 @@ from .cues import (
     thanks_back,
 )
 
-__all__ = ["ANSWERER", "ASKER", "THIRD", "Floor", "Part", "Run", "Voice", "give_parts", "runs_of"]
+__all__ = [
+    *("ANSWERER", "ASKER", "CAPS", "THIRD", "Caps", "Census", "Floor", "Part", "Parts"),
+    *("Voice", "parts_of", "run_starts"),
+]
 
 
 # Not frozen: a frozen dataclass's __init__ costs three times as much, and there is a
 # Voice a turn. Nothing changes one once made.
 @dataclass(slots=True)
 class Voice:
-    """One turn as pairing sees it."""
+    """One turn as pairing sees it; ``index`` the turn's own index (its ``int`` object, kept
+    in the pairs), or -1 for its position among the turns given."""
 
     speaker: str
     role: Role
     text: str
+    index: int = -1
 
 
 class Part(Enum):
@@ -59,54 +76,234 @@ class Part(Enum):
 ASKER, ANSWERER, THIRD = Part.asker, Part.answerer, Part.third
 
 
-@dataclass(slots=True)
-class Run:
-    turns: list[int]
-    speaker: str
-    text: str
-    part: Part = Part.answerer
+@dataclass(frozen=True, slots=True)
+class Caps:
+    """The bounds that keep pairing's memory bounded on input that has no conversation.
 
-
-def runs_of(voices: Sequence[Voice]) -> list[Run]:
-    """Consecutive turns of one speaker, each run's text its turns' joined by a blank line.
-
-    A run's texts are joined once it is complete: adding each turn to a growing string
-    copied the string each time, quadratic in a long monologue (a 2 MB lecture of 20,000
-    one-line turns took 12 s).
+    A *run* is closed before a further turn of its speaker once it holds ``run_turns`` turns
+    or ``run_chars`` characters (its turns' texts; one speaker's million lines are then runs
+    of a thousand turns). A prompt and its answer are looked for within ``window`` runs of
+    where each starts, the runs past third parties within ``window`` runs too, and a pair
+    that a later prompt could still extend (its reactions passed over) is closed once the
+    reading is ``window`` runs past it. Conversation never comes near these (a prompt is
+    answered within a few runs); they decide only on degenerate input, and the same way
+    whether pairing reads a whole list of turns or a stream.
     """
-    runs: list[Run] = []
-    more: dict[int, list[str]] = {}  # the texts of the runs of more than one turn
-    last: Run | None = None
-    for index, voice in enumerate(voices):
-        if last is not None and last.speaker == voice.speaker:
-            last.turns.append(index)
-            more.setdefault(len(runs) - 1, [last.text]).append(voice.text)
-        else:
-            last = Run([index], voice.speaker, voice.text)
-            runs.append(last)
-    for at, texts in more.items():
-        runs[at].text = "\n\n".join(texts)
-    return runs
+
+    run_turns: int = 1_000
+    run_chars: int = 1_000_000
+    window: int = 10_000
 
 
-def give_parts(runs: list[Run], voices: Sequence[Voice]) -> bool:
-    """Give each run its part; True when the transcript is a peer panel."""
-    # (a speaker's role is the same on each of their turns)
-    role = {run.speaker: voices[run.turns[0]].role for run in runs}
+CAPS = Caps()
+
+
+def run_starts(speakers: Sequence[str], texts: Sequence[str], caps: Caps = CAPS) -> list[int]:
+    """Where each run starts: the position of its first turn.
+
+    The turns where the speaker changes are found in C (most runs are one turn); only runs of
+    several turns are walked in Python, to close them at the caps.
+    """
+    n = len(speakers)
+    if not n:
+        return []
+    starts = [0, *compress(range(1, n), map(ne, islice(speakers, 1, None), speakers))]
+    if len(starts) == n:
+        return starts  # (every run one turn)
+    capped: list[int] = []
+    for a, b in zip(starts, [*starts[1:], n], strict=True):
+        capped.append(a)
+        if b - a == 1:
+            continue
+        count, chars = 1, len(texts[a])
+        for i in range(a + 1, b):
+            if count >= caps.run_turns or chars >= caps.run_chars:
+                capped.append(i)
+                count, chars = 0, 0
+            count += 1
+            chars += len(texts[i])
+    return capped
+
+
+@dataclass(slots=True)
+class Parts:
+    """What pairing needs to know of the whole transcript before its first pair: each
+    speaker's part, whether it is a peer panel, and the third parties whom the askers
+    question (their runs answer, but for their calls on the proceedings), with what finds
+    the names they are called by."""
+
+    part: dict[str, Part]
+    peer: bool
+    questioned: dict[str, NamePattern]
+
+
+# How many times askers must call a third party by name and have them reply at once for
+# that third party to count as questioned (a member who asks the chair).
+_QUESTIONED = 2
+
+
+def _parts(
+    roles: Mapping[str, Role], said: Counter[str], procedure: Counter[str]
+) -> dict[str, Part]:
+    """Each speaker's part: askers ask; anyone else whose runs object or direct the
+    proceedings often enough is a third party (a witness who once mentions "my client" is
+    still the witness), as is anyone whose role is ``other``; the rest answer."""
     asker = Role.interviewer
-    # Anyone else whose runs object or direct the proceedings often enough (a witness who
-    # once mentions "my client" is still the witness).
-    others = [run for run in runs if role[run.speaker] is not asker]
-    said = Counter(run.speaker for run in others)
-    procedure = Counter(run.speaker for run in others if procedural(run.text))
-    part = {speaker: ASKER if played is asker else ANSWERER for speaker, played in role.items()}
-    for speaker, played in role.items():
-        if played is Role.other or procedure[speaker] * 5 >= said[speaker] > 0:
+    part = {speaker: ASKER if played is asker else ANSWERER for speaker, played in roles.items()}
+    for speaker, played in roles.items():
+        if played is Role.other or (
+            played is not asker and procedure[speaker] * 5 >= said[speaker] > 0
+        ):
             part[speaker] = THIRD
-    for run in runs:
-        run.part = part[run.speaker]
+    return part
+
+
+def _is_peer(part: Mapping[str, Part]) -> bool:
     parts = set(part.values())
     return ANSWERER not in parts and sum(p is ASKER for p in part.values()) > 1
+
+
+def _called(text: str, found: NamePattern | None) -> bool:
+    """Whether an asker's run calls a third party by name or office, at its opening or in its
+    last sentence ("Presidente, eu queria ...", "Obrigada, Presidente.")."""
+    return opens_addressing(text, found) or names_in(text, found)
+
+
+def _address_pattern(names: Collection[str]) -> NamePattern | None:
+    # (by name or by office: "Presidente, ...", "Madam Chair, ...")
+    return name_pattern(address_words(names))
+
+
+def parts_of(
+    speakers: Sequence[str],
+    texts: Sequence[str],
+    roles: Mapping[str, Role],
+    names: Mapping[str, Collection[str]],
+) -> Parts:
+    """The parts of a whole list of runs (their speakers and texts) at once.
+
+    A chair, a court or an operator is a third party; but when an asker calls one of them by
+    name and that third party speaks next, time and again, the asker is questioning them:
+    they answer. Only a third party's run right after an asker's is read, so most
+    transcripts cost nothing there.
+    """
+    asker = Role.interviewer
+    # (the loops in C: a run is counted for its speaker when it is not an asker's, and
+    # again when it is a call on the proceedings)
+    others = [roles[speaker] is not asker for speaker in speakers]
+    said = Counter(compress(speakers, others))
+    if len(said) == 0:
+        procedure: Counter[str] = Counter()
+    else:
+        other_speakers = list(compress(speakers, others))
+        procedure = Counter(compress(other_speakers, map(procedural, compress(texts, others))))
+    part = _parts(roles, said, procedure)
+    peer = _is_peer(part)
+    if peer or THIRD not in part.values():
+        return Parts(part, peer, {})
+    patterns: dict[str, NamePattern | None] = {}
+    called: Counter[str] = Counter()
+    for k in range(len(speakers) - 1):
+        if part[speakers[k]] is not ASKER or part[speakers[k + 1]] is not THIRD:
+            continue
+        third = speakers[k + 1]
+        if third not in patterns:
+            patterns[third] = _address_pattern(names.get(third, ()))
+        if _called(texts[k], patterns[third]):
+            called[third] += 1
+    return Parts(part, peer, _questioned(called, patterns))
+
+
+def _questioned(
+    called: Counter[str], patterns: Mapping[str, NamePattern | None]
+) -> dict[str, NamePattern]:
+    questioned: dict[str, NamePattern] = {}
+    for speaker, times in called.items():
+        found = patterns[speaker]
+        if times >= _QUESTIONED and found is not None:
+            questioned[speaker] = found
+    return questioned
+
+
+class Census:
+    """The counts that :class:`Parts` are made from, taken one turn at a time and without
+    the roles (a first pass over the turns; memory grows with speakers, not turns): for each
+    speaker, the runs said and those that are calls on the proceedings; for each speaker
+    and each one who speaks right after them, how often the first calls the second by name
+    or office. ``parts(roles)`` then gives what ``parts_of`` gives on the whole list.
+
+    The runs are closed at the same caps as pairing's (``Caps``), so the counts are those of
+    pairing's runs. It holds one run's texts at a time.
+    """
+
+    def __init__(self, names: Mapping[str, Collection[str]] | None = None, caps: Caps = CAPS):
+        self._names = names or {}
+        self._caps = caps
+        self.said: Counter[str] = Counter()
+        self.procedure: Counter[str] = Counter()
+        self.called: Counter[tuple[str, str]] = Counter()
+        self._patterns: dict[str, NamePattern | None] = {}
+        self._speaker: str | None = None
+        self._texts: list[str] = []
+        self._chars = 0
+        self._last: tuple[str, str] | None = None  # the last closed run: speaker, text
+
+    def add(self, speaker: str, text: str) -> None:
+        """Count one turn (in order)."""
+        if speaker == self._speaker:
+            caps = self._caps
+            if len(self._texts) < caps.run_turns and self._chars < caps.run_chars:
+                self._texts.append(text)
+                self._chars += len(text)
+                return
+        self._close()
+        self._speaker, self._texts, self._chars = speaker, [text], len(text)
+
+    def _close(self) -> None:
+        speaker = self._speaker
+        if speaker is None:
+            return
+        texts = self._texts
+        text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
+        self.said[speaker] += 1
+        if procedural(text):
+            self.procedure[speaker] += 1
+        last = self._last
+        if last is not None and last[0] != speaker:
+            if speaker not in self._patterns:
+                self._patterns[speaker] = _address_pattern(self._names.get(speaker, ()))
+            if _called(last[1], self._patterns[speaker]):
+                self.called[last[0], speaker] += 1
+        self._last = (speaker, text)
+        self._speaker, self._texts = None, []
+
+    def parts(self, roles: Mapping[str, Role]) -> Parts:
+        """The parts, once every turn is counted (the same texts pairing is given), from
+        each speaker's role."""
+        self._close()
+        asker = Role.interviewer
+        said = Counter({s: n for s, n in self.said.items() if roles[s] is not asker})
+        part = _parts(roles, said, self.procedure)
+        peer = _is_peer(part)
+        if peer or THIRD not in part.values():
+            return Parts(part, peer, {})
+        called: Counter[str] = Counter()
+        for (before, speaker), times in self.called.items():
+            if part[before] is ASKER and part[speaker] is THIRD:
+                called[speaker] += times
+        return Parts(part, peer, _questioned(called, self._patterns))
+
+
+_T = TypeVar("_T")
+
+
+def _shift(table: Lazy[_T], cut: int, start: int | None = None) -> None:
+    """Keep the entries from ``start`` (``cut`` when not given) on, counted from ``cut``
+    on."""
+    start = cut if start is None else start
+    kept = {k - cut: v for k, v in table.items() if k >= start}
+    table.clear()
+    table.update(kept)
 
 
 # How many askers in a row may answer the answerer's question, each in turn.
@@ -114,19 +311,31 @@ _REPLIES_IN_TURN = 3
 
 
 class Floor:
-    """The runs of one transcript and what each of them does.
+    """A window of runs and what each of them does.
 
     ``part``, ``speaker`` and ``text`` hold each run's fields as plain lists (the loops of
-    ``pairs`` read them run after run); the facts read from a run's words are ``Lazy``.
+    ``pairs`` read them run after run); ``first`` the position of each run's first turn,
+    ``ids`` and ``turn_text`` the turns' indices and texts from position ``turn_base`` on.
+    The facts read from a run's words are ``Lazy``. Index ``k`` of the lists is run
+    ``base + k`` of the transcript: the runs before the window are dropped as pairing
+    moves on (``drop``), and more are read when a test reaches past the last (``has``).
     """
 
-    def __init__(self, runs: list[Run], names: Mapping[str, set[str]], peer: bool) -> None:
-        self.runs = runs
-        self.peer = peer
+    def __init__(self, names: Mapping[str, set[str]], caps: Caps = CAPS) -> None:
+        self.peer = False
+        self.parts = Parts({}, False, {})
         self.names = names
-        self.part = [run.part for run in runs]
-        self.speaker = [run.speaker for run in runs]
-        self.text = [run.text for run in runs]
+        self.caps = caps
+        self.part: list[Part] = []
+        self.speaker: list[str] = []
+        self.text: list[str] = []
+        # where each run's turns start, and (one more) where those after the last would
+        self.first: list[int] = [0]
+        self.placed: list[bool] = []  # whether the run's turns are in a pair
+        self.ids: list[int] = []
+        self.turn_text: list[str] = []
+        self.base = 0
+        self.turn_base = 0
         self.everyone: set[str] = set().union(*names.values()) if names else set()
         self.kind = Lazy(self._kind)
         # what finds the names a speaker can call the others by
@@ -139,6 +348,136 @@ class Floor:
         # whether run k only acknowledges or reacts (read both as a backchannel and as a
         # run that opens nothing)
         self.reacts = Lazy(self._reacts)
+        self._source: Iterator[Voice] | None = None
+        self.streaming = False  # runs read as needed (else loaded whole)
+        self._next_turn = 0  # the position of the next turn the source gives
+        self._held: Voice | None = None  # a turn read that starts the next run
+
+    # -- filling and emptying the window
+
+    def load(self, voices: Sequence[Voice], starts: Sequence[int]) -> None:
+        """Every run at once, from a whole list of turns and where the runs start."""
+        texts = [v.text for v in voices]
+        n = len(voices)
+        ends = [*starts[1:], n]
+        self.speaker = [voices[a].speaker for a in starts]
+        self.text = [
+            texts[a] if b - a == 1 else "\n\n".join(texts[a:b])
+            for a, b in zip(starts, ends, strict=True)
+        ]
+        self.first = [*starts, n]
+        self.ids = [v.index if v.index >= 0 else i for i, v in enumerate(voices)]
+        self.turn_text = texts
+        self.placed = [False] * len(starts)
+
+    def give_parts(self, parts: Parts) -> None:
+        """Give each run its part (those read so far, and those read later)."""
+        self.parts, self.peer = parts, parts.peer
+        part, questioned, text = parts.part, parts.questioned, self.text
+        self.part[:] = [part[s] for s in self.speaker]
+        if questioned:
+            # (a questioned third party's calls on the proceedings, "Tem a palavra ...", stay
+            # a third party's)
+            for k, speaker in enumerate(self.speaker):
+                if speaker in questioned and not procedural(text[k]):
+                    self.part[k] = ANSWERER
+
+    def stream(self, voices: Iterator[Voice]) -> None:
+        """Read the runs from ``voices`` as the tests reach them."""
+        self._source = voices
+        self.streaming = True
+
+    def has(self, k: int) -> bool:
+        """Whether run k is in the window, reading runs from the source until it is."""
+        while k >= len(self.part):
+            if not self._read_run():
+                return False
+        return True
+
+    def _read_run(self) -> bool:
+        source = self._source
+        if source is None:
+            return False
+        voice = self._held
+        if voice is None:
+            voice = next(source, None)
+            if voice is None:
+                self._source = None
+                return False
+        self._held = None
+        caps = self.caps
+        speaker, texts, ids = voice.speaker, [voice.text], [self._id(voice)]
+        chars = len(voice.text)
+        for voice in source:
+            if voice.speaker != speaker or len(texts) >= caps.run_turns or chars >= caps.run_chars:
+                self._held = voice
+                break
+            texts.append(voice.text)
+            ids.append(self._id(voice))
+            chars += len(voice.text)
+        else:
+            self._source = None
+        text = texts[0] if len(texts) == 1 else "\n\n".join(texts)
+        part = self.parts.part[speaker]
+        if speaker in self.parts.questioned and not procedural(text):
+            part = ANSWERER
+        self.ids.extend(ids)
+        self.first.append(self.turn_base + len(self.ids))
+        self.turn_text.extend(texts)
+        self.speaker.append(speaker)
+        self.text.append(text)
+        self.part.append(part)
+        self.placed.append(False)
+        return True
+
+    def _id(self, voice: Voice) -> int:
+        at = self._next_turn
+        self._next_turn = at + 1
+        return voice.index if voice.index >= 0 else at
+
+    def turns(self, k: int) -> list[int]:
+        """The indices of run k's turns."""
+        return self.ids[self.first[k] - self.turn_base : self.first[k + 1] - self.turn_base]
+
+    def drop(self, cut: int) -> list[int]:
+        """Drop the runs before run ``cut``; return the indices of their turns that are in
+        no pair. Index k of the lists is then what was k + cut."""
+        first, ids, base = self.first, self.ids, self.turn_base
+        unpaired: list[int] = []
+        for k in compress(range(cut), map(not_, self.placed)):
+            unpaired += ids[first[k] - base : first[k + 1] - base]
+        turn_cut = first[cut] - base
+        for column in (self.part, self.speaker, self.text, self.first, self.placed):
+            del column[:cut]
+        del self.ids[:turn_cut]
+        del self.turn_text[:turn_cut]
+        self.base += cut
+        self.turn_base += turn_cut
+        _shift(self.kind, cut)
+        _shift(self.handover, cut)
+        _shift(self.ends_asking, cut)
+        _shift(self.opening, cut)
+        _shift(self.reacts, cut)
+        return unpaired
+
+    def forget(self, cut: int) -> None:
+        """Let go of what was read from the runs before ``cut`` (not the runs): the window
+        has moved past them, in runs loaded whole."""
+        _shift(self.kind, 0, cut)
+        _shift(self.handover, 0, cut)
+        _shift(self.ends_asking, 0, cut)
+        _shift(self.opening, 0, cut)
+        _shift(self.reacts, 0, cut)
+
+    def close(self) -> None:
+        """Let the window go: its tables hold bound methods of the floor, a cycle that only
+        the cyclic collector would free."""
+        for table in (self.kind, self.handover, self.ends_asking, self.opening, self.reacts):
+            table.clear()
+        del self.kind, self.handover, self.ends_asking, self.opening, self.reacts
+        self._source = None
+
+    # -- what each run does
 
     def calls(self, k: int, speaker: str) -> bool:
         """Whether run k's last two sentences call ``speaker`` by name ("Kelly, have you
@@ -180,16 +519,22 @@ class Floor:
         return self.kind[k] is not None or self.handover[k] is not None
 
     def _next(self, k: int, step: int) -> int | None:
+        """The next run from k in direction ``step`` that is not a third party's, within the
+        window's cap."""
         part, j = self.part, k + step
-        while 0 <= j < len(part) and part[j] is THIRD:
+        for _ in range(self.caps.window):
+            if j < 0 or not (j < len(part) or self.has(j)):
+                return None
+            if part[j] is not THIRD:
+                return j
             j += step
-        return j if 0 <= j < len(part) else None
+        return None
 
     def backchannel(self, k: int) -> bool:
         """An acknowledgement or broken-off start inside someone's ongoing speech."""
         before, after = k - 1, k + 1
         speaker = self.speaker
-        if before < 0 or after >= len(speaker):
+        if before < 0 or not (after < len(speaker) or self.has(after)):
             return False
         if not speaker[before] == speaker[after] != speaker[k]:
             return False
@@ -225,15 +570,29 @@ class Floor:
             return False
         # Each reading is tried only when a cheap test leaves it open (most runs: none is):
         # a backchannel sits between two runs of one speaker (runs next to each other are
-        # never one speaker's); the asker replies to an answerer's run whose tail asks (a
+        # seldom one speaker's); the asker replies to an answerer's run whose tail asks (a
         # third party's run in between, or a co-host's, is read in full); a reaction is
         # 160 characters at most.
-        if 0 < k < len(part) - 1 and speaker[k - 1] == speaker[k + 1] and self.backchannel(k):
+        if (
+            k > 0
+            and (k + 1 < len(part) or self.has(k + 1))
+            and speaker[k - 1] == speaker[k + 1]
+            and self.backchannel(k)
+        ):
             return False
-        before = text[k - 1][-300:] if k and part[k - 1] is ANSWERER else "?"
-        if ("?" in before or "？" in before) and self.reversal(k):
+        if k and part[k - 1] is ANSWERER:
+            # (whether the answerer's last 300 characters hold a question mark, read in
+            # place)
+            before = text[k - 1]
+            asked = before.find("?", -300) >= 0 or (
+                not before.isascii() and before.find("？", -300) >= 0
+            )
+        else:
+            asked = True
+        if asked and self.reversal(k):
             return False
-        return len(text[k]) > 160 or not self.only_reacts(k)
+        # (only_reacts written out)
+        return len(text[k]) > 160 or not self.reacts[k] or thanks_back(text[k])
 
     def only_reacts(self, k: int) -> bool:
         """A run that only reacts ("Awesome.", "Hm... Interesting.") opens nothing, whoever

@@ -21,37 +21,47 @@ Each pair carries its evidence: why its kind (``asking``, read from the end of e
 run), and what the floor model saw
 ("addressed by name", "answer goes on past a backchannel", "across a third party's
 interjection", ...).
+
+``build_pairs`` pairs a whole list of turns; ``iter_pairs`` the same turns read one at a
+time, yielding each pair as soon as no later turn can change it and each unpaired turn as
+the window moves past it, given the ``Parts`` a first pass found (``Census``). Collected,
+the stream is ``build_pairs``' output (tests/test_pair_window.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
-from ..model import Pair, PairKind
+from ..model import Pair, PairKind, Unpaired
 from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .cues import (
     NamePattern,
-    address_words,
     backchannel_shaped,
     continuer,
     cut_off,
-    name_pattern,
     name_words,
-    names_in,
     opens_addressing,
-    procedural,
     reaction,
     self_introduction,
     starts_reacting,
 )
-from .floor import ANSWERER, ASKER, THIRD, Floor, Run, Voice, give_parts, runs_of
+from .floor import (
+    ANSWERER,
+    ASKER,
+    CAPS,
+    THIRD,
+    Caps,
+    Census,
+    Floor,
+    Parts,
+    Voice,
+    parts_of,
+    run_starts,
+)
 
-__all__ = ["Voice", "build_pairs"]
+__all__ = ["CAPS", "Caps", "Census", "Parts", "Voice", "build_pairs", "iter_pairs", "parts_of"]
 
 
 _QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost less: see ASKER)
@@ -66,42 +76,6 @@ _WELCOME = re.compile(
 )
 # ... of this many words at most, so found in this many last characters
 _WELCOME_WORDS, _WELCOME_TAIL = 8, 160
-# How many times askers must call a third party by name and have them reply at once for
-# that third party to count as questioned (a member who asks the chair).
-_QUESTIONED = 2
-
-
-def _questioned(runs: list[Run], names: Mapping[str, Collection[str]]) -> dict[str, NamePattern]:
-    """Third parties the askers question, made answerers (their runs' part changed), with
-    what finds their names.
-
-    A chair, a court or an operator is a third party; but when an asker calls one of them by
-    name, at the opening or in the last sentence of a run ("Presidente, eu queria um
-    esclarecimento ...", "Obrigada, Presidente."), and that third party speaks next, time
-    and again, the asker is questioning them: they answer. Only a third party's run right
-    after an asker's is read, so most transcripts cost nothing here.
-    """
-    if THIRD not in [run.part for run in runs]:
-        return {}  # (most transcripts: no third party, one pass in C over the parts)
-    patterns: dict[str, NamePattern | None] = {}
-    called: Counter[str] = Counter()
-    for run, reply in pairwise(runs):
-        if run.part is not ASKER or reply.part is not THIRD:
-            continue
-        if reply.speaker not in patterns:
-            # (by name or by office: "Presidente, ...", "Madam Chair, ...")
-            patterns[reply.speaker] = name_pattern(address_words(names.get(reply.speaker, ())))
-        found = patterns[reply.speaker]
-        if opens_addressing(run.text, found) or names_in(run.text, found):
-            called[reply.speaker] += 1
-    questioned = {s: patterns[s] for s, n in called.items() if n >= _QUESTIONED}
-    for run in runs:
-        # (their calls on the proceedings, "Tem a palavra ...", stay a third party's)
-        if run.speaker in questioned and not procedural(run.text):
-            run.part = ANSWERER
-    return {s: found for s, found in questioned.items() if found is not None}
-
-
 def _speaks_to(floor: Floor, j: int, questioned: Mapping[str, NamePattern]) -> bool:
     """Whether run j opens by calling a questioned third party other than its speaker ("Sr.
     Presidente, ..."): said to them, not in reply to the asker."""
@@ -111,19 +85,33 @@ def _speaks_to(floor: Floor, j: int, questioned: Mapping[str, NamePattern]) -> b
     )
 
 
-@dataclass(slots=True)
 class _Draft:
-    prompt: list[int]
-    answer: list[int] = field(default_factory=list)
-    between: list[int] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
+    """A pair in the making: its runs (prompt, answer, in between) and what was seen."""
+
+    # (a plain class: a dataclass's default factories cost a call each, and there is a
+    # draft a pair)
+    __slots__ = ("answer", "between", "evidence", "first", "prompt")
+
+    def __init__(self, prompt: list[int]) -> None:
+        self.prompt = prompt
+        self.answer: list[int] = []
+        self.between: list[int] = []
+        self.evidence: list[str] = []
+        self.first = 0  # the first run it holds
+
+    def shift(self, cut: int) -> None:
+        """Count its runs from ``cut`` runs later (the window let go of those before)."""
+        self.prompt = [k - cut for k in self.prompt]
+        self.answer = [k - cut for k in self.answer]
+        self.between = [k - cut for k in self.between]
+        self.first -= cut
 
 
 def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     """Whether answerer run j interjects inside the prompt instead of replying to it."""
     part, text = floor.part, floor.text
     after = j + 1
-    if after == len(part):
+    if not (after < len(part) or floor.has(after)):
         return False
     if part[after] is THIRD:
         beyond = floor._next(j, 1)  # (past third parties: seldom)
@@ -133,7 +121,8 @@ def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     if part[after] is not ASKER or not floor.opening[after]:
         return False
     said = text[prompt[-1]]
-    if cut_off(said) and word_count(said) <= 6:
+    # (a prompt that ends on a question mark does not break off: most prompts)
+    if said[-1:] != "?" and cut_off(said) and word_count(said) <= 6:
         return True  # the prompt broke off at once; the answerer finishes something else
     follow = text[after][:8].lstrip()
     if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
@@ -157,16 +146,20 @@ def _cohost_answers(floor: Floor, k: int, j: int, third_seen: bool) -> bool:
     return floor.calls(k, floor.speaker[j]) and not floor.ends_asking[j]
 
 
-def _prompt(floor: Floor, start: int, questioned: Mapping[str, NamePattern]) -> tuple[_Draft, int]:
-    """The prompt opened by run ``start`` and the index of the run that answers it (or the
-    index where the search stopped, with an empty answer). An answerer's run said to a
-    questioned third party is passed over as a third party's would be."""
+def _prompt(
+    floor: Floor, start: int, questioned: Mapping[str, NamePattern]
+) -> tuple[_Draft, int, bool]:
+    """The prompt opened by run ``start``, the index of the run that answers it and True (or
+    the index where the search stopped, the end or the window's cap, and False). An
+    answerer's run said to a questioned third party is passed over as a third party's
+    would be."""
     draft = _Draft([start])
     part, speaker, peer = floor.part, floor.speaker, floor.peer
     asker = speaker[start]
     third_seen = False
-    j, end = start + 1, len(part)
-    while j < end:
+    j, stop = start + 1, start + floor.caps.window
+    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             draft.between.append(j)
             third_seen = True
@@ -180,11 +173,11 @@ def _prompt(floor: Floor, start: int, questioned: Mapping[str, NamePattern]) -> 
                 draft.between.append(j)
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
-                return draft, j
+                return draft, j, True
         elif part[j] is ASKER:
             if peer or _cohost_answers(floor, draft.prompt[-1], j, third_seen):
-                return draft, j  # nobody took it up (the next speaker opens anew), or a
-                # co-host asked by name answers
+                return draft, j, True  # nobody took it up (the next speaker opens anew), or
+                # a co-host asked by name answers
             last = floor.text[draft.prompt[-1]]
             dropped = not floor.kind[draft.prompt[-1]] and not cut_off(last)
             if third_seen and ((floor.kind[j] and dropped) or speaker[j] != asker):
@@ -196,7 +189,7 @@ def _prompt(floor: Floor, start: int, questioned: Mapping[str, NamePattern]) -> 
             # a third party's word stays in the air until the asker asks again
             third_seen = third_seen and floor.kind[j] is None
         j += 1
-    return draft, j
+    return draft, j, False
 
 
 def _opens_block(floor: Floor, prompt: list[int], i: int) -> bool:
@@ -223,8 +216,6 @@ def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
     their first run, as co-hosts' runs in turn are one prompt.
     """
     prompt = draft.prompt
-    if len(prompt) < 2:
-        return []
     opening = [_opens_block(floor, prompt, i) for i in range(len(prompt))]
     if opening[0]:
         return []
@@ -248,8 +239,9 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
     if floor.peer:
         return j
     # outside a peer panel a run that is neither third party nor asker answers
-    end = len(part)
-    while j < end:
+    stop = first + floor.caps.window
+    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             return j
         if part[j] is ASKER:
@@ -321,11 +313,38 @@ def _invites(floor: Floor, k: int) -> bool:
     return "introduc" in text.lower() or question_evidence(*closing) is not None
 
 
-def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]:
-    drafts: list[_Draft] = []
+def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Draft | int]:
+    """The drafts of the pairs, each once no later prompt can change it, and the indices of
+    the turns in no pair, as the window moves past them."""
     part, speaker, text = floor.part, floor.speaker, floor.text
-    k, end = 0, len(part)
-    while k < end:
+    window = floor.caps.window
+    pending: _Draft | None = None  # the last draft: a later prompt may extend it
+    streaming = floor.streaming
+    # the next run at which the window is looked at: the last draft closed (see Caps) or
+    # the runs behind let go of (a stream)
+    look_at = _DROP_EVERY
+    forgotten = 0  # (runs loaded whole: those before this one have their facts let go)
+    k = 0
+    end = len(part)
+    while k < end or floor.has(k):
+        end = len(part)
+        if k >= look_at:
+            if pending is not None and k - pending.first > window:
+                yield pending  # (degenerate input only: see Caps)
+                pending = None
+            cut = _cut(floor, k, pending)
+            if not streaming:
+                if cut - forgotten >= _DROP_EVERY // 2:
+                    floor.forget(cut)
+                    forgotten = cut
+            elif cut >= _DROP_EVERY // 2:
+                yield from floor.drop(cut)
+                k -= cut
+                end -= cut
+                if pending is not None:
+                    pending.shift(cut)
+                yield -cut - 1  # (tells the caller to shift its own indices)
+            look_at = min(k + _DROP_EVERY, _closes(pending, window))
         # only an asker's run can open (a cheap test first: most runs are answers)
         if part[k] is not ASKER or not floor.opening[k]:
             k += 1
@@ -333,8 +352,8 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]
         if floor.peer and not floor.peer_prompt(k):
             k += 1
             continue
-        draft, j = _prompt(floor, k, questioned)
-        if j >= end:
+        draft, j, found = _prompt(floor, k, questioned)
+        if not found:
             k = max(j, k + 1)
             continue
         cohost = not floor.peer and part[j] is ASKER
@@ -343,88 +362,191 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> list[_Draft]
         if not (cohost or replies):
             k = max(j, k + 1)
             continue
-        dropped = _drop_reactions(floor, draft)
-        if dropped and drafts:
-            drafts[-1].between.extend(dropped)
+        prompt = draft.prompt
+        if len(prompt) > 1:  # (a one-run prompt drops nothing: most)
+            dropped = _drop_reactions(floor, draft)
+            if dropped and pending is not None:
+                pending.between.extend(dropped)
         if self_introduction(text[j]) and not _invites(floor, draft.prompt[-1]):
             k = j + 1  # a round of introductions, not an exchange
             continue
+        draft.first = min(draft.prompt[0], draft.between[0]) if draft.between else draft.prompt[0]
         if cohost:
             draft.answer.append(j)
             draft.evidence.append("a co-host asked by name answers")
-            drafts.append(draft)
             k = j + 1
+        else:
+            k = _answer(floor, draft, j)
+            if (
+                floor.peer
+                and floor.peer_prompt(j)
+                and (k < len(part) or floor.has(k))
+                and floor.answers(k, speaker[j])
+            ):
+                draft.evidence.append("answer ends with a new prompt")
+                k = j  # the answer also opens the next pair
+        if pending is not None:
+            yield pending
+        pending = draft
+        look_at = min(look_at, draft.first + window + 1)
+    if pending is not None:
+        yield pending
+    yield from floor.drop(len(part))
+
+
+# How often (in runs read) a stream's window lets go of the runs behind it.
+_DROP_EVERY = 512
+# How many runs back from where the reading is, past third parties, a run's tests look:
+# the asker's reply to the answerer's question looks back three runs (``Floor.reversal``).
+_LOOK_BACK = 4
+
+
+def _closes(pending: _Draft | None, window: int) -> int:
+    """The run at which the last draft is closed, past the window's cap."""
+    return pending.first + window + 1 if pending is not None else 1 << 62
+
+
+def _cut(floor: Floor, k: int, pending: _Draft | None) -> int:
+    """How many runs before run k the window can let go of: those before the last draft
+    (which a later prompt may extend) and before the runs the tests of run k and later
+    look back on."""
+    part = floor.part
+    r, seen, limit = k, 0, max(0, k - _LOOK_BACK * (floor.caps.window + 1))
+    while r > limit and seen < _LOOK_BACK:
+        r -= 1
+        if part[r] is not THIRD:
+            seen += 1
+    return r if pending is None else min(r, pending.first)
+
+
+def _pairs(floor: Floor) -> Iterator[Pair | int]:
+    """Each pair as soon as it is decided, and the indices of the turns in no pair."""
+    shared = -1  # the run whose end opens the next prompt, after answering the last one
+    index = 0
+    # (the window's lists: the same objects as it moves on)
+    text, placed, first, ids, turn_text = (
+        floor.text,
+        floor.placed,
+        floor.first,
+        floor.ids,
+        floor.turn_text,
+    )
+    for draft in _drafts(floor, floor.parts.questioned):
+        if isinstance(draft, int):
+            if draft >= 0:
+                yield draft
+            else:
+                shared += draft + 1  # the window let go of -draft - 1 runs
             continue
-        k = _answer(floor, draft, j)
-        if floor.peer and floor.peer_prompt(j) and k < end and floor.answers(k, speaker[j]):
-            draft.evidence.append("answer ends with a new prompt")
-            k = j  # the answer also opens the next pair
-        drafts.append(draft)
-    return drafts
+        kind, evidence = _evidence(floor, draft)
+        prompt, answer = draft.prompt, draft.answer
+        # the turns of run k: ids[first[k] - base : first[k + 1] - base]
+        base = floor.turn_base
+        # (most prompts and answers are one whole run: its turns and its text, no joining)
+        if len(prompt) == 1:
+            k = prompt[0]
+            asked = ids[first[k] - base : first[k + 1] - base]
+            if k == shared and len(asked) > 1:
+                # only the run's last turn is in both pairs; the turns before it answer
+                asked = asked[-1:]
+                question = turn_text[first[k + 1] - base - 1]
+            else:
+                question = text[k]
+            placed[k] = True
+        else:
+            asked, said = [], []
+            for k in prompt:
+                asked += ids[first[k] - base : first[k + 1] - base]
+                said += turn_text[first[k] - base : first[k + 1] - base]
+                placed[k] = True
+            if prompt[0] == shared:
+                cut = first[shared + 1] - first[shared] - 1
+                asked, said = asked[cut:], said[cut:]
+            question = "\n\n".join(said)
+        a, shared = answer[0], answer[-1]
+        if shared - a == len(answer) - 1:
+            # (the answer's runs one after another: most answers) their turns in one slice,
+            # their texts joined (a run's text is its turns' joined by a blank line)
+            answered = ids[first[a] - base : first[shared + 1] - base]
+            reply = text[a] if a == shared else "\n\n".join(text[a : shared + 1])
+            placed[a : shared + 1] = [True] * (shared + 1 - a)
+        else:
+            answered = []
+            for k in answer:
+                answered += ids[first[k] - base : first[k + 1] - base]
+                placed[k] = True
+            reply = "\n\n".join([text[k] for k in answer])
+        between: list[int] = []
+        if draft.between:
+            for k in draft.between:
+                between += ids[first[k] - base : first[k + 1] - base]
+                placed[k] = True
+            between.sort()
+        yield Pair(
+            index=index,
+            kind=kind,
+            question_turns=asked,
+            answer_turns=answered,
+            interjection_turns=between,
+            question=question,
+            answer=reply,
+            evidence=evidence,
+        )
+        index += 1
 
 
-def _turns(runs: list[Run], part: list[int]) -> list[int]:
-    return list(runs[part[0]].turns) if len(part) == 1 else [t for k in part for t in runs[k].turns]
+def _names(names: Mapping[str, Collection[str]] | None) -> dict[str, set[str]]:
+    return {speaker: name_words(found) for speaker, found in (names or {}).items()}
+
+
+def iter_pairs(
+    voices: Iterable[Voice],
+    parts: Parts,
+    names: Mapping[str, Collection[str]] | None = None,
+    *,
+    caps: Caps = CAPS,
+) -> Iterator[Pair | Unpaired]:
+    """The pairs of these turns, each as soon as it is decided, and the turns in no pair
+    (``Unpaired``, in order), reading the turns one at a time.
+
+    ``parts`` is what pairing needs from the whole transcript first: ``Census`` counts it in
+    an earlier pass over the turns (``Census.parts(roles)``), or ``parts_of`` from the runs.
+    Pairing holds the runs from the oldest undecided prompt on (a few runs in a
+    conversation; at most a few times ``caps.window`` runs on input with none). Collected,
+    this is ``build_pairs``: the same pairs, the same unpaired turns.
+    """
+    floor = Floor(_names(names), caps)
+    floor.give_parts(parts)
+    floor.stream(iter(voices))
+    try:
+        for found in _pairs(floor):
+            yield found if isinstance(found, Pair) else Unpaired(found)
+    finally:
+        floor.close()
 
 
 def build_pairs(
-    voices: Sequence[Voice], names: Mapping[str, Collection[str]] | None = None
+    voices: Sequence[Voice],
+    names: Mapping[str, Collection[str]] | None = None,
+    *,
+    caps: Caps = CAPS,
 ) -> tuple[list[Pair], list[int]]:
     """Pairs and unpaired turn indices for these turns.
 
     ``names`` maps a speaker id to the names that address them (label, full name, aliases):
     a prompt that calls the next speaker by name hands them the floor.
     """
-    runs = runs_of(voices)
-    peer = give_parts(runs, voices)
-    words = {speaker: name_words(found) for speaker, found in (names or {}).items()}
-    questioned = {} if peer else _questioned(runs, names or {})
-    floor = Floor(runs, words, peer)
+    floor = Floor(_names(names), caps)
+    starts = run_starts([v.speaker for v in voices], [v.text for v in voices], caps)
+    floor.load(voices, starts)
+    roles = {voices[a].speaker: voices[a].role for a in starts}
+    floor.give_parts(parts_of(floor.speaker, floor.text, roles, names or {}))
     pairs: list[Pair] = []
-    placed: set[int] = set()  # the turns in a pair
-    texts = [v.text for v in voices]
-    turns_of = [run.turns for run in runs]
-    shared = -1  # the run whose end opens the next prompt, after answering the last one
-    for draft in _drafts(floor, questioned):
-        kind, evidence = _evidence(floor, draft)
-        prompt, answer = draft.prompt, draft.answer
-        # (most prompts and answers are one whole run: its turns and its text, no joining)
-        if len(prompt) == 1:
-            asked = list(turns_of[prompt[0]])
-            if prompt[0] == shared:
-                # only the run's last turn is in both pairs; the turns before it answer
-                asked = asked[-1:]
-            whole = len(asked) == len(turns_of[prompt[0]])
-            question = floor.text[prompt[0]] if whole else "\n\n".join([texts[t] for t in asked])
+    unpaired: list[int] = []
+    for found in _pairs(floor):
+        if isinstance(found, Pair):
+            pairs.append(found)
         else:
-            asked = _turns(runs, prompt)
-            if prompt[0] == shared:
-                asked = asked[len(turns_of[shared]) - 1 :]
-            question = "\n\n".join([texts[t] for t in asked])
-        shared = answer[-1]
-        if len(answer) == 1:
-            answered = list(turns_of[shared])
-            reply = floor.text[shared]
-        else:
-            answered = [t for k in answer for t in turns_of[k]]
-            # (a run's text is its turns' joined by a blank line: the runs' texts joined)
-            reply = "\n\n".join([floor.text[k] for k in answer])
-        between = sorted(t for k in draft.between for t in turns_of[k]) if draft.between else []
-        placed.update(asked)
-        placed.update(answered)
-        if between:
-            placed.update(between)
-        pairs.append(
-            Pair(
-                index=len(pairs),
-                kind=kind,
-                question_turns=asked,
-                answer_turns=answered,
-                interjection_turns=between,
-                question=question,
-                answer=reply,
-                evidence=evidence,
-            )
-        )
-    unpaired = [i for i in range(len(voices)) if i not in placed]
+            unpaired.append(found)
+    floor.close()
     return pairs, unpaired
