@@ -18,7 +18,7 @@ import dataclasses
 import pickle
 import tempfile
 from array import array
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import IO, Any, Generic, TypeVar
 
@@ -52,7 +52,8 @@ class Spool(Collection[_T], Generic[_T]):
         self._decode: Callable[[tuple[Any, ...]], _T] = lambda values: cls(
             **dict(zip(names, values, strict=True))
         )
-        self._file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=MEMORY)
+        # closed by close(), or when the spool is collected
+        self._file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=MEMORY)  # noqa: SIM115
         self._batch: list[tuple[Any, ...]] = []
         self._count = 0
         self._end = 0  # where the next batch is written
@@ -113,3 +114,61 @@ def gather(source: Transcript | TranscriptStream) -> Gathered:
             warnings.append(event.text)
     head = replace(source.head, warnings=warnings)
     return Gathered(head, turns, pairs, skipped, unpaired)
+
+
+class TextSpool:
+    """Text written now and read back later, in pieces (a document's section that comes
+    after others still to be written): in memory up to :data:`MEMORY`, then on disk."""
+
+    def __init__(self) -> None:
+        # closed by pieces(), when it has been read back
+        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=MEMORY, mode="w+", encoding="utf-8", newline=""
+        )
+
+    def write(self, text: str) -> None:
+        self._file.write(text)
+
+    def pieces(self, size: int = 1 << 16) -> Iterator[str]:
+        """What was written, ``size`` characters a piece; the spool is closed after."""
+        self._file.seek(0)
+        while piece := self._file.read(size):
+            yield piece
+        self._file.close()
+
+
+class Positions(Generic[_T]):
+    """The items at given positions of a re-readable collection, asked for in about the
+    order they come (the turns of one pair after another's): a sequence is indexed; other
+    collections are read forward, keeping only the items of the last request, and read
+    again from the start for a position already passed. Raises :class:`IndexError` for a
+    position that is not there, as a list does."""
+
+    def __init__(self, items: Collection[_T]) -> None:
+        self._items = items
+        self._kept: dict[int, _T] = {}
+        self._reader: Iterator[_T] = iter(items)  # a generator: nothing read until asked
+        self._next = 0  # position of the item the reader yields next
+
+    def at(self, wanted: Iterable[int]) -> list[_T]:
+        items = self._items
+        if isinstance(items, Sequence):
+            return [items[i] for i in wanted]
+        wanted = list(wanted)
+        found = {i: self._kept[i] for i in wanted if i in self._kept}
+        missing = {i for i in wanted if i not in found}
+        if any(i < self._next for i in missing):
+            self._reader, self._next = iter(items), 0
+        if missing:
+            last = max(missing)
+            for item in self._reader:
+                if self._next in missing:
+                    found[self._next] = item
+                self._next += 1
+                if self._next > last:
+                    break
+        self._kept = found
+        try:
+            return [found[i] for i in wanted]
+        except KeyError as exc:
+            raise IndexError(f"no item at position {exc.args[0]}") from None

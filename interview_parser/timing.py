@@ -82,6 +82,8 @@ class Census:
 
     count: int  # turns
     estimated: bool  # some turn has no written start (or one that goes back)
+    missing: int  # turns with no start written at all
+    spans: bool  # some turn keeps the times of the cues or segments it was read from
     wpm: float
     pause: float  # the pause at a change of speaker (stretched with ``duration``)
     stretch: float | None  # every length multiplied by this (``duration``, no written time)
@@ -105,9 +107,11 @@ def census(
     lengths = _Sum()
     run = _Run()  # a run of turns written at one time, until the next written start
     latest = -math.inf
-    changes, count, previous = 0, 0, None
+    changes, count, missing, spans, previous = 0, 0, 0, False, None
     for i, turn in enumerate(turns):
         count += 1
+        missing += turn.start is None
+        spans = spans or bool(turn.spans)
         length = speaking_seconds(word_count(turn.text), wpm)
         lengths.add(length)
         changed = previous is not None and previous != turn.speaker
@@ -140,7 +144,8 @@ def census(
             stretch = duration / total
             pause *= stretch
     squeeze = _fit_between(at, starts, needs)
-    return Census(count, len(at) < count, wpm, pause, stretch, at, starts, squeeze)
+    estimated = len(at) < count
+    return Census(count, estimated, missing, spans, wpm, pause, stretch, at, starts, squeeze)
 
 
 def iter_times(

@@ -19,10 +19,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from ..model import PairKind, Role, Speaker, Transcript, Turn
+from ..model import PairKind, Role, Speaker, Transcript, TranscriptStream, Turn
+from ..model import replace as replaced
+from ..spool import gather
 from ..subtitles.spoken import Break, break_marker, decode
 from ..timing import Timeline, timeline
-from . import ExportOptions
+from . import ExportOptions, Source
 from .topics import teaser, titles, words
 
 UNTITLED = "Untitled interview"
@@ -137,8 +139,16 @@ class Plan:
         return self.rundown[-1].start + self.rundown[-1].length if self.rundown else self.runtime
 
 
-def build_plan(transcript: Transcript, options: ExportOptions) -> Plan:
-    """The cast, a handful of titled segments with their times, ad slots, cues, rundown."""
+def build_plan(transcript: Source, options: ExportOptions) -> Plan:
+    """The cast, a handful of titled segments with their times, ad slots, cues, rundown.
+
+    The plan holds every turn (its lines): a stream is collected into a whole transcript
+    first, through a spool (docs/streaming.md: the plan is not yet made in passes)."""
+    if isinstance(transcript, TranscriptStream):
+        document = gather(transcript)
+        transcript = replaced(
+            document.head, turns=list(document.turns), pairs=list(document.pairs)
+        )
     cast = _cast(transcript, names=options.names)
     marks = {entry.speaker.id: entry.mark for entry in cast}
     times = turn_times(transcript, options)
