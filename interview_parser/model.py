@@ -378,6 +378,10 @@ class TranscriptStream:
 
     head: Transcript
     events: Iterator[Event]
+    # The transcript the stream was made from (stream_of), if any: a reader that must read
+    # the turns more than once (``interview_parser.spool.gather``) reads its lists instead
+    # of spooling the events. Left unread by everything else.
+    whole: Transcript | None = None
 
 
 def collect(stream: TranscriptStream) -> Transcript:
@@ -420,7 +424,7 @@ def stream_of(transcript: Transcript) -> TranscriptStream:
 
     head = replace(transcript, turns=[], pairs=[], skipped=[], unpaired_turns=[])
     head.warnings = list(transcript.warnings)
-    return TranscriptStream(head, events())
+    return TranscriptStream(head, events(), transcript)
 
 
 @dataclass(slots=True)

@@ -93,9 +93,14 @@ class Spool(Collection[_T], Generic[_T]):
 
 def gather(source: Transcript | TranscriptStream) -> Gathered:
     """``source`` with its turns, pairs and skipped spans readable again: a transcript's own
-    lists, or a stream's events spooled to disk (read to their end here)."""
+    lists, or a stream's events spooled to disk (read to their end here). A stream made
+    from a whole transcript (:func:`~interview_parser.model.stream_of`) reads that
+    transcript's lists (under the stream's head, which a caller may have changed)."""
     if isinstance(source, Transcript):
         return Gathered.of(source)
+    whole = source.whole
+    if whole is not None:  # made from a transcript in memory: read its lists
+        return Gathered(source.head, whole.turns, whole.pairs, whole.skipped, whole.unpaired_turns)
     turns: Spool[Turn] = Spool(Turn)
     pairs: Spool[Pair] = Spool(Pair)
     skipped: Spool[Skipped] = Spool(Skipped)
