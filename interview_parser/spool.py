@@ -18,9 +18,10 @@ import dataclasses
 import pickle
 import tempfile
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from operator import attrgetter
-from typing import IO, Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar, overload
 
 from .model import (
     Gathered,
@@ -57,6 +58,9 @@ class Spool(Collection[_T], Generic[_T]):
         self._batch: list[tuple[Any, ...]] = []
         self._count = 0
         self._end = 0  # where the next batch is written
+        self._firsts: array[int] = array("q")  # each written batch's first item's position
+        self._offsets: array[int] = array("q")  # and its place in the file
+        self._cached: tuple[int, list[tuple[Any, ...]]] | None = None  # the last batch read
 
     def append(self, item: _T) -> None:
         self._batch.append(self._encode(item))
@@ -66,6 +70,8 @@ class Spool(Collection[_T], Generic[_T]):
 
     def _flush(self) -> None:
         if self._batch:
+            self._firsts.append(self._count - len(self._batch))
+            self._offsets.append(self._end)
             self._file.seek(self._end)
             pickle.dump(self._batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._end = self._file.tell()
@@ -84,11 +90,79 @@ class Spool(Collection[_T], Generic[_T]):
             for values in batch:
                 yield decode(values)
 
+    def _read(self, batch: int) -> list[tuple[Any, ...]]:
+        """The ``batch``-th written batch, as stored (the last one read is kept)."""
+        if self._cached is not None and self._cached[0] == batch:
+            return self._cached[1]
+        self._file.seek(self._offsets[batch])
+        values: list[tuple[Any, ...]] = pickle.load(self._file)
+        self._cached = (batch, values)
+        return values
+
+    def __getitem__(self, i: int) -> _T:
+        """The item at position ``i`` (negative from the end): its batch is read once and
+        kept while the next items asked for are in it."""
+        self._flush()
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(f"no item at position {i}")
+        batch = bisect_right(self._firsts, i) - 1
+        return self._decode(self._read(batch)[i - self._firsts[batch]])
+
+    def between(self, start: int, stop: int) -> Iterator[_T]:
+        """The items at positions ``start`` to ``stop`` (not included), in order."""
+        self._flush()
+        stop = min(stop, self._count)
+        if start >= stop:
+            return
+        batch = bisect_right(self._firsts, start) - 1
+        at = start
+        while at < stop:
+            first, values = self._firsts[batch], self._read(batch)
+            for values_of in values[at - first : stop - first]:
+                yield self._decode(values_of)
+            at = first + len(values)
+            batch += 1
+
+    def view(self, start: int, stop: int) -> SpoolView[_T]:
+        """Positions ``start`` to ``stop`` of the spool as a sequence, nothing read yet."""
+        return SpoolView(self, start, min(stop, self._count))
+
     def __contains__(self, item: object) -> bool:
         return any(x == item for x in self)
 
     def close(self) -> None:
         self._file.close()
+
+
+class SpoolView(Sequence[_T]):
+    """Positions ``start`` to ``stop`` of a :class:`Spool`, read when asked for."""
+
+    def __init__(self, spool: Spool[_T], start: int, stop: int) -> None:
+        self._spool, self._start, self._stop = spool, start, max(start, stop)
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    @overload
+    def __getitem__(self, i: int) -> _T: ...
+    @overload
+    def __getitem__(self, i: slice) -> SpoolView[_T]: ...
+    def __getitem__(self, i: int | slice) -> _T | SpoolView[_T]:
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step != 1:
+                raise ValueError("a spool's view is sliced with a step of one")
+            return SpoolView(self._spool, self._start + start, self._start + stop)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(f"no item at position {i}")
+        return self._spool[self._start + i]
+
+    def __iter__(self) -> Iterator[_T]:
+        return self._spool.between(self._start, self._stop)
 
 
 def gather(source: Transcript | TranscriptStream) -> Gathered:
