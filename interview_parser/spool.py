@@ -46,13 +46,18 @@ class Spool(Collection[_T], Generic[_T]):
     asked. Each reader keeps its own place, so two may read at once; a reader sees the items
     appended before it started. :meth:`close` (or the end of the process) removes the file."""
 
-    def __init__(self, cls: type[_T]) -> None:
-        names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-        get = attrgetter(*names)
-        self._encode: Callable[[_T], tuple[Any, ...]] = get
-        self._decode: Callable[[tuple[Any, ...]], _T] = lambda values: cls(
-            **dict(zip(names, values, strict=True))
-        )
+    def __init__(
+        self,
+        cls: type[_T],
+        encode: Callable[[_T], tuple[Any, ...]] | None = None,
+        decode: Callable[[tuple[Any, ...]], _T] | None = None,
+    ) -> None:
+        """A spool of ``cls`` items, stored as the tuple of their fields (``encode`` and
+        ``decode``, when given, say how instead; ``tuple`` items are stored as they are)."""
+        if encode is None or decode is None:
+            encode, decode = fields_codec(cls)
+        self._encode = encode
+        self._decode = decode
         # closed by close(), or when the spool is collected
         self._file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=MEMORY)  # noqa: SIM115
         self._batch: list[tuple[Any, ...]] = []
@@ -134,6 +139,24 @@ class Spool(Collection[_T], Generic[_T]):
 
     def close(self) -> None:
         self._file.close()
+
+
+def fields_codec(
+    cls: type[_T],
+) -> tuple[Callable[[_T], tuple[Any, ...]], Callable[[tuple[Any, ...]], _T]]:
+    """How a :class:`Spool` stores a dataclass: the tuple of its fields, and back."""
+    if cls is tuple:
+        return _same, _same  # type: ignore[return-value]
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+
+    def decode(values: tuple[Any, ...]) -> _T:
+        return cls(**dict(zip(names, values, strict=True)))
+
+    return attrgetter(*names), decode
+
+
+def _same(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    return values
 
 
 class SpoolView(Sequence[_T]):

@@ -24,9 +24,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Any
 
 from ..model import Pair, PairKind, Role, Speaker, Transcript, Turn
-from ..spool import Spool, gather
+from ..spool import Spool, fields_codec, gather
 from ..subtitles.spoken import Break, break_marker, decode
 from ..timing import Timeline, TurnTime, census, iter_times, timeline
 from . import ExportOptions, Source
@@ -154,12 +155,12 @@ def build_plan(transcript: Source, options: ExportOptions) -> Plan:
         document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration
     )
     asking = _QuestionStarts(document.pairs, found.count)
-    lines: list[Line] | Spool[Line] = [] if isinstance(document.turns, Sequence) else Spool(Line)
+    lines: list[Line] | Spool[Line] = [] if isinstance(document.turns, Sequence) else _spool()
     ends = _Ends()
     timed = ends.watch(iter_times(document.turns, found, start=options.start))
     breaks = _lines(timed, marks, lines)
     shown: Sequence[Line] = lines if isinstance(lines, list) else lines.view(0, len(lines))
-    blocks = _segments(head, shown, breaks, asking)
+    blocks = _segments(head, shown, _Table(shown, asking), breaks, asking)
     slots = _slots(blocks, breaks)
     runtime = ends.end - ends.origin if ends.origin is not None else 0.0
     items = _with_cues(blocks, slots, cues=options.cues)
@@ -194,6 +195,40 @@ class _Ends:
                 self.origin = time.start
             self.end = time.end
             yield turn, time
+
+
+def _spool() -> Spool[Line]:
+    """A spool of lines, each stored as a flat tuple (its turn's fields inside)."""
+    turn_fields, turn_of = fields_codec(Turn)
+
+    def encode(line: Line) -> tuple[Any, ...]:
+        return (turn_fields(line.turn), line.who, line.start, line.end, line.shown)
+
+    def decode(values: tuple[Any, ...]) -> Line:
+        return Line(turn_of(values[0]), *values[1:])
+
+    return Spool(Line, encode, decode)
+
+
+class _Table:
+    """What choosing the segment cuts reads of each line, in order: its start, its mark,
+    whether it opens a question. A spool's lines keep it in a spool of its own (small
+    tuples, read faster than the lines themselves); a list's are read from the list."""
+
+    def __init__(self, lines: Sequence[Line], asking: _QuestionStarts) -> None:
+        self.lines = lines
+        self.spool: Spool[tuple[Any, ...]] | None = None
+        if not isinstance(lines, list):
+            self.spool = Spool(tuple)
+            for line in lines:
+                self.spool.append((line.start, line.who, line.turn.index in asking))
+        self.asking = asking
+
+    def __iter__(self) -> Iterator[tuple[float, str, bool]]:
+        if self.spool is not None:
+            return iter(self.spool)
+        asking = self.asking
+        return ((x.start, x.who, x.turn.index in asking) for x in self.lines)
 
 
 class _QuestionStarts:
@@ -282,6 +317,7 @@ def _lines(
 def _segments(
     transcript: Transcript,
     lines: Sequence[Line],
+    table: _Table,
     breaks: dict[int, float | None],
     asking: _QuestionStarts,
 ) -> list[Block]:
@@ -298,7 +334,7 @@ def _segments(
     for k in range(1, wanted):
         if len(cuts) >= wanted - 1:
             break
-        cut = _nearest(lines, asking, cuts, first + span * k / wanted)
+        cut = _nearest(table, cuts, first + span * k / wanted)
         if cut is not None:
             cuts.add(cut)
     bounds = [0, *sorted(cuts), count]
@@ -328,22 +364,19 @@ def _segments(
     return blocks
 
 
-def _nearest(
-    lines: Sequence[Line], asking: _QuestionStarts, cuts: set[int], target: float
-) -> int | None:
+def _nearest(table: _Table, cuts: set[int], target: float) -> int | None:
     """The line nearest ``target`` where a segment may open (a change of speaker, or a
     question, which wins by :data:`QUESTION_BONUS` seconds), at least :data:`MIN_LINES`
     from every cut; the first of equals. One pass over the lines."""
     best: int | None = None
     best_key = 0.0
-    who: str | None = None
-    for i, line in enumerate(lines):
-        asks = line.turn.index in asking
-        if i and (line.who != who or asks) and all(abs(i - c) >= MIN_LINES for c in cuts):
-            key = abs(line.start - target) + (0.0 if asks else QUESTION_BONUS)
+    previous: str | None = None
+    for i, (start, who, asks) in enumerate(table):
+        if i and (who != previous or asks) and all(abs(i - c) >= MIN_LINES for c in cuts):
+            key = abs(start - target) + (0.0 if asks else QUESTION_BONUS)
             if best is None or key < best_key:
                 best, best_key = i, key
-        who = line.who
+        previous = who
     return best
 
 
