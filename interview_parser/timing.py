@@ -156,71 +156,63 @@ def iter_times(
     shift = 0.0
     first = found.at[0] if found.at else 0
     if first:  # turns before the first written time: do they end long before it?
-        clock = _Clock(found)
-        ends = [clock.step(turn) for turn in islice(turns, first + 1)]
+        ends = [(begin, finish) for _, begin, finish in _walk(islice(turns, first + 1), found)]
         begin, _ = ends[first]
         shift = (begin + start) - found.pause - (ends[first - 1][1] + start)
         if shift <= EXCERPT_GAP:  # an opening that ran slower than estimated: leave it at 0
             shift = 0.0
-    clock = _Clock(found)
-    for i, turn in enumerate(turns):
-        begin, finish = clock.step(turn)
+    for i, (turn, begin, finish) in enumerate(_walk(turns, found)):
         if shift and i < first:
-            time = TurnTime(turn.index, (begin + start) + shift, (finish + start) + shift)
+            yield turn, TurnTime(turn.index, (begin + start) + shift, (finish + start) + shift)
         else:
-            time = TurnTime(turn.index, begin + start, finish + start)
-        yield turn, time
+            yield turn, TurnTime(turn.index, begin + start, finish + start)
 
 
-class _Clock:
-    """The timeline's walk over the turns, a turn a step, from a :class:`Census`."""
-
-    def __init__(self, found: Census) -> None:
-        self.found = found
-        self.clock = 0.0
-        self.i = 0  # ordinal of the next turn
-        self.k = 0  # index (in the census) of the next turn with a written start
-        self.scale = 1.0  # of the last timed turn: applies to the untimed ones after it
-        self.speaker: str | None = None
-
-    def step(self, turn: Turn) -> tuple[float, float]:
-        found, i, k = self.found, self.i, self.k
-        at, starts = found.at, found.starts
-        length = speaking_seconds(word_count(turn.text), found.wpm)
-        if found.stretch is not None:
-            length *= found.stretch
-        changed = i > 0 and self.speaker != turn.speaker
-        self.speaker = turn.speaker
-        mine = None
-        if k < len(at) and at[k] == i:
+def _walk(turns: Iterable[Turn], found: Census) -> Iterator[tuple[Turn, float, float]]:
+    """The timeline's walk over the turns from a :class:`Census`: each turn with its start
+    and end before ``start`` shifts them."""
+    at, starts, squeeze = found.at, found.starts, found.squeeze
+    timed, wpm, stretch, pause = len(at), found.wpm, found.stretch, found.pause
+    clock = 0.0
+    k = 0  # index (in the census) of the next turn with a written start
+    upcoming = at[0] if timed else -1  # its ordinal
+    scale = 1.0  # of the last timed turn: applies to the untimed ones after it
+    previous: str | None = None
+    for i, turn in enumerate(turns):
+        length = max(MIN_TURN, word_count(turn.text) * 60.0 / wpm)  # speaking_seconds
+        if stretch is not None:
+            length *= stretch
+        changed = i > 0 and previous != turn.speaker
+        previous = turn.speaker
+        if i == upcoming:
             mine = starts[k]
-            self.scale = found.squeeze[k]
-            self.k = k = k + 1
-        following = starts[k] if k < len(at) else None  # the next written start after i
-        if mine is not None:
-            squeezed = self.scale != 1.0
+            scale = squeeze[k]
+            k += 1
+            upcoming = at[k] if k < timed else -1
+            following = starts[k] if k < timed else None  # the next written start after i
+            squeezed = scale != 1.0
             if squeezed:
-                length *= self.scale
-            begin = max(self.clock, mine)
+                length *= scale
+            begin = max(clock, mine)
             finish = turn.end if turn.end is not None else begin + length
             if squeezed:  # its own written end would leave no room for the turns after it
                 finish = min(finish, begin + length)
-            if k < len(at) and at[k] == i + 1:
+            if upcoming == i + 1:
                 finish = max(begin, starts[k])  # a timed turn lasts until the next one starts
         else:
-            gap = found.pause if changed else 0.0
-            if self.scale != 1.0:
-                gap *= self.scale
-                length *= self.scale
-            begin = self.clock + gap
+            following = starts[k] if k < timed else None
+            gap = pause if changed else 0.0
+            if scale != 1.0:
+                gap *= scale
+                length *= scale
+            begin = clock + gap
             finish = begin + length
         if following is not None and finish > following:
             finish = max(begin, following)
         if finish <= begin:
             finish = begin + 0.001
-        self.clock = finish
-        self.i = i + 1
-        return begin, finish
+        clock = finish
+        yield turn, begin, finish
 
 
 class _Run:
