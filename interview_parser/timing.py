@@ -89,7 +89,7 @@ class Census:
     stretch: float | None  # every length multiplied by this (``duration``, no written time)
     at: array[int]  # the ordinals of the turns with a written start, in order
     starts: array[float]  # their starts (shared out where several are written at one time)
-    squeeze: array[float]  # each one's scale (1.0: none) for it and the untimed turns after it
+    squeeze: dict[int, float]  # by place in ``at``: the scale of the turn and the untimed after it
 
 
 def census(
@@ -100,9 +100,11 @@ def census(
     duration: float | None = None,
 ) -> Census:
     """One pass over ``turns`` (read once, in order): what :func:`iter_times` needs."""
-    at: array[int] = array("q")
+    at: array[int] = array("i")
     starts: array[float] = array("d")
-    needs: array[float] = array("d")  # the timed turn's length and the untimed ones' after it
+    # By place in ``at``, where untimed turns follow: the timed turn's length and theirs.
+    needs: dict[int, float] = {}
+    need = 0.0  # the last timed turn's length
     between = _Sum()  # the untimed turns since the last timed one: pauses and lengths
     lengths = _Sum()
     run = _Run()  # a run of turns written at one time, until the next written start
@@ -124,8 +126,8 @@ def census(
             between.add((pause if changed else 0.0) + length)
             continue
         latest = written
-        if needs:
-            needs[-1] += between.total()
+        if at and at[-1] != i - 1:
+            needs[len(at) - 1] = need + between.total()
         between = _Sum()
         if not run.extends(i, written):
             run.close(starts, written)
@@ -133,17 +135,15 @@ def census(
         run.add(i, len(at), written, turn)
         at.append(i)
         starts.append(written)
-        needs.append(length)
+        need = length
     run.close(starts, None)
-    if needs:
-        needs[-1] += between.total()
     stretch = None
     if duration is not None and count and not at:
         total = lengths.total() + pause * changes
         if total > 0 and duration > 0:
             stretch = duration / total
             pause *= stretch
-    squeeze = _fit_between(at, starts, needs)
+    squeeze = _fit_between(starts, needs)
     estimated = len(at) < count
     return Census(count, estimated, missing, spans, wpm, pause, stretch, at, starts, squeeze)
 
@@ -186,7 +186,7 @@ def _walk(turns: Iterable[Turn], found: Census) -> Iterator[tuple[Turn, float, f
         previous = turn.speaker
         if i == upcoming:
             mine = starts[k]
-            scale = squeeze[k]
+            scale = squeeze.get(k, 1.0)
             k += 1
             upcoming = at[k] if k < timed else -1
             following = starts[k] if k < timed else None  # the next written start after i
@@ -302,18 +302,15 @@ def share_by_words(start: float, finish: float, words: list[int]) -> list[float]
     return starts
 
 
-def _fit_between(at: array[int], starts: array[float], needs: array[float]) -> array[float]:
+def _fit_between(starts: array[float], needs: dict[int, float]) -> dict[int, float]:
     """Make room for untimed turns between two written starts: when a timed turn and the
-    untimed ones after it (``needs``: their lengths and pauses) would run past the next
+    untimed ones after it (``needs``: their lengths and pauses, by the timed turn's place;
+    a timed turn followed by a timed one lasts until it starts) would run past the next
     written start, they shrink in proportion so that the next written start is kept. The
-    scale of each timed turn, 1.0 where none is needed."""
-    squeeze = array("d", bytes(8 * len(at)))
-    for k in range(len(at)):
-        squeeze[k] = 1.0
-        if k + 1 == len(at) or at[k + 1] == at[k] + 1:
-            continue  # a timed turn followed by a timed one lasts until it starts
+    scale of each timed turn that shrinks, by its place."""
+    squeeze: dict[int, float] = {}
+    for k, need in needs.items():
         budget = starts[k + 1] - starts[k]
-        need = needs[k]
         if need <= budget or budget <= 0:
             continue
         squeeze[k] = budget / need * (1 - 1e-9)  # a hair under: sums never pass the budget
