@@ -3,6 +3,8 @@
     python bench/stream_memory.py                      # 1,000,000 turns, every format
     python bench/stream_memory.py --turns 100000 --to srt --to json
     python bench/stream_memory.py --timed              # every turn with a written time
+    python bench/stream_memory.py --parsed             # after a whole parse, as convert is
+    python bench/stream_memory.py --parsed --root ../main --whole   # another checkout
 
 Not part of the test suite, and nothing here asserts: it prints figures. Each format runs
 in a child process of its own (so each peak is its own): a generator makes the stream's
@@ -13,6 +15,13 @@ but what the exporter keeps, so the peak is the downstream half of issue 17's bo
 idle process plus what the exporter holds. Printed per format: the resident memory once
 everything is imported and before the first event (VmRSS), the peak of the whole run
 (VmHWM), their difference, the output's size and the CPU seconds.
+
+``--parsed`` measures what each exporter adds when ``convert`` runs today, on a whole parse
+(``parse_bytes`` of ``bench/memory.py``'s 1,000,000 short lines, 11 MB, in one child): after
+the parse the peak is reset (``/proc/self/clear_refs``), and each format's write -- of
+``stream_of(transcript)`` as ``convert`` hands it, or with ``--whole`` of the transcript
+itself (a checkout, ``--root``, whose exporters take no stream) -- reports its own peak
+above the resident memory it started from.
 """
 
 from __future__ import annotations
@@ -121,15 +130,68 @@ def child(fmt: str, turns: int, timed: bool) -> None:
     print(json.dumps({"before": before, "peak": status["VmHWM"], "size": size, "cpu": seconds}))
 
 
-def main() -> None:
-    from interview_parser.exporters import EXPORTERS
+def parsed(formats: list[str], lines: int, *, whole: bool) -> None:
+    """Parse ``lines`` short lines whole, then write each format; print each write's peak."""
+    from interview_parser import parse_bytes
+    from interview_parser.exporters import ExportOptions, get_exporter
+    from interview_parser.files import atomic_open
 
+    data = b"Host: Hi?\nGuest: Yes.\n" * (lines // 2)
+    began = time.perf_counter()
+    transcript = parse_bytes(data, path="short.txt")
+    del data
+    status = _status()
+    print(
+        f"  parse: {time.perf_counter() - began:.0f} s, RSS {status['VmRSS'] / MB:.0f} MB, "
+        f"peak {status['VmHWM'] / MB:.0f} MB",
+        flush=True,
+    )
+    print(f"  {'format':14}{'RSS before':>11}{'peak':>8}{'added':>8}{'CPU s':>8}", flush=True)
+    for fmt in formats:
+        exporter = get_exporter(fmt)
+        source = transcript
+        if not whole:
+            from interview_parser.model import stream_of
+
+            source = stream_of(transcript)  # type: ignore[assignment]
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+            clear.write("5")  # the peak (VmHWM) starts again from the resident memory now
+        before = _status()["VmRSS"]
+        began_cpu = time.process_time()
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            atomic_open(str(Path(folder) / f"out{exporter.suffix}")) as handle,
+        ):
+            exporter.write(source, ExportOptions(), handle)
+        seconds = time.process_time() - began_cpu
+        peak = _status()["VmHWM"]
+        del source
+        print(
+            f"  {fmt:14}{before / MB:11.0f}{peak / MB:8.0f}{(peak - before) / MB:8.0f}"
+            f"{seconds:8.1f}",
+            flush=True,
+        )
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--turns", type=int, default=1_000_000)
-    parser.add_argument("--to", action="append", choices=sorted(EXPORTERS), dest="formats")
+    parser.add_argument("--to", action="append", dest="formats")
     parser.add_argument("--timed", action="store_true", help="every turn writes its start")
+    parser.add_argument("--parsed", action="store_true", help="after a whole parse")
+    parser.add_argument("--root", help="the checkout whose interview_parser runs (--parsed)")
+    parser.add_argument("--whole", action="store_true", help="write the transcript, no stream")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.root:
+        sys.path.insert(0, str(Path(args.root).resolve()))
+    from interview_parser.exporters import EXPORTERS
+
+    if args.parsed:
+        root = args.root or str(Path(__file__).resolve().parent.parent)
+        print(f"{args.turns:,} short lines parsed whole, then written ({root}); RSS in MB")
+        parsed(args.formats or list(EXPORTERS), args.turns, whole=args.whole)
+        return
     if args.child:
         child(args.child, args.turns, args.timed)
         return
