@@ -213,22 +213,20 @@ def _spool() -> Spool[Line]:
 class _Table:
     """What choosing the segment cuts reads of each line, in order: its start, its mark,
     whether it opens a question. A spool's lines keep it in a spool of its own (small
-    tuples, read faster than the lines themselves); a list's are read from the list."""
+    tuples, read faster than the lines themselves), a list's in a list."""
 
     def __init__(self, lines: Sequence[Line], asking: _QuestionStarts) -> None:
-        self.lines = lines
-        self.spool: Spool[tuple[Any, ...]] | None = None
-        if not isinstance(lines, list):
-            self.spool = Spool(tuple)
-            for line in lines:
-                self.spool.append((line.start, line.who, line.turn.index in asking))
-        self.asking = asking
+        rows = ((x.start, x.who, x.turn.index in asking) for x in lines)
+        self.rows: list[tuple[float, str, bool]] | Spool[tuple[float, str, bool]]
+        if isinstance(lines, list):  # the lines are in memory: so is the table
+            self.rows = list(rows)
+        else:
+            self.rows = Spool(tuple)
+            for row in rows:
+                self.rows.append(row)
 
     def __iter__(self) -> Iterator[tuple[float, str, bool]]:
-        if self.spool is not None:
-            return iter(self.spool)
-        asking = self.asking
-        return ((x.start, x.who, x.turn.index in asking) for x in self.lines)
+        return iter(self.rows)
 
 
 class _QuestionStarts:
