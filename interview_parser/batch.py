@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .errors import InterviewParserError, UsageError
 from .exporters import ExportOptions, get_exporter
+from .model import CastMember, Event, TranscriptStream, Warned
 from .workers import Progress, default_workers, in_pieces
 
 if TYPE_CHECKING:
@@ -124,6 +125,46 @@ def _refusal(target: Path, inputs: set[str], taken_by: str | None) -> str | None
     return None
 
 
+def parse_stream(
+    text: SourceText,
+    *,
+    dialect: str | None,
+    interviewers: Sequence[str],
+    cast: Sequence[CastMember],
+    path: str,
+) -> TranscriptStream:
+    """The transcript of ``text`` as a stream: what ``convert`` (one file or a batch) hands
+    its exporter (docs/streaming.md step 7).
+
+    Until the resolve passes produce a stream, this parses the whole transcript and streams
+    it from memory (``stream_of``); it is the one call to switch to the library's streaming
+    entry, after which no stage of ``convert`` holds the turns.
+    """
+    from .api import parse_source
+    from .model import stream_of
+
+    return stream_of(
+        parse_source(text, dialect=dialect, interviewers=interviewers, cast=cast, path=path)
+    )
+
+
+def noting_warnings(
+    stream: TranscriptStream, note: Callable[[str], None]
+) -> TranscriptStream:
+    """``stream`` unchanged, with ``note`` called on each warning: the head's now, each
+    warning event as the exporter reads past it."""
+    for warning in stream.head.warnings:
+        note(warning)
+
+    def events() -> Iterator[Event]:
+        for event in stream.events:
+            if isinstance(event, Warned):
+                note(event.text)
+            yield event
+
+    return TranscriptStream(stream.head, events(), stream.whole)
+
+
 def convert_one(
     job: Job, settings: Settings, configs: MutableMapping[Path, Config] | None = None
 ) -> Outcome:
@@ -133,24 +174,26 @@ def convert_one(
     ``convert``: its cast is declared and its dialect used unless ``settings`` names one.
     ``configs`` remembers the tables of folders already seen.
     """
-    from .api import parse_source, project_settings
+    from .api import project_settings
     from .files import atomic_open
 
     if job.refusal:
         return Outcome(job.source, job.target, f"{job.source}: error: {job.refusal}")
+    warnings: list[str] = []
     try:
         dialect, cast = project_settings(job.source, settings.dialect, (), configs)
-        # Temporaries only: the bytes go once decoded, the text once read (parse_source).
-        transcript = parse_source(
+        # Temporaries only: the bytes go once decoded, the text once read (parse_stream).
+        stream = parse_stream(
             _decoded(_read(job.source), job.source),
             dialect=dialect,
             interviewers=settings.interviewers,
             cast=cast,
             path=job.source,
         )
+        stream = noting_warnings(stream, warnings.append)
         job.target.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_open(job.target) as handle:  # JSON is written in pieces as it is made
-            get_exporter(settings.fmt).write(transcript, settings.options, handle)
+        with atomic_open(job.target) as handle:  # written in pieces as it is made
+            get_exporter(settings.fmt).write(stream, settings.options, handle)
     except InterviewParserError as exc:
         return Outcome(job.source, job.target, error_line(exc))
     except OSError as exc:
@@ -162,7 +205,7 @@ def convert_one(
     except Exception as exc:  # a bug on one file must not stop the others
         message = f"internal error: {type(exc).__name__}: {exc}"
         return Outcome(job.source, job.target, f"{job.source}: error: {message}")
-    return Outcome(job.source, job.target, None, tuple(transcript.warnings))
+    return Outcome(job.source, job.target, None, tuple(warnings))
 
 
 def _decoded(data: bytes, source: str) -> SourceText:

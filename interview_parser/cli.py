@@ -16,7 +16,7 @@ import click
 
 from .api import parse_source, project_settings
 from .errors import InterviewParserError, UsageError, printable
-from .model import Transcript, replace
+from .model import Transcript, TranscriptStream, collect, replace
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -80,6 +80,29 @@ def _load(
     for warning in transcript.warnings:
         click.echo(printable(f"{raw.shown}: warning: {warning}"), err=True)
     return transcript
+
+
+def _load_stream(
+    name: str,
+    interviewers: Sequence[str],
+    dialect: str | None,
+    configs: dict[Path, Config],
+) -> TranscriptStream:
+    """``_load`` as a stream (``batch.parse_stream``): warnings are printed as they come."""
+    from .batch import noting_warnings, parse_stream
+
+    raw = _Input(name)
+    dialect, cast = project_settings(raw.path, dialect, (), configs)
+    stream = parse_stream(
+        raw.text(), dialect=dialect, interviewers=interviewers, cast=cast, path=raw.shown
+    )
+    if raw.path is None:
+        stream.head = replace(stream.head, source=replace(stream.head.source, path=None))
+
+    def note(warning: str) -> None:
+        click.echo(printable(f"{raw.shown}: warning: {warning}"), err=True)
+
+    return noting_warnings(stream, note)
 
 
 def _project_profile(name: str, configs: dict[Path, Config]) -> str | None:
@@ -311,9 +334,10 @@ def convert(
         from .files import refuse_output_onto_input
 
         refuse_output_onto_input(output, input_file)
-        transcript = _load(input_file, interviewers, dialect, configs)
+        transcript: Transcript | TranscriptStream
+        transcript = _load_stream(input_file, interviewers, dialect, configs)
         if recording is not None and (fmt != "html" or _can_align()):
-            transcript = _aligned(transcript, str(recording), None)
+            transcript = _aligned(collect(transcript), str(recording), None)
         export_options = ExportOptions(**options)  # type: ignore[arg-type]
         if output is None or output == "-":
             stdout = _utf8_bytes(sys.stdout)

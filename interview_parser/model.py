@@ -19,7 +19,7 @@ major number for renamed or removed ones.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -378,6 +378,10 @@ class TranscriptStream:
 
     head: Transcript
     events: Iterator[Event]
+    # The transcript the stream was made from (stream_of), if any: a reader that must read
+    # the turns more than once (``interview_parser.spool.gather``) reads its lists instead
+    # of spooling the events. Left unread by everything else.
+    whole: Transcript | None = None
 
 
 def collect(stream: TranscriptStream) -> Transcript:
@@ -420,4 +424,31 @@ def stream_of(transcript: Transcript) -> TranscriptStream:
 
     head = replace(transcript, turns=[], pairs=[], skipped=[], unpaired_turns=[])
     head.warnings = list(transcript.warnings)
-    return TranscriptStream(head, events())
+    return TranscriptStream(head, events(), transcript)
+
+
+@dataclass(slots=True)
+class Gathered:
+    """A transcript whose turns, pairs and skipped spans can be read more than once, in
+    order: a whole :class:`Transcript`'s own lists (:meth:`of`), or a stream's events spooled
+    to disk (``interview_parser.spool.gather``). What an exporter that looks ahead reads.
+
+    ``head`` is as in :class:`TranscriptStream`, with every warning (the stream's too); the
+    collections hold no more than what iterating them yields."""
+
+    head: Transcript
+    turns: Collection[Turn]
+    pairs: Collection[Pair]
+    skipped: Collection[Skipped]
+    unpaired_turns: Collection[int]
+
+    @classmethod
+    def of(cls, transcript: Transcript) -> Gathered:
+        """A whole transcript as it is (its lists are shared, not copied)."""
+        return cls(
+            transcript,
+            transcript.turns,
+            transcript.pairs,
+            transcript.skipped,
+            transcript.unpaired_turns,
+        )

@@ -7,9 +7,13 @@ An unknown name raises :class:`~interview_parser.errors.UsageError` listing the 
 :meth:`Exporter.render` returns the document as a string; :meth:`Exporter.write` sends the
 same document, UTF-8 encoded, to a binary stream in pieces as they are made (a format's
 module yields its text ``pieces``, or writes its own): writing a long transcript to a file
-never holds its whole document, nor one object per cue or segment, in memory. Each
-format's pieces walk the turns once, in order (see docs/streaming.md); :func:`write_text`
-gathers text pieces into writes.
+never holds its whole document, nor one object per cue or segment, in memory. Both take a
+whole :class:`~interview_parser.model.Transcript` or a
+:class:`~interview_parser.model.TranscriptStream` (docs/streaming.md), and write the same
+bytes from either: a stream's events are read once, in order; what a format must look at
+before it writes (the timeline looks ahead, the page's header counts every turn) it reads
+again from a spool on disk (``interview_parser.spool``), never from a list of the turns.
+:func:`write_text` gathers text pieces into writes.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from ..errors import UsageError
-from ..model import Transcript
+from ..model import Transcript, TranscriptStream
 from ..timing import DEFAULT_PAUSE, DEFAULT_WPM
 
 
@@ -54,9 +58,10 @@ class ExportOptions:
     cold_open: bool = False  # open the script with a teaser from the conversation
 
 
-Render = Callable[[Transcript, ExportOptions], str]
-Write = Callable[[Transcript, ExportOptions, IO[bytes]], None]
-Pieces = Callable[[Transcript, ExportOptions], Iterable[str]]
+Source = Transcript | TranscriptStream  # what an exporter writes from
+Render = Callable[[Source, ExportOptions], str]
+Write = Callable[[Source, ExportOptions, IO[bytes]], None]
+Pieces = Callable[[Source, ExportOptions], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ class Exporter:
     # writes render()'s bytes, UTF-8.
     text_pieces: bool = True
 
-    def render(self, transcript: Transcript, options: ExportOptions | None = None) -> str:
+    def render(self, transcript: Source, options: ExportOptions | None = None) -> str:
         module = _module(self.module)
         options = options or ExportOptions()
         if self.text_pieces:
@@ -81,9 +86,7 @@ class Exporter:
         render: Render = module.render
         return render(transcript, options)
 
-    def write(
-        self, transcript: Transcript, options: ExportOptions | None, stream: IO[bytes]
-    ) -> None:
+    def write(self, transcript: Source, options: ExportOptions | None, stream: IO[bytes]) -> None:
         """Write the document to ``stream`` (binary) as UTF-8, ``render(...).encode()``, in
         pieces as they are made."""
         module = _module(self.module)
@@ -151,6 +154,6 @@ def get_exporter(name: str) -> Exporter:
         raise UsageError(f"unknown format {name!r} (known: {known})") from None
 
 
-def export(transcript: Transcript, name: str, options: ExportOptions | None = None) -> str:
+def export(transcript: Source, name: str, options: ExportOptions | None = None) -> str:
     """Render ``transcript`` in format ``name``."""
     return get_exporter(name).render(transcript, options)

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Role, Transcript
-from . import ExportOptions, joined
+from ..model import Role
+from . import ExportOptions, Source, joined
 from .script import Block, Cue, Line, Plan, Row, Slot, build_plan, clock, describe, rate_note
 
 _SPECIAL = re.compile(r"[\\*_\[]")
@@ -46,7 +46,7 @@ def character(mark: str) -> str:
     return cue
 
 
-def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+def pieces(transcript: Source, options: ExportOptions) -> Iterator[str]:
     """The screenplay in pieces, an element at a time (from the plan, made first)."""
     yield from joined(_elements(build_plan(transcript, options)), "\n\n")
     yield "\n"

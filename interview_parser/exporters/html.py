@@ -27,9 +27,10 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..model import Transcript
-from ..timing import Timeline, timeline
-from . import ExportOptions
+from ..model import Gathered, Transcript, Turn
+from ..spool import Positions, TextSpool, gather
+from ..timing import Census, TurnTime, census, iter_times
+from . import ExportOptions, Source
 from .page import asset, facts, palette, transcript
 from .page.markup import chip, lang, script_json, speaker_class, text
 from .script import UNTITLED
@@ -42,19 +43,26 @@ _HOW = {
 }
 
 
-def pieces(document: Transcript, options: ExportOptions) -> Iterator[str]:
+def pieces(source: Source, options: ExportOptions) -> Iterator[str]:
     """The page in pieces: the sections that hold a line per turn (timeline, transcript,
-    the script's data) come a turn at a time."""
-    times = timeline(
-        document,
-        wpm=options.wpm,
-        pause=options.pause,
-        start=options.start,
-        duration=options.duration,
+    the script's data) come a turn at a time. The turns are read four times, in order (a
+    stream's from its spool): the timeline's census, the header's figures, the timeline
+    with the script's data (spooled: it comes last), the transcript."""
+    document = gather(source)
+    head = document.head
+    found = census(
+        document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration
     )
-    shares = facts.shares(document, times)
-    positions = {s.id: i for i, s in enumerate(document.speakers)}
-    follow = options.audio is not None and not times.estimated and bool(times.turns)
+
+    def timed() -> Iterator[tuple[Turn, TurnTime]]:
+        return iter_times(document.turns, found, start=options.start)
+
+    ends = _Ends()
+    shares = facts.tally(head.speakers, ends.watch(timed()))
+    positions = {s.id: i for i, s in enumerate(head.speakers)}
+    follow = options.audio is not None and not found.estimated and found.count > 0
+    data = _Data(head, follow=follow)
+    marks = facts.PairMarks(document.pairs, len(document.turns))
     parts: list[str | Iterable[str]] = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -62,19 +70,21 @@ def pieces(document: Transcript, options: ExportOptions) -> Iterator[str]:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="interview-parser">',
-        f"<title>{text(document.title or UNTITLED)}</title>",
+        f"<title>{text(head.title or UNTITLED)}</title>",
         f"<style>\n{_styles(len(shares))}\n{asset('page.css')}</style>",
         "</head>",
         "<body>",
         '<a class="skip" href="#transcript">Skip to the transcript</a>',
-        _masthead(document, times, options),
+        _masthead(document, found, ends, options),
         "<main>",
         _speakers(shares),
-        _timeline(document, times, positions),
+        _timeline(head, data.watch(timed()), ends, positions),
         _index(document, positions),
-        transcript.section(document, times, positions, audio=options.audio, follow=follow),
+        transcript.section(
+            head, timed(), positions, marks, audio=options.audio, follow=follow
+        ),
         "</main>",
-        _data(document, times, follow=follow),
+        data.pieces(),
         f"<script>\n{asset('page.js')}</script>",
         "</body>",
         "</html>",
@@ -87,6 +97,21 @@ def pieces(document: Transcript, options: ExportOptions) -> Iterator[str]:
             yield part
         else:
             yield from part
+
+
+class _Ends:
+    """The first turn's start and the last one's end, seen as the turns go by."""
+
+    def __init__(self) -> None:
+        self.origin: float | None = None
+        self.end = 0.0
+
+    def watch(self, timed: Iterable[tuple[Turn, TurnTime]]) -> Iterator[tuple[Turn, TurnTime]]:
+        for turn, time in timed:
+            if self.origin is None:
+                self.origin = time.start
+            self.end = time.end
+            yield turn, time
 
 
 def audio_address(audio: str, page: str | None) -> str:
@@ -110,14 +135,20 @@ def _styles(speakers: int) -> str:
     return "\n".join(rules)
 
 
-def _masthead(document: Transcript, times: Timeline, options: ExportOptions) -> str:
-    source = document.source
-    length = facts.duration(document, times, given=options.duration)
+def _masthead(document: Gathered, found: Census, ends: _Ends, options: ExportOptions) -> str:
+    head = document.head
+    source = head.source
+    length = facts.how_long(
+        ends.end - ends.origin if ends.origin is not None else 0.0,
+        written=found.count - found.missing,
+        estimated=found.estimated,
+        given=options.duration,
+    )
     how = _HOW[length.how]
     if length.how in ("estimated", "mixed"):
         how += f" at {options.wpm:g} words a minute"
     about = '<span class="muted">approximately</span> ' if length.how != "written" else ""
-    date = facts.date(document)
+    date = facts.date(head)
     rows = [
         (
             "Source",
@@ -137,13 +168,13 @@ def _masthead(document: Transcript, times: Timeline, options: ExportOptions) -> 
         ),
         (
             "Turns",
-            f"{len(document.turns)} turns, {len(document.pairs)} question-answer pairs",
+            f"{found.count} turns, {len(document.pairs)} question-answer pairs",
         ),
     ]
     items = "\n".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
-    title_lang = lang(facts.language(document)) if document.title else ""
+    title_lang = lang(facts.language(head)) if head.title else ""
     return (
-        f'<header class="masthead">\n<h1{title_lang}>{text(document.title or UNTITLED)}</h1>\n'
+        f'<header class="masthead">\n<h1{title_lang}>{text(head.title or UNTITLED)}</h1>\n'
         f'<dl class="facts">\n{items}\n</dl>\n</header>'
     )
 
@@ -183,12 +214,21 @@ def _bar(position: int, part: float, amount: str) -> str:
     )
 
 
-def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) -> Iterator[str]:
-    if not times.turns:
+def _timeline(
+    document: Transcript,
+    timed: Iterable[tuple[Turn, TurnTime]],
+    ends: _Ends,
+    positions: dict[str, int],
+) -> Iterator[str]:
+    """The timeline section, from the turns with their times; ``ends``: their first start
+    and last end (read before)."""
+    if ends.origin is None:
         yield ""
+        for _ in timed:  # none: the data still sees them all
+            pass
         return
-    origin = times.turns[0].start
-    total = max(times.end - origin, 1e-9)
+    origin = ends.origin
+    total = max(ends.end - origin, 1e-9)
     legend = " ".join(
         f'<li><span class="key {speaker_class(i)}"></span>{text(facts.called(s))}</li>'
         for i, s in enumerate(document.speakers)
@@ -197,7 +237,7 @@ def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) 
         '<section aria-labelledby="h-timeline">\n<h2 id="h-timeline">Timeline</h2>\n'
         f'<ul class="legend">{legend}</ul>\n<ol class="timeline">'
     )
-    for turn, time in zip(document.turns, times.turns, strict=True):
+    for turn, time in timed:
         position = positions[turn.speaker]
         left = (time.start - origin) / total * 100
         width = facts.span(time) / total * 100
@@ -210,21 +250,27 @@ def _timeline(document: Transcript, times: Timeline, positions: dict[str, int]) 
         )
     yield (
         f'\n</ol>\n<p class="muted ends"><span>{facts.clock(origin)}</span>'
-        f"<span>{facts.clock(times.end)}</span></p>\n</section>"
+        f"<span>{facts.clock(ends.end)}</span></p>\n</section>"
     )
 
 
-def _index(document: Transcript, positions: dict[str, int]) -> Iterator[str]:
-    """The index of pairs and of the turns in no pair, an item at a time."""
-    tag = facts.language(document)
+def _index(document: Gathered, positions: dict[str, int]) -> Iterator[str]:
+    """The index of pairs and of the turns in no pair, an item at a time (the turns read
+    forward as the pairs ask for them)."""
+    head = document.head
+    tag = facts.language(head)
     yield '<section aria-labelledby="h-index">\n<h2 id="h-index">Questions and answers</h2>\n'
     if document.pairs:
-        yield from _list("ol", "qa", map(_pair_item, facts.iter_index(document)), tag)
+        entries = facts.iter_index(head, document.pairs, document.turns)
+        yield from _list("ol", "qa", map(_pair_item, entries), tag)
     else:
         yield "<p>No pairs.</p>"
     if document.unpaired_turns:
         yield "\n<h3>Turns in no pair</h3>\n"
-        items = (_loose_item(document, i, positions) for i in document.unpaired_turns)
+        found = Positions(document.turns)
+        items = (
+            _loose_item(head, i, found.at([i])[0], positions) for i in document.unpaired_turns
+        )
         yield from _list("ul", "loose", items, tag)
     yield "\n</section>"
 
@@ -240,8 +286,7 @@ def _pair_item(entry: facts.IndexEntry) -> str:
     )
 
 
-def _loose_item(document: Transcript, i: int, positions: dict[str, int]) -> str:
-    turn = document.turns[i]
+def _loose_item(document: Transcript, i: int, turn: Turn, positions: dict[str, int]) -> str:
     label = facts.called(document.speakers[positions[turn.speaker]])
     return (
         f'<li><a href="#turn-{i}">Turn {i + 1}, {text(label)}:'
@@ -256,17 +301,28 @@ def _list(tag: str, cls: str, items: Iterable[str], language: str | None) -> Ite
     yield f"\n</{tag}>"
 
 
-def _data(document: Transcript, times: Timeline, *, follow: bool) -> Iterator[str]:
+class _Data:
     """What the script needs, as JSON: turn times and speaker labels (for its messages);
-    the turns' times a turn at a time (numbers: nothing in them needs escaping)."""
-    frame = {"follow": follow, "speakers": [facts.called(s) for s in document.speakers]}
-    head = script_json({**frame, "turns": []})
-    yield f'<script type="application/json" id="ip-data">{head[:-2]}'
-    separator = ""
-    for t in times.turns:
-        yield f"{separator}[{_number(round(t.start, 3))},{_number(round(t.end, 3))}]"
-        separator = ","
-    yield "]}</script>"
+    the turns' times a turn at a time (numbers: nothing in them needs escaping), spooled as
+    they go by (:meth:`watch`), since the section comes last."""
+
+    def __init__(self, document: Transcript, *, follow: bool) -> None:
+        frame = {"follow": follow, "speakers": [facts.called(s) for s in document.speakers]}
+        self.head = script_json({**frame, "turns": []})
+        self.spool = TextSpool()
+
+    def watch(self, timed: Iterable[tuple[Turn, TurnTime]]) -> Iterator[tuple[Turn, TurnTime]]:
+        separator = ""
+        for turn, t in timed:
+            pair = f"[{_number(round(t.start, 3))},{_number(round(t.end, 3))}]"
+            self.spool.write(separator + pair)
+            separator = ","
+            yield turn, t
+
+    def pieces(self) -> Iterator[str]:
+        yield f'<script type="application/json" id="ip-data">{self.head[:-2]}'
+        yield from self.spool.pieces()
+        yield "]}</script>"
 
 
 def _number(value: float) -> str:

@@ -8,17 +8,35 @@ frame (every field but the long lists) is serialised by pydantic (imported on fi
 (twice as fast; it writes these dataclasses, strings, integers and floats as the same bytes,
 which the tests check on every sample) or by pydantic otherwise, or when orjson cannot take
 a chunk (an integer beyond 64 bits).
+
+From a :class:`~interview_parser.model.TranscriptStream` the turns are written as they come;
+the pairs and skipped spans that arrive among them are serialised as they come too, into
+temporary files (``tempfile.SpooledTemporaryFile``) copied after the turns, and the unpaired
+turns' indices are kept in an array: the same bytes, with no list of the transcript's items.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
-from ..model import Pair, Skipped, Transcript, Turn, adapter, replace
-from . import ExportOptions
+from ..model import (
+    Pair,
+    Skipped,
+    Transcript,
+    TranscriptStream,
+    Turn,
+    Unpaired,
+    Warned,
+    adapter,
+    replace,
+)
+from . import ExportOptions, Source
 
 try:
     import orjson
@@ -34,21 +52,67 @@ _LONG: tuple[tuple[str, Any], ...] = (
     ("turns", list[Turn]),
     ("pairs", list[Pair]),
     ("skipped", list[Skipped]),
+    ("unpaired_turns", list[int]),
 )
 CHUNK = 2000
+SPOOL_MEMORY = 1 << 20  # bytes of spooled pairs (or skipped spans) kept before going to disk
 
 
-def render(transcript: Transcript, options: ExportOptions) -> str:
+def render(transcript: Source, options: ExportOptions) -> str:
+    if isinstance(transcript, TranscriptStream):
+        sink = io.BytesIO()
+        write(transcript, options, sink)
+        return sink.getvalue().decode("utf-8")
     # One string: pydantic's single serialisation beats joining and decoding the pieces
     # (their cost is copying 25 MB twice for a 10 MB transcript); files take write().
     return transcript.to_json(indent=options.indent) + "\n"
 
 
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+def write(transcript: Source, options: ExportOptions, stream: IO[bytes]) -> None:
     """Write exactly ``render(transcript, options).encode()`` to ``stream``, in pieces."""
-    for piece in pieces(transcript, indent=options.indent):
+    found = (
+        pieces(transcript, indent=options.indent)
+        if isinstance(transcript, Transcript)
+        else stream_pieces(transcript, indent=options.indent)
+    )
+    for piece in found:
         stream.write(piece)
     stream.write(b"\n")
+
+
+def stream_pieces(
+    stream: TranscriptStream, *, indent: int | None = 2, chunk: int = CHUNK
+) -> Iterator[bytes]:
+    """:func:`pieces` of the transcript ``stream`` collects to, reading its events once:
+    turns are written as they come, pairs and skipped spans spooled as JSON until the turns
+    end, unpaired indices kept in an array (8 bytes each), warnings in a list."""
+    head = stream.head
+    frame, cuts = _frame(replace(head, warnings=[]), indent)
+    yield frame[: cuts[0]]
+    turns = _Items(adapter(list[Turn]), indent, chunk)
+    later = {Pair: _Items(adapter(list[Pair]), indent, chunk, spool=True),
+             Skipped: _Items(adapter(list[Skipped]), indent, chunk, spool=True)}  # fmt: skip
+    unpaired = array("q")
+    warnings = list(head.warnings)
+    for event in stream.events:
+        if isinstance(event, Turn):
+            yield from turns.add(event)
+        elif isinstance(event, Unpaired):
+            unpaired.append(event.index)
+        elif isinstance(event, Warned):
+            warnings.append(event.text)
+        else:
+            later[type(event)].add(event)
+    yield from turns.close()
+    # The frame again with the warnings: it differs only after the last long list.
+    frame, cuts = _frame(replace(head, warnings=warnings), indent)
+    yield frame[cuts[0] : cuts[1]]
+    yield from later[Pair].close()
+    yield frame[cuts[1] : cuts[2]]
+    yield from later[Skipped].close()
+    yield frame[cuts[2] : cuts[3]]
+    yield from _items(unpaired, adapter(list[int]), indent, chunk)
+    yield frame[cuts[3] :]
 
 
 def pieces(
@@ -68,6 +132,22 @@ def pieces(
     stand for the transcript's own lists: they are read once, in order, so that they may
     come from iterators (a streaming pipeline, docs/streaming.md).
     """
+    frame, cuts = _frame(transcript, indent)
+    given: dict[str, Iterable[Any] | None] = {"turns": turns, "pairs": pairs}
+    done = 0
+    for (name, kind), cut in zip(_LONG, cuts, strict=True):
+        yield frame[done:cut]
+        items = given.get(name)
+        yield from _items(
+            getattr(transcript, name) if items is None else items, adapter(kind), indent, chunk
+        )
+        done = cut
+    yield frame[done:]
+
+
+def _frame(transcript: Transcript, indent: int | None) -> tuple[bytes, list[int]]:
+    """The transcript serialised with its long lists empty, and where each list's ``]`` is
+    (the place its items go), in the order of :data:`_LONG`."""
     frame = adapter(Transcript).dump_json(
         replace(transcript, **{name: [] for name, _ in _LONG}), indent=indent
     )
@@ -84,39 +164,75 @@ def pieces(
             raise AssertionError(f"no {name} in the JSON frame")
         cuts.append(at + len(key) - 1)  # the "]"
         end = at
-    given: dict[str, Iterable[Any] | None] = {"turns": turns, "pairs": pairs}
-    done = 0
-    for (name, kind), cut in zip(_LONG, reversed(cuts), strict=True):
-        yield frame[done:cut]
-        items = given.get(name)
-        yield from _items(
-            getattr(transcript, name) if items is None else items, adapter(kind), indent, chunk
+    return frame, cuts[::-1]
+
+
+class _Items:
+    """A top-level list's members as they come, ``chunk`` at a time, as :func:`_items`
+    writes them: returned by :meth:`add` and :meth:`close`, or with ``spool`` written to a
+    temporary file until :meth:`close` returns them."""
+
+    def __init__(
+        self, kind: TypeAdapter[list[Any]], indent: int | None, chunk: int, *, spool: bool = False
+    ) -> None:
+        self.kind, self.indent, self.chunk = kind, indent, chunk
+        self.batch: list[Any] = []
+        self.first = True
+        self.spool: IO[bytes] | None = (
+            # closed by close(), after it is copied out
+            tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY) if spool else None  # noqa: SIM115
         )
-        done = cut
-    yield frame[done:]
+
+    def add(self, item: Any) -> list[bytes]:
+        self.batch.append(item)
+        return self._out() if len(self.batch) >= self.chunk else []
+
+    def _out(self) -> list[bytes]:
+        piece = _batch(self.batch, self.kind, self.indent, first=self.first)
+        self.batch, self.first = [], False
+        if self.spool is None:
+            return [piece]
+        self.spool.write(piece)
+        return []
+
+    def close(self) -> Iterator[bytes]:
+        tail = self._out() if self.batch else []
+        if not self.first and self.indent is not None:
+            tail.append(b"\n" + b" " * self.indent)
+        if self.spool is not None:
+            self.spool.seek(0)
+            while block := self.spool.read(1 << 16):
+                yield block
+            self.spool.close()
+        yield from tail
 
 
 def _items(
     items: Iterable[Any], kind: TypeAdapter[list[Any]], indent: int | None, chunk: int
 ) -> Iterator[bytes]:
     """The members of a top-level list, between its brackets, ``chunk`` items a piece."""
-    deeper = b"\n" + b" " * (indent or 0)
     first = True
     for batch in _batches(items, chunk):
-        lead = b"" if first else b","
+        yield _batch(batch, kind, indent, first=first)
         first = False
-        if indent is None:
-            yield lead + _dump(batch, kind, indent)[1:-1]
-            continue
-        inner = _nested(batch) if indent == 2 else None
-        if inner is None:
-            part = _dump(batch, kind, indent)
-            # "[\n  {...},\n  {...}\n]" one level deeper, without its brackets and last line
-            # end (a JSON string never holds a raw line end: indenting is adding spaces).
-            inner = part[1:-2].replace(b"\n", deeper)
-        yield lead + inner
     if not first and indent is not None:
-        yield deeper
+        yield b"\n" + b" " * indent
+
+
+def _batch(
+    batch: list[Any], kind: TypeAdapter[list[Any]], indent: int | None, *, first: bool
+) -> bytes:
+    """Some members of a top-level list (a comma before them unless ``first``)."""
+    lead = b"" if first else b","
+    if indent is None:
+        return lead + _dump(batch, kind, indent)[1:-1]
+    inner = _nested(batch) if indent == 2 else None
+    if inner is None:
+        part = _dump(batch, kind, indent)
+        # "[\n  {...},\n  {...}\n]" one level deeper, without its brackets and last line
+        # end (a JSON string never holds a raw line end: indenting is adding spaces).
+        inner = part[1:-2].replace(b"\n", b"\n" + b" " * indent)
+    return lead + inner
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -124,6 +240,10 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     if isinstance(items, list):  # slices: no item is looked at twice
         for start in range(0, len(items), size):
             yield items[start : start + size]
+        return
+    if isinstance(items, array):  # the unpaired turns of a stream
+        for start in range(0, len(items), size):
+            yield items[start : start + size].tolist()
         return
     found = iter(items)
     while batch := list(islice(found, size)):

@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..errors import UsageError
-from ..model import Transcript, Turn
-from . import ExportOptions
+from ..model import Pair, Turn
+from ..spool import gather
+from . import ExportOptions, Source
 from .script import UNTITLED, paragraphs
 
 QA_STYLES = ("names", "qa")
@@ -61,27 +62,57 @@ def standfirst(preamble: str | None) -> str | None:
 
 
 def pieces(
-    transcript: Transcript, options: ExportOptions, turns: Iterable[Turn] | None = None
+    transcript: Source, options: ExportOptions, turns: Iterable[Turn] | None = None
 ) -> Iterator[str]:
     """The article in pieces, a paragraph at a time; ``turns`` (default: the transcript's)
-    are read once, in order, so that they may come from an iterator."""
+    are read once, in order, so that they may come from an iterator. A stream is gathered
+    first: its pairs mark the turns (a byte a turn), which are then read back in order."""
     if options.qa_style not in QA_STYLES:
         raise UsageError(f"unknown qa style {options.qa_style!r} (known: {', '.join(QA_STYLES)})")
-    asking = {i for pair in transcript.pairs for i in pair.question_turns}
-    answering = {i for pair in transcript.pairs for i in pair.answer_turns}
-    yield f"# {escape(transcript.title or UNTITLED)}"
-    lead = standfirst(transcript.preamble)
+    document = gather(transcript)
+    head = document.head
+    roles = Roles(document.pairs, len(document.turns))
+    yield f"# {escape(head.title or UNTITLED)}"
+    lead = standfirst(head.preamble)
     if lead:
         yield f"\n\n*{escape(lead)}*"
-    speakers = transcript.speakers_by_id()
-    for turn in transcript.turns if turns is None else turns:
+    speakers = head.speakers_by_id()
+    for turn in document.turns if turns is None else turns:
+        role = roles.of(turn.index)
         if options.qa_style == "qa":
-            marker = "Q" if turn.index in asking else "A" if turn.index in answering else None
+            marker = "Q" if role & ASKS else "A" if role & ANSWERS else None
         else:
             marker = speakers[turn.speaker].label or None
-        for paragraph in _turn(turn, marker, bold=turn.index in asking):
+        for paragraph in _turn(turn, marker, bold=bool(role & ASKS)):
             yield "\n\n" + paragraph
     yield "\n"
+
+
+ASKS, ANSWERS = 1, 2
+
+
+class Roles:
+    """Whether each turn is in some pair's prompt (:data:`ASKS`) or answer (:data:`ANSWERS`),
+    a byte a turn for the ``count`` turns (indices outside them, which only a hand-made
+    transcript has, in a dictionary)."""
+
+    def __init__(self, pairs: Iterable[Pair], count: int) -> None:
+        self.flags = bytearray(count)
+        self.others: dict[int, int] = {}
+        for pair in pairs:
+            for i in pair.question_turns:
+                self._mark(i, ASKS)
+            for i in pair.answer_turns:
+                self._mark(i, ANSWERS)
+
+    def _mark(self, i: int, flag: int) -> None:
+        if 0 <= i < len(self.flags):
+            self.flags[i] |= flag
+        else:
+            self.others[i] = self.others.get(i, 0) | flag
+
+    def of(self, i: int) -> int:
+        return self.flags[i] if 0 <= i < len(self.flags) else self.others.get(i, 0)
 
 
 def _turn(turn: Turn, marker: str | None, *, bold: bool) -> list[str]:

@@ -20,15 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Transcript
-from . import ExportOptions, joined
+from . import ExportOptions, Source, joined
 from .markdown import escape, escape_inline
 from .script import Block, Cue, Line, Plan, Row, Slot, build_plan, clock, rate_note
 
 _NONE = "–"
 
 
-def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+def pieces(transcript: Source, options: ExportOptions) -> Iterator[str]:
     """The script in pieces, a paragraph at a time (the plan is made first: the header's
     rundown needs every segment's times)."""
     yield from joined(_paragraphs(build_plan(transcript, options)), "\n\n")

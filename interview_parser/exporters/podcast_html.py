@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from ..model import Transcript
-from . import ExportOptions
+from . import ExportOptions, Source
 from .podcast_json import iter_segments
 from .script import paragraphs
 
 
-def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+def pieces(transcript: Source, options: ExportOptions) -> Iterator[str]:
     """The document in pieces, a line at a time, from the segments as they are made."""
     separator = ""
     for segment in iter_segments(transcript, options):

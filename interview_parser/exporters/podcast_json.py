@@ -24,27 +24,37 @@ from importlib import resources
 from itertools import pairwise
 from typing import IO, Any
 
-from ..model import TimeSpan, Transcript, Turn
-from ..timing import equal_runs, share_by_words
-from . import ExportOptions
-from .script import turn_times
+from ..model import Gathered, TimeSpan, Turn
+from ..spool import gather
+from ..timing import Census, census, equal_runs, iter_times, share_by_words
+from . import ExportOptions, Source
 
 VERSION = "1.0.0"
 SCHEMA_FILE = "podcast-transcript.schema.json"
 
 
-def segments(transcript: Transcript, options: ExportOptions) -> list[dict[str, Any]]:
+def segments(transcript: Source, options: ExportOptions) -> list[dict[str, Any]]:
     """One segment per turn, or per source segment or cue where the turn keeps their times
     (:attr:`~interview_parser.model.Turn.spans`): who speaks (full name, else label; left
     out when the transcript does not say), when, and what."""
     return list(iter_segments(transcript, options))
 
 
-def iter_segments(transcript: Transcript, options: ExportOptions) -> Iterator[dict[str, Any]]:
+def iter_segments(transcript: Source, options: ExportOptions) -> Iterator[dict[str, Any]]:
     """:func:`segments` one at a time, as the turns are read (:func:`write` holds no list)."""
-    times = turn_times(transcript, options)
-    speakers = transcript.speakers_by_id()
-    for turn, time in zip(transcript.turns, times.turns, strict=True):
+    document = gather(transcript)
+    return _segments(document, _census(document, options), options)
+
+
+def _census(document: Gathered, options: ExportOptions) -> Census:
+    return census(document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration)
+
+
+def _segments(
+    document: Gathered, found: Census, options: ExportOptions
+) -> Iterator[dict[str, Any]]:
+    speakers = document.head.speakers_by_id()
+    for turn, time in iter_times(document.turns, found, start=options.start):
         speaker = speakers[turn.speaker]
         who = {"speaker": speaker.name or speaker.label} if speaker.name or speaker.label else {}
         pieces = _source_segments(turn, options.start, time.end)
@@ -89,22 +99,24 @@ def _spread_shared(starts: list[float], spans: Sequence[TimeSpan], bounds: list[
             starts[i:j] = share_by_words(start, end + shift, counts)
 
 
-def render(transcript: Transcript, options: ExportOptions) -> str:
+def render(transcript: Source, options: ExportOptions) -> str:
     return "".join(_pieces(transcript, options))
 
 
-def write(transcript: Transcript, options: ExportOptions, stream: IO[bytes]) -> None:
+def write(transcript: Source, options: ExportOptions, stream: IO[bytes]) -> None:
     """:func:`render`'s bytes, written a segment at a time: a million turns as one string (and
     one dict each before it) took 1.8 GB."""
     for piece in _pieces(transcript, options):
         stream.write(piece.encode("utf-8"))
 
 
-def _pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+def _pieces(transcript: Source, options: ExportOptions) -> Iterator[str]:
     """The document in pieces, byte for byte ``json.dumps`` of it whole (indent or not)."""
+    document = gather(transcript)
+    found = _census(document, options)
     # "timesEstimated" says whether any time was estimated from the speaking rate rather than
     # read from the transcript (an extension field; players ignore fields they do not know).
-    estimated = any(turn.start is None for turn in transcript.turns)
+    estimated = found.missing > 0
     head = {"version": VERSION, "timesEstimated": estimated}
     indent = options.indent
     dumps = functools.partial(json.dumps, indent=indent, ensure_ascii=False)
@@ -117,7 +129,7 @@ def _pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
         yield dumps(head)[:-2] + ",\n" + " " * indent + '"segments": ['
         after, last = ",", "\n" + " " * indent + "]\n}\n"
     separator = ""
-    for segment in iter_segments(transcript, options):
+    for segment in _segments(document, found, options):
         text = dumps(segment)
         yield separator + (text if indent is None else inner + text.replace("\n", inner))
         separator = after

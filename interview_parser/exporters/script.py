@@ -9,6 +9,11 @@ slot, and at the questions nearest to even shares of the runtime. Around them: a
 and a post-roll, music cues, a rundown with back-timing, and on request a cold open. Show,
 episode, air date and host come from the options or the front matter. Times come from
 :func:`interview_parser.timing.timeline`, the estimate the subtitle exporters use too.
+
+The plan is made in passes over its lines, which a stream's plan keeps in a spool on disk
+(``interview_parser.spool``): the lines, once; a pass for each segment cut (at most
+:data:`MAX_SEGMENTS`); one for the segments' titles; three for a cold open. A segment's
+lines are a view of the spool, read again when the script is written.
 """
 
 from __future__ import annotations
@@ -16,14 +21,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Any
 
-from ..model import PairKind, Role, Speaker, Transcript, Turn
+from ..model import Pair, PairKind, Role, Speaker, Transcript, Turn
+from ..spool import Spool, fields_codec, gather
 from ..subtitles.spoken import Break, break_marker, decode
-from ..timing import Timeline, timeline
-from . import ExportOptions
-from .topics import teaser, titles, words
+from ..timing import Timeline, TurnTime, census, iter_times, timeline
+from . import ExportOptions, Source
+from .topics import counts, teaser, titles_of, words
 
 UNTITLED = "Untitled interview"
 HEADING_WORDS = 8  # long enough to recognise the question, short enough for a rundown
@@ -71,7 +79,7 @@ class Block:
 
     number: int | None
     heading: str | None
-    lines: tuple[Line, ...]
+    lines: Sequence[Line]  # in memory, or a view of the plan's spool
     asks: bool = False  # the segment opens with a question
 
     @property
@@ -137,32 +145,107 @@ class Plan:
         return self.rundown[-1].start + self.rundown[-1].length if self.rundown else self.runtime
 
 
-def build_plan(transcript: Transcript, options: ExportOptions) -> Plan:
+def build_plan(transcript: Source, options: ExportOptions) -> Plan:
     """The cast, a handful of titled segments with their times, ad slots, cues, rundown."""
-    cast = _cast(transcript, names=options.names)
+    document = gather(transcript)
+    head = document.head
+    cast = _cast(head, names=options.names)
     marks = {entry.speaker.id: entry.mark for entry in cast}
-    times = turn_times(transcript, options)
-    lines, breaks = _lines(transcript, times, marks)
-    blocks = _segments(transcript, lines, breaks)
+    found = census(
+        document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration
+    )
+    asking = _QuestionStarts(document.pairs, found.count)
+    lines: list[Line] | Spool[Line] = [] if isinstance(document.turns, Sequence) else _spool()
+    ends = _Ends()
+    timed = ends.watch(iter_times(document.turns, found, start=options.start))
+    breaks = _lines(timed, marks, lines)
+    shown: Sequence[Line] = lines if isinstance(lines, list) else lines.view(0, len(lines))
+    blocks = _segments(head, shown, _Table(shown, asking), breaks, asking)
     slots = _slots(blocks, breaks)
-    runtime = times.end - times.turns[0].start if times.turns else 0.0
+    runtime = ends.end - ends.origin if ends.origin is not None else 0.0
     items = _with_cues(blocks, slots, cues=options.cues)
-    meta = _metadata(transcript, options)
+    meta = _metadata(head, options)
     return Plan(
         title=meta["title"] or UNTITLED,
         cast=cast,
         items=items,
         runtime=runtime,
-        estimated=times.estimated,
+        estimated=found.estimated,
         wpm=options.wpm,
         pause=options.pause,
         show=meta["show"],
         episode=meta["episode"],
         air_date=meta["date"],
-        hosts=_hosts(transcript),
-        cold_open=_cold_open(transcript, lines) if options.cold_open else None,
+        hosts=_hosts(head),
+        cold_open=_cold_open(head, shown) if options.cold_open else None,
         rundown=_rundown(items),
     )
+
+
+class _Ends:
+    """The first turn's start and the last one's end, seen as the turns go by."""
+
+    def __init__(self) -> None:
+        self.origin: float | None = None
+        self.end = 0.0
+
+    def watch(self, timed: Iterable[tuple[Turn, TurnTime]]) -> Iterator[tuple[Turn, TurnTime]]:
+        for turn, time in timed:
+            if self.origin is None:
+                self.origin = time.start
+            self.end = time.end
+            yield turn, time
+
+
+def _spool() -> Spool[Line]:
+    """A spool of lines, each stored as a flat tuple (its turn's fields inside)."""
+    turn_fields, turn_of = fields_codec(Turn)
+
+    def encode(line: Line) -> tuple[Any, ...]:
+        return (turn_fields(line.turn), line.who, line.start, line.end, line.shown)
+
+    def decode(values: tuple[Any, ...]) -> Line:
+        return Line(turn_of(values[0]), *values[1:])
+
+    return Spool(Line, encode, decode)
+
+
+class _Table:
+    """What choosing the segment cuts reads of each line, in order: its start, its mark,
+    whether it opens a question. A spool's lines keep it in a spool of its own (small
+    tuples, read faster than the lines themselves), a list's in a list."""
+
+    def __init__(self, lines: Sequence[Line], asking: _QuestionStarts) -> None:
+        rows = ((x.start, x.who, x.turn.index in asking) for x in lines)
+        self.rows: list[tuple[float, str, bool]] | Spool[tuple[float, str, bool]]
+        if isinstance(lines, list):  # the lines are in memory: so is the table
+            self.rows = list(rows)
+        else:
+            self.rows = Spool(tuple)
+            for row in rows:
+                self.rows.append(row)
+
+    def __iter__(self) -> Iterator[tuple[float, str, bool]]:
+        return iter(self.rows)
+
+
+class _QuestionStarts:
+    """The turns that open a pair whose prompt asks something: a byte a turn for the
+    ``count`` turns (others, which only a hand-made transcript has, in a set)."""
+
+    def __init__(self, pairs: Iterable[Pair], count: int) -> None:
+        self.flags = bytearray(count)
+        self.others: set[int] = set()
+        for pair in pairs:
+            if pair.kind is PairKind.question and pair.question_turns:
+                i = pair.question_turns[0]
+                if 0 <= i < count:
+                    self.flags[i] = 1
+                else:
+                    self.others.add(i)
+
+    def __contains__(self, i: int) -> bool:
+        return bool(self.flags[i]) if 0 <= i < len(self.flags) else i in self.others
 
 
 def turn_times(transcript: Transcript, options: ExportOptions) -> Timeline:
@@ -200,13 +283,15 @@ def _cast(transcript: Transcript, *, names: bool) -> tuple[CastEntry, ...]:
 
 
 def _lines(
-    transcript: Transcript, times: Timeline, marks: dict[str, str]
-) -> tuple[list[Line], dict[int, float | None]]:
-    """Every turn as a line, and the break markers: after which line (its index) a break
-    comes, with the time the marker writes. A turn that is only a marker is no line."""
-    lines: list[Line] = []
+    timed: Iterable[tuple[Turn, TurnTime]],
+    marks: dict[str, str],
+    lines: list[Line] | Spool[Line],
+) -> dict[int, float | None]:
+    """Every turn as a line (appended to ``lines``), and the break markers: after which
+    line (its index) a break comes, with the time the marker writes. A turn that is only a
+    marker is no line."""
     breaks: dict[int, float | None] = {}
-    for turn, time in zip(transcript.turns, times.turns, strict=True):
+    for turn, time in timed:
         shown: list[str] = []
         marker: Break | None = None
         opens = False  # the marker comes before the turn's speech
@@ -224,59 +309,73 @@ def _lines(
         if marker is not None and not (opens and shown):
             breaks[len(lines) - 1] = marker.seconds
     breaks.pop(-1, None)  # a marker before any speech: the pre-roll stands there already
-    return lines, breaks
+    return breaks
 
 
 def _segments(
-    transcript: Transcript, lines: list[Line], breaks: dict[int, float | None]
+    transcript: Transcript,
+    lines: Sequence[Line],
+    table: _Table,
+    breaks: dict[int, float | None],
+    asking: _QuestionStarts,
 ) -> list[Block]:
     """A handful of segments: cut at every break marker, and at the questions nearest to
     even shares of the runtime, about one segment per :data:`SEGMENT_SECONDS`, from
     :data:`MIN_SEGMENTS` to :data:`MAX_SEGMENTS` (fewer when there are few turns)."""
     if not lines:
         return []
-    span = lines[-1].end - lines[0].start
+    first, count = lines[0].start, len(lines)
+    span = lines[-1].end - first
     wanted = min(MAX_SEGMENTS, max(MIN_SEGMENTS, round(span / SEGMENT_SECONDS)))
-    wanted = min(wanted, max(1, len(lines) // MIN_LINES))
-    cuts = {i + 1 for i in breaks if 0 <= i < len(lines) - 1}
-    asking = _question_starts(transcript)
-    # A segment opens best with a question; any change of speaker will do, a little later.
-    candidates = [
-        (i, 0.0 if lines[i].turn.index in asking else QUESTION_BONUS)
-        for i in range(1, len(lines))
-        if lines[i].who != lines[i - 1].who or lines[i].turn.index in asking
-    ]
+    wanted = min(wanted, max(1, count // MIN_LINES))
+    cuts = {i + 1 for i in breaks if 0 <= i < count - 1}
     for k in range(1, wanted):
         if len(cuts) >= wanted - 1:
             break
-        target = lines[0].start + span * k / wanted
-        free = [(i, extra) for i, extra in candidates if all(abs(i - c) >= MIN_LINES for c in cuts)]
-        if free:
-            cuts.add(min(free, key=lambda c: abs(lines[c[0]].start - target) + c[1])[0])
-    bounds = [0, *sorted(cuts), len(lines)]
+        cut = _nearest(table, cuts, first + span * k / wanted)
+        if cut is not None:
+            cuts.add(cut)
+    bounds = [0, *sorted(cuts), count]
     groups = [lines[a:b] for a, b in pairwise(bounds) if b > a]
     avoid = frozenset(
         w for s in transcript.speakers for name in (s.label, s.name or "") for w in words(name)
     )
-    texts = [" ".join(p for line in group for p in line.shown) for group in groups]
-    named = titles(texts, avoid=avoid)
+    found: list[Counter[str]] = []
+    openings: list[Turn | None] = []
+    for group in groups:  # one pass over the lines: each segment's words and first question
+        said: Counter[str] = Counter()
+        opening: Turn | None = None
+        for line in group:
+            for paragraph in line.shown:
+                said.update(counts(paragraph, avoid))
+            if opening is None and line.turn.index in asking:
+                opening = line.turn
+        found.append(said)
+        openings.append(opening)
+    named = titles_of(found)
     blocks = []
-    for number, (group, title) in enumerate(zip(groups, named, strict=True), 1):
-        opening = next((x.turn for x in group if x.turn.index in asking), None)
+    for number, (group, title, opening) in enumerate(zip(groups, named, openings, strict=True), 1):
         if not title:
             title = heading(opening.text) if opening is not None else f"Part {number}"
         asks = group[0].turn.index in asking
-        blocks.append(Block(number, title, tuple(group), asks))
+        blocks.append(Block(number, title, group, asks))
     return blocks
 
 
-def _question_starts(transcript: Transcript) -> set[int]:
-    """The turns that open a pair whose prompt asks something."""
-    return {
-        pair.question_turns[0]
-        for pair in transcript.pairs
-        if pair.kind is PairKind.question and pair.question_turns
-    }
+def _nearest(table: _Table, cuts: set[int], target: float) -> int | None:
+    """The line nearest ``target`` where a segment may open (a change of speaker, or a
+    question, which wins by :data:`QUESTION_BONUS` seconds), at least :data:`MIN_LINES`
+    from every cut; the first of equals. One pass over the lines."""
+    best: int | None = None
+    best_key = 0.0
+    previous: str | None = None
+    for i, (start, who, asks) in enumerate(table):
+        if i and (who != previous or asks) and all(abs(i - c) >= MIN_LINES for c in cuts):
+            key = abs(start - target) + (0.0 if asks else QUESTION_BONUS)
+            if best is None or key < best_key:
+                best, best_key = i, key
+        previous = who
+    return best
 
 
 def _slots(blocks: list[Block], breaks: dict[int, float | None]) -> dict[int, Slot]:
@@ -285,11 +384,15 @@ def _slots(blocks: list[Block], breaks: dict[int, float | None]) -> dict[int, Sl
     any, one mid-roll sits between the middle segments of a conversation of
     :data:`MID_ROLL_AFTER` or more."""
     slots = {0: Slot("pre-roll", PRE_ROLL)}
-    starts = {id(b.lines[0]): b.number for b in blocks if b.number is not None}
-    flat = [line for b in blocks for line in b.lines]
+    starts: dict[int, int] = {}  # the position of each segment's first line -> its number
+    total = 0
+    for b in blocks:
+        if b.number is not None:
+            starts[total] = b.number
+        total += len(b.lines)
     for index, marker in breaks.items():
-        if 0 <= index < len(flat) - 1 and id(flat[index + 1]) in starts:
-            slots[starts[id(flat[index + 1])]] = Slot("mid-roll", MID_ROLL, marker)
+        if 0 <= index < total - 1 and index + 1 in starts:
+            slots[starts[index + 1]] = Slot("mid-roll", MID_ROLL, marker)
     runtime = blocks[-1].end - blocks[0].start if blocks else 0.0
     if len(slots) == 1 and len(blocks) >= 2 and runtime >= MID_ROLL_AFTER:
         slots[len(blocks) // 2 + 1] = Slot("mid-roll", MID_ROLL)
@@ -377,20 +480,25 @@ def _hosts(transcript: Transcript) -> tuple[str, ...]:
     return tuple(name for name in named if name and not _GENERIC.fullmatch(name))
 
 
-def _cold_open(transcript: Transcript, lines: list[Line]) -> Block | None:
-    """A teaser: the guest's sentence that best says what the episode is about."""
-    everything = " ".join(p for x in lines for p in x.shown)
-    topic = frozenset(titles([everything], count=12)[0].replace(" and ", ", ").lower().split(", "))
-    people = {s.id: s for s in transcript.speakers}
-    candidates: list[tuple[Line, str]] = []
+def _cold_open(transcript: Transcript, lines: Sequence[Line]) -> Block | None:
+    """A teaser: the guest's sentence that best says what the episode is about (three
+    passes over the lines: the episode's words, the best sentence, where it is)."""
+    said: Counter[str] = Counter()
     for line in lines:
-        if people[line.turn.speaker].role is not Role.interviewee:
-            continue
-        candidates.extend((line, s) for p in line.shown for s in _sentences(p))
-    found = teaser([s for _, s in candidates], topic)
+        for paragraph in line.shown:
+            said.update(counts(paragraph))
+    topic = frozenset(titles_of([said], count=12)[0].replace(" and ", ", ").lower().split(", "))
+    people = {s.id: s for s in transcript.speakers}
+
+    def candidates() -> Iterator[tuple[Line, str]]:
+        for line in lines:
+            if people[line.turn.speaker].role is Role.interviewee:
+                yield from ((line, s) for p in line.shown for s in _sentences(p))
+
+    found = teaser((s for _, s in candidates()), topic)
     if found is None:
         return None
-    line, sentence = candidates[found]
+    line, sentence = next(c for k, c in enumerate(candidates()) if k == found)
     return Block(None, "Cold open", (replace(line, shown=(sentence,)),))
 
 

@@ -11,20 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import UsageError
-from ..model import Transcript
+from ..spool import gather
 from ..subtitles import NOTE_MODES, STYLES, CueStream, Track, get_profile, stream_track
-from . import ExportOptions
+from . import ExportOptions, Source
 
 
-def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+def pieces(transcript: Source, options: ExportOptions) -> Iterator[str]:
     """The file in pieces, a cue's block at a time as the track makes it: never the whole
     document at once (as one string, then as bytes, it was twice the track)."""
     return _blocks(track(transcript, options, "srt"))
 
 
-def track(transcript: Transcript, options: ExportOptions, fmt: str) -> CueStream:
-    """The cues for ``fmt`` (srt or vtt) under ``options``, made as they are read; shared
-    with the WebVTT exporter."""
+def track(transcript: Source, options: ExportOptions, fmt: str) -> CueStream:
+    """The cues for ``fmt`` (srt or vtt) under ``options``, made as they are read (a stream
+    is gathered first: its turns are read back from a spool); shared with the WebVTT
+    exporter."""
     style = options.speaker_style or "prefix"
     if style not in STYLES:
         raise UsageError(f"unknown speaker style {style!r} (known: {', '.join(STYLES)})")
@@ -32,7 +33,7 @@ def track(transcript: Transcript, options: ExportOptions, fmt: str) -> CueStream
         known = ", ".join(NOTE_MODES)
         raise UsageError(f"unknown stage-note mode {options.notes!r} (known: {known})")
     return stream_track(
-        transcript,
+        gather(transcript),
         profile=get_profile(options.profile, fmt),
         style=style,
         prefix_in_text=fmt == "srt",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{2,}")
 # Words that carry no topic: function words, fillers and talk about talking.
@@ -54,11 +54,21 @@ def titles(
     """A title for each of ``segments`` (their text): its ``count`` most distinctive words,
     "Harbour, seagrass and storms"; empty when a segment has no such word. ``avoid``: words
     never used (the speakers' names)."""
-    counts = [Counter(w for w in words(text) if w not in avoid) for text in segments]
-    spread = Counter(w for c in counts for w in c)
-    n = len(segments)
+    return titles_of([counts(text, avoid) for text in segments], count=count)
+
+
+def counts(text: str, avoid: frozenset[str] = frozenset()) -> Counter[str]:
+    """How often each topic-bearing word of ``text`` (not in ``avoid``) is said."""
+    return Counter(w for w in words(text) if w not in avoid)
+
+
+def titles_of(found: Sequence[Counter[str]], *, count: int = 3) -> list[str]:
+    """:func:`titles` from each segment's word counts (:func:`counts`, added up over its
+    parts: a segment's text need never be whole)."""
+    spread = Counter(w for c in found for w in c)
+    n = len(found)
     out: list[str] = []
-    for c in counts:
+    for c in found:
         # Said more than once (once may be chance); rare in the other segments.
         score = {
             w: k * math.log((n + 1) / spread[w]) + k * 1e-3 for w, k in c.items() if k > 1 or n == 1
@@ -81,7 +91,7 @@ def _phrase(chosen: list[str]) -> str:
 
 
 def teaser(
-    candidates: Sequence[str], topic: frozenset[str], low: int = 8, high: int = 30
+    candidates: Iterable[str], topic: frozenset[str], low: int = 8, high: int = 30
 ) -> int | None:
     """The index of the sentence among ``candidates`` that makes the best cold open: of
     ``low`` to ``high`` words, rich in the episode's topic words, a question or exclamation

@@ -11,27 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Transcript
 from ..subtitles import CueStream, Part, Track
-from . import ExportOptions
+from ..timing import Census
+from . import ExportOptions, Source
 from .srt import timestamp, track
 
 
-def pieces(transcript: Transcript, options: ExportOptions) -> Iterator[str]:
+def pieces(transcript: Source, options: ExportOptions) -> Iterator[str]:
     """The file in pieces: the header, then each cue's block as the track makes it."""
     voices = (options.speaker_style or "prefix") != "none"
     subtitles = track(transcript, options, "vtt")
     head = "WEBVTT\n"
-    if subtitles.estimated:
-        head += "\nNOTE\n" + _estimate_note(transcript, options) + "\n"
+    if subtitles.estimated and subtitles.census is not None:
+        head += "\nNOTE\n" + _estimate_note(subtitles.census, options) + "\n"
     yield head
     for block in _cues(subtitles, voices):
         yield "\n" + block
 
 
-def _estimate_note(transcript: Transcript, options: ExportOptions) -> str:
-    missing = sum(turn.start is None for turn in transcript.turns)
-    which = "" if missing == len(transcript.turns) else f" for {missing} of its turns"
+def _estimate_note(found: Census, options: ExportOptions) -> str:
+    missing = found.missing
+    which = "" if missing == found.count else f" for {missing} of its turns"
     stretched = f", stretched to {options.duration:g} s" if options.duration and not which else ""
     return (
         f"Times are estimated: the transcript gives none{which}. They assume "

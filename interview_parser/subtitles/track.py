@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..model import Transcript
-from ..timing import Timeline, timeline
+from ..model import Gathered, Transcript, Turn
+from ..timing import Census, TurnTime, census, iter_times
 from .cuetiming import Span, needed
 from .lines import break_lines
 from .profiles import Profile
@@ -43,10 +43,11 @@ class CueStream:
     cues: Iterator[Cue]
     estimated: bool  # some times were estimated from a speaking rate
     profile: Profile
+    census: Census | None = None  # what the timeline found before the first cue
 
 
 def build_track(
-    transcript: Transcript,
+    transcript: Transcript | Gathered,
     *,
     profile: Profile,
     style: str = "prefix",
@@ -74,7 +75,7 @@ def build_track(
 
 
 def stream_track(
-    transcript: Transcript,
+    transcript: Transcript | Gathered,
     *,
     profile: Profile,
     style: str = "prefix",
@@ -90,18 +91,23 @@ def stream_track(
     ``style`` is prefix, dash or none; ``prefix_in_text`` says whether the prefix style
     writes "Label:" into the text (SRT) or leaves speakers to markup (WebVTT voices).
     ``notes`` is keep, sdh or drop (None: the profile's default). The turns are read once,
-    in order, as the cues are asked for; each step after the cutting (legal times, no
-    flashes, dual-speaker cues) looks one cue ahead at most.
+    in order, as the cues are asked for, after one pass that finds what the timeline must
+    know first (:func:`~interview_parser.timing.census`; a
+    :class:`~interview_parser.model.Gathered` stream's turns are read from its spool); each
+    step after the cutting (legal times, no flashes, dual-speaker cues) looks one cue ahead
+    at most.
     """
-    times = timeline(transcript, wpm=wpm, pause=pause, start=start, duration=duration)
-    names = shown_names(transcript)
+    document = transcript if isinstance(transcript, Gathered) else Gathered.of(transcript)
+    found = census(document.turns, wpm=wpm, pause=pause, duration=duration)
+    names = shown_names(document.head)
     shift = round(start * 1000) if math.isfinite(start) else 0
     prefix = style == "prefix" and prefix_in_text
     mode = notes or profile.notes
-    paced = duration is None and all(t.start is None and not t.spans for t in transcript.turns)
+    paced = duration is None and found.missing == found.count and not found.spans
 
     def cut() -> Iterator[Cue]:
-        for turn, (begin, end) in zip(transcript.turns, _windows(times, profile), strict=True):
+        times = iter_times(document.turns, found, start=start)
+        for turn, (begin, end) in _windows(times, profile):
             who = Speaking(names[turn.speaker], prefix, mode)
             yield from turn_cues(turn, who, begin, end, shift, profile)
 
@@ -110,7 +116,7 @@ def stream_track(
     cues = no_flashes(timed, profile)
     if style == "dash":
         cues = merge_dual(cues, profile)
-    return CueStream(cues, times.estimated, profile)
+    return CueStream(cues, found.estimated, profile, found)
 
 
 _T = TypeVar("_T")
@@ -185,18 +191,20 @@ def shown_names(transcript: Transcript) -> dict[str, str]:
     return names
 
 
-def _windows(times: Timeline, profile: Profile) -> Iterator[tuple[int, int]]:
-    """Each turn's time in milliseconds, ending a gap before the next turn starts (one at a
-    time, as the cues are cut: not a list of them all beside the cues).
+def _windows(
+    times: Iterator[tuple[Turn, TurnTime]], profile: Profile
+) -> Iterator[tuple[Turn, tuple[int, int]]]:
+    """Each turn with its time in milliseconds, ending a gap before the next turn starts
+    (one at a time, as the cues are cut: not a list of them all beside the cues).
 
     ``timeline`` starts a turn with a written time exactly there: a subtitle must appear
     when the words are said.
     """
-    for t, following in _ahead(times.turns):
+    for (turn, t), following in _ahead(times):
         begin, end = _ms(t.start), _ms(t.end)
         if following is not None:
-            end = min(end, _ms(following.start) - profile.min_gap_ms)
-        yield begin, max(end, begin + 1)
+            end = min(end, _ms(following[1].start) - profile.min_gap_ms)
+        yield turn, (begin, max(end, begin + 1))
 
 
 LATEST_MS = 10**12  # about 30 years: a time beyond is clamped here, not an overflow

@@ -9,10 +9,12 @@ stage notes such as ``(Laughter.)`` are not counted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ...model import PairKind, Speaker, Transcript, Turn
+from ...model import Pair, PairKind, Speaker, Transcript, Turn
+from ...spool import Positions
 from ...timing import Timeline, TurnTime
 from ...words import word_count
 from . import palette
@@ -66,11 +68,16 @@ def spoken(turn: Turn) -> str:
 
 
 def shares(transcript: Transcript, times: Timeline) -> list[Share]:
-    positions = {s.id: i for i, s in enumerate(transcript.speakers)}
+    return tally(transcript.speakers, zip(transcript.turns, times.turns, strict=True))
+
+
+def tally(speakers: Sequence[Speaker], timed: Iterable[tuple[Turn, TurnTime]]) -> list[Share]:
+    """Each speaker's share of the talk, from the turns with their times (read once)."""
+    positions = {s.id: i for i, s in enumerate(speakers)}
     words = [0] * len(positions)
     seconds = [0.0] * len(positions)
     turns = [0] * len(positions)
-    for turn, time in zip(transcript.turns, times.turns, strict=True):
+    for turn, time in timed:
         at = positions[turn.speaker]
         words[at] += word_count(spoken(turn))
         seconds[at] += time.end - time.start
@@ -87,7 +94,7 @@ def shares(transcript: Transcript, times: Timeline) -> list[Share]:
             words[i] / all_words if all_words else 0.0,
             seconds[i] / all_seconds if all_seconds else 0.0,
         )
-        for i, speaker in enumerate(transcript.speakers)
+        for i, speaker in enumerate(speakers)
     ]
 
 
@@ -95,7 +102,13 @@ def duration(transcript: Transcript, times: Timeline, *, given: float | None) ->
     """From the first turn's start to the last one's end, and where those times came from."""
     length = times.end - times.turns[0].start if times.turns else 0.0
     written = sum(1 for t in transcript.turns if t.start is not None)
-    if not times.estimated:
+    return how_long(length, written=written, estimated=times.estimated, given=given)
+
+
+def how_long(length: float, *, written: int, estimated: bool, given: float | None) -> Duration:
+    """:func:`duration` from its figures: the length, how many turns write a start, whether
+    any time was estimated, the length asked for."""
+    if not estimated:
         how = "written"
     elif written:
         how = "mixed"
@@ -135,27 +148,49 @@ def index(transcript: Transcript) -> list[IndexEntry]:
     return list(iter_index(transcript))
 
 
-def iter_index(transcript: Transcript) -> Iterator[IndexEntry]:
-    """The entries of the page's pair index, one at a time."""
-    turns = transcript.turns
-    for number, pair in enumerate(transcript.pairs, start=1):
+def iter_index(
+    transcript: Transcript,
+    pairs: Iterable[Pair] | None = None,
+    turns: Collection[Turn] | None = None,
+) -> Iterator[IndexEntry]:
+    """The entries of the page's pair index, one at a time (``pairs`` and ``turns``, when
+    given, stand for the transcript's: the turns are read forward as the pairs ask)."""
+    found = Positions(transcript.turns if turns is None else turns)
+    for number, pair in enumerate(transcript.pairs if pairs is None else pairs, start=1):
         first = pair.question_turns[0] if pair.question_turns else pair.answer_turns[0]
-        prompt = " ".join(spoken(turns[i]) for i in pair.question_turns)
-        answer_words = sum(word_count(spoken(turns[i])) for i in pair.answer_turns)
+        asked = found.at([*pair.question_turns, *pair.answer_turns])
+        prompt = " ".join(spoken(turn) for turn in asked[: len(pair.question_turns)])
+        answer_words = sum(word_count(spoken(turn)) for turn in asked[len(pair.question_turns) :])
         yield IndexEntry(
             number, pair.kind, first, opening(prompt), answer_words, len(pair.answer_turns)
         )
 
 
-def pair_marks(transcript: Transcript) -> dict[int, str]:
-    """For each paired turn, its badge: ``Q3`` on the prompt of pair 3, ``A3`` on its answer."""
-    marks: dict[int, str] = {}
-    for number, pair in enumerate(transcript.pairs, start=1):
-        for i in pair.question_turns:
-            marks[i] = f"Q{number}"
-        for i in pair.answer_turns:
-            marks[i] = f"A{number}"
-    return marks
+class PairMarks:
+    """For each paired turn, its badge: ``Q3`` on the prompt of pair 3, ``A3`` on its
+    answer (a later pair's mark wins). Four bytes a turn for the ``count`` turns (indices
+    outside them, which only a hand-made transcript has, in a dictionary)."""
+
+    def __init__(self, pairs: Iterable[Pair], count: int) -> None:
+        self.numbers = array("i", bytes(4 * count))  # +n: Q n, -n: A n, 0: none
+        self.others: dict[int, int] = {}
+        for number, pair in enumerate(pairs, start=1):
+            for i in pair.question_turns:
+                self._set(i, number)
+            for i in pair.answer_turns:
+                self._set(i, -number)
+
+    def _set(self, i: int, value: int) -> None:
+        if 0 <= i < len(self.numbers):
+            self.numbers[i] = value
+        else:
+            self.others[i] = value
+
+    def get(self, i: int) -> str | None:
+        value = self.numbers[i] if 0 <= i < len(self.numbers) else self.others.get(i, 0)
+        if not value:
+            return None
+        return f"Q{value}" if value > 0 else f"A{-value}"
 
 
 def clock(seconds: float) -> str:

@@ -9,11 +9,11 @@ them, since they need it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import quote
 
 from ...model import Speaker, Transcript, Turn
-from ...timing import Timeline, TurnTime
+from ...timing import TurnTime
 from ..script import paragraphs
 from . import facts, palette
 from .markup import chip, lang, text
@@ -21,13 +21,15 @@ from .markup import chip, lang, text
 
 def section(
     transcript: Transcript,
-    times: Timeline,
+    timed: Iterable[tuple[Turn, TurnTime]],
     positions: Mapping[str, int],
+    marks: facts.PairMarks,
     *,
     audio: str | None,
     follow: bool,
 ) -> Iterator[str]:
-    """The section in pieces: its head, then a turn's article at a time."""
+    """The section in pieces: its head, then a turn's article at a time (``timed``: the
+    turns with their times, read once; ``transcript`` gives the rest, its turns unread)."""
     parts = [
         '<section id="transcript" aria-labelledby="h-transcript">',
         '<h2 id="h-transcript">Transcript</h2>',
@@ -46,10 +48,9 @@ def section(
             )
             + "\n</details>"
         )
-    marks = facts.pair_marks(transcript)
     parts.append(f'<div class="turns"{lang(language)}>')
     yield "\n".join(parts)
-    for turn, time in zip(transcript.turns, times.turns, strict=True):
+    for turn, time in timed:
         speaker = transcript.speakers[positions[turn.speaker]]
         head = _head(turn, time, speaker, positions[turn.speaker], marks.get(turn.index))
         if follow:
