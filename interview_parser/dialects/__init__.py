@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..clock import clock_pattern
@@ -289,14 +289,17 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
     return best, best_reading if sample is text else None
 
 
-def explain(forms: list[str], dialect: str) -> str:
-    """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'"."""
+def explain(forms: Mapping[str, int], dialect: str) -> str:
+    """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'".
+
+    ``forms``: how many turns begin with each label form, in order of first appearance."""
     family = get_dialect(dialect.split("+")[-1])
-    if not forms:
+    total = sum(forms.values())
+    if not total:
         return f"read as {family.summary}; no speaker turns found"
     counts = Counter(forms).most_common()
     parts = [
-        f"{n} of {len(forms)} turns begin with "
+        f"{n} of {total} turns begin with "
         + (family.summary if f == "LEARNED" else FORMS.get(f, f))
         for f, n in counts[:2]
     ]

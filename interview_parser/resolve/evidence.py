@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..syntax import RawBlock
 from .labels import NOT_SPEAKERS, LabelInfo, Shape, analyse, name_key
@@ -84,13 +84,14 @@ def _is_handle(label: str, info: LabelInfo) -> bool:
 
 
 def _handles(
-    blocks: Sequence[RawBlock],
     counts: Counter[tuple[str | None, str]],
+    worded: Counter[tuple[str | None, str]],
     info: dict[str | None, LabelInfo],
 ) -> set[tuple[str | None, str]]:
     """The (label, form) signatures that are chat handles (:func:`_is_handle`) whose name
-    recurs over words of its own: prose-shaped, yet speakers. A handle over no words is a
-    line of speech that looks like one ("at 10:30" below a label)."""
+    recurs over words of its own (``worded``: the blocks of each signature with words):
+    prose-shaped, yet speakers. A handle over no words is a line of speech that looks like
+    one ("at 10:30" below a label)."""
     found: set[tuple[str | None, str]] = {
         (label, form)
         for label, form in counts
@@ -98,9 +99,9 @@ def _handles(
     }
     if not found:
         return found
-    keys: Counter[str] = Counter(
-        info[b.label].key for b in blocks if (b.label, b.form) in found and b.text.strip()
-    )
+    keys: Counter[str] = Counter()
+    for label, form in found:
+        keys[info[label].key] += worded[label, form]
     return {(label, form) for label, form in found if keys[info[label].key] >= 2}
 
 
@@ -119,6 +120,117 @@ def _minority_forms(
     return {f for f, n in forms.items() if f != dominant and n < MINORITY_SHARE * total}
 
 
+Signature = tuple[str | None, str]  # a block's (label, form)
+
+
+class LabelCensus:
+    """The evidence rules' census of a transcript's labels: one pass over the blocks counts
+    each distinct (label, form) signature, and the rules then run once a signature
+    (:meth:`decide` applies them to the blocks of any later pass, one at a time).
+
+    Holds nothing per block: the counts, and each signature's label analysis and first
+    position (the one-off rule, rule 6, accepts a plain name only after the first block of a
+    recurring speaker). A transcript where no label recurs (rule 7) is read once more to
+    learn whether any block is accepted (such a transcript has a block a label at most).
+    """
+
+    def __init__(self, blocks: Iterable[RawBlock], declared: Iterable[str] = ()) -> None:
+        counts: Counter[Signature] = Counter()
+        worded: Counter[Signature] = Counter()  # blocks of a signature with words
+        first: dict[Signature, int] = {}
+        index = -1
+        for index, block in enumerate(blocks):
+            label = block.label
+            if label is None:
+                continue
+            signature = (label, block.form)
+            counts[signature] += 1
+            if signature not in first:
+                first[signature] = index
+            if block.text.strip():
+                worded[signature] += 1
+        self.blocks = index + 1
+        info = self.info = {label: analyse(label) for label, _ in counts}
+        declared_keys = {analyse(d).key for d in declared}
+        minority = _minority_forms(counts, info)
+        handles = _handles(counts, worded, info)
+        usable = handles | {
+            (label, form)
+            for label, form in counts
+            if info[label].key in declared_keys
+            or form in FORMAT_DECLARED
+            or (
+                info[label].shape is not Shape.prose
+                and (form not in minority or info[label].honorific)
+            )
+        }
+        key_counts: Counter[str] = Counter()
+        for label, form in usable:
+            key_counts[info[label].key] += counts[label, form]
+        _count_short_forms(key_counts, [info[label] for label, _ in usable])
+        recurring = {k for k, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
+        self.recurring = recurring
+        self.usable = usable
+        self.counts = counts
+        # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
+        self.sure = {
+            (lb, f)
+            for lb, f in usable
+            if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
+        }
+        # Rule 6's "after the first turn of a recurring speaker": blocks after this one.
+        self.first_recurring = min(
+            (first[s] for s in self.sure if info[s[0]].key in recurring), default=self.blocks
+        )
+        # The labels whose text need not be read: a speaker the format names, whatever its
+        # text, and one that recurs or is declared (decided once a label, not once a block).
+        self.exempt = {
+            (label, form)
+            for label, form in usable
+            if form in FORMAT_DECLARED
+            or info[label].key in recurring
+            or info[label].key in declared_keys
+        }
+        self.fallback: set[Signature] | None = None  # rule 7's accepted signatures
+        if not recurring and not any(ok for _, ok in self._decisions(blocks)):
+            chosen = [s for s in counts if s in usable]
+            accepted = _without_recurrence([info[s[0]] for s in chosen])
+            self.fallback = {s for s, ok in zip(chosen, accepted, strict=True) if ok}
+
+    def _decisions(self, blocks: Iterable[RawBlock]) -> Iterator[tuple[RawBlock, bool]]:
+        """Rules 1-6 for each block (rule 7 aside)."""
+        usable, sure, info, exempt = self.usable, self.sure, self.info, self.exempt
+        check = bool(usable - exempt)  # one-off labels whose text is read
+        if sure == usable and not check:  # nothing depends on the order or the text
+            for block in blocks:
+                yield block, (block.label, block.form) in sure
+            return
+        first_recurring = self.first_recurring
+        for index, block in enumerate(blocks):
+            signature = (block.label, block.form)
+            if signature not in usable:
+                yield block, False
+                continue
+            ok = signature in sure or _accept_one_off(info[block.label], index > first_recurring)
+            if ok and check and signature not in exempt:
+                # a show-note heading ("**Resources:**" over links) or a header field
+                # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
+                ok = not (_is_list(block.text) or _is_header_field(block.text))
+            yield block, ok
+
+    def decide(self, blocks: Iterable[RawBlock]) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
+        """Each block with its label analysis, or None where the label is not a speaker."""
+        info = self.info
+        if self.fallback is not None:
+            fallback = self.fallback
+            for block in blocks:
+                ok = (block.label, block.form) in fallback
+                yield block, info[block.label] if ok else None
+            return
+        for block, ok in self._decisions(blocks):
+            yield block, info[block.label] if ok else None
+
+
 def speaker_blocks(
     blocks: Sequence[RawBlock], declared: Iterable[str] = ()
 ) -> list[tuple[RawBlock, LabelInfo | None]]:
@@ -126,72 +238,9 @@ def speaker_blocks(
 
     Blocks without a label and rejected labels come back with None. Every rule but the
     one-off rule depends on a block's label and form alone, so the rules run once for each
-    distinct (label, form), however long the transcript.
+    distinct (label, form), however long the transcript (:class:`LabelCensus`).
     """
-    signatures = [(b.label, b.form) for b in blocks]
-    counts = Counter(signatures)  # (counted in C, the blocks without a label taken out after)
-    for unlabelled in [s for s in counts if s[0] is None]:
-        del counts[unlabelled]
-    info = {label: analyse(label) for label, _ in counts}
-    declared_keys = {analyse(d).key for d in declared}
-    minority = _minority_forms(counts, info)
-    handles = _handles(blocks, counts, info)
-    usable = handles | {
-        (label, form)
-        for label, form in counts
-        if info[label].key in declared_keys
-        or form in FORMAT_DECLARED
-        or (
-            info[label].shape is not Shape.prose and (form not in minority or info[label].honorific)
-        )
-    }
-    key_counts: Counter[str] = Counter()
-    for label, form in usable:
-        key_counts[info[label].key] += counts[label, form]
-    _count_short_forms(key_counts, [info[label] for label, _ in usable])
-    recurring = {key for key, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
-    # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
-    sure = {
-        (lb, f)
-        for lb, f in usable
-        if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
-    }
-    if sure == usable:  # no one-off labels: nothing depends on the order
-        accepted = [s in sure for s in signatures]
-    else:
-        accepted = []
-        seen_recurring = False
-        for signature in signatures:
-            if signature not in usable:
-                accepted.append(False)
-            elif signature in sure:
-                seen_recurring = seen_recurring or info[signature[0]].key in recurring
-                accepted.append(True)
-            else:
-                accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
-    # The labels whose text need not be read: a speaker the format names, whatever its
-    # text, and one that recurs or is declared (decided once a label, not once a block).
-    exempt = {
-        (label, form)
-        for label, form in usable
-        if form in FORMAT_DECLARED
-        or info[label].key in recurring
-        or info[label].key in declared_keys
-    }
-    for index, signature in enumerate(signatures if usable - exempt else ()):
-        if not accepted[index] or signature in exempt:
-            continue
-        block = blocks[index]
-        if _is_list(block.text) or _is_header_field(block.text):
-            # a show-note heading ("**Resources:**" over links) or a header field
-            # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
-            accepted[index] = False
-    if not recurring and not any(accepted):
-        accepted = _without_recurrence([info[s[0]] if s in usable else None for s in signatures])
-    return [
-        (b, info[b.label] if ok else None)  # accepted: labelled
-        for b, ok in zip(blocks, accepted, strict=True)
-    ]
+    return list(LabelCensus(blocks, declared).decide(blocks))
 
 
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•+]|\d{1,3}[.)])[^\S\n]")
