@@ -233,7 +233,10 @@ class _Labels:
     counts: Counter[int] = field(default_factory=Counter)  # turns of each analysis, by id
 
 
-def _label_pass(decided: Decided) -> _Labels:
+def _label_pass(decided: Decided, census: LabelCensus | None = None) -> _Labels:
+    """Pass 2 over the decided blocks. With ``census`` (whose rules decide a signature at a
+    time, and no speech step changes a block's speaker), the turns are counted from the
+    census and only the lead is read."""
     found = _Labels()
     lead = found.lead
     infos, counts, forms = found.infos, found.counts, found.forms
@@ -247,8 +250,17 @@ def _label_pass(decided: Decided) -> _Labels:
             lead += (block.label or "", text, block.tail)
             continue
         found.first_line = block.line
-        _count(block, info, infos, counts, forms)
+        if census is None:
+            _count(block, info, infos, counts, forms)
         break
+    if census is not None:
+        for (_, form), info, n in census.accepted():
+            key = id(info)
+            if key not in infos:
+                infos[key] = info
+            counts[key] += n
+            forms[form] += n
+        return found
     for block, info in decided:  # (the same iterator: the blocks after the first turn)
         if info is not None:
             _count(block, info, infos, counts, forms)
@@ -451,12 +463,15 @@ def stream_transcript(
     ]
     census = LabelCensus(blocks, declared)  # pass 1
     every_block = reading.all_speech
+    # (a dialogue dash's label has no name: without one, no turn is taken by a dash)
+    dashes = any(not info.name for info in census.info.values())
 
     def decided(facts: SpeechFacts | None = None) -> Decided:
-        return speech_turns(census.decide(blocks), every_block, facts)
+        return speech_turns(census.decide(blocks), every_block, dashes, facts)
 
     facts = SpeechFacts()
-    labels = _label_pass(decided(facts))  # pass 2
+    simple = census.accept is not None and not every_block and not dashes
+    labels = _label_pass(decided(facts), census if simple else None)  # pass 2
     source = replace(source, dialect_evidence=explain(labels.forms, reading.dialect))
     if not labels.first_line:
         raise NoTurnsError(

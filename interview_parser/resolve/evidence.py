@@ -84,14 +84,13 @@ def _is_handle(label: str, info: LabelInfo) -> bool:
 
 
 def _handles(
+    blocks: Iterable[RawBlock],
     counts: Counter[tuple[str | None, str]],
-    worded: Counter[tuple[str | None, str]],
     info: dict[str | None, LabelInfo],
 ) -> set[tuple[str | None, str]]:
     """The (label, form) signatures that are chat handles (:func:`_is_handle`) whose name
-    recurs over words of its own (``worded``: the blocks of each signature with words):
-    prose-shaped, yet speakers. A handle over no words is a line of speech that looks like
-    one ("at 10:30" below a label)."""
+    recurs over words of its own: prose-shaped, yet speakers. A handle over no words is a
+    line of speech that looks like one ("at 10:30" below a label)."""
     found: set[tuple[str | None, str]] = {
         (label, form)
         for label, form in counts
@@ -99,9 +98,9 @@ def _handles(
     }
     if not found:
         return found
-    keys: Counter[str] = Counter()
-    for label, form in found:
-        keys[info[label].key] += worded[label, form]
+    keys: Counter[str] = Counter(
+        info[b.label].key for b in blocks if (b.label, b.form) in found and b.text.strip()
+    )
     return {(label, form) for label, form in found if keys[info[label].key] >= 2}
 
 
@@ -128,32 +127,21 @@ class LabelCensus:
     each distinct (label, form) signature, and the rules then run once a signature
     (:meth:`decide` applies them to the blocks of any later pass, one at a time).
 
-    Holds nothing per block: the counts, and each signature's label analysis and first
-    position (the one-off rule, rule 6, accepts a plain name only after the first block of a
-    recurring speaker). A transcript where no label recurs (rule 7) is read once more to
-    learn whether any block is accepted (such a transcript has a block a label at most).
+    Holds nothing per block: the counts and each label's analysis. Where a rule depends on
+    a block's place or text, the blocks are read once more: to find the first block of a
+    recurring speaker (rule 6, one-off names only after it), the handles' blocks with
+    words, and, where no label recurs (rule 7), whether any block is accepted.
     """
 
     def __init__(self, blocks: Iterable[RawBlock], declared: Iterable[str] = ()) -> None:
-        counts: Counter[Signature] = Counter()
-        worded: Counter[Signature] = Counter()  # blocks of a signature with words
-        first: dict[Signature, int] = {}
-        index = -1
-        for index, block in enumerate(blocks):
-            label = block.label
-            if label is None:
-                continue
-            signature = (label, block.form)
-            counts[signature] += 1
-            if signature not in first:
-                first[signature] = index
-            if block.text.strip():
-                worded[signature] += 1
-        self.blocks = index + 1
+        # (counted in C; the blocks without a label taken out after)
+        counts: Counter[Signature] = Counter((b.label, b.form) for b in blocks)
+        for unlabelled in [s for s in counts if s[0] is None]:
+            del counts[unlabelled]
         info = self.info = {label: analyse(label) for label, _ in counts}
         declared_keys = {analyse(d).key for d in declared}
         minority = _minority_forms(counts, info)
-        handles = _handles(counts, worded, info)
+        handles = _handles(blocks, counts, info)
         usable = handles | {
             (label, form)
             for label, form in counts
@@ -169,7 +157,6 @@ class LabelCensus:
             key_counts[info[label].key] += counts[label, form]
         _count_short_forms(key_counts, [info[label] for label, _ in usable])
         recurring = {k for k, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
-        self.recurring = recurring
         self.usable = usable
         self.counts = counts
         # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
@@ -178,10 +165,6 @@ class LabelCensus:
             for lb, f in usable
             if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
         }
-        # Rule 6's "after the first turn of a recurring speaker": blocks after this one.
-        self.first_recurring = min(
-            (first[s] for s in self.sure if info[s[0]].key in recurring), default=self.blocks
-        )
         # The labels whose text need not be read: a speaker the format names, whatever its
         # text, and one that recurs or is declared (decided once a label, not once a block).
         self.exempt = {
@@ -191,27 +174,41 @@ class LabelCensus:
             or info[label].key in recurring
             or info[label].key in declared_keys
         }
-        self.fallback: set[Signature] | None = None  # rule 7's accepted signatures
+        self.first_recurring = -1  # rule 6: the first block of a recurring speaker
+        # Where nothing depends on a block's place or text: the accepted signatures.
+        self.accept: dict[Signature, LabelInfo] | None = None
+        if self.sure == usable and not usable - self.exempt:
+            self.accept = {s: info[s[0]] for s in counts if s in usable}
+        else:
+            recurring_sure = {s for s in self.sure if info[s[0]].key in recurring}
+            self.first_recurring = next(
+                (i for i, b in enumerate(blocks) if (b.label, b.form) in recurring_sure), -1
+            )
         if not recurring and not any(ok for _, ok in self._decisions(blocks)):
+            # rule 7, where no label recurs: decided a signature at a time
             chosen = [s for s in counts if s in usable]
             accepted = _without_recurrence([info[s[0]] for s in chosen])
-            self.fallback = {s for s, ok in zip(chosen, accepted, strict=True) if ok}
+            self.accept = {s: info[s[0]] for s, ok in zip(chosen, accepted, strict=True) if ok}
+
+    def accepted(self) -> Iterator[tuple[Signature, LabelInfo, int]]:
+        """Where the rules decide a signature at a time (``accept``): each accepted
+        signature with its analysis and its number of blocks, in order of first appearance."""
+        for signature, info in (self.accept or {}).items():
+            yield signature, info, self.counts[signature]
 
     def _decisions(self, blocks: Iterable[RawBlock]) -> Iterator[tuple[RawBlock, bool]]:
         """Rules 1-6 for each block (rule 7 aside)."""
         usable, sure, info, exempt = self.usable, self.sure, self.info, self.exempt
         check = bool(usable - exempt)  # one-off labels whose text is read
-        if sure == usable and not check:  # nothing depends on the order or the text
-            for block in blocks:
-                yield block, (block.label, block.form) in sure
-            return
         first_recurring = self.first_recurring
         for index, block in enumerate(blocks):
             signature = (block.label, block.form)
             if signature not in usable:
                 yield block, False
                 continue
-            ok = signature in sure or _accept_one_off(info[block.label], index > first_recurring)
+            ok = signature in sure or _accept_one_off(
+                info[block.label], 0 <= first_recurring < index
+            )
             if ok and check and signature not in exempt:
                 # a show-note heading ("**Resources:**" over links) or a header field
                 # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
@@ -220,13 +217,13 @@ class LabelCensus:
 
     def decide(self, blocks: Iterable[RawBlock]) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
         """Each block with its label analysis, or None where the label is not a speaker."""
-        info = self.info
-        if self.fallback is not None:
-            fallback = self.fallback
+        accept = self.accept
+        if accept is not None:
+            get = accept.get
             for block in blocks:
-                ok = (block.label, block.form) in fallback
-                yield block, info[block.label] if ok else None
+                yield block, get((block.label, block.form))
             return
+        info = self.info
         for block, ok in self._decisions(blocks):
             yield block, info[block.label] if ok else None
 

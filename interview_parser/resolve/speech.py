@@ -72,17 +72,18 @@ class SpeechFacts:
 
 
 def speech_turns(
-    decided: Decided, every_block: bool, facts: SpeechFacts | None = None
+    decided: Decided, every_block: bool, dashes: bool = True, facts: SpeechFacts | None = None
 ) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
     """The decided blocks with the speech that no accepted label introduces given to a
     speaker, one block at a time: where every block is speech (``every_block``), dialogue
     dashes (:func:`hand_over_dashes`) and the start (:func:`unlabelled_start`); in every
-    layout, turns that a dialogue dash opens without a name (:func:`take_turns`). ``facts``
-    gathers what the warnings say."""
+    layout, turns that a dialogue dash opens without a name (:func:`take_turns`; ``dashes``
+    false: no accepted label is without a name, so none is a dash). ``facts`` gathers what
+    the warnings say."""
     facts = facts if facts is not None else SpeechFacts()
     if every_block:
         decided = unlabelled_start(hand_over_dashes(decided), facts)
-    return take_turns(decided, facts)
+    return take_turns(decided, facts) if dashes or every_block else iter(decided)
 
 
 def hand_over_dashes(decided: Decided) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
