@@ -17,12 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interview_parser import api
+from interview_parser.dialects import SAMPLE_CHARS
 from interview_parser.errors import InterviewParserError
-from interview_parser.model import Pair, Skipped, Turn, Unpaired, collect
+from interview_parser.model import Pair, Skipped, Turn, Unpaired, collect, replace
 from interview_parser.resolve import build_transcript, stream_transcript
 from interview_parser.resolve.evidence import LabelCensus, speaker_blocks
 from interview_parser.source import read_bytes, read_text
-from interview_parser.syntax import RawBlock, Reading
+from interview_parser.syntax import RawBlock, Reading, ScannedBlocks, read_lines, scan_lines
 
 VARIANTS: list[dict[str, object]] = [{}, {"pair": False}, {"interviewers": ["Host"]}]
 
@@ -225,3 +226,68 @@ def test_the_census_decides_as_speaker_blocks_did(text: str) -> None:
         census = LabelCensus(reading.blocks, declared)
         assert list(census.decide(reading.blocks)) == before
         assert speaker_blocks(reading.blocks, declared) == before
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    document=st.text(alphabet=st.sampled_from("Ab: \n\t#*[]0123456789-—?.<!->\u200b"), max_size=99),
+    grammar=st.sampled_from(["labelled", "markdown", "timestamped", "qa", "namelines"]),
+)
+def test_scanned_blocks_are_the_list_read_again(document: str, grammar: str) -> None:
+    try:
+        listed = read_lines(document, grammar)
+    except InterviewParserError:
+        return
+    scanned = scan_lines(document, grammar)
+    assert list(scanned.blocks) == listed.blocks
+    assert list(scanned.blocks) == listed.blocks  # (and again: a pass reads them anew)
+    assert (scanned.skipped, scanned.front) == (listed.skipped, listed.front)
+
+
+def _long(text: str) -> str:
+    """A text longer than detection's sample, so that the lazy reading is the one used."""
+    return text * (SAMPLE_CHARS // max(len(text), 1) + 2)
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
+def test_a_stream_of_a_long_file_collects_to_its_parse(path: Path, tmp_path: Path) -> None:
+    # Past the sample, a line family's blocks are made as each pass reads them.
+    file = tmp_path / path.name
+    file.write_text(_long(read_bytes(path.read_bytes()).text), encoding="utf-8")
+    expected = _before(file)
+    try:
+        got: object = collect(api.stream_file(file, project=False))
+        parsed: object = api.parse_file(file, project=False)
+    except Exception as exc:
+        got = parsed = f"{type(exc).__name__}: {exc}"
+    assert got == expected
+    assert parsed == expected
+
+
+def _before(file: Path) -> object:
+    """What ``parse_file`` made before the passes: the resolver before, on the list reading."""
+    try:
+        source = read_bytes(file.read_bytes())
+        reading = api.read(source)
+        meta = api.Source(
+            path=str(file),
+            encoding=source.encoding,
+            newline=source.newline,
+            final_newline=source.final_newline,
+            line_count=source.line_count,
+            dialect=reading.dialect,
+            dialect_evidence="",
+        )
+        transcript = resolve_before.build_transcript(reading, meta)
+        return replace(transcript, warnings=[*source.warnings, *transcript.warnings])
+    except InterviewParserError as exc:
+        return f"{type(exc).__name__}: {exc.with_path(str(file))}"
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def test_a_long_labelled_file_is_read_lazily() -> None:
+    text = _long("Host: Hi?\nGuest: Yes.\n")
+    reading = api.read(read_text(text), lazy=True)
+    assert isinstance(reading.blocks, ScannedBlocks)
+    assert not isinstance(api.read(read_text(text)).blocks, ScannedBlocks)

@@ -293,7 +293,7 @@ def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:
     return strong
 
 
-def rejections(blocks: Sequence[RawBlock]) -> str:
+def rejections(blocks: Iterable[RawBlock]) -> str:
     """What the reader saw and why none of it was taken for a speaker, in one clause:
     "14 lines begin with a label-shaped prefix but none recurs ('Mr. Park' 1, ...)"."""
     labelled = [b for b in blocks if b.label is not None]
