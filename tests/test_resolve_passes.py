@@ -291,3 +291,17 @@ def test_a_long_labelled_file_is_read_lazily() -> None:
     reading = api.read(read_text(text), lazy=True)
     assert isinstance(reading.blocks, ScannedBlocks)
     assert not isinstance(api.read(read_text(text)).blocks, ScannedBlocks)
+
+
+def test_skipped_spans_come_out_beside_their_turns() -> None:
+    # A heading and the layout's time marks are given out once no later block can add a
+    # span above them, not held to the end; collected, they are in the order of their line.
+    text = "[00:00:01] Host: Hi?\n# Part two\n[00:00:02] Guest: Yes.\n" * 30
+    reading = api.read(read_text(text))
+    stream = stream_transcript(reading, _source(reading, None, None))
+    events = list(stream.events)
+    kinds = [type(e).__name__ for e in events]
+    assert kinds.index("Skipped") < kinds.index("Turn") + 3
+    skipped = [e for e in events if isinstance(e, Skipped)]
+    assert skipped == resolve_before.build_transcript(reading, _source(reading, None, None)).skipped
+    assert [k.line for k in skipped] == sorted(k.line for k in skipped)

@@ -404,6 +404,40 @@ def _pair_events(voices: Sequence[Voice], names: Mapping[str, Collection[str]]) 
         yield Unpaired(index)
 
 
+class _Spans:
+    """The skipped spans in order of their line (the layout's before the comments and time
+    marks taken out of the text, on one line), given out as soon as no later block can add
+    one before them: a block's marks lie on its lines, and blocks come in order of line."""
+
+    def __init__(self, layout: Sequence[Span]) -> None:
+        self.layout = sorted(layout, key=_line)
+        self.at = 0  # the layout's spans given out so far
+        self.marks: list[Span] = []  # the text's comments and time marks not given out yet
+
+    def before(self, line: int) -> Iterator[Skipped]:
+        """The spans above ``line``, once no block still to be read can add one there."""
+        layout, at = self.layout, self.at
+        if not self.marks and (at >= len(layout) or layout[at].line >= line):
+            return
+        stop = at
+        while stop < len(layout) and layout[stop].line < line:
+            stop += 1
+        marks = self.marks  # (the list _turns adds to: changed in place)
+        ready = [k for k in marks if k.line < line]
+        marks[:] = [k for k in marks if k.line >= line]
+        self.at = stop
+        for k in sorted([*layout[at:stop], *ready], key=_line):
+            yield Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line)
+
+    def rest(self) -> Iterator[Skipped]:
+        for k in sorted([*self.layout[self.at :], *self.marks], key=_line):
+            yield Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line)
+
+
+def _line(span: Span) -> int:
+    return span.line
+
+
 def _emit(
     decided: Decided,
     shapes: frozenset[str],
@@ -412,28 +446,26 @@ def _emit(
     names: Mapping[str, Collection[str]],
     layout: Sequence[Span],
 ) -> Iterator[Event]:
-    """Pass 4 (emit): each turn cleaned and given its speaker, as it is read; then the
-    pairs (``roles``: None without pairs), the unpaired turns and the skipped spans."""
-    comments: list[Span] = []
+    """Pass 4 (emit): each turn cleaned and given its speaker, as it is read, with the
+    skipped spans above it; then the pairs (``roles``: None without pairs), the unpaired
+    turns and the last skipped spans."""
+    spans = _Spans(layout)
     voices: list[Voice] = []
     if roles is not None:
         from .pairs import Voice
 
         add_voice = voices.append
-        for turn, info in _turns(decided, shapes, comments):
-            group = owner(info)
-            turn.speaker = ident = group.id
-            turn.text = text = clean(turn.text)
+    for turn, info in _turns(decided, shapes, spans.marks):
+        turn.speaker = ident = owner(info).id
+        turn.text = text = clean(turn.text)
+        if roles is not None:
             add_voice(Voice(ident, roles[ident].role, text))
-            yield turn
+        yield turn
+        if spans.marks or spans.at < len(spans.layout):
+            yield from spans.before(turn.line)
+    if roles is not None:
         yield from _pair_events(voices, names)
-    else:
-        for turn, info in _turns(decided, shapes, comments):
-            turn.speaker = owner(info).id
-            turn.text = clean(turn.text)
-            yield turn
-    for k in sorted([*layout, *comments], key=lambda k: k.line):
-        yield Skipped(kind=k.kind, text=k.text, line=k.line, end_line=k.end_line)
+    yield from spans.rest()
 
 
 def stream_transcript(
