@@ -113,12 +113,11 @@ def stream(path: Path, mode: str, pair: bool) -> None:
     from interview_parser.model import collect
 
     instrument()
-    data = read_input(path)
-    report("file read (bytes)")
-    events = stream_bytes(data, path=str(path), pair=pair)
-    del data
+    # (the bytes handed over, not held here: stream_bytes lets them go once decoded)
+    events = stream_bytes(read_input(path), path=str(path), pair=pair)
     report("head (passes 1-3)")
     if mode == "collect":
+        gc.disable()  # (as parse_bytes does while it collects: see api._collector_paused)
         transcript = collect(events)
         report(f"collected ({len(transcript.turns):,} turns)")
         del transcript

@@ -385,12 +385,17 @@ class _Owners:
     dialogue dash's unnamed speaker, an unlabelled start)."""
 
     def __init__(self, infos: Iterable[LabelInfo], group_of: Mapping[int, SpeakerGroup]) -> None:
+        self.infos = infos
         self.group_of = group_of
-        self.by_value = {_value(i): group_of[id(i)] for i in infos}
+        self.by_value: dict[tuple[object, ...], SpeakerGroup] | None = None  # (on first use)
 
     def __call__(self, info: LabelInfo) -> SpeakerGroup:
         group = self.group_of.get(id(info))
-        return group if group is not None else self.by_value[_value(info)]
+        if group is not None:
+            return group
+        if self.by_value is None:
+            self.by_value = {_value(i): self.group_of[id(i)] for i in self.infos}
+        return self.by_value[_value(info)]
 
 
 def _pair_events(voices: Sequence[Voice], names: Mapping[str, Collection[str]]) -> Iterator[Event]:

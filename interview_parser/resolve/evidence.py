@@ -189,6 +189,8 @@ class LabelCensus:
             chosen = [s for s in counts if s in usable]
             accepted = _without_recurrence([info[s[0]] for s in chosen])
             self.accept = {s: info[s[0]] for s, ok in zip(chosen, accepted, strict=True) if ok}
+        if self.accept is not None:  # (the sets are for _decisions: let them go)
+            self.usable, self.sure, self.exempt = set(), set(), set()
 
     def accepted(self) -> Iterator[tuple[Signature, LabelInfo, int]]:
         """Where the rules decide a signature at a time (``accept``): each accepted
