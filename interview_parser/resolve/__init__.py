@@ -546,9 +546,9 @@ def stream_transcript(
     del intro, spoken, labels
     # Each group's label and aliases worked out once (both walk its spellings).
     spellings = {g.id: (g.label, g.aliases) for g in groups}
-    names = {
+    names = {  # what addresses each speaker, for pairing
         g.id: [spellings[g.id][0], *([g.name] if g.name else []), *spellings[g.id][1]]
-        for g in groups
+        for g in (groups if pair else ())
     }
     speakers = [
         Speaker(
