@@ -95,7 +95,9 @@ def parse_source(
     source_warnings = list(source.warnings)
     try:
         with _collector_paused():
-            reading = read(source, dialect=dialect, lazy=True)
+            # (the blocks as a list: the passes read them again at no cost, and the whole
+            # model is kept anyway; a stream makes them afresh on each pass instead)
+            reading = read(source, dialect=dialect)
             meta = Source(
                 path=path,
                 encoding=source.encoding,

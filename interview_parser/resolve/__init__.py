@@ -234,9 +234,8 @@ class _Labels:
 
 
 def _label_pass(decided: Decided, census: LabelCensus | None = None) -> _Labels:
-    """Pass 2 over the decided blocks. With ``census`` (whose rules decide a signature at a
-    time, and no speech step changes a block's speaker), the turns are counted from the
-    census and only the lead is read."""
+    """Pass 2 over the decided blocks. With ``census`` (where no speech step changes a
+    block's speaker), the turns are counted from the census and only the lead is read."""
     found = _Labels()
     lead = found.lead
     infos, counts, forms = found.infos, found.counts, found.forms
@@ -507,7 +506,7 @@ def stream_transcript(
         return speech_turns(census.decide(blocks), every_block, dashes, facts)
 
     facts = SpeechFacts()
-    simple = census.accept is not None and not every_block and not dashes
+    simple = not every_block and not dashes  # (no speech step changes a block's speaker)
     labels = _label_pass(decided(facts), census if simple else None)  # pass 2
     source = replace(source, dialect_evidence=explain(labels.forms, reading.dialect))
     if not labels.first_line:

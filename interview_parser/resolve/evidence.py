@@ -124,13 +124,14 @@ Signature = tuple[str | None, str]  # a block's (label, form)
 
 class LabelCensus:
     """The evidence rules' census of a transcript's labels: one pass over the blocks counts
-    each distinct (label, form) signature, and the rules then run once a signature
-    (:meth:`decide` applies them to the blocks of any later pass, one at a time).
+    each distinct (label, form) signature, and the rules then decide each signature once
+    (:meth:`decide` looks the decision up for the blocks of any later pass).
 
-    Holds nothing per block: the counts and each label's analysis. Where a rule depends on
-    a block's place or text, the blocks are read once more: to find the first block of a
-    recurring speaker (rule 6, one-off names only after it), the handles' blocks with
-    words, and, where no label recurs (rule 7), whether any block is accepted.
+    Holds nothing per block: the counts and each label's analysis and decision. Only rule 6
+    depends on a block's place (a one-off name only after the first block of a recurring
+    speaker) and on its text (a one-off label over a list or a header field is none): a
+    label decided there does not recur, so it has one block, and one more look at the
+    blocks decides all of them, where there are any.
     """
 
     def __init__(self, blocks: Iterable[RawBlock], declared: Iterable[str] = ()) -> None:
@@ -138,6 +139,7 @@ class LabelCensus:
         counts: Counter[Signature] = Counter((b.label, b.form) for b in blocks)
         for unlabelled in [s for s in counts if s[0] is None]:
             del counts[unlabelled]
+        self.counts = counts
         info = self.info = {label: analyse(label) for label, _ in counts}
         declared_keys = {analyse(d).key for d in declared}
         minority = _minority_forms(counts, info)
@@ -157,77 +159,69 @@ class LabelCensus:
             key_counts[info[label].key] += counts[label, form]
         _count_short_forms(key_counts, [info[label] for label, _ in usable])
         recurring = {k for k, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
-        self.usable = usable
-        self.counts = counts
         # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
-        self.sure = {
+        sure = {
             (lb, f)
             for lb, f in usable
             if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
         }
         # The labels whose text need not be read: a speaker the format names, whatever its
-        # text, and one that recurs or is declared (decided once a label, not once a block).
-        self.exempt = {
+        # text, and one that recurs or is declared (all of them sure). The others do not
+        # recur: one block each, decided where it stands.
+        exempt = {
             (label, form)
             for label, form in usable
             if form in FORMAT_DECLARED
             or info[label].key in recurring
             or info[label].key in declared_keys
         }
-        self.first_recurring = -1  # rule 6: the first block of a recurring speaker
-        # Where nothing depends on a block's place or text: the accepted signatures.
-        self.accept: dict[Signature, LabelInfo] | None = None
-        if self.sure == usable and not usable - self.exempt:
-            self.accept = {s: info[s[0]] for s in counts if s in usable}
-        else:
-            recurring_sure = {s for s in self.sure if info[s[0]].key in recurring}
-            self.first_recurring = next(
-                (i for i, b in enumerate(blocks) if (b.label, b.form) in recurring_sure), -1
-            )
-        if not recurring and not any(ok for _, ok in self._decisions(blocks)):
-            # rule 7, where no label recurs: decided a signature at a time
+        once = usable - exempt
+        placed = self._place(blocks, once, sure, recurring) if once else {}
+        # each accepted signature's analysis, in order of first appearance
+        self.accept = {s: info[s[0]] for s in counts if s in exempt or placed.get(s)}
+        if not recurring and not self.accept:
+            # rule 7, where no label recurs and nothing is accepted: by the labels' shapes
             chosen = [s for s in counts if s in usable]
             accepted = _without_recurrence([info[s[0]] for s in chosen])
             self.accept = {s: info[s[0]] for s, ok in zip(chosen, accepted, strict=True) if ok}
-        if self.accept is not None:  # (the sets are for _decisions: let them go)
-            self.usable, self.sure, self.exempt = set(), set(), set()
 
-    def accepted(self) -> Iterator[tuple[Signature, LabelInfo, int]]:
-        """Where the rules decide a signature at a time (``accept``): each accepted
-        signature with its analysis and its number of blocks, in order of first appearance."""
-        for signature, info in (self.accept or {}).items():
-            yield signature, info, self.counts[signature]
-
-    def _decisions(self, blocks: Iterable[RawBlock]) -> Iterator[tuple[RawBlock, bool]]:
-        """Rules 1-6 for each block (rule 7 aside)."""
-        usable, sure, info, exempt = self.usable, self.sure, self.info, self.exempt
-        check = bool(usable - exempt)  # one-off labels whose text is read
-        first_recurring = self.first_recurring
-        for index, block in enumerate(blocks):
+    def _place(
+        self,
+        blocks: Iterable[RawBlock],
+        once: set[Signature],
+        sure: set[Signature],
+        recurring: set[str],
+    ) -> dict[Signature, bool]:
+        """Rule 6 (and the text of a one-off label) for the signatures of one block each."""
+        info = self.info
+        opened = {s for s in sure if info[s[0]].key in recurring}  # a recurring speaker's
+        seen_recurring = False
+        placed: dict[Signature, bool] = {}
+        for block in blocks:
             signature = (block.label, block.form)
-            if signature not in usable:
-                yield block, False
-                continue
-            ok = signature in sure or _accept_one_off(
-                info[block.label], 0 <= first_recurring < index
-            )
-            if ok and check and signature not in exempt:
+            if signature in once:
+                ok = signature in sure or _accept_one_off(info[block.label], seen_recurring)
                 # a show-note heading ("**Resources:**" over links) or a header field
                 # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
-                ok = not (_is_list(block.text) or _is_header_field(block.text))
-            yield block, ok
+                text = block.text
+                placed[signature] = ok and not (_is_list(text) or _is_header_field(text))
+                if len(placed) == len(once):
+                    break
+            elif not seen_recurring and signature in opened:
+                seen_recurring = True
+        return placed
+
+    def accepted(self) -> Iterator[tuple[Signature, LabelInfo, int]]:
+        """Each accepted signature with its analysis and its number of blocks, in order of
+        first appearance."""
+        for signature, info in self.accept.items():
+            yield signature, info, self.counts[signature]
 
     def decide(self, blocks: Iterable[RawBlock]) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
         """Each block with its label analysis, or None where the label is not a speaker."""
-        accept = self.accept
-        if accept is not None:
-            get = accept.get
-            for block in blocks:
-                yield block, get((block.label, block.form))
-            return
-        info = self.info
-        for block, ok in self._decisions(blocks):
-            yield block, info[block.label] if ok else None
+        get = self.accept.get
+        for block in blocks:
+            yield block, get((block.label, block.form))
 
 
 def speaker_blocks(
