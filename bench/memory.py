@@ -5,6 +5,9 @@
     python bench/memory.py --to srt              # another exporter
     python bench/memory.py --objects             # bytes per model object (Turn, Pair, ...)
     python bench/memory.py --cuts                # what three cuts outside the model would save
+    python bench/memory.py --stream collect      # the stream collected: the whole model
+    python bench/memory.py --stream drain        # the stream's events drawn and dropped
+    python bench/memory.py --stream drain --no-pairs   # the same without pairing
 
 Not part of the test suite, and nothing here asserts: it prints figures. The conversion is
 the command line's (``parse_bytes`` on the file's bytes, then the exporter's ``write`` into
@@ -13,6 +16,13 @@ process's resident memory (``VmRSS``) and its high-water mark so far (``VmHWM``)
 printed, or with ``--trace`` the bytes Python holds (tracemalloc; slower, so use fewer
 lines). The input is ``Host: Hi?`` / ``Guest: Yes.`` repeated, as in
 ``bench/adversarial.py``'s short-lines runs (11 bytes a line).
+
+``--stream`` runs the resolver's passes (docs/streaming.md) without an exporter:
+``api.stream_bytes``, then ``collect`` (the whole model, what ``parse_bytes`` returns) or
+``drain`` (every event drawn and dropped at once: what an exporter that writes as it goes
+holds at the least). The stages reported are the passes: the census, the speakers and
+conduct passes, roles, and pairing where the emit pass ends. Run each in its own process:
+the peak is the process's.
 """
 
 from __future__ import annotations
@@ -82,17 +92,42 @@ def instrument() -> None:
     """Report after each stage of the pipeline returns."""
     import interview_parser.api as api
     import interview_parser.resolve as resolve
+    import interview_parser.resolve.pairs as pairs
 
     _wrap(api, "read_bytes", "decoded text")
-    _wrap(api, "read", "syntax blocks")
-    _wrap(resolve, "speaker_blocks", "label evidence")
-    _wrap(resolve, "_collect", "turns collected")
-    _wrap(resolve, "split_lead", "raw blocks freed")
-    _wrap(resolve, "group_speakers", "speakers grouped")
-    _wrap(resolve, "fill_introductions", "texts cleaned")
+    _wrap(api, "read", "syntax (blocks or their marks)")
+    _wrap(resolve, "LabelCensus", "pass 1: label census")
+    _wrap(resolve, "_label_pass", "pass 2: speakers")
+    _wrap(resolve, "_conduct_pass", "pass 3: conduct")
     _wrap(resolve, "assign_roles", "roles")
-    _wrap(resolve, "build_pairs", "pairs")
+    _wrap(pairs, "build_pairs", "pass 4 read; pairs")
     # (not build_transcript: a wrapper's arguments would keep the reading, which it frees)
+
+
+def stream(path: Path, mode: str, pair: bool) -> None:
+    """The passes alone: the stream collected (the whole model) or drained."""
+    import gc
+
+    from interview_parser.api import stream_bytes
+    from interview_parser.files import read_input
+    from interview_parser.model import collect
+
+    instrument()
+    # (the bytes handed over, not held here: stream_bytes lets them go once decoded)
+    events = stream_bytes(read_input(path), path=str(path), pair=pair)
+    report("head (passes 1-3)")
+    if mode == "collect":
+        gc.disable()  # (as parse_bytes does while it collects: see api._collector_paused)
+        transcript = collect(events)
+        report(f"collected ({len(transcript.turns):,} turns)")
+        del transcript
+    else:
+        count = 0
+        # (the collector runs as usual while an exporter draws the events)
+        gc.enable()
+        for _ in events.events:
+            count += 1
+        report(f"drained ({count:,} events)")
 
 
 def convert(path: Path, fmt: str) -> None:
@@ -211,6 +246,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--trace", action="store_true", help="tracemalloc instead of RSS")
     parser.add_argument("--objects", action="store_true", help="bytes per model object")
     parser.add_argument("--cuts", action="store_true", help="what three cuts would save")
+    parser.add_argument(
+        "--stream", choices=["collect", "drain"], help="the passes alone, collected or drained"
+    )
+    parser.add_argument("--no-pairs", action="store_true", help="with --stream: no pairing")
     options = parser.parse_args(argv)
     if options.objects:
         objects()
@@ -223,8 +262,11 @@ def main(argv: list[str] | None = None) -> None:
         path = Path(folder) / "short-lines.txt"
         path.write_text("Host: Hi?\nGuest: Yes.\n" * (options.lines // 2), encoding="utf-8")
         size = path.stat().st_size
+        what = f"the stream, {options.stream}" if options.stream else options.to
+        if options.stream and options.no_pairs:
+            what += ", no pairs"
         print(
-            f"== {options.lines:,} short lines ({size / MB:.1f} MB) to {options.to}"
+            f"== {options.lines:,} short lines ({size / MB:.1f} MB) to {what}"
             f"{' (tracemalloc)' if options.trace else ''}; the bound, 6x, is {6 * size / MB:.0f} MB"
         )
         if options.trace:
@@ -233,7 +275,10 @@ def main(argv: list[str] | None = None) -> None:
         import interview_parser.exporters  # noqa: F401  (the imports, before any stage)
 
         report("start (interpreter, imports)")
-        convert(path, options.to)
+        if options.stream:
+            stream(path, options.stream, not options.no_pairs)
+        else:
+            convert(path, options.to)
         if not options.trace:
             print(f"  (peak RSS over the file: {_status()['VmHWM'] / size:.1f}x)")
 

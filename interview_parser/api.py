@@ -1,11 +1,15 @@
 """The library's front door: each stage of the pipeline as a public function.
 
     bytes --read_bytes--> SourceText --read (a dialect's grammar)--> Reading
-          --build_transcript--> Transcript
+          --stream_transcript--> TranscriptStream --collect--> Transcript
 
-``parse``, ``parse_bytes`` and ``parse_file`` run them all; the stages stay importable for
-debugging (:mod:`interview_parser.source`, :mod:`interview_parser.syntax`,
-:mod:`interview_parser.dialects`, :mod:`interview_parser.resolve`).
+``parse``, ``parse_bytes`` and ``parse_file`` run them all and return the whole model;
+``stream_source``, ``stream_bytes`` and ``stream_file`` return it as a stream (the head,
+then the turns, pairs and skipped spans as events, read from the blocks as they are drawn:
+docs/streaming.md), for a caller that writes the turns as they come and keeps none. The
+stages stay importable for debugging (:mod:`interview_parser.source`,
+:mod:`interview_parser.syntax`, :mod:`interview_parser.dialects`,
+:mod:`interview_parser.resolve`).
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from .dialects import detect, get_dialect
 from .dialects.layers import apply_layers
 from .errors import InterviewParserError
 from .files import read_input
-from .model import CastMember, Source, Transcript, replace
-from .resolve import accepted_forms, build_transcript
+from .model import CastMember, Event, Source, Transcript, TranscriptStream, replace
+from .resolve import accepted_forms, build_transcript, stream_transcript
 from .source import SourceText, read_bytes, read_text
 from .syntax import Reading
 
@@ -30,11 +34,17 @@ if TYPE_CHECKING:
     from .config import Config
 
 
-def read(source: SourceText, *, dialect: str | None = None) -> Reading:
+def read(source: SourceText, *, dialect: str | None = None, lazy: bool = False) -> Reading:
     """Read decoded text with ``dialect``, or with the detected one.
 
     A layout layer (HTML, court-reporter pages) is removed first; the reading's lines are
     mapped back to the source, and its dialect is named ``layer+family``.
+
+    ``lazy``: the blocks are made each time they are iterated rather than held
+    (:class:`~interview_parser.syntax.ScannedBlocks`), where the layout reads line by line
+    (the line families and conventions, without a layer; detection reads a bounded sample
+    and keeps its reading only for a text no longer than the sample). Captions, JSON, CSV
+    and layered pages are read whole either way.
     """
     layered = apply_layers(source.text)
     text = layered.text if layered is not None else source.text
@@ -42,7 +52,8 @@ def read(source: SourceText, *, dialect: str | None = None) -> Reading:
     if dialect is None:
         dialect, reading = detect(text, accepted_forms)
     if reading is None:
-        reading = get_dialect(dialect).read(text)
+        found = get_dialect(dialect)
+        reading = found.read_blocks(text) if lazy and layered is None else found.read(text)
     return layered.remap(reading) if layered is not None else reading
 
 
@@ -84,6 +95,8 @@ def parse_source(
     source_warnings = list(source.warnings)
     try:
         with _collector_paused():
+            # (the blocks as a list: the passes read them again at no cost, and the whole
+            # model is kept anyway; a stream makes them afresh on each pass instead)
             reading = read(source, dialect=dialect)
             meta = Source(
                 path=path,
@@ -107,6 +120,99 @@ def parse_source(
     if source_warnings:
         transcript = replace(transcript, warnings=[*source_warnings, *transcript.warnings])
     return transcript
+
+
+def stream_source(
+    source: SourceText,
+    *,
+    path: str | None = None,
+    dialect: str | None = None,
+    interviewers: Iterable[str] = (),
+    cast: Iterable[CastMember] = (),
+    pair: bool = True,
+) -> TranscriptStream:
+    """:func:`parse_source` as a stream: the head (source, title, speakers with their roles
+    and turn counts, warnings) is resolved now; the turns, pairs and skipped spans are read
+    from the blocks once more as the events are drawn. ``collect(stream_source(...))`` is
+    ``parse_source(...)``. A line-family text's blocks are made as they are read, never
+    held (see :func:`read`); the text itself is kept until the events are drawn.
+    """
+    source_warnings = list(source.warnings)
+    try:
+        with _collector_paused():
+            reading = read(source, dialect=dialect, lazy=True)
+            meta = Source(
+                path=path,
+                encoding=source.encoding,
+                newline=source.newline,
+                final_newline=source.final_newline,
+                line_count=source.line_count,
+                dialect=reading.dialect,
+                dialect_evidence="",  # filled in by stream_transcript from its evidence
+            )
+            del source
+            stream = stream_transcript(
+                reading,
+                meta,
+                interviewers=interviewers,
+                cast=cast,
+                pair=pair,
+                warnings=source_warnings,
+            )
+    except InterviewParserError as exc:
+        raise (exc.with_path(path) if path else exc) from None
+    return TranscriptStream(stream.head, _with_path(stream.events, path))
+
+
+def _with_path(events: Iterator[Event], path: str | None) -> Iterator[Event]:
+    """The events, an error on the way naming ``path`` as the parse's errors do."""
+    try:
+        yield from events
+    except InterviewParserError as exc:
+        raise (exc.with_path(path) if path else exc) from None
+
+
+def stream_bytes(
+    data: bytes,
+    *,
+    dialect: str | None = None,
+    interviewers: Iterable[str] = (),
+    cast: Iterable[CastMember] = (),
+    path: str | None = None,
+    pair: bool = True,
+) -> TranscriptStream:
+    """:func:`parse_bytes` as a stream (see :func:`stream_source`)."""
+    try:
+        source = read_bytes(data)
+    except InterviewParserError as exc:
+        raise (exc.with_path(path) if path else exc) from None
+    del data
+    return stream_source(
+        source, path=path, dialect=dialect, interviewers=interviewers, cast=cast, pair=pair
+    )
+
+
+def stream_file(
+    path: str | os.PathLike[str],
+    *,
+    dialect: str | None = None,
+    interviewers: Iterable[str] = (),
+    cast: Iterable[CastMember] = (),
+    project: bool = True,
+    pair: bool = True,
+) -> TranscriptStream:
+    """:func:`parse_file` as a stream (see :func:`stream_source`)."""
+    name = os.fspath(path)
+    if project:
+        dialect, cast = project_settings(name, dialect, cast)
+    return stream_bytes(
+        read_input(name),
+        dialect=dialect,
+        interviewers=interviewers,
+        cast=cast,
+        path=name,
+        pair=pair,
+    )
 
 
 def parse(

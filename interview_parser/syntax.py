@@ -10,7 +10,8 @@ and lives in :mod:`interview_parser.resolve`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -105,16 +106,47 @@ class FrontMatter:
     end_line: int
 
 
+class ScannedBlocks:
+    """The blocks of a scanned text, made afresh each time they are iterated (the resolver
+    reads them in passes): the text and, for each block, four numbers in arrays (where it
+    starts, where its text starts, where it ends, its label form), 13 bytes a block where
+    the :class:`RawBlock` objects cost about 250."""
+
+    __slots__ = ("_bodies", "_ends", "_form_ids", "_forms", "_starts", "_text")
+
+    def __init__(self, text: str, forms: list[str]) -> None:
+        code = "i" if len(text) < 2**31 else "q"
+        self._text = text
+        self._starts, self._bodies, self._ends = array(code), array(code), array(code)
+        self._form_ids = array("B" if len(forms) < 256 else "H")
+        self._forms = forms
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[RawBlock]:
+        forms = self._forms
+        marks = zip(
+            self._starts, self._bodies, self._ends, (forms[i] for i in self._form_ids), strict=True
+        )
+        return _iter_blocks(self._text, marks)
+
+
+# A reading's blocks: a list, or blocks made afresh on each iteration (both can be read again).
+Blocks = list[RawBlock] | ScannedBlocks
+
+
 @dataclass
 class Reading:
     """What a dialect reader makes of a text, before any resolution.
 
     ``all_speech``: every block is speech (captions, segments), so text before the first
-    speaker label is an unlabelled speaker's, never a preamble.
+    speaker label is an unlabelled speaker's, never a preamble. ``blocks`` may be read
+    more than once (a list, or :class:`ScannedBlocks`).
     """
 
     dialect: str
-    blocks: list[RawBlock]
+    blocks: Blocks
     skipped: list[Span]
     front: FrontMatter | None = None
     all_speech: bool = False
@@ -209,7 +241,8 @@ def read_lines_family(tree: Tree[Token], dialect: str) -> Reading:
     Text after a heading inside a block continues the block as a block without a label,
     so every block's text is one contiguous piece of the source.
     """
-    reading = Reading(dialect, [], [])
+    blocks: list[RawBlock] = []
+    reading = Reading(dialect, blocks, [])
     for node in tree.children:
         if not isinstance(node, Tree):
             continue
@@ -224,11 +257,11 @@ def read_lines_family(tree: Tree[Token], dialect: str) -> Reading:
                 texts.append(token)
             elif token.type == "HEADING":
                 if labels or texts:
-                    reading.blocks.append(_block(labels, texts))
+                    blocks.append(_block(labels, texts))
                 labels, texts = [], []
                 reading.skipped.append(_heading(token))
         if labels or texts:
-            reading.blocks.append(_block(labels, texts))
+            blocks.append(_block(labels, texts))
     return reading
 
 
@@ -236,15 +269,28 @@ def read_lines(text: str, grammar: str) -> Reading:
     """Read normalised text with a line-family grammar: the same :class:`Reading` as
     ``read_lines_family(parse_tree(text, grammar), grammar)``, from the grammar's own tokens
     without the LALR parser's per-token cost when :func:`get_scanner` allows it."""
+    return _read_lines(text, grammar, lazy=False)
+
+
+def scan_lines(text: str, grammar: str) -> Reading:
+    """:func:`read_lines` whose blocks are :class:`ScannedBlocks` (made on each iteration,
+    not held) when the grammar's scanner reads the text; else a list, as there."""
+    return _read_lines(text, grammar, lazy=True)
+
+
+def _read_lines(text: str, grammar: str, *, lazy: bool) -> Reading:
     scanner = get_scanner(grammar)
     if scanner is not None and scanner.block_start:
-        reading = _scan_lines(text if text.endswith("\n") else text + "\n", scanner, grammar)
+        whole = text if text.endswith("\n") else text + "\n"
+        reading = _scan_lines(whole, scanner, grammar, lazy=lazy)
         if reading is not None:
             return reading
     return read_lines_family(parse_tree(text, grammar), grammar)  # also: the error message
 
 
-def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | None:
+def _scan_lines(
+    text: str, scanner: TokenScanner, dialect: str, *, lazy: bool = False
+) -> Reading | None:
     """Blocks straight from the token stream, as the grammar's rules group them:
     ``front_matter? lead? block*`` with ``block: LABEL-ish (label suffix)? (TEXT | HEADING)*``.
     None when the text does not lex or may not end where it does (Lark then explains why).
@@ -252,7 +298,8 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
     A block's tokens are adjacent, so the token loop only notes where each block starts,
     where its text starts and where it ends; the blocks are then sliced out of the source in
     one loop of their own, which counts each line end once (two tight loops cost less than
-    one that builds a block in the middle of the scan).
+    one that builds a block in the middle of the scan). The marks are kept in arrays
+    (:class:`ScannedBlocks`); ``lazy`` keeps them so, else the blocks are made into a list.
     """
     reading = Reading(dialect, [], [])
     block_start = scanner.block_start
@@ -267,10 +314,24 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
     body_at = -1  # where its text starts (-1: no text yet)
     form = ""  # its label's terminal ("": a block without a label)
     # Each block as (start, text start or -1, end, form); each heading as (start, end).
-    marks: list[tuple[int, int, int, str]] = []
+    form_ids: dict[str, int] = {"": 0}
+    marks = ScannedBlocks(text, list(form_ids))
+    add_start, add_body = marks._starts.append, marks._bodies.append
+    add_end, add_form = marks._ends.append, marks._form_ids.append
+
+    def mark(start: int, body_at: int, end: int, form: str) -> None:
+        add_start(start)
+        add_body(body_at)
+        add_end(end)
+        number = form_ids.get(form)
+        if number is None:
+            number = form_ids[form] = len(form_ids)
+            marks._forms.append(form)
+        add_form(number)
+
     headings: list[tuple[int, int]] = []
     front: tuple[int, int] | None = None
-    mark, match_at = marks.append, pattern.match
+    match_at = pattern.match
     while pos < size:
         match = match_at(text, pos)
         if match is None:
@@ -286,11 +347,11 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
                 body_at = pos
         elif kind in block_start:
             if start >= 0:
-                mark((start, body_at, pos, form))
+                mark(start, body_at, pos, form)
             start, body_at, form = pos, -1, kind
         elif kind == "HEADING":
             if start >= 0:
-                mark((start, body_at, pos, form))
+                mark(start, body_at, pos, form)
             start, body_at = -1, -1
             headings.append((pos, end))
         elif kind == "FRONT_MATTER":
@@ -301,14 +362,14 @@ def _scan_lines(text: str, scanner: TokenScanner, dialect: str) -> Reading | Non
     if kind not in scanner.may_end:
         return None
     if start >= 0:
-        mark((start, body_at, pos, form))
+        mark(start, body_at, pos, form)
     if front is not None:
         value = text[front[0] : front[1]]
         line = 1 + text.count("\n", 0, front[0])
         reading.front = FrontMatter(value, line, line + value.rstrip("\n").count("\n"))
     if headings:
         reading.skipped.extend(_headings(text, headings))
-    reading.blocks = _blocks(text, marks)
+    reading.blocks = marks if lazy else list(marks)
     return reading
 
 
@@ -322,10 +383,9 @@ def _headings(text: str, headings: list[tuple[int, int]]) -> list[Span]:
     return spans
 
 
-def _blocks(text: str, marks: list[tuple[int, int, int, str]]) -> list[RawBlock]:
+def _iter_blocks(text: str, marks: Iterable[tuple[int, int, int, str]]) -> Iterator[RawBlock]:
     """The blocks at ``marks`` (start, text start or -1, end, label form or "")."""
-    blocks: list[RawBlock] = []
-    append, count, rfind = blocks.append, text.count, text.rfind
+    count, rfind = text.count, text.rfind
     trailing = BLANKS_AND_LINE_ENDS
     at, line = 0, 1  # a position whose line is known, and that line
     for start, body_at, end, form in marks:
@@ -343,7 +403,7 @@ def _blocks(text: str, marks: list[tuple[int, int, int, str]]) -> list[RawBlock]
                 text_line = line + raw.count("\n")
                 begins = rfind("\n", 0, body_at)
         if body_at < 0:  # a label and nothing after it
-            append(
+            yield (
                 RawBlock(
                     label=label,
                     text="",
@@ -372,7 +432,7 @@ def _blocks(text: str, marks: list[tuple[int, int, int, str]]) -> list[RawBlock]
         tail = text[stop:end] if stop != end else ""
         # by position (see RawBlock): label, text, line, end_line, label_column, text_line,
         # text_column, form, start, end, tail
-        append(
+        yield (
             RawBlock(
                 label,
                 body,
@@ -388,4 +448,3 @@ def _blocks(text: str, marks: list[tuple[int, int, int, str]]) -> list[RawBlock]
             )
         )
         at, line = body_at + counted, end_line
-    return blocks

@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..clock import clock_pattern
 from ..errors import TranscriptSyntaxError, UsageError
 from ..grammar import part
-from ..syntax import Reading, read_lines
+from ..syntax import Reading, read_lines, scan_lines
 from . import convention as conventions
 from . import discovery
 
@@ -30,30 +30,46 @@ class Dialect:
     summary: str
     grammar: str | None  # the grammar file stem, None for JSON
     read: Callable[[str], Reading]
+    # The same reading with blocks made afresh on each iteration, not held (the line
+    # families and conventions: syntax.scan_lines); None where the reader needs the whole
+    # document (captions, JSON, CSV), whose ``read`` serves.
+    stream: Callable[[str], Reading] | None = None
+
+    def read_blocks(self, text: str) -> Reading:
+        """The reading whose blocks are made as they are iterated, where this layout has
+        one (see ``stream``), else :attr:`read`'s."""
+        return (self.stream or self.read)(text)
 
 
-def _family(name: str) -> Callable[[str], Reading]:
+def _family(name: str, *, lazy: bool = False) -> Callable[[str], Reading]:
     grammar = conventions.preset_grammar(name, conventions.FAMILIES[name])
 
     def read(text: str) -> Reading:
-        return read_lines(text, grammar)
+        return scan_lines(text, grammar) if lazy else read_lines(text, grammar)
 
     return read
 
 
-def _convention(convention: conventions.Convention) -> Callable[[str], Reading]:
+def _convention(
+    convention: conventions.Convention, *, lazy: bool = False
+) -> Callable[[str], Reading]:
     def read(text: str) -> Reading:
-        return read_lines(text, conventions.grammar_name(convention))
+        grammar = conventions.grammar_name(convention)
+        return scan_lines(text, grammar) if lazy else read_lines(text, grammar)
 
     return read
 
 
-def _learned(text: str) -> Reading:
+def _learned(text: str, *, lazy: bool = False) -> Reading:
     """Read with the convention the text's lines support best (labelled when none)."""
     found = discovery.discover(text)
     if not found:
-        return read_lines(text, "labelled")
-    return _convention(found[0])(text)
+        return scan_lines(text, "labelled") if lazy else read_lines(text, "labelled")
+    return _convention(found[0], lazy=lazy)(text)
+
+
+def _learned_stream(text: str) -> Reading:
+    return _learned(text, lazy=True)
 
 
 def _captions(grammar: str) -> Callable[[str], Reading]:
@@ -86,15 +102,20 @@ def _csv(text: str) -> Reading:
 DIALECTS: dict[str, Dialect] = {
     d.name: d
     for d in (
-        *(Dialect(n, p.summary, n, _family(n)) for n, p in conventions.FAMILIES.items()),
+        *(
+            Dialect(n, p.summary, n, _family(n), _family(n, lazy=True))
+            for n, p in conventions.FAMILIES.items()
+        ),
         Dialect("srt", "SubRip captions", "srt", _captions("srt")),
         Dialect("vtt", "WebVTT captions", "vtt", _captions("vtt")),
         Dialect("podcast-json", "Podcasting 2.0 JSON", None, _podcast_json),
         Dialect("json-array", "a JSON array of {start, end, text} segments", None, _json_array),
         Dialect("csv", "CSV with a speaker and a text column", None, _csv),
-        Dialect("learned", "the label convention the file's lines show", None, _learned),
+        Dialect(
+            "learned", "the label convention the file's lines show", None, _learned, _learned_stream
+        ),
         *(
-            Dialect(name, c.describe(), c.name, _convention(c))
+            Dialect(name, c.describe(), c.name, _convention(c), _convention(c, lazy=True))
             for name, c in conventions.PRESETS.items()
         ),
     )
@@ -140,7 +161,13 @@ def get_dialect(name: str) -> Dialect:
             convention = conventions.parse_name(name)
         except ValueError as exc:
             raise UsageError(f"unknown dialect {name!r}: {exc}") from None
-        return Dialect(convention.name, convention.describe(), None, _convention(convention))
+        return Dialect(
+            convention.name,
+            convention.describe(),
+            None,
+            _convention(convention),
+            _convention(convention, lazy=True),
+        )
     known = ", ".join(DIALECTS)
     raise UsageError(
         f"unknown dialect {name!r} (known: {known}, or learned:FIELDS such as "
@@ -289,14 +316,17 @@ def detect(text: str, accepted: Callable[[Reading], list[str]]) -> tuple[str, Re
     return best, best_reading if sample is text else None
 
 
-def explain(forms: list[str], dialect: str) -> str:
-    """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'"."""
+def explain(forms: Mapping[str, int], dialect: str) -> str:
+    """One sentence of evidence: "41 of 41 turns begin with '[hh:mm:ss] Name:'".
+
+    ``forms``: how many turns begin with each label form, in order of first appearance."""
     family = get_dialect(dialect.split("+")[-1])
-    if not forms:
+    total = sum(forms.values())
+    if not total:
         return f"read as {family.summary}; no speaker turns found"
     counts = Counter(forms).most_common()
     parts = [
-        f"{n} of {len(forms)} turns begin with "
+        f"{n} of {total} turns begin with "
         + (family.summary if f == "LEARNED" else FORMS.get(f, f))
         for f, n in counts[:2]
     ]

@@ -67,8 +67,7 @@ def _prefix(text: str) -> tuple[str | None, str]:
     Returns the label and everything after it; only the cue's first line can change the
     speaker ("Today: why ..." on a later line is speech).
     """
-    blocks = read_lines(text, "labelled").blocks
-    first = blocks[0] if blocks else None
+    first = next(iter(read_lines(text, "labelled").blocks), None)
     if first is None or first.label is None or first.line != 1:
         return None, text
     return first.label, text[text.index(first.label) + len(first.label) :]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..syntax import RawBlock
 from .labels import NOT_SPEAKERS, LabelInfo, Shape, analyse, name_key
@@ -84,7 +84,7 @@ def _is_handle(label: str, info: LabelInfo) -> bool:
 
 
 def _handles(
-    blocks: Sequence[RawBlock],
+    blocks: Iterable[RawBlock],
     counts: Counter[tuple[str | None, str]],
     info: dict[str | None, LabelInfo],
 ) -> set[tuple[str | None, str]]:
@@ -119,6 +119,111 @@ def _minority_forms(
     return {f for f, n in forms.items() if f != dominant and n < MINORITY_SHARE * total}
 
 
+Signature = tuple[str | None, str]  # a block's (label, form)
+
+
+class LabelCensus:
+    """The evidence rules' census of a transcript's labels: one pass over the blocks counts
+    each distinct (label, form) signature, and the rules then decide each signature once
+    (:meth:`decide` looks the decision up for the blocks of any later pass).
+
+    Holds nothing per block: the counts and each label's analysis and decision. Only rule 6
+    depends on a block's place (a one-off name only after the first block of a recurring
+    speaker) and on its text (a one-off label over a list or a header field is none): a
+    label decided there does not recur, so it has one block, and one more look at the
+    blocks decides all of them, where there are any.
+    """
+
+    def __init__(self, blocks: Iterable[RawBlock], declared: Iterable[str] = ()) -> None:
+        # (counted in C; the blocks without a label taken out after)
+        counts: Counter[Signature] = Counter((b.label, b.form) for b in blocks)
+        for unlabelled in [s for s in counts if s[0] is None]:
+            del counts[unlabelled]
+        self.counts = counts
+        info = self.info = {label: analyse(label) for label, _ in counts}
+        declared_keys = {analyse(d).key for d in declared}
+        minority = _minority_forms(counts, info)
+        handles = _handles(blocks, counts, info)
+        usable = handles | {
+            (label, form)
+            for label, form in counts
+            if info[label].key in declared_keys
+            or form in FORMAT_DECLARED
+            or (
+                info[label].shape is not Shape.prose
+                and (form not in minority or info[label].honorific)
+            )
+        }
+        key_counts: Counter[str] = Counter()
+        for label, form in usable:
+            key_counts[info[label].key] += counts[label, form]
+        _count_short_forms(key_counts, [info[label] for label, _ in usable])
+        recurring = {k for k, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
+        # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
+        sure = {
+            (lb, f)
+            for lb, f in usable
+            if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
+        }
+        # The labels whose text need not be read: a speaker the format names, whatever its
+        # text, and one that recurs or is declared (all of them sure). The others do not
+        # recur: one block each, decided where it stands.
+        exempt = {
+            (label, form)
+            for label, form in usable
+            if form in FORMAT_DECLARED
+            or info[label].key in recurring
+            or info[label].key in declared_keys
+        }
+        once = usable - exempt
+        placed = self._place(blocks, once, sure, recurring) if once else {}
+        # each accepted signature's analysis, in order of first appearance
+        self.accept = {s: info[s[0]] for s in counts if s in exempt or placed.get(s)}
+        if not recurring and not self.accept:
+            # rule 7, where no label recurs and nothing is accepted: by the labels' shapes
+            chosen = [s for s in counts if s in usable]
+            accepted = _without_recurrence([info[s[0]] for s in chosen])
+            self.accept = {s: info[s[0]] for s, ok in zip(chosen, accepted, strict=True) if ok}
+
+    def _place(
+        self,
+        blocks: Iterable[RawBlock],
+        once: set[Signature],
+        sure: set[Signature],
+        recurring: set[str],
+    ) -> dict[Signature, bool]:
+        """Rule 6 (and the text of a one-off label) for the signatures of one block each."""
+        info = self.info
+        opened = {s for s in sure if info[s[0]].key in recurring}  # a recurring speaker's
+        seen_recurring = False
+        placed: dict[Signature, bool] = {}
+        for block in blocks:
+            signature = (block.label, block.form)
+            if signature in once:
+                ok = signature in sure or _accept_one_off(info[block.label], seen_recurring)
+                # a show-note heading ("**Resources:**" over links) or a header field
+                # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
+                text = block.text
+                placed[signature] = ok and not (_is_list(text) or _is_header_field(text))
+                if len(placed) == len(once):
+                    break
+            elif not seen_recurring and signature in opened:
+                seen_recurring = True
+        return placed
+
+    def accepted(self) -> Iterator[tuple[Signature, LabelInfo, int]]:
+        """Each accepted signature with its analysis and its number of blocks, in order of
+        first appearance."""
+        for signature, info in self.accept.items():
+            yield signature, info, self.counts[signature]
+
+    def decide(self, blocks: Iterable[RawBlock]) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
+        """Each block with its label analysis, or None where the label is not a speaker."""
+        get = self.accept.get
+        for block in blocks:
+            yield block, get((block.label, block.form))
+
+
 def speaker_blocks(
     blocks: Sequence[RawBlock], declared: Iterable[str] = ()
 ) -> list[tuple[RawBlock, LabelInfo | None]]:
@@ -126,72 +231,9 @@ def speaker_blocks(
 
     Blocks without a label and rejected labels come back with None. Every rule but the
     one-off rule depends on a block's label and form alone, so the rules run once for each
-    distinct (label, form), however long the transcript.
+    distinct (label, form), however long the transcript (:class:`LabelCensus`).
     """
-    signatures = [(b.label, b.form) for b in blocks]
-    counts = Counter(signatures)  # (counted in C, the blocks without a label taken out after)
-    for unlabelled in [s for s in counts if s[0] is None]:
-        del counts[unlabelled]
-    info = {label: analyse(label) for label, _ in counts}
-    declared_keys = {analyse(d).key for d in declared}
-    minority = _minority_forms(counts, info)
-    handles = _handles(blocks, counts, info)
-    usable = handles | {
-        (label, form)
-        for label, form in counts
-        if info[label].key in declared_keys
-        or form in FORMAT_DECLARED
-        or (
-            info[label].shape is not Shape.prose and (form not in minority or info[label].honorific)
-        )
-    }
-    key_counts: Counter[str] = Counter()
-    for label, form in usable:
-        key_counts[info[label].key] += counts[label, form]
-    _count_short_forms(key_counts, [info[label] for label, _ in usable])
-    recurring = {key for key, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
-    # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
-    sure = {
-        (lb, f)
-        for lb, f in usable
-        if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
-    }
-    if sure == usable:  # no one-off labels: nothing depends on the order
-        accepted = [s in sure for s in signatures]
-    else:
-        accepted = []
-        seen_recurring = False
-        for signature in signatures:
-            if signature not in usable:
-                accepted.append(False)
-            elif signature in sure:
-                seen_recurring = seen_recurring or info[signature[0]].key in recurring
-                accepted.append(True)
-            else:
-                accepted.append(_accept_one_off(info[signature[0]], seen_recurring))
-    # The labels whose text need not be read: a speaker the format names, whatever its
-    # text, and one that recurs or is declared (decided once a label, not once a block).
-    exempt = {
-        (label, form)
-        for label, form in usable
-        if form in FORMAT_DECLARED
-        or info[label].key in recurring
-        or info[label].key in declared_keys
-    }
-    for index, signature in enumerate(signatures if usable - exempt else ()):
-        if not accepted[index] or signature in exempt:
-            continue
-        block = blocks[index]
-        if _is_list(block.text) or _is_header_field(block.text):
-            # a show-note heading ("**Resources:**" over links) or a header field
-            # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
-            accepted[index] = False
-    if not recurring and not any(accepted):
-        accepted = _without_recurrence([info[s[0]] if s in usable else None for s in signatures])
-    return [
-        (b, info[b.label] if ok else None)  # accepted: labelled
-        for b, ok in zip(blocks, accepted, strict=True)
-    ]
+    return list(LabelCensus(blocks, declared).decide(blocks))
 
 
 _LIST_ITEM = re.compile(r"[^\S\n]*(?:[-*•+]|\d{1,3}[.)])[^\S\n]")
@@ -247,7 +289,7 @@ def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:
     return strong
 
 
-def rejections(blocks: Sequence[RawBlock]) -> str:
+def rejections(blocks: Iterable[RawBlock]) -> str:
     """What the reader saw and why none of it was taken for a speaker, in one clause:
     "14 lines begin with a label-shaped prefix but none recurs ('Mr. Park' 1, ...)"."""
     labelled = [b for b in blocks if b.label is not None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import CastMember
@@ -148,7 +148,17 @@ def group_speakers(
     """
     # analyse() returns one object per label: a long transcript has a handful of distinct ones.
     distinct = list({id(i): i for i in infos}.values())
-    turns_of = Counter(map(id, infos))
+    groups, group_of = group_labels(distinct, Counter(map(id, infos)), cast)
+    return groups, [group_of[id(i)] for i in infos]
+
+
+def group_labels(
+    distinct: Sequence[LabelInfo], turns_of: Mapping[int, int], cast: Sequence[CastMember] = ()
+) -> tuple[list[SpeakerGroup], dict[int, SpeakerGroup]]:
+    """:func:`group_speakers` from a census: each distinct label analysis of the accepted
+    turns once, in order of first appearance, and its number of turns (``turns_of``, by the
+    analysis's ``id``). Returns the groups and the group of each analysis (by ``id``):
+    memory grows with the labels, not with the turns."""
     mapping = _alias_map(distinct, cast)
     names = {name_key(m.label): m.name for m in cast if m.name}
     groups: dict[str, SpeakerGroup] = {}
@@ -172,5 +182,4 @@ def group_speakers(
         group.infos.append(info)
         group.name_counts[spelling] += turns_of[id(info)]
         group_of[id(info)] = group
-    per_turn = [group_of[id(i)] for i in infos]
-    return list(groups.values()), per_turn
+    return list(groups.values()), group_of

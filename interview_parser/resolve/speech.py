@@ -21,7 +21,8 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from ..clock import parse_clock
 from ..grammar import part
@@ -37,15 +38,55 @@ TURN_LIKE_LINES = 4
 # ...written with at least this many different recurring labels.
 TURN_LIKE_LABELS = 2
 
-Decided = list[tuple[RawBlock, LabelInfo | None]]
+Decided = Iterable[tuple[RawBlock, LabelInfo | None]]
 
 
-def all_speech(decided: Decided) -> tuple[Decided, list[str]]:
-    """Resolve a reading whose every block is speech: dialogue dashes, then the start."""
-    return unlabelled_start(hand_over_dashes(decided))
+@dataclass(slots=True)
+class SpeechFacts:
+    """What :func:`speech_turns` found on one pass, for its warnings: the line of a first
+    block given to an unlabelled speaker and of the first labelled block after it; the
+    dialogue-dash turns given to two unnamed speakers (how many, first and last line)."""
+
+    unlabelled: int | None = None
+    first_labelled: int | None = None
+    dashed: int = 0
+    dash_first: int = 0
+    dash_last: int = 0
+
+    def warnings(self) -> list[str]:
+        found = []
+        if self.unlabelled is not None:
+            if self.first_labelled is None:
+                found.append("no speaker labels found: read as one unlabelled speaker")
+            else:
+                found.append(
+                    f"lines {self.unlabelled}-{self.first_labelled - 1}: speech before the "
+                    "first speaker label read as an unlabelled speaker"
+                )
+        if self.dashed:
+            found.append(
+                f"lines {self.dash_first}-{self.dash_last}: {self.dashed} turns open with a "
+                "dialogue dash and no name: read as two unnamed speakers who take turns"
+            )
+        return found
 
 
-def hand_over_dashes(decided: Decided) -> Decided:
+def speech_turns(
+    decided: Decided, every_block: bool, dashes: bool = True, facts: SpeechFacts | None = None
+) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
+    """The decided blocks with the speech that no accepted label introduces given to a
+    speaker, one block at a time: where every block is speech (``every_block``), dialogue
+    dashes (:func:`hand_over_dashes`) and the start (:func:`unlabelled_start`); in every
+    layout, turns that a dialogue dash opens without a name (:func:`take_turns`; ``dashes``
+    false: no accepted label is without a name, so none is a dash). ``facts`` gathers what
+    the warnings say."""
+    facts = facts if facts is not None else SpeechFacts()
+    if every_block:
+        decided = unlabelled_start(hand_over_dashes(decided), facts)
+    return take_turns(decided, facts) if dashes or every_block else iter(decided)
+
+
+def hand_over_dashes(decided: Decided) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
     """Give each dialogue-dash block (form ``dash``) to the other voice of the conversation.
 
     "- Really?\n- Yes." in an unlabelled cue: the first line went on with the current
@@ -54,14 +95,12 @@ def hand_over_dashes(decided: Decided) -> Decided:
     """
     current: LabelInfo | None = None
     other: LabelInfo | None = None
-    result: Decided = []
     for block, info in decided:
         if info is None and block.form == "dash" and other is not None:
             info = other
         if info is not None and (current is None or info.key != current.key):
             other, current = current, info
-        result.append((block, info))
-    return result
+        yield block, info
 
 
 @functools.cache
@@ -77,46 +116,57 @@ def _dashed(block: RawBlock) -> bool:
     return dash is not None and dash.end() == len(label.rstrip())
 
 
-def take_turns(decided: Decided) -> tuple[Decided, list[str]]:
+def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
     """Give the turns that a dialogue dash opens without a name to two speakers in turn.
 
     The dash only says that somebody else speaks now; in an interview that is the other of
     two people, so the turns alternate between two unnamed speakers (who asks is left to
-    the roles, which read the turns). Returns the blocks and a warning, or them unchanged.
+    the roles, which read the turns). ``facts`` counts them for the warning.
     """
-    dashed = [
-        (i, info)
-        for i, (block, info) in enumerate(decided)
-        if info is not None and not info.name and _dashed(block)
-    ]
-    if not dashed:
-        return decided, []
-    result = list(decided)
     voices: list[LabelInfo] = []
-    for n, (i, info) in enumerate(dashed):
-        block = result[i][0]
+    for block, info in decided:
+        if info is None or info.name or not _dashed(block):
+            yield block, info
+            continue
         if len(voices) < 2:
             voices.append(dataclasses.replace(info, key=f"{info.key}\u2014{len(voices) + 1}"))
-        result[i] = (block, dataclasses.replace(voices[n % 2], time=info.time, end=info.end))
-    first, last = decided[dashed[0][0]][0].line, decided[dashed[-1][0]][0].end_line
-    warning = (
-        f"lines {first}-{last}: {len(dashed)} turns open with a dialogue dash and no name: "
-        "read as two unnamed speakers who take turns"
-    )
-    return result, [warning]
+        if not facts.dashed:
+            facts.dash_first = block.line
+        facts.dash_last = block.end_line
+        voice = voices[facts.dashed % 2]
+        facts.dashed += 1
+        yield block, dataclasses.replace(voice, time=info.time, end=info.end)
 
 
-def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:
+def unlabelled_start(
+    decided: Decided, facts: SpeechFacts
+) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
     """Give the speech before the first accepted turn to an unlabelled speaker.
 
     For readings where every block is speech. The first block becomes a turn with an empty
     label (a rejected label-shaped prefix stays in its text; a time alone on its first line,
     as a podcast page's ``<time>`` leaves it, is the turn's start); later unlabelled blocks
-    continue it as usual. Returns the blocks and a warning, or the blocks unchanged.
+    continue it as usual. ``facts`` notes the lines for the warning.
     """
-    if not decided or decided[0][1] is not None:
-        return decided, []
-    block = decided[0][0]
+    blocks = iter(decided)
+    for block, info in blocks:
+        if info is not None:
+            yield block, info
+            break
+        yield _unlabelled(block)
+        facts.unlabelled = block.line
+        for later, info in blocks:
+            if info is not None:
+                facts.first_labelled = later.line
+                yield later, info
+                break
+            yield later, info
+        break
+    yield from blocks
+
+
+def _unlabelled(block: RawBlock) -> tuple[RawBlock, LabelInfo]:
+    """A first block of speech as an unlabelled speaker's turn."""
     text = (block.label or "") + block.text
     text_line = block.line if block.label else block.text_line
     column = block.label_column if block.label else block.text_column
@@ -136,15 +186,7 @@ def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:
         end=block.end,
         tail=block.tail,
     )
-    first = next((b.line for b, info in decided if info is not None), None)
-    if first is None:
-        warning = "no speaker labels found: read as one unlabelled speaker"
-    else:
-        warning = (
-            f"lines {block.line}-{first - 1}: speech before the first speaker label read as "
-            "an unlabelled speaker"
-        )
-    return [(speech, analyse(label)), *decided[1:]], [warning]
+    return speech, analyse(label)
 
 
 def _time_line(text: str) -> str:
