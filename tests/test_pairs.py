@@ -384,3 +384,13 @@ def test_a_pair_with_an_interjection_stays_one_script_segment() -> None:
     t = ip.parse(FLOOR_CASES[list(FLOOR_CASES)[2]][0], interviewers=["Counsel"])
     script = EXPORTERS["podcast"].render(t, None)
     assert script.count("### ") == 1 and "Objection." in script
+
+
+def test_a_run_that_says_nothing_before_a_self_introduction_is_paired_without_error() -> None:
+    # An empty turn ("Dr. Lee:" with nothing after it) has no last sentence to ask with.
+    transcript = ip.parse(
+        "Dr. Lee: \nBen Okoro: My name is Ana Ruiz, and I mend boats.\n"
+        "Dr. Lee: And then? Tell me about it.\n"
+    )
+    paired = {i for p in transcript.pairs for i in (*p.question_turns, *p.answer_turns)}
+    assert paired | set(transcript.unpaired_turns) == {t.index for t in transcript.turns}

@@ -309,8 +309,10 @@ def _invites(floor: Floor, k: int) -> bool:
     """Whether run k asks for what follows: its last sentence asks, or it asks for
     introductions ("I'll let the panelists introduce themselves")."""
     text = floor.text[k]
-    closing = last_sentences(text, 1)
-    return "introduc" in text.lower() or question_evidence(*closing) is not None
+    closing = last_sentences(text, 1)  # none when the run says nothing ("Dr. Lee:" alone)
+    if "introduc" in text.lower():
+        return True
+    return bool(closing) and question_evidence(closing[0]) is not None
 
 
 def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Draft | int]:
