@@ -158,6 +158,7 @@ def stream_source(
                 cast=cast,
                 pair=pair,
                 warnings=source_warnings,
+                window=True,
             )
     except InterviewParserError as exc:
         raise (exc.with_path(path) if path else exc) from None

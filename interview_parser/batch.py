@@ -134,23 +134,16 @@ def parse_stream(
     path: str,
 ) -> TranscriptStream:
     """The transcript of ``text`` as a stream: what ``convert`` (one file or a batch) hands
-    its exporter (docs/streaming.md step 7).
-
-    Until the resolve passes produce a stream, this parses the whole transcript and streams
-    it from memory (``stream_of``); it is the one call to switch to the library's streaming
-    entry, after which no stage of ``convert`` holds the turns.
+    its exporter (docs/streaming.md step 7): the library's streaming entry, so that no stage
+    of ``convert`` holds the turns (a line-family text's blocks are made as they are read,
+    and pairing reads them over a window).
     """
-    from .api import parse_source
-    from .model import stream_of
+    from .api import stream_source
 
-    return stream_of(
-        parse_source(text, dialect=dialect, interviewers=interviewers, cast=cast, path=path)
-    )
+    return stream_source(text, dialect=dialect, interviewers=interviewers, cast=cast, path=path)
 
 
-def noting_warnings(
-    stream: TranscriptStream, note: Callable[[str], None]
-) -> TranscriptStream:
+def noting_warnings(stream: TranscriptStream, note: Callable[[str], None]) -> TranscriptStream:
     """``stream`` unchanged, with ``note`` called on each warning: the head's now, each
     warning event as the exporter reads past it."""
     for warning in stream.head.warnings:

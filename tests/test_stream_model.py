@@ -3,7 +3,7 @@ events are read once."""
 
 from __future__ import annotations
 
-from conftest import SAMPLES
+from conftest import SAMPLES, shared_path
 
 from interview_parser import parse
 from interview_parser.model import Unpaired, Warned, collect, replace, stream_of
@@ -36,3 +36,33 @@ def test_warnings_from_events_follow_the_head_warnings() -> None:
     stream.events = iter([*transcript.turns, Warned("second")])
     assert collect(stream).warnings == ["first", "second"]
     assert collect(stream_of(transcript)).turns == transcript.turns
+
+
+def _stream_equals_parse(data: bytes) -> None:
+    from interview_parser import api
+    from interview_parser.errors import InterviewParserError
+
+    try:
+        expected: object = api.parse_bytes(data)
+    except InterviewParserError as exc:
+        expected = str(exc)
+    try:
+        got: object = collect(api.stream_bytes(data))  # pairing over a window
+    except InterviewParserError as exc:
+        got = str(exc)
+    assert got == expected
+
+
+def test_the_streaming_entry_collects_to_the_parse_on_every_sample() -> None:
+    paths = sorted(p for p in SAMPLES.rglob("*") if p.is_file())
+    assert paths
+    for path in paths:
+        _stream_equals_parse(path.read_bytes())
+
+
+def test_the_streaming_entry_collects_to_the_parse_on_the_corpus() -> None:
+    corpus = shared_path("corpus-dev")
+    files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".json")
+    assert files
+    for path in files:
+        _stream_equals_parse(path.read_bytes())

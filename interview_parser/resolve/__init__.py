@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
 
@@ -136,9 +136,7 @@ def _turns(
         yield _finish(turn, pieces, timed), info_of
 
 
-def _finish(
-    turn: Turn, pieces: list[str] | None, timed: list[tuple[int, RawBlock]] | None
-) -> Turn:
+def _finish(turn: Turn, pieces: list[str] | None, timed: list[tuple[int, RawBlock]] | None) -> Turn:
     """A turn once its last block is read: its text joined, its time spans placed."""
     if pieces is not None:
         turn.text = "".join(pieces)
@@ -449,27 +447,61 @@ def _emit(
     roles: Mapping[str, RoleDecision] | None,
     names: Mapping[str, Collection[str]],
     layout: Sequence[Span],
+    again: Callable[[], Decided] | None = None,
 ) -> Iterator[Event]:
     """Pass 4 (emit): each turn cleaned and given its speaker, as it is read, with the
     skipped spans above it; then the pairs (``roles``: None without pairs), the unpaired
-    turns and the last skipped spans."""
+    turns and the last skipped spans.
+
+    With ``again`` (the decided blocks read once more), the turns are not held for pairing:
+    pairing reads them in two more passes, its census and then a window
+    (:func:`_windowed_pair_events`). Without it, pairing is given the whole list."""
     spans = _Spans(layout)
     voices: list[Voice] = []
-    if roles is not None:
+    whole = roles is not None and again is None
+    if whole:
         from .pairs import Voice
 
         add_voice = voices.append
     for turn, info in _turns(decided, shapes, spans.marks):
         turn.speaker = ident = owner(info).id
         turn.text = text = clean(turn.text)
-        if roles is not None:
-            add_voice(Voice(ident, roles[ident].role, text))
+        if whole:
+            add_voice(Voice(ident, roles[ident].role, text))  # type: ignore[index]
         yield turn
         if spans.marks or spans.at < len(spans.layout):
             yield from spans.before(turn.line)
+    if roles is not None and again is not None:
+        yield from spans.rest()
+        yield from _windowed_pair_events(again, shapes, owner, roles, names)
+        return
     if roles is not None:
         yield from _pair_events(voices, names)
     yield from spans.rest()
+
+
+def _windowed_pair_events(
+    again: Callable[[], Decided],
+    shapes: frozenset[str],
+    owner: _Owners,
+    roles: Mapping[str, RoleDecision],
+    names: Mapping[str, Collection[str]],
+) -> Iterator[Event]:
+    """The pairs and unpaired turns, holding no list of the turns: a pass over the turns
+    counts what pairing needs from the whole file (``Census``), and another pairs them over
+    a window (``iter_pairs``). The same pairs as :func:`_pair_events`."""
+    from .pairs import Census, Voice, iter_pairs
+
+    def voices() -> Iterator[Voice]:
+        for turn, info in _turns(again(), shapes, []):
+            ident = owner(info).id
+            yield Voice(ident, roles[ident].role, clean(turn.text), turn.index)
+
+    census = Census(names)
+    for voice in voices():
+        census.add(voice.speaker, voice.text)
+    parts = census.parts({ident: decision.role for ident, decision in roles.items()})
+    yield from iter_pairs(voices(), parts, names)
 
 
 def stream_transcript(
@@ -480,10 +512,16 @@ def stream_transcript(
     cast: Iterable[CastMember] = (),
     pair: bool = True,
     warnings: Iterable[str] = (),
+    window: bool = False,
 ) -> TranscriptStream:
     """Resolve a reading into a transcript stream; raise :class:`NoTurnsError` if there are
     no turns. Passes 1-3 run now (the head: speakers, roles, title, warnings); the turns,
     pairs and skipped spans are read from the blocks once more as the events are drawn.
+
+    ``window=True``: pairing holds no list of the turns; it reads the blocks twice more
+    after the turns (a census, then pairs over a window), so memory does not grow with the
+    turns, at the cost of those two passes. Without it (what :func:`build_transcript`
+    collects), pairing is given the turns as a list.
 
     ``pair=False`` leaves out the question-answer pairs (no ``Pair`` or ``Unpaired``
     events) for a caller that never reads them, such as ``check``: pairing's module is then
@@ -580,7 +618,15 @@ def stream_transcript(
         pairs=[],
         warnings=[*warnings, *meta.warnings, *speech_warnings],
     )
-    events = _emit(decided(), shapes, owner, roles if pair else None, names, layout)  # pass 4
+    events = _emit(  # pass 4
+        decided(),
+        shapes,
+        owner,
+        roles if pair else None,
+        names,
+        layout,
+        decided if window else None,
+    )
     return TranscriptStream(head, events)
 
 
