@@ -10,7 +10,7 @@ t.to_json()
 from __future__ import annotations
 
 from .align import align  # the align extra itself is imported only when it runs
-from .api import parse, parse_bytes, parse_file
+from .api import parse, parse_bytes, parse_file, stream_bytes, stream_file
 from .errors import (
     FileError,
     InputError,
@@ -29,7 +29,9 @@ from .model import (
     RoleSource,
     Speaker,
     Transcript,
+    TranscriptStream,
     Turn,
+    collect,
 )
 from .version import __version__
 
@@ -47,12 +49,16 @@ __all__ = [
     "Speaker",
     "Transcript",
     "TranscriptJSONError",
+    "TranscriptStream",
     "TranscriptSyntaxError",
     "Turn",
     "UsageError",
     "__version__",
     "align",
+    "collect",
     "parse",
     "parse_bytes",
     "parse_file",
+    "stream_bytes",
+    "stream_file",
 ]
