@@ -151,8 +151,10 @@ def test_generated_captions_resolve_as_before(cues: list[tuple[str, str]], form:
             out.append(str(i + 1))
         sep = "," if form == "srt" else "."
         out.append(f"00:00:{i:02d}{sep}000 --> 00:00:{i:02d}{sep}900")
-        speech = f"<v {name}>{words}" if form == "vtt" and name else (
-            f"{name}: {words}" if name else f"- {words}\n- Yes."
+        speech = (
+            f"<v {name}>{words}"
+            if form == "vtt" and name
+            else (f"{name}: {words}" if name else f"- {words}\n- Yes.")
         )
         out += [speech, ""]
     assert_same("\n".join(out))
@@ -175,10 +177,7 @@ def test_late_speakers_over_a_long_conversation() -> None:
 
 
 def test_dialogue_dashes_and_lead_comments() -> None:
-    text = (
-        "<!-- draft --> A Title\n\n"
-        "— ¿Cuándo empezó?\n— Hace diez años.\n— ¿Y ahora?\n— Sigo.\n"
-    )
+    text = "<!-- draft --> A Title\n\n— ¿Cuándo empezó?\n— Hace diez años.\n— ¿Y ahora?\n— Sigo.\n"
     assert_same(text)
 
 

@@ -36,6 +36,7 @@ SAMPLES = Path(__file__).parent.parent / "samples"
 
 # -- The whole-list timeline as it was (the oracle) ------------------------------------------
 
+
 def old_timeline(
     transcript: Transcript,
     *,
@@ -232,9 +233,7 @@ def test_the_timeline_reads_its_turns_from_a_spool(turns: list[Turn], options: _
     spool: Spool[Turn] = Spool(Turn)
     for turn in turns:
         spool.append(turn)
-    found = census(
-        spool, wpm=options["wpm"], pause=options["pause"], duration=options["duration"]
-    )
+    found = census(spool, wpm=options["wpm"], pause=options["pause"], duration=options["duration"])
     pairs = list(iter_times(spool, found, start=options["start"]))
     assert [repr(t) for t, _ in pairs] == [repr(t) for t in turns]  # NaN is not equal to itself
     streamed = Timeline([t for _, t in pairs], found.estimated)

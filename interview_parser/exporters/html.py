@@ -50,9 +50,7 @@ def pieces(source: Source, options: ExportOptions) -> Iterator[str]:
     with the script's data (spooled: it comes last), the transcript."""
     document = gather(source)
     head = document.head
-    found = census(
-        document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration
-    )
+    found = census(document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration)
 
     def timed() -> Iterator[tuple[Turn, TurnTime]]:
         return iter_times(document.turns, found, start=options.start)
@@ -80,9 +78,7 @@ def pieces(source: Source, options: ExportOptions) -> Iterator[str]:
         _speakers(shares),
         _timeline(head, data.watch(timed()), ends, positions),
         _index(document, positions),
-        transcript.section(
-            head, timed(), positions, marks, audio=options.audio, follow=follow
-        ),
+        transcript.section(head, timed(), positions, marks, audio=options.audio, follow=follow),
         "</main>",
         data.pieces(),
         f"<script>\n{asset('page.js')}</script>",
@@ -268,9 +264,7 @@ def _index(document: Gathered, positions: dict[str, int]) -> Iterator[str]:
     if document.unpaired_turns:
         yield "\n<h3>Turns in no pair</h3>\n"
         found = Positions(document.turns)
-        items = (
-            _loose_item(head, i, found.at([i])[0], positions) for i in document.unpaired_turns
-        )
+        items = (_loose_item(head, i, found.at([i])[0], positions) for i in document.unpaired_turns)
         yield from _list("ul", "loose", items, tag)
     yield "\n</section>"
 

@@ -151,9 +151,7 @@ def build_plan(transcript: Source, options: ExportOptions) -> Plan:
     head = document.head
     cast = _cast(head, names=options.names)
     marks = {entry.speaker.id: entry.mark for entry in cast}
-    found = census(
-        document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration
-    )
+    found = census(document.turns, wpm=options.wpm, pause=options.pause, duration=options.duration)
     asking = _QuestionStarts(document.pairs, found.count)
     lines: list[Line] | Spool[Line] = [] if isinstance(document.turns, Sequence) else _spool()
     ends = _Ends()

@@ -76,6 +76,8 @@ _WELCOME = re.compile(
 )
 # ... of this many words at most, so found in this many last characters
 _WELCOME_WORDS, _WELCOME_TAIL = 8, 160
+
+
 def _speaks_to(floor: Floor, j: int, questioned: Mapping[str, NamePattern]) -> bool:
     """Whether run j opens by calling a questioned third party other than its speaker ("Sr.
     Presidente, ..."): said to them, not in reply to the asker."""
