@@ -3,6 +3,7 @@ events are read once."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import SAMPLES, shared_path
 
 from interview_parser import parse
@@ -53,14 +54,23 @@ def _stream_equals_parse(data: bytes) -> None:
     assert got == expected
 
 
-def test_the_streaming_entry_collects_to_the_parse_on_every_sample() -> None:
+@pytest.fixture(params=["list", "window"])
+def pairing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a stream pairs: a list of the turns (small texts) and a window (large)."""
+    from interview_parser import api
+
+    monkeypatch.setattr(api, "WINDOW_CHARS", 0 if request.param == "window" else 1 << 40)
+    return str(request.param)
+
+
+def test_the_streaming_entry_collects_to_the_parse_on_every_sample(pairing: str) -> None:
     paths = sorted(p for p in SAMPLES.rglob("*") if p.is_file())
     assert paths
     for path in paths:
         _stream_equals_parse(path.read_bytes())
 
 
-def test_the_streaming_entry_collects_to_the_parse_on_the_corpus() -> None:
+def test_the_streaming_entry_collects_to_the_parse_on_the_corpus(pairing: str) -> None:
     corpus = shared_path("corpus-dev")
     files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".json")
     assert files

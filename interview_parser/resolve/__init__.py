@@ -497,10 +497,11 @@ def _windowed_pair_events(
             ident = owner(info).id
             yield Voice(ident, roles[ident].role, clean(turn.text), turn.index)
 
-    census = Census(names)
+    played = {ident: decision.role for ident, decision in roles.items()}
+    census = Census(names, roles=played)
     for voice in voices():
         census.add(voice.speaker, voice.text)
-    parts = census.parts({ident: decision.role for ident, decision in roles.items()})
+    parts = census.parts(played)
     yield from iter_pairs(voices(), parts, names)
 
 

@@ -236,9 +236,20 @@ class Census:
     pairing's runs. It holds one run's texts at a time.
     """
 
-    def __init__(self, names: Mapping[str, Collection[str]] | None = None, caps: Caps = CAPS):
+    def __init__(
+        self,
+        names: Mapping[str, Collection[str]] | None = None,
+        caps: Caps = CAPS,
+        roles: Mapping[str, Role] | None = None,
+    ):
         self._names = names or {}
         self._caps = caps
+        # Known roles (a pass after the head): only an asker's run can call a third party,
+        # and an asker is never one, so no other pair of runs is read for names (100,000
+        # speakers would otherwise compile a name pattern each).
+        self._askers = (
+            None if roles is None else {s for s, r in roles.items() if r is Role.interviewer}
+        )
         self.said: Counter[str] = Counter()
         self.procedure: Counter[str] = Counter()
         self.called: Counter[tuple[str, str]] = Counter()
@@ -269,7 +280,12 @@ class Census:
         if procedural(text):
             self.procedure[speaker] += 1
         last = self._last
-        if last is not None and last[0] != speaker:
+        askers = self._askers
+        if (
+            last is not None
+            and last[0] != speaker
+            and (askers is None or (last[0] in askers and speaker not in askers))
+        ):
             if speaker not in self._patterns:
                 self._patterns[speaker] = _address_pattern(self._names.get(speaker, ()))
             if _called(last[1], self._patterns[speaker]):
