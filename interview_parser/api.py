@@ -58,6 +58,28 @@ def read(source: SourceText, *, dialect: str | None = None, lazy: bool = False) 
 
 
 @contextlib.contextmanager
+def _naming(path: str | None) -> Iterator[None]:
+    """An :class:`InterviewParserError` raised inside names ``path`` (when there is one)."""
+    try:
+        yield
+    except InterviewParserError as exc:
+        raise (exc.with_path(path) if path else exc) from None
+
+
+def _facts(source: SourceText, reading: Reading, path: str | None) -> Source:
+    """The model's ``Source`` of a read text (its evidence is filled in by the resolver)."""
+    return Source(
+        path=path,
+        encoding=source.encoding,
+        newline=source.newline,
+        final_newline=source.final_newline,
+        line_count=source.line_count,
+        dialect=reading.dialect,
+        dialect_evidence="",
+    )
+
+
+@contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for one parse, then restore it as it was.
 
@@ -93,30 +115,19 @@ def parse_source(
     released then, so a long file's text is not held beside its model.
     """
     source_warnings = list(source.warnings)
-    try:
-        with _collector_paused():
-            # (the blocks as a list: the passes read them again at no cost, and the whole
-            # model is kept anyway; a stream makes them afresh on each pass instead)
-            reading = read(source, dialect=dialect)
-            meta = Source(
-                path=path,
-                encoding=source.encoding,
-                newline=source.newline,
-                final_newline=source.final_newline,
-                line_count=source.line_count,
-                dialect=reading.dialect,
-                dialect_evidence="",  # filled in by build_transcript from its evidence
-            )
-            del source
-            # The reading goes to build_transcript as its only reference (popped from a
-            # list, not held here), so that its blocks are freed once turned into turns.
-            handed = [reading]
-            del reading
-            transcript = build_transcript(
-                handed.pop(), meta, interviewers=interviewers, cast=cast, pair=pair
-            )
-    except InterviewParserError as exc:
-        raise (exc.with_path(path) if path else exc) from None
+    with _naming(path), _collector_paused():
+        # (the blocks as a list: the passes read them again at no cost, and the whole
+        # model is kept anyway; a stream makes them afresh on each pass instead)
+        reading = read(source, dialect=dialect)
+        meta = _facts(source, reading, path)
+        del source
+        # The reading goes to build_transcript as its only reference (popped from a
+        # list, not held here), so that its blocks are freed once turned into turns.
+        handed = [reading]
+        del reading
+        transcript = build_transcript(
+            handed.pop(), meta, interviewers=interviewers, cast=cast, pair=pair
+        )
     if source_warnings:
         transcript = replace(transcript, warnings=[*source_warnings, *transcript.warnings])
     return transcript
@@ -148,39 +159,26 @@ def stream_source(
     """
     source_warnings = list(source.warnings)
     window = len(source.text) >= WINDOW_CHARS
-    try:
-        with _collector_paused():
-            reading = read(source, dialect=dialect, lazy=window)
-            meta = Source(
-                path=path,
-                encoding=source.encoding,
-                newline=source.newline,
-                final_newline=source.final_newline,
-                line_count=source.line_count,
-                dialect=reading.dialect,
-                dialect_evidence="",  # filled in by stream_transcript from its evidence
-            )
-            del source
-            stream = stream_transcript(
-                reading,
-                meta,
-                interviewers=interviewers,
-                cast=cast,
-                pair=pair,
-                warnings=source_warnings,
-                window=window,
-            )
-    except InterviewParserError as exc:
-        raise (exc.with_path(path) if path else exc) from None
+    with _naming(path), _collector_paused():
+        reading = read(source, dialect=dialect, lazy=window)
+        meta = _facts(source, reading, path)
+        del source
+        stream = stream_transcript(
+            reading,
+            meta,
+            interviewers=interviewers,
+            cast=cast,
+            pair=pair,
+            warnings=source_warnings,
+            window=window,
+        )
     return TranscriptStream(stream.head, _with_path(stream.events, path))
 
 
 def _with_path(events: Iterator[Event], path: str | None) -> Iterator[Event]:
     """The events, an error on the way naming ``path`` as the parse's errors do."""
-    try:
+    with _naming(path):
         yield from events
-    except InterviewParserError as exc:
-        raise (exc.with_path(path) if path else exc) from None
 
 
 def stream_bytes(
@@ -193,10 +191,8 @@ def stream_bytes(
     pair: bool = True,
 ) -> TranscriptStream:
     """:func:`parse_bytes` as a stream (see :func:`stream_source`)."""
-    try:
+    with _naming(path):
         source = read_bytes(data)
-    except InterviewParserError as exc:
-        raise (exc.with_path(path) if path else exc) from None
     del data
     return stream_source(
         source, path=path, dialect=dialect, interviewers=interviewers, cast=cast, pair=pair
@@ -256,10 +252,8 @@ def parse_bytes(
     path: str | None = None,
 ) -> Transcript:
     """Parse the raw contents of a transcript file (encoding detected)."""
-    try:
+    with _naming(path):
         source = read_bytes(data)
-    except InterviewParserError as exc:
-        raise (exc.with_path(path) if path else exc) from None
     return parse_source(source, path=path, dialect=dialect, interviewers=interviewers, cast=cast)
 
 

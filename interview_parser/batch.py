@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .errors import InterviewParserError, UsageError
 from .exporters import ExportOptions, get_exporter
-from .model import CastMember, Event, TranscriptStream, Warned
+from .model import Event, TranscriptStream, Warned
 from .workers import Progress, default_workers, in_pieces
 
 if TYPE_CHECKING:
@@ -125,24 +125,6 @@ def _refusal(target: Path, inputs: set[str], taken_by: str | None) -> str | None
     return None
 
 
-def parse_stream(
-    text: SourceText,
-    *,
-    dialect: str | None,
-    interviewers: Sequence[str],
-    cast: Sequence[CastMember],
-    path: str,
-) -> TranscriptStream:
-    """The transcript of ``text`` as a stream: what ``convert`` (one file or a batch) hands
-    its exporter (docs/streaming.md step 7): the library's streaming entry, so that no stage
-    of ``convert`` holds the turns (a line-family text's blocks are made as they are read,
-    and pairing reads them over a window).
-    """
-    from .api import stream_source
-
-    return stream_source(text, dialect=dialect, interviewers=interviewers, cast=cast, path=path)
-
-
 def noting_warnings(stream: TranscriptStream, note: Callable[[str], None]) -> TranscriptStream:
     """``stream`` unchanged, with ``note`` called on each warning: the head's now, each
     warning event as the exporter reads past it."""
@@ -167,7 +149,7 @@ def convert_one(
     ``convert``: its cast is declared and its dialect used unless ``settings`` names one.
     ``configs`` remembers the tables of folders already seen.
     """
-    from .api import project_settings
+    from .api import project_settings, stream_source
     from .files import atomic_open
 
     if job.refusal:
@@ -175,8 +157,8 @@ def convert_one(
     warnings: list[str] = []
     try:
         dialect, cast = project_settings(job.source, settings.dialect, (), configs)
-        # Temporaries only: the bytes go once decoded, the text once read (parse_stream).
-        stream = parse_stream(
+        # Temporaries only: the bytes go once decoded, the text once read (stream_source).
+        stream = stream_source(
             _decoded(_read(job.source), job.source),
             dialect=dialect,
             interviewers=settings.interviewers,

@@ -88,12 +88,13 @@ def _load_stream(
     dialect: str | None,
     configs: dict[Path, Config],
 ) -> TranscriptStream:
-    """``_load`` as a stream (``batch.parse_stream``): warnings are printed as they come."""
-    from .batch import noting_warnings, parse_stream
+    """``_load`` as a stream (``api.stream_source``): warnings are printed as they come."""
+    from .api import stream_source
+    from .batch import noting_warnings
 
     raw = _Input(name)
     dialect, cast = project_settings(raw.path, dialect, (), configs)
-    stream = parse_stream(
+    stream = stream_source(
         raw.text(), dialect=dialect, interviewers=interviewers, cast=cast, path=raw.shown
     )
     if raw.path is None:

@@ -396,8 +396,7 @@ class _Owners:
 
 
 def _pair_events(voices: Sequence[Voice], names: Mapping[str, Collection[str]]) -> Iterator[Event]:
-    """The pairs of the turns' voices, then the unpaired turns (the one place that pairs:
-    whole-file until pairing is a generator over a window)."""
+    """The pairs of the turns' voices handed over as a list, then the unpaired turns."""
     from .pairs import build_pairs
 
     pairs, unpaired = build_pairs(voices, names)
@@ -440,6 +439,17 @@ def _line(span: Span) -> int:
     return span.line
 
 
+def _spoken(
+    decided: Decided, shapes: frozenset[str], owner: _Owners, marks: list[Span]
+) -> Iterator[Turn]:
+    """The turns of the decided blocks, each given its speaker and its text cleaned (the
+    comments and time marks taken out of the texts are added to ``marks``)."""
+    for turn, info in _turns(decided, shapes, marks):
+        turn.speaker = owner(info).id
+        turn.text = clean(turn.text)
+        yield turn
+
+
 def _emit(
     decided: Decided,
     shapes: frozenset[str],
@@ -449,34 +459,28 @@ def _emit(
     layout: Sequence[Span],
     again: Callable[[], Decided] | None = None,
 ) -> Iterator[Event]:
-    """Pass 4 (emit): each turn cleaned and given its speaker, as it is read, with the
-    skipped spans above it; then the pairs (``roles``: None without pairs), the unpaired
-    turns and the last skipped spans.
+    """Pass 4 (emit): each turn, as it is read, with the skipped spans above it; then the
+    pairs (``roles``: None without pairs), the unpaired turns and the last skipped spans.
 
     With ``again`` (the decided blocks read once more), the turns are not held for pairing:
     pairing reads them in two more passes, its census and then a window
-    (:func:`_windowed_pair_events`). Without it, pairing is given the whole list."""
+    (:func:`_windowed_pair_events`). Without it, pairing is given their voices as a list."""
     spans = _Spans(layout)
-    voices: list[Voice] = []
-    whole = roles is not None and again is None
-    if whole:
-        from .pairs import Voice
+    voices: list[Voice] | None = None
+    if roles is not None and again is None:
+        from .pairs import Voice  # (only when pairing: check never imports it)
 
-        add_voice = voices.append
-    for turn, info in _turns(decided, shapes, spans.marks):
-        turn.speaker = ident = owner(info).id
-        turn.text = text = clean(turn.text)
-        if whole:
-            add_voice(Voice(ident, roles[ident].role, text))  # type: ignore[index]
+        voices = []
+    for turn in _spoken(decided, shapes, owner, spans.marks):
+        if voices is not None and roles is not None:
+            voices.append(Voice(turn.speaker, roles[turn.speaker].role, turn.text, turn.index))
         yield turn
         if spans.marks or spans.at < len(spans.layout):
             yield from spans.before(turn.line)
-    if roles is not None and again is not None:
-        yield from spans.rest()
-        yield from _windowed_pair_events(again, shapes, owner, roles, names)
-        return
-    if roles is not None:
+    if voices is not None:
         yield from _pair_events(voices, names)
+    elif roles is not None and again is not None:
+        yield from _windowed_pair_events(again, shapes, owner, roles, names)
     yield from spans.rest()
 
 
@@ -493,16 +497,14 @@ def _windowed_pair_events(
     from .pairs import Census, Voice, iter_pairs
 
     def voices() -> Iterator[Voice]:
-        for turn, info in _turns(again(), shapes, []):
-            ident = owner(info).id
-            yield Voice(ident, roles[ident].role, clean(turn.text), turn.index)
+        for turn in _spoken(again(), shapes, owner, []):
+            yield Voice(turn.speaker, roles[turn.speaker].role, turn.text, turn.index)
 
     played = {ident: decision.role for ident, decision in roles.items()}
     census = Census(names, roles=played)
     for voice in voices():
         census.add(voice.speaker, voice.text)
-    parts = census.parts(played)
-    yield from iter_pairs(voices(), parts, names)
+    yield from iter_pairs(voices(), census.parts(played), names)
 
 
 def stream_transcript(

@@ -233,7 +233,8 @@ class Census:
     or office. ``parts(roles)`` then gives what ``parts_of`` gives on the whole list.
 
     The runs are closed at the same caps as pairing's (``Caps``), so the counts are those of
-    pairing's runs. It holds one run's texts at a time.
+    pairing's runs. It holds one run's texts at a time. Given the ``roles`` already (a pass
+    after the head), it reads names only where ``parts`` can use them: after an asker's run.
     """
 
     def __init__(
