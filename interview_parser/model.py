@@ -19,10 +19,10 @@ major number for renamed or removed ones.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -384,14 +384,26 @@ class TranscriptStream:
     whole: Transcript | None = None
 
 
-def collect(stream: TranscriptStream) -> Transcript:
-    """The whole transcript of ``stream`` (consumes its events)."""
-    turns: list[Turn] = []
-    pairs: list[Pair] = []
-    skipped: list[Skipped] = []
-    unpaired: list[int] = []
-    warnings = list(stream.head.warnings)
-    for event in stream.events:
+_Item = TypeVar("_Item", contravariant=True)
+
+
+class Appends(Protocol[_Item]):
+    """What an event goes into: a list, an ``array``, a spool."""
+
+    def append(self, item: _Item, /) -> None: ...
+
+
+def sort_events(
+    events: Iterable[Event],
+    turns: Appends[Turn],
+    pairs: Appends[Pair],
+    skipped: Appends[Skipped],
+    unpaired: Appends[int],
+    warnings: Appends[str],
+) -> None:
+    """Each event appended, in order, to the sink of its kind (the unpaired turns' indices,
+    the warnings' texts)."""
+    for event in events:
         if isinstance(event, Turn):
             turns.append(event)
         elif isinstance(event, Pair):
@@ -402,6 +414,16 @@ def collect(stream: TranscriptStream) -> Transcript:
             unpaired.append(event.index)
         else:
             warnings.append(event.text)
+
+
+def collect(stream: TranscriptStream) -> Transcript:
+    """The whole transcript of ``stream`` (consumes its events)."""
+    turns: list[Turn] = []
+    pairs: list[Pair] = []
+    skipped: list[Skipped] = []
+    unpaired: list[int] = []
+    warnings = list(stream.head.warnings)
+    sort_events(stream.events, turns, pairs, skipped, unpaired, warnings)
     return replace(
         stream.head,
         turns=turns,

@@ -30,9 +30,8 @@ from .model import (
     Transcript,
     TranscriptStream,
     Turn,
-    Unpaired,
-    Warned,
     replace,
+    sort_events,
 )
 
 _T = TypeVar("_T")
@@ -203,17 +202,7 @@ def gather(source: Transcript | TranscriptStream) -> Gathered:
     skipped: Spool[Skipped] = Spool(Skipped)
     unpaired = array("q")
     warnings = list(source.head.warnings)
-    for event in source.events:
-        if isinstance(event, Turn):
-            turns.append(event)
-        elif isinstance(event, Pair):
-            pairs.append(event)
-        elif isinstance(event, Skipped):
-            skipped.append(event)
-        elif isinstance(event, Unpaired):
-            unpaired.append(event.index)
-        elif isinstance(event, Warned):
-            warnings.append(event.text)
+    sort_events(source.events, turns, pairs, skipped, unpaired, warnings)
     head = replace(source.head, warnings=warnings)
     return Gathered(head, turns, pairs, skipped, unpaired)
 
