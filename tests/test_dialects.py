@@ -76,6 +76,7 @@ DETECTED = {
     "bracket-roles.txt": "labelled",
     "blockquote-transcript.md": "quote+markdown",
     "wiki-bold-names.txt": "learned:wrap=wiki,end=close",
+    "reflowed-turns.txt": "reflow+labelled",
 }
 
 

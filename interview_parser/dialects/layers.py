@@ -216,9 +216,11 @@ def prefix_layer(text: str) -> Layered | None:
 def apply_layers(text: str) -> Layered | None:
     """The layer this text is wrapped in, if any (HTML first, then court pages, then a
     constant time in front of every line, then cue or page numbers alone on their lines:
-    :mod:`.numbers`, then a Markdown blockquote around the whole transcript: :mod:`.quotes`)."""
+    :mod:`.numbers`, then a Markdown blockquote around the whole transcript: :mod:`.quotes`,
+    then turns run together on one line: :mod:`.reflow`)."""
     from .numbers import number_layer
     from .quotes import quote_layer
+    from .reflow import reflow_layer
 
     return (
         html_layer(text)
@@ -226,4 +228,5 @@ def apply_layers(text: str) -> Layered | None:
         or prefix_layer(text)
         or number_layer(text)
         or quote_layer(text)
+        or reflow_layer(text)
     )

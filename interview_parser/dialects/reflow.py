@@ -1,0 +1,178 @@
+"""Reflowed transcripts: turns run together on one line, each label after the last sentence
+of the turn before it ("... is a recession coming? LIND: Nobody knows. GRANT: But ...").
+
+Text pasted from a PDF, a caption feed or a web page whose line breaks were lost keeps its
+labels but not their line starts. A name in the label shape of ``grammars/common.lark``
+(``LABEL_WORD``, ``LABEL_MORE``, ``LABEL_ROLE``) that follows a sentence end inside lines
+again and again, among at least two recurring names, was put there by the reflow: :func:`reflow_layer` breaks each line
+before such a label (the label keeps its source line and column), and the label conventions
+read the lines it makes (a layer of :mod:`.layers`). A name that a line begins with counts
+toward its recurrence too ("Q: ...? A: ..." on every line). A name seen once, or a colon
+inside a sentence ("The point is: ..."), never breaks a line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..grammar import part
+from .layers import Layered
+
+HEAD_CHARS = 20_000
+# At least this many labels inside lines, from at least MIN_NAMES recurring names...
+MIN_INLINE = 3
+MIN_NAMES = 2
+# ...making up at least this share of those names' labels (the rest begin lines): a
+# transcript whose labels begin its lines is not reflowed because a turn quotes one.
+INLINE_SHARE = 0.25
+# Where a label inside a line may begin: the blanks after a sentence end (its closing mark,
+# a quote or a bracket).
+_AFTER_END = re.compile(r"[.?!…\"”’')\]][^\S\n]+")
+
+
+@functools.cache
+def _name() -> str:
+    return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
+
+
+@functools.cache
+def _inline() -> re.Pattern[str]:
+    """A label from where it begins to its colon: group 1 is the name (a colon inside a
+    line is followed by a blank or ends the line)."""
+    return re.compile(rf"({_name()})[^\S\n]?[:：](?=[^\S\n]|$)")
+
+
+@functools.cache
+def _leading() -> re.Pattern[str]:
+    """A label that begins a line."""
+    return re.compile(rf"[^\S\n]*({_name()})[^\S\n]?[:：](?=[^\S\n]|$)")
+
+
+def _capital(name: str) -> bool:
+    return name[:1].isupper()
+
+
+def _labels(line: str) -> tuple[re.Match[str] | None, list[list[re.Match[str]]]]:
+    """The label that begins ``line`` (if any), and the labels that may be inside it: for
+    each colon that ends one, the names that may end there, from the longest, each after a
+    sentence end and words of the turn before it ("... four meetings. MOSS:" may be "MOSS"
+    or "We held four meetings. MOSS"; "[00:01] Ann:" is a timed label, no turn before it).
+    The names that end at the leading label's colon are listed too ("MS. QUINT:" may be
+    "QUINT", and "Boat. MOSS:", a line that wraps a turn's last word, is "MOSS")."""
+    leading = _leading().match(line)
+    if leading is not None and not _capital(leading.group(1)):
+        leading = None  # "boat. MOSS:": a wrapped sentence's end, then a label
+    by_colon: dict[int, list[re.Match[str]]] = {}
+    for end in _AFTER_END.finditer(line):
+        m = _inline().match(line, end.end())
+        if m is not None and _capital(m.group(1)) and _has_words(line, 0, m.start()):
+            by_colon.setdefault(m.end(1), []).append(m)
+    return leading, list(by_colon.values())
+
+
+def _inside(
+    leading: re.Match[str] | None, colons: list[list[re.Match[str]]]
+) -> list[list[re.Match[str]]]:
+    """The colons past the leading label's (those that end a label inside the line)."""
+    if leading is None:
+        return colons
+    return [found for found in colons if found[0].end(1) > leading.end(1)]
+
+
+def _has_words(line: str, start: int, end: int) -> bool:
+    return any(c.isalpha() for c in line[start:end])
+
+
+@dataclass
+class Census:
+    """How often each name labels a turn where it is the only reading of its colon (``base``),
+    and the names that label turns of a reflowed text (``names``: empty when it is not)."""
+
+    base: Counter[str] = field(default_factory=Counter)
+    names: set[str] = field(default_factory=set)
+
+    def wrapped(self, leading: str, shorter: list[str]) -> str | None:
+        """The name inside a line that begins with a turn's last words, then a label:
+        "Boat. MOSS:" is "MOSS" when "MOSS" labels turns elsewhere at least as often as
+        "Boat. MOSS" does with this one; "MS. QUINT:" stays one label ("QUINT" alone labels
+        nothing)."""
+        best = max(shorter, key=lambda n: self.base[n])
+        return best if self.base[best] >= max(1, self.base[leading]) else None
+
+    def weight(self, name: str) -> tuple[int, int]:
+        return self.base[name], len(name)
+
+
+def census(text: str) -> Census:
+    """The names that label turns inside the lines of ``text``, when it is reflowed (see
+    the module's doc): each recurs, inside lines or at their start ("Q: ...? A: ..." a
+    line: "A" is inside, "Q" begins lines); there are at least :data:`MIN_NAMES`; and
+    their labels inside lines are at least :data:`MIN_INLINE` and :data:`INLINE_SHARE` of
+    all their labels. Else ``names`` is empty."""
+    inside: Counter[str] = Counter()
+    leading: Counter[str] = Counter()
+    doubtful: list[tuple[str, list[str]]] = []  # a leading name, the names ending at its colon
+    for line in text.split("\n"):
+        first, colons = _labels(line)
+        within_line = _inside(first, colons)
+        inside.update(m.group(1) for found in within_line for m in found)
+        if first is not None:
+            leading[first.group(1)] += 1
+            if len(within_line) < len(colons):
+                doubtful.append((first.group(1), [m.group(1) for m in colons[0]]))
+    found = Census(inside + leading)
+    if inside.total() + len(doubtful) < MIN_INLINE:
+        return found
+    for name, shorter in doubtful:
+        best = found.wrapped(name, shorter)
+        if best is not None:
+            inside[best] += 1
+            leading[name] -= 1
+    counts = inside + leading
+    names = {n for n, c in counts.items() if c >= 2}
+    within = sum(inside[n] for n in names)
+    total = within + sum(leading[n] for n in names)
+    if len(names) >= MIN_NAMES and within >= MIN_INLINE and within >= INLINE_SHARE * total:
+        found.names = names
+    return found
+
+
+def reflow_layer(text: str) -> Layered | None:
+    """Break the lines of a reflowed transcript before each label inside them (at a colon
+    that several names may end, before the recurring name that labels the most turns, the
+    longer on a tie: "Dr. Lind" over "Lind" when each is written as the other, "GRANT"
+    over "Yes. GRANT" when a short answer "Yes." twice came before it)."""
+    if text.count(":") + text.count("：") < MIN_INLINE:
+        return None
+    head = text[: text.find("\n", HEAD_CHARS) + 1 or len(text)]
+    if not census(head).names:
+        return None
+    found = census(text) if len(head) < len(text) else census(head)
+    out: list[str] = []
+    line_map: list[int] = []
+    column_map: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        cut = 0
+        first, colons = _labels(line)
+        if first is not None:
+            at_first = bool(colons) and colons[0][0].end(1) == first.end(1)
+            shorter = [m.group(1) for m in colons[0]] if at_first else []
+            if not shorter or found.wrapped(first.group(1), shorter) is None:
+                colons = _inside(first, colons)  # the line begins with its label
+        for candidates in colons:
+            known = [m for m in candidates if m.group(1) in found.names]
+            if not known:
+                continue
+            start = max(known, key=lambda m: found.weight(m.group(1))).start(1)
+            if start > cut:
+                out.append(line[cut:start])
+                line_map.append(number)
+                column_map.append(cut + 1)
+                cut = start
+        out.append(line[cut:])
+        line_map.append(number)
+        column_map.append(cut + 1)
+    return Layered("reflow", "\n".join(out), line_map, [], column_map)
