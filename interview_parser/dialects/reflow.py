@@ -145,10 +145,8 @@ def reflow_layer(text: str) -> Layered | None:
     that several names may end, before the recurring name that labels the most turns, the
     longer on a tie: "Dr. Lind" over "Lind" when each is written as the other, "GRANT"
     over "Yes. GRANT" when a short answer "Yes." twice came before it)."""
-    if text.count(":") + text.count("：") < MIN_INLINE:
-        return None
     head = text[: text.find("\n", HEAD_CHARS) + 1 or len(text)]
-    if not census(head).names:
+    if head.count(":") + head.count("：") < MIN_INLINE or not census(head).names:
         return None
     found = census(text) if len(head) < len(text) else census(head)
     out: list[str] = []
