@@ -88,19 +88,22 @@ def _has_words(line: str, start: int, end: int) -> bool:
 
 @dataclass
 class Census:
-    """How often each name labels a turn where it is the only reading of its colon (``base``),
-    and the names that label turns of a reflowed text (``names``: empty when it is not)."""
+    """How often each name labels a turn where it is the only reading of its colon
+    (``base``), how often it may end a leading label's colon (``doubt``), and the names
+    that label turns of a reflowed text (``names``: empty when it is not)."""
 
     base: Counter[str] = field(default_factory=Counter)
+    doubt: Counter[str] = field(default_factory=Counter)
     names: set[str] = field(default_factory=set)
 
     def wrapped(self, leading: str, shorter: list[str]) -> str | None:
         """The name inside a line that begins with a turn's last words, then a label:
         "Boat. MOSS:" is "MOSS" when "MOSS" labels turns elsewhere at least as often as
-        "Boat. MOSS" does with this one; "MS. QUINT:" stays one label ("QUINT" alone labels
-        nothing)."""
-        best = max(shorter, key=lambda n: self.base[n])
-        return best if self.base[best] >= max(1, self.base[leading]) else None
+        "Boat. MOSS" does with this one, or when "Boat. MOSS" is seen once and "MOSS"
+        again; "MS. QUINT:" stays one label ("QUINT" alone labels nothing)."""
+        best = max(shorter, key=lambda n: self.base[n] + self.doubt[n])
+        lone = self.base[leading] <= 1 and self.base[best] + self.doubt[best] >= 2
+        return best if lone or self.base[best] >= max(1, self.base[leading]) else None
 
     def weight(self, name: str) -> tuple[int, int]:
         return self.base[name], len(name)
@@ -123,7 +126,7 @@ def census(text: str) -> Census:
             leading[first.group(1)] += 1
             if len(within_line) < len(colons):
                 doubtful.append((first.group(1), [m.group(1) for m in colons[0]]))
-    found = Census(inside + leading)
+    found = Census(inside + leading, Counter(n for _, shorter in doubtful for n in shorter))
     if inside.total() + len(doubtful) < MIN_INLINE:
         return found
     for name, shorter in doubtful:
