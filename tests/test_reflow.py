@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from conftest import SAMPLES
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -106,7 +108,7 @@ def test_turns_run_together_read_as_turns_on_their_own_lines(
     always follows the same short last sentence: then "Boat. MOSS:" every time is one label
     as much as "Dr. Lind:" is, so the case is left out."""
     before: dict[str, set[str]] = {}
-    for (_, text), (name, _) in zip(turns, turns[1:], strict=False):
+    for (_, text), (name, _) in pairwise(turns):
         before.setdefault(name, set()).add(text.rsplit(". ", 1)[-1])
     assume(all(len(texts) > 1 for texts in before.values()))
     one_per_line = "".join(f"{name}: {text}\n" for name, text in turns)

@@ -4,11 +4,12 @@ of the turn before it ("... is a recession coming? LIND: Nobody knows. GRANT: Bu
 Text pasted from a PDF, a caption feed or a web page whose line breaks were lost keeps its
 labels but not their line starts. A name in the label shape of ``grammars/common.lark``
 (``LABEL_WORD``, ``LABEL_MORE``, ``LABEL_ROLE``) that follows a sentence end inside lines
-again and again, among at least two recurring names, was put there by the reflow: :func:`reflow_layer` breaks each line
-before such a label (the label keeps its source line and column), and the label conventions
-read the lines it makes (a layer of :mod:`.layers`). A name that a line begins with counts
-toward its recurrence too ("Q: ...? A: ..." on every line). A name seen once, or a colon
-inside a sentence ("The point is: ..."), never breaks a line.
+again and again, among at least two recurring names, was put there by the reflow:
+:func:`reflow_layer` breaks each line before such a label (the label keeps its source line
+and column), and the label conventions read the lines it makes (a layer of :mod:`.layers`).
+A name that a line begins with counts toward its recurrence too ("Q: ...? A: ..." on every
+line). A name seen once, or a colon inside a sentence ("The point is: ..."), never breaks a
+line.
 """
 
 from __future__ import annotations
