@@ -42,7 +42,7 @@ BEFORES = {
     "time": "a time",
     "timeline": "a time line above it",
     "bullet": "a bullet",
-    "chevrons": "'>>'",
+    "chevrons": "'>' or '>>'",
     "heading": "a heading mark",
     "at": "'@'",
 }
