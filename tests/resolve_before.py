@@ -143,7 +143,7 @@ def speaker_blocks(
         if not accepted[index] or signature in exempt:
             continue
         block = blocks[index]
-        if _is_list(block.text) or _is_header_field(block.text):
+        if _is_list(block.text) or _is_header_field(info[signature[0]], block.text):
             # a show-note heading ("**Resources:**" over links) or a header field
             # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
             accepted[index] = False

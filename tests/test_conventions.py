@@ -237,6 +237,23 @@ def test_header_fields_and_show_note_headings_are_not_speakers() -> None:
     assert [t.label for t in transcript.turns] == ["DH", "RT", "DH", "RT"]
 
 
+def test_a_part_naming_initials_in_a_header_is_not_a_turn() -> None:
+    # "Interviewer: KB" above a research interview names the interviewer; it is no turn,
+    # so the label's role does not make the questioner "I" an interviewee
+    text = (
+        "Participant: R4\nDate: 2 May 2026\nInterviewer: KB\n\n"
+        "I: When did you move here?\nR4: In 2019, for work.\n"
+        "I: And do you like it?\nR4: More every year.\n"
+    )
+    transcript = ip.parse(text)
+    assert [t.label for t in transcript.turns] == ["I", "R4", "I", "R4"]
+    assert transcript.title is None  # the last field of a header is not a headline
+    assert [s.role for s in transcript.speakers] == ["interviewer", "interviewee"]
+    # a one-off part label that says a sentence is a turn
+    spoken = text.replace("Interviewer: KB", "Interviewer: KB here.")
+    assert "Interviewer" in [t.label for t in ip.parse(spoken).turns]
+
+
 def test_a_title_keeps_its_label_among_question_markers() -> None:
     text = (
         "Q.  Where were you?\nA.  At home.\nQ.  Alone?\nA.  Yes.\nQ.  All evening?\n"

@@ -77,6 +77,7 @@ DETECTED = {
     "blockquote-transcript.md": "quote+markdown",
     "wiki-bold-names.txt": "learned:wrap=wiki,end=close",
     "reflowed-turns.txt": "reflow+labelled",
+    "research-header.txt": "labelled",
 }
 
 

@@ -204,7 +204,8 @@ class LabelCensus:
                 # a show-note heading ("**Resources:**" over links) or a header field
                 # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
                 text = block.text
-                placed[signature] = ok and not (_is_list(text) or _is_header_field(text))
+                header = _is_header_field(info[block.label], text)
+                placed[signature] = ok and not (_is_list(text) or header)
                 if len(placed) == len(once):
                     break
             elif not seen_recurring and signature in opened:
@@ -248,15 +249,20 @@ def _is_list(text: str) -> bool:
     return any("](" in line or "http" in line or "www." in line for line in lines)
 
 
-def _is_header_field(text: str) -> bool:
+def _is_header_field(label: LabelInfo, text: str) -> bool:
     """Whether a one-off label's text is a header field's value: its first line only a name
-    of two to six words ("Presenter: Kevin Gibbons (KG)"), not a sentence."""
+    of two to six words ("Presenter: Kevin Gibbons (KG)"), not a sentence; or, after a
+    label that is a part (``Interviewer``, ``Participant``), any name, initials or a code
+    too ("Interviewer: KB", "Participant: R4" above a research interview)."""
     first = text.split("\n", 1)[0].strip()
     if not first or first[-1:] in ".!?…,;:\"”'’" or "," in first or len(first.split()) > 6:
         return False
     value = analyse(first + ":")
     words = [w for w in value.key.split() if any(c.isalpha() for c in w)]
-    return value.shape is Shape.name and 2 <= len(words) <= 6  # "(laughter) - -" names nobody
+    if value.shape is not Shape.name:
+        return False  # "(laughter) - -" names nobody
+    part = label.shape is Shape.role and "\n" not in text.strip()
+    return 2 <= len(words) <= 6 or (part and len(words) == 1)
 
 
 def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:

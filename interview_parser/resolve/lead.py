@@ -1,7 +1,8 @@
 """The lead: what comes before the first turn, split into preamble and title.
 
 The title is the last line of the lead when it reads like a headline: one line, short, not
-ending like a sentence. Everything above it is preamble ("an article with an interview
+ending like a sentence, and not the last field of a header ("Date: 14 March" under
+"Participant: P07"). Everything above it is preamble ("an article with an interview
 below"). A lead that is only a headline has no preamble.
 """
 
@@ -19,6 +20,8 @@ _SENTENCE_END = (".", "!", ";", ",", ":", "…")
 _CLOSERS = "\"'”’)]*_"
 _HEADLINE_START = re.compile(rf"(?!{clock_pattern()})[\w\"'“‘¿¡]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+# A header field: a short key, a colon, a value ("Participant ID: P07", "Date: 14 March").
+_FIELD = re.compile(r"[^\S\n]*[^\W\d_][\w .'’-]{0,40}:[^\S\n]+\S")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def split_lead(text: str, first_line: int) -> Lead:
     last = filled[-1]
     title = None
     title_line = None
-    if _is_headline(lines[last]):
+    fields = last > 0 and all(_FIELD.match(lines[i]) for i in (last - 1, last))
+    if _is_headline(lines[last]) and not fields:
         title = lines[last].strip(BLANKS)
         title_line = first_line + last
         filled = filled[:-1]
