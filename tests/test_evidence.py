@@ -38,6 +38,19 @@ def test_headline_with_colon_is_the_title() -> None:
     assert t.turns[0].line == 2
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "„Wir bauen zu langsam“ – Interview mit Katrin Olsen",
+        "«On y réfléchit» : entretien avec Paul Girard",
+        "“Nobody looks at mosses”: a botanist on field work",
+    ],
+)
+def test_a_headline_in_the_quotes_of_its_language_is_the_title(headline: str) -> None:
+    text = f"{headline}\n\nHost: Why now?\nGuest: Because.\nHost: Thanks.\nGuest: Sure.\n"
+    assert ip.parse(text).title == headline
+
+
 def test_one_off_name_among_speakers_is_a_speaker() -> None:
     text = INTERVIEW + "Caller: Can I ask something?\nGuest: Sure.\n"
     assert labels_of(text) == ["Host", "Guest", "Caller"]

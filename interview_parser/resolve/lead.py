@@ -17,8 +17,9 @@ from .text import BLANKS
 MAX_TITLE_WORDS = 20
 MAX_TITLE_CHARS = 200
 _SENTENCE_END = (".", "!", ";", ",", ":", "…")
-_CLOSERS = "\"'”’)]*_"
-_HEADLINE_START = re.compile(rf"(?!{clock_pattern()})[\w\"'“‘¿¡]")
+_CLOSERS = "\"'”’“»«›‹)]*_"
+# (opening quotes as the corpus's languages write them: “English”, „German“, «French»)
+_HEADLINE_START = re.compile(rf"(?!{clock_pattern()})[\w\"'“‘„‚«»‹›¿¡]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A header field: a short key, a colon, a value ("Participant ID: P07", "Date: 14 March").
 _FIELD = re.compile(r"[^\S\n]*[^\W\d_][\w .'’-]{0,40}:[^\S\n]+\S")
