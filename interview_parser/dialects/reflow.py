@@ -31,6 +31,7 @@ MIN_NAMES = 2
 INLINE_SHARE = 0.25
 # Where a label inside a line may begin: the blanks after a sentence end (its closing mark,
 # a quote or a bracket).
+_LETTER = re.compile(r"[^\W\d_]")
 _AFTER_END = re.compile(r"[.?!…\"”’')\]][^\S\n]+")
 
 
@@ -67,9 +68,11 @@ def _labels(line: str) -> tuple[re.Match[str] | None, list[list[re.Match[str]]]]
     if leading is not None and not _capital(leading.group(1)):
         leading = None  # "boat. MOSS:": a wrapped sentence's end, then a label
     by_colon: dict[int, list[re.Match[str]]] = {}
+    letter = _LETTER.search(line)
+    words_from = letter.start() if letter is not None else len(line)
     for end in _AFTER_END.finditer(line):
         m = _inline().match(line, end.end())
-        if m is not None and _capital(m.group(1)) and _has_words(line, 0, m.start()):
+        if m is not None and _capital(m.group(1)) and words_from < m.start():
             by_colon.setdefault(m.end(1), []).append(m)
     return leading, list(by_colon.values())
 
@@ -81,10 +84,6 @@ def _inside(
     if leading is None:
         return colons
     return [found for found in colons if found[0].end(1) > leading.end(1)]
-
-
-def _has_words(line: str, start: int, end: int) -> bool:
-    return any(c.isalpha() for c in line[start:end])
 
 
 @dataclass
