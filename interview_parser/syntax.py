@@ -125,10 +125,8 @@ class ScannedBlocks:
         return len(self._starts)
 
     def __iter__(self) -> Iterator[RawBlock]:
-        forms = self._forms
-        marks = zip(
-            self._starts, self._bodies, self._ends, (forms[i] for i in self._form_ids), strict=True
-        )
+        forms = map(self._forms.__getitem__, self._form_ids)  # (in C: no generator a block)
+        marks = zip(self._starts, self._bodies, self._ends, forms, strict=True)
         return _iter_blocks(self._text, marks)
 
 
@@ -332,6 +330,7 @@ def _scan_lines(
     headings: list[tuple[int, int]] = []
     front: tuple[int, int] | None = None
     match_at = pattern.match
+    matchers = {kind: alternatives.match for kind, alternatives in after.items()}
     while pos < size:
         match = match_at(text, pos)
         if match is None:
@@ -346,8 +345,15 @@ def _scan_lines(
             if body_at < 0:
                 body_at = pos
         elif kind in block_start:
-            if start >= 0:
-                mark(start, body_at, pos, form)
+            if start >= 0:  # (mark() written out: a call a block costs more than its work)
+                add_start(start)
+                add_body(body_at)
+                add_end(pos)
+                number = form_ids.get(form)
+                if number is None:
+                    number = form_ids[form] = len(form_ids)
+                    marks._forms.append(form)
+                add_form(number)
             start, body_at, form = pos, -1, kind
         elif kind == "HEADING":
             if start >= 0:
@@ -358,7 +364,7 @@ def _scan_lines(
             front = (pos, end)
         # else: what may follow a label inside it (a clock time): part of the label
         pos = end
-        match_at = after[kind].match
+        match_at = matchers[kind]
     if kind not in scanner.may_end:
         return None
     if start >= 0:
