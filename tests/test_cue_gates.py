@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
@@ -21,6 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interview_parser.resolve import cues
+
+try:  # Python 3.11 on: the regular expression parser's modules live inside re
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
 
 HEAD = 2  # the characters a gate reads
 
