@@ -124,11 +124,26 @@ class ScannedBlocks:
     def __len__(self) -> int:
         return len(self._starts)
 
+    def extend(self, marks: list[tuple[int, int, int, str]]) -> None:
+        """Add the blocks at ``marks`` (start, text start or -1, end, label form or ""),
+        and empty that list."""
+        if not marks:
+            return
+        starts, bodies, ends, forms = zip(*marks, strict=True)
+        self._starts.extend(starts)
+        self._bodies.extend(bodies)
+        self._ends.extend(ends)
+        known = self._forms
+        for form in dict.fromkeys(forms):
+            if form not in known:
+                known.append(form)
+        number = {form: i for i, form in enumerate(known)}
+        self._form_ids.extend(map(number.__getitem__, forms))
+        marks.clear()
+
     def __iter__(self) -> Iterator[RawBlock]:
-        forms = self._forms
-        marks = zip(
-            self._starts, self._bodies, self._ends, (forms[i] for i in self._form_ids), strict=True
-        )
+        forms = map(self._forms.__getitem__, self._form_ids)  # (in C: no generator a block)
+        marks = zip(self._starts, self._bodies, self._ends, forms, strict=True)
         return _iter_blocks(self._text, marks)
 
 
@@ -298,8 +313,9 @@ def _scan_lines(
     A block's tokens are adjacent, so the token loop only notes where each block starts,
     where its text starts and where it ends; the blocks are then sliced out of the source in
     one loop of their own, which counts each line end once (two tight loops cost less than
-    one that builds a block in the middle of the scan). The marks are kept in arrays
-    (:class:`ScannedBlocks`); ``lazy`` keeps them so, else the blocks are made into a list.
+    one that builds a block in the middle of the scan). The loop notes them as tuples;
+    ``lazy`` moves them into arrays every :data:`_MARKS_HELD` blocks and keeps those
+    (:class:`ScannedBlocks`, 13 bytes a block), else the blocks are made into a list.
     """
     reading = Reading(dialect, [], [])
     block_start = scanner.block_start
@@ -314,24 +330,14 @@ def _scan_lines(
     body_at = -1  # where its text starts (-1: no text yet)
     form = ""  # its label's terminal ("": a block without a label)
     # Each block as (start, text start or -1, end, form); each heading as (start, end).
-    form_ids: dict[str, int] = {"": 0}
-    marks = ScannedBlocks(text, list(form_ids))
-    add_start, add_body = marks._starts.append, marks._bodies.append
-    add_end, add_form = marks._ends.append, marks._form_ids.append
-
-    def mark(start: int, body_at: int, end: int, form: str) -> None:
-        add_start(start)
-        add_body(body_at)
-        add_end(end)
-        number = form_ids.get(form)
-        if number is None:
-            number = form_ids[form] = len(form_ids)
-            marks._forms.append(form)
-        add_form(number)
-
+    marks: list[tuple[int, int, int, str]] = []
+    mark = marks.append
+    held = _MARKS_HELD if lazy else size + 1  # (a list of the whole text's marks: no limit)
+    kept = ScannedBlocks(text, [""])
     headings: list[tuple[int, int]] = []
     front: tuple[int, int] | None = None
     match_at = pattern.match
+    matchers = {kind: alternatives.match for kind, alternatives in after.items()}
     while pos < size:
         match = match_at(text, pos)
         if match is None:
@@ -347,30 +353,41 @@ def _scan_lines(
                 body_at = pos
         elif kind in block_start:
             if start >= 0:
-                mark(start, body_at, pos, form)
+                mark((start, body_at, pos, form))
+                if len(marks) >= held:
+                    kept.extend(marks)
             start, body_at, form = pos, -1, kind
         elif kind == "HEADING":
             if start >= 0:
-                mark(start, body_at, pos, form)
+                mark((start, body_at, pos, form))
             start, body_at = -1, -1
             headings.append((pos, end))
         elif kind == "FRONT_MATTER":
             front = (pos, end)
         # else: what may follow a label inside it (a clock time): part of the label
         pos = end
-        match_at = after[kind].match
+        match_at = matchers[kind]
     if kind not in scanner.may_end:
         return None
     if start >= 0:
-        mark(start, body_at, pos, form)
+        mark((start, body_at, pos, form))
     if front is not None:
         value = text[front[0] : front[1]]
         line = 1 + text.count("\n", 0, front[0])
         reading.front = FrontMatter(value, line, line + value.rstrip("\n").count("\n"))
     if headings:
         reading.skipped.extend(_headings(text, headings))
-    reading.blocks = marks if lazy else list(marks)
+    if lazy:
+        kept.extend(marks)
+        reading.blocks = kept
+    else:
+        reading.blocks = list(_iter_blocks(text, marks))
     return reading
+
+
+# The most block marks a lazy scan holds as tuples (about 150 bytes each) before it moves
+# them into its arrays.
+_MARKS_HELD = 4096
 
 
 def _headings(text: str, headings: list[tuple[int, int]]) -> list[Span]:
