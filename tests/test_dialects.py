@@ -78,7 +78,17 @@ DETECTED = {
     "wiki-bold-names.txt": "learned:wrap=wiki,end=close",
     "reflowed-turns.txt": "reflow+labelled",
     "research-header.txt": "labelled",
+    "time-dash-name-lines.txt": "learned:before=time,end=line",
 }
+
+
+def test_a_time_and_a_dash_before_a_name_alone_on_its_line() -> None:
+    # "[00:00:04.12] - Speaker 2" over the words: the dash parts the time from the name
+    # (not a dialogue dash that names nobody), and speech lines are not names alone
+    t = ip.parse_file(SAMPLES / "time-dash-name-lines.txt")
+    assert [turn.label for turn in t.turns] == ["Speaker 1", "Speaker 2"] * 3
+    assert [turn.start for turn in t.turns][:3] == [0.0, 9.4, 12.85]
+    assert t.turns[0].text.startswith("Good afternoon")
 
 
 def test_every_sample_has_an_expected_dialect() -> None:

@@ -271,7 +271,7 @@ def _clock() -> str:
 
 def _before(kind: str) -> str:
     if kind == "time":
-        return f"{_clock()}[^\\S\\n]+"
+        return _clock() + part("AFTER_TIME", "convention")
     if kind == "timeline":
         return f"{_clock()}[^\\S\\n]*\\n(?:[^\\S\\n]*\\n)?{part('LINE_START', 'convention')}"
     return part(f"BEFORE_{kind.upper()}", "convention")

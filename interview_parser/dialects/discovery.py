@@ -246,9 +246,12 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
             wrap = next((k for k in present[1] if groups[k] is not None), "")
             if end == "close" and not wrap:
                 continue
+            before = next((k for k in present[0] if groups[k] is not None), "")
+            if end == "line" and not (wrap or before or groups.get("after")):
+                continue  # a line of speech: a name alone on its line has a mark (_distinct)
             name = groups["name"]
             befores, afters, names = seen.setdefault(wrap, (Counter(), Counter(), Counter()))
-            befores[next((k for k in present[0] if groups[k] is not None), "")] += 1
+            befores[before] += 1
             afters[bool(groups.get("after"))] += 1
             names[_key(name or "")] += 1
             found_at.setdefault(wrap, []).append(at)
