@@ -35,6 +35,9 @@ CASES = [
     ("Q:", "Q", Shape.role, R.interviewer, None, None, None),
     ("A:", "A", Shape.role, R.interviewee, None, None, None),
     ("Guest:", "Guest", Shape.role, R.interviewee, None, None, None),
+    # an audience member asks (a panel's floor questions), however the label is written
+    ("AUDIENCE MEMBER:", "AUDIENCE MEMBER", Shape.role, R.interviewer, None, None, None),
+    ("Audience member 2:", "Audience member 2", Shape.role, R.interviewer, None, None, None),
     ("Zoë:", "Zoë", Shape.name, None, None, None, None),
     ("José Álvarez:", "José Álvarez", Shape.name, None, None, None, None),
     ("Aaron van Wirdum:", "Aaron van Wirdum", Shape.name, None, None, None, None),

@@ -45,7 +45,7 @@ ANSWERING = word_set(
 # Generic labels with no role of their own.
 NEUTRAL = word_set(
     """speaker unknown unidentified narrator announcer voice voiceover voice-over participant
-    student man woman male female person crowd audience-members all both several multiple
+    student man woman male female person member crowd audience-members all both several multiple
     court clerk interpreter translator operator chair chairman chairwoman chairperson
     president"""
 )
