@@ -51,6 +51,26 @@ def test_a_headline_in_the_quotes_of_its_language_is_the_title(headline: str) ->
     assert ip.parse(text).title == headline
 
 
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Recorded at the Corn Exchange, 12 September 2026",
+        "By Ana Ruiz",
+        "Published 2026-09-12",
+        "Grabado el 3 de marzo de 2025",
+    ],
+)
+def test_a_headline_over_its_dateline_or_byline_is_the_title(under: str) -> None:
+    text = f"Who pays for the tram?\n{under}\n\nHost: Why now?\nGuest: Because.\n"
+    text += "Host: Thanks.\nGuest: Sure.\n"
+    t = ip.parse(text)
+    assert (t.title, t.title_line) == ("Who pays for the tram?", 1)
+    assert (t.preamble, t.preamble_lines) == (under, [2, 2])
+    # an article over a headline: the headline under it is the title, as before
+    article = "The council met on Tuesday. It voted to go ahead.\nWho pays for the tram\n\n"
+    assert ip.parse(article + text.split("\n\n", 1)[1]).title == "Who pays for the tram"
+
+
 def test_one_off_name_among_speakers_is_a_speaker() -> None:
     text = INTERVIEW + "Caller: Can I ask something?\nGuest: Sure.\n"
     assert labels_of(text) == ["Host", "Guest", "Caller"]

@@ -3,7 +3,9 @@
 The title is the last line of the lead when it reads like a headline: one line, short, not
 ending like a sentence, and not the last field of a header ("Date: 14 March" under
 "Participant: P07"). Everything above it is preamble ("an article with an interview
-below"). A lead that is only a headline has no preamble.
+below"). A lead that is only a headline has no preamble. A headline followed only by its
+dateline or byline ("Recorded at the Corn Exchange, 12 September 2026", "By Ana Ruiz") is
+the title, and those lines the preamble.
 """
 
 from __future__ import annotations
@@ -23,6 +25,19 @@ _HEADLINE_START = re.compile(rf"(?!{clock_pattern()})[\w\"'“‘„‚«»‹�
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A header field: a short key, a colon, a value ("Participant ID: P07", "Date: 14 March").
 _FIELD = re.compile(r"[^\S\n]*[^\W\d_][\w .'’-]{0,40}:[^\S\n]+\S")
+# A dateline or a byline: a date (a day and a month's name, or digits: 12/09/2026,
+# 2026-09-12) beside a year, or "By Name" as the corpus's languages write it.
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|"
+    "sept|déc|ene|abr|ago|dic|jän|mär|okt|dez|fev|out|set"
+)
+_DATE = re.compile(
+    rf"(?i)(?:\b\d{{1,2}}\.?[^\S\n]+(?:de[^\S\n]+)?(?:{_MONTHS})\w*\.?"
+    rf"|\b(?:{_MONTHS})\w*\.?[^\S\n]+\d{{1,2}}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b)"
+)
+_BYLINE = re.compile(r"[^\S\n]*(?:By|BY|Von|Por|Par)[^\S\n]+[^\W\d_]")
+MAX_DATELINE_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,13 @@ def _is_headline(line: str) -> bool:
     return not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
+def _is_dateline(line: str) -> bool:
+    text = line.strip(BLANKS)
+    if not text or len(text.split()) > MAX_DATELINE_WORDS or text.endswith("?"):
+        return False
+    return _BYLINE.match(text) is not None or _DATE.search(text) is not None
+
+
 def split_lead(text: str, first_line: int) -> Lead:
     """Split the lead ``text`` whose first line is source line ``first_line``."""
     lines = text.split("\n")
@@ -54,6 +76,15 @@ def split_lead(text: str, first_line: int) -> Lead:
     if not filled:
         return Lead(None, None, None, None)
     last = filled[-1]
+    if (
+        len(filled) > 1
+        and _is_headline(lines[filled[0]])
+        and all(_is_dateline(lines[i]) for i in filled[1:])
+    ):
+        body = "\n".join(line.strip(BLANKS) for line in lines[filled[1] : last + 1])
+        title_at = first_line + filled[0]
+        dates = (first_line + filled[1], first_line + last)
+        return Lead(lines[filled[0]].strip(BLANKS), title_at, body, dates)
     title = None
     title_line = None
     fields = last > 0 and all(_FIELD.match(lines[i]) for i in (last - 1, last))
