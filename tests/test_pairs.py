@@ -337,6 +337,17 @@ KIND_CASES = [
     ('Like, "How do you fix a net?" comes up every winter.', None),
     ("What I remember is the noise.", None),
     ("Let's talk about the nets.", None),
+    # a tag the speaker talks on past, a question reported or exclaimed, a wh-word that is
+    # the subject of a statement, a start broken off and begun again: none asks
+    ("Then you sail out at dawn, right? And the fog rolls in off the point.", None),
+    ("And I was thinking like, who owns the pier? Nobody knew.", None),
+    ("Are you kidding me? That is the best news all week.", None),
+    ("What happened was the pier gave way.", None),
+    ("Where did we — sorry, I lost my notes.", None),
+    # ... while a tag that ends the turn, a restarted question and an elliptical one ask
+    ("You sailed out at dawn, right?", "question mark"),
+    ("Was there — was there a storm that night.", "interrogative word order"),
+    ("Okay harbour office what about you all do you have the figures.", "wh-word"),
 ]
 
 
