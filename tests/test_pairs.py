@@ -266,6 +266,21 @@ def test_an_answer_that_hands_on_is_also_the_next_prompt() -> None:
     assert "answer ends with a new prompt" in t.pairs[0].evidence
 
 
+
+def test_an_answer_that_only_speaks_to_the_asker_opens_no_new_prompt() -> None:
+    # Lou's answer says "you" to Kim but asks nothing and hands nothing over: Kim's reaction
+    # to it is not an answer, and Kim's next remark is a prompt of its own
+    t = ip.parse(
+        "Kim: Favourite editor, Lou?\n"
+        "Lou: Vim, always. People say your setup is cleaner, you know? It is not.\n"
+        "Kim: I have to admit you have the faster fingers of the two of us.\n"
+        "Lou: Years of practice on a very slow laptop.\n",
+        interviewers=["Kim", "Lou"],
+    )
+    assert [(p.question_turns, p.answer_turns) for p in t.pairs] == [([0], [1]), ([2], [3])]
+    assert "answer ends with a new prompt" not in t.pairs[0].evidence
+
+
 CHAMBER = (
     "THE CHAIR: The member for Eastfield has the floor.\n"
     "MS. LOBO: Chair, I would like a clarification before the vote.\n"

@@ -532,6 +532,12 @@ class Floor:
         to them or puts a topic to them; talk to the group draws no pair."""
         return self.asks(k) or addresses(self.text[k]) or proposes_topic(self.text[k])
 
+    def hands_on(self, k: int) -> bool:
+        """In a peer panel, whether an answer's run ends by prompting someone else: it ends
+        by asking or handing over the floor ("..., Emma, what about you?"), or puts a topic
+        to them. Speaking to the asker, as a reply does ("you were right"), opens nothing."""
+        return self.ends_asking[k] or proposes_topic(self.text[k])
+
     def asks(self, k: int) -> bool:
         return self.kind[k] is not None or self.handover[k] is not None
 

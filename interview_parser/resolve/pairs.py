@@ -383,7 +383,7 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
             k = _answer(floor, draft, j)
             if (
                 floor.peer
-                and floor.peer_prompt(j)
+                and floor.hands_on(j)
                 and (k < len(part) or floor.has(k))
                 and floor.answers(k, speaker[j])
             ):
