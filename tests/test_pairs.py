@@ -363,6 +363,12 @@ KIND_CASES = [
     ("You sailed out at dawn, right?", "question mark"),
     ("Was there — was there a storm that night.", "interrogative word order"),
     ("Okay harbour office what about you all do you have the figures.", "wh-word"),
+    # a question the speaker answers at once is rhetorical ("No one knows" answers nothing)
+    ("Is the harbour fee fair? No, and it never was.", None),
+    ("Who sets the harbour fee? No one knows.", "question mark"),
+    # the answerer called by name without a comma, as notes write it, then asked
+    ("So Ana does that help a little.", "interrogative word order"),
+    ("And Ana has her hand up for the next one.", None),
 ]
 
 

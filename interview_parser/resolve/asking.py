@@ -219,6 +219,8 @@ def _marked(sentence: str, names: Collection[str], after: str = "") -> bool:
         return False
     if _filler(sentence[-40:]):
         return False
+    if after and _SELF_ANSWER.match(after):
+        return False
     return not (_talked_past(sentence, after) or _unasked(sentence))
 
 
@@ -231,6 +233,15 @@ _TAG = re.compile(
 )
 _GOES_ON = re.compile(
     r"[\s\"'”’)\]]*(?:and|so|but|then|because|y|e|et|und|pero|mas|mais|aber)\b", re.IGNORECASE
+)
+
+
+# The speaker's own answer to the question just put ("... for free? No, I'm sorry, that
+# cannot be."): a rhetorical question (not "No one knows", nor "Yes or no?").
+_SELF_ANSWER = re.compile(
+    r"[\s\"'”’)\]]*(?:no|yes|nope|of course|absolutely|obviously|not at all|nein|non|não)"
+    r"(?![\w'-])(?!\s+(?:one|matter|or|ou|oder)\b)(?!\s*[?？])",
+    re.IGNORECASE,
 )
 
 
@@ -322,7 +333,39 @@ def _passed_over(words: str, split: list[str], at: int) -> bool:
     """Whether sentence ``at`` of ``split`` (``words``, stripped) ends on a question mark
     that asks nothing: a tag talked past or a question reported or exclaimed."""
     after = split[at + 1][:16] if at + 1 < len(split) else ""
+    if after and _SELF_ANSWER.match(after):
+        return True
     return _talked_past(words, " " + after) or _unasked(words)
+
+
+# What a question put to someone just called by name opens with: a verb before "you", or a
+# check on what was said ("does that help", "is that clear"); "Gabriel has his hand up" is
+# said of them.
+_TO_THEM = re.compile(
+    r"(?:do|does|did|is|are|was|were|can|could|would|will|have|has|had|should)\s+"
+    r"(?:you|y'all|(?:that|this|it)\s+(?:help|helps|make sense|answer|work|works|clear|ok|okay|"
+    r"right|fair|correct))\b",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = frozenset(("and", "so", "but", "well", "okay", "ok", "now", "then", "also", "yeah"))
+
+
+def _past_vocative(words: str, names: Collection[str]) -> str:
+    """A sentence without the name it opens by calling, written without a comma as notes and
+    machine transcripts write it ("So Alexey does that help"), when the name is one of
+    ``names`` (lower case); else the empty string."""
+    opening = words.split(None, 4)
+    at = 0
+    while at < len(opening) - 1 and opening[at].lower().strip(".,") in _LEAD_WORDS:
+        at += 1
+    called = at
+    while at < len(opening) - 1 and at - called < 2 and opening[at][:1].isupper():
+        if opening[at].lower() not in names:
+            break
+        at += 1
+    if at == called:
+        return ""
+    return " ".join(opening[at:])
 
 
 def _past_restart(words: str) -> str:
@@ -373,6 +416,8 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
             return "interrogative word order"
         if _IMPERATIVE.match(words):
             return "request to tell"
+        if names and _TO_THEM.match(_past_vocative(words, names)):
+            return "interrogative word order"
     # The phrases below may sit anywhere in a sentence: one search over the whole text, and
     # only when a word that each of them needs is there (a substring test is 100x faster).
     lowered = text.lower()
