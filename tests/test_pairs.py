@@ -163,6 +163,23 @@ FLOOR_CASES = {
         "Mara: Right, that was the idea. And the bank lent us the money.\n",
         [(1, 2, "question"), (3, 4, "remark")],
     ),
+    "a co-host's comment on the answer does not start the next prompt a co-host asks": (
+        "Host: How did the season go?\n"
+        "Mara: Badly, the storms kept us in port for weeks.\n"
+        "Jo: I remember the pier flooded twice that winter, it was a mess.\n"
+        "Host: And what did the council do about it?\n"
+        "Mara: Nothing at first.\n",
+        [(1, 2, "question"), (4, 5, "question")],
+    ),
+    "a co-host's aside inside a prompt that its speaker goes on with does not start it": (
+        "Host: How did the season go?\n"
+        "Mara: Badly, the storms kept us in port for weeks.\n"
+        "Host: That is the part the listeners keep writing in about.\n"
+        "Jo: Let her finish this time, all right?\n"
+        "Host: So why did the boats stay in?\n"
+        "Mara: The insurance.\n",
+        [(1, 2, "question"), (3, 6, "question")],
+    ),
 }
 
 

@@ -225,12 +225,33 @@ def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
     host_exchange = floor.ends_asking[prompt[0]]
     closing = reaction(first) or starts_reacting(first) or self_introduction(first)
     if not (host_exchange or closing):
-        return []
+        return _drop_comment(floor, draft)
     cut = next((i for i, flag in enumerate(opening) if flag), 0)
     if cut:
         draft.prompt = prompt[cut:]
         draft.evidence.append("after a co-host's reaction")
     return prompt[:cut]
+
+
+def _drop_comment(floor: Floor, draft: _Draft) -> list[int]:
+    """A block that opens with a co-host's comment on the last answer, asking nothing
+    ("Product Hunt never appealed to me ..."), then another co-host's question ("What about
+    launch weeks? ..."): the answerer replies to the question, so the prompt starts there;
+    the comment is returned. A block in which nobody asks is one prompt from its first run,
+    and so is one whose first speaker speaks again after the question (it was an aside
+    inside their prompt)."""
+    prompt, speaker = draft.prompt, floor.speaker
+    first = prompt[0]
+    if floor.kind[first] is not None or floor.handover[first] is not None:
+        return []
+    if any(speaker[k] == speaker[first] for k in prompt[1:]):
+        return []
+    for i in range(1, len(prompt)):
+        if _asks_at_end(floor, prompt[i]) is not None:
+            draft.prompt = prompt[i:]
+            draft.evidence.append("after a co-host's comment")
+            return prompt[:i]
+    return []
 
 
 def _answer(floor: Floor, draft: _Draft, first: int) -> int:
