@@ -163,6 +163,19 @@ FLOOR_CASES = {
         "Mara: Right, that was the idea. And the bank lent us the money.\n",
         [(1, 2, "question"), (3, 4, "remark")],
     ),
+    "a host who ends by saying who they are opens a round of introductions": (
+        "Host: Welcome to Harbour Talk. I'm Ruth.\n"
+        "Pia: i'm pia, hello.\n"
+        "Mara: And I am Mara, I run the co-op.\n"
+        "Host: Mara, how did the co-op start?\n"
+        "Mara: Six of us pooled our boats.\n",
+        [(4, 5, "question")],
+    ),
+    "... unless the guest takes up the welcome": (
+        "Host: Welcome to Harbour Talk. I'm Ruth.\n"
+        "Mara: Thanks for having me, Ruth.\n",
+        [(1, 2, "remark")],
+    ),
     "a co-host's comment on the answer does not start the next prompt a co-host asks": (
         "Host: How did the season go?\n"
         "Mara: Badly, the storms kept us in port for weeks.\n"

@@ -46,6 +46,7 @@ from .cues import (
     reaction,
     self_introduction,
     starts_reacting,
+    thanks_back,
 )
 from .floor import (
     ANSWERER,
@@ -338,6 +339,24 @@ def _invites(floor: Floor, k: int) -> bool:
     return bool(closing) and question_evidence(closing[0]) is not None
 
 
+# The most words of a prompt's last sentence that only introduces its speaker ("I'm Kelly.").
+_OWN_NAME_WORDS = 4
+
+
+def _opens_introductions(prompt: str, reply: str) -> bool:
+    """Whether a prompt ends by its speaker saying who they are ("Welcome to the show. I'm
+    Kelly."): the others say who they are in turn (however the transcript spells it), a
+    round of introductions. A reply that thanks ("Thanks for having me") takes up the
+    welcome."""
+    tail = prompt[-60:]
+    if "I" not in tail and "name" not in tail and "his is" not in tail:
+        return False  # (most prompts: no "I'm", "My name is", "This is" near the end)
+    last = last_sentences(prompt, 1)
+    if not last or word_count(last[0]) > _OWN_NAME_WORDS or not self_introduction(last[0]):
+        return False
+    return not thanks_back(reply)
+
+
 def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Draft | int]:
     """The drafts of the pairs, each once no later prompt can change it, and the indices of
     the turns in no pair, as the window moves past them."""
@@ -392,7 +411,9 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
             dropped = _drop_reactions(floor, draft)
             if dropped and pending is not None:
                 pending.between.extend(dropped)
-        if self_introduction(text[j]) and not _invites(floor, draft.prompt[-1]):
+        if (
+            self_introduction(text[j]) and not _invites(floor, draft.prompt[-1])
+        ) or _opens_introductions(text[draft.prompt[-1]], text[j]):
             k = j + 1  # a round of introductions, not an exchange
             continue
         draft.first = min(draft.prompt[0], draft.between[0]) if draft.between else draft.prompt[0]
