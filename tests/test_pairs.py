@@ -13,7 +13,8 @@ from conftest import SAMPLES
 
 import interview_parser as ip
 from interview_parser.exporters import EXPORTERS
-from interview_parser.model import Pair, Transcript, adapter
+from interview_parser.model import Pair, Role, Transcript, adapter
+from interview_parser.resolve.pairs import Voice, build_pairs
 
 
 def pairs_of(text: str, *interviewers: str) -> list[tuple[int, int, str]]:
@@ -200,6 +201,32 @@ FLOOR_CASES = {
 def test_floor(case: str) -> None:
     text, expected = FLOOR_CASES[case]
     assert pairs_of(text, "Host", "Counsel", "Jo", "Sam") == expected
+
+
+def _voices(*said: tuple[str, Role, str]) -> list[Voice]:
+    return [Voice(speaker, role, text) for speaker, role, text in said]
+
+
+def test_after_the_court_s_own_exchange_a_new_question_is_a_new_prompt() -> None:
+    asker, witness, other = Role.interviewer, Role.interviewee, Role.other
+    said = [
+        ("counsel", asker, "Did the boat have a name?"),
+        ("witness", witness, "The Gull."),
+        ("counsel", asker, "Was there a flag?"),
+        ("court", other, "What was that? A flag?"),
+        ("ross", other, "A flag."),
+        ("court", other, "On a fishing boat, I never knew."),
+        ("counsel", asker, "Is that usual, a pennant when you sail in a race?"),
+        ("witness", witness, "Yes, in a race it is."),
+    ]
+    pairs, unpaired = build_pairs(_voices(*said))
+    assert [(p.question_turns, p.answer_turns) for p in pairs] == [([0], [1]), ([6], [7])]
+    assert unpaired == [2, 3, 4, 5]
+    # an objection and a ruling are not such an exchange: the restated question is the
+    # same prompt, even in other words
+    said[3:6] = [("ross", other, "Objection."), ("court", other, "Overruled.")]
+    pairs, unpaired = build_pairs(_voices(*said))
+    assert [(p.question_turns, p.answer_turns) for p in pairs] == [([0], [1]), ([2, 5], [6])]
 
 
 def test_interjections_and_evidence_say_what_happened() -> None:

@@ -183,6 +183,8 @@ def _prompt(
                 # a co-host asked by name answers
             last = floor.text[draft.prompt[-1]]
             dropped = not floor.kind[draft.prompt[-1]] and not cut_off(last)
+            if third_seen and floor.kind[j] and not dropped and _digressed(floor, draft, j):
+                dropped = True  # a new question after the others' own exchange
             if third_seen and ((floor.kind[j] and dropped) or speaker[j] != asker):
                 # after an objection the asker dropped it and asks anew, or the chair gave
                 # the floor to another asker
@@ -193,6 +195,25 @@ def _prompt(
             third_seen = third_seen and floor.kind[j] is None
         j += 1
     return draft, j, False
+
+
+# The fewest third parties' runs between a question and the asker's next that make an
+# exchange of their own (an objection and its ruling are two).
+_DIGRESSION_RUNS = 3
+_CONTENT = re.compile(r"[^\W\d_]{5,}")
+
+
+def _digressed(floor: Floor, draft: _Draft, j: int) -> bool:
+    """Whether asker run j, after third parties' runs, puts a new question instead of
+    restating the pending one: the third parties talked among themselves (three runs or
+    more, not an objection and a ruling) and run j shares no content word with the prompt
+    ("Was there a boa?" / the court and the clerk on boas / "Is that the term, a mature
+    student?"). A restatement repeats some of the question's words."""
+    between = [k for k in draft.between if k > draft.prompt[-1]]
+    if len(between) < _DIGRESSION_RUNS:
+        return False
+    asked = {w.lower() for k in draft.prompt for w in _CONTENT.findall(floor.text[k])}
+    return asked.isdisjoint(w.lower() for w in _CONTENT.findall(floor.text[j]))
 
 
 def _opens_block(floor: Floor, prompt: list[int], i: int) -> bool:
