@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 
 __all__ = ["last_sentences", "question_evidence", "sentences"]
 
@@ -219,9 +220,9 @@ def _marked(sentence: str, names: Collection[str], after: str = "") -> bool:
         return False
     if _filler(sentence[-40:]):
         return False
-    if after and _SELF_ANSWER.match(after):
-        return False
-    return not (_talked_past(sentence, after) or _unasked(sentence))
+    if after and (_self_answered(after) or _talked_past(sentence, after)):
+        return False  # (most marks end their text: nothing after them)
+    return not _unasked(sentence)
 
 
 # A tag that checks the listener follows ("..., right?"), and a sentence that goes on from
@@ -245,44 +246,78 @@ _SELF_ANSWER = re.compile(
 )
 
 
+def _self_answered(after: str) -> bool:
+    """Whether the words after a question (``after``) open with the speaker's own answer
+    (``_SELF_ANSWER``), read only when their first letter can start one."""
+    first = after.lstrip(" \t\n\"'”’)]")[:1]
+    return first in _ANSWER_FIRST and _SELF_ANSWER.match(after) is not None
+
+
+# The letters _SELF_ANSWER's words start with, and what IGNORECASE matches to them (a
+# one-character string, so the empty one is in no set).
+_ANSWER_FIRST = frozenset("nNyYoOaA")
+# How every tag of _TAG ends, lower-cased (an ASCII tail that ends otherwise is no tag).
+_TAG_ENDS = (
+    *("right", "correct", "yeah", "yes", "okay", "ok", "isn't it", "think", "true"),
+    *("verdad", "pas", "oder", "wahr", "certo"),
+)
+
+
 def _talked_past(sentence: str, after: str) -> bool:
     """Whether a sentence ends on a confirmation tag ("..., right?") and the speaker goes on
     at once with a sentence joined to it ("... you travel all the time, right? And then
     ..."): the tag checks the listener follows a story, it does not wait for an answer. (A
     tag that ends the turn, or after which a new sentence starts, still asks.)"""
-    return bool(after) and _TAG.search(sentence[-24:]) is not None and (
-        _GOES_ON.match(after) is not None
-    )
+    if not after:
+        return False
+    end = sentence[-24:]
+    words = end.rstrip("?？ ").lower()
+    if end.isascii() and not words.endswith(_TAG_ENDS):
+        return False  # (most questions: no tag)
+    return _TAG.search(end) is not None and _GOES_ON.match(after) is not None
 
 
 # Questions said without asking the listener: reported with a quotative ("I'm thinking
 # like, what is it?", "she goes, why?"), or a stock exclamation ("Are you nuts?", "How cool
 # is that?", "Who knew?").
-_QUOTATIVE = re.compile(
-    _LEAD + r"(?:i|i'm|you|you're|he|he's|she|she's|we|we're|they|they're|people|everyone|"
+_UNASKED = re.compile(
+    _LEAD
+    + r"(?:(?:i|i'm|you|you're|he|he's|she|she's|we|we're|they|they're|people|everyone|"
     r"everybody)(?:\s+(?:am|are|is|was|were|be))?\s+(?:just\s+|all\s+|kind of\s+|sort of\s+)?"
-    r"(?:like|thinking(?:\s+like)?|thought|said|asked|go|goes|went|was like)\s*[,:\"“]",
-    re.IGNORECASE,
-)
-_EXCLAIMED = re.compile(
-    _LEAD + r"(?:(?:oh|wow|man|gosh|geez|jeez|seriously|like)[\s,]+)*"
+    r"(?:like|thinking(?:\s+like)?|thought|said|asked|go|goes|went|was like)\s*[,:\"“]|"
+    r"(?:(?:oh|wow|man|gosh|geez|jeez|seriously|like)[\s,]+)*"
     r"(?:are you (?:nuts|crazy|kidding(?: me)?|joking|insane|mad|serious)|who knew|"
     r"(?:how|is(?:n't)? (?:that|this)) (?:cool|crazy|awesome|amazing|great|funny|wild|weird|"
     r"sad|nice|neat|fun|insane)(?: is (?:that|this))?|can you (?:believe|imagine) (?:it|that)|"
     r"guess what|you know what|what the (?:heck|hell)|en serio|sério|echt|vraiment|really|"
     r"isn't (?:it|that) (?:great|amazing|cool|funny|crazy|wild|nice|wonderful))"
-    r"[\s!?？.]*$",
+    r"[\s!?？.]*$)",
     re.IGNORECASE,
 )
 
 
 def _unasked(sentence: str) -> bool:
     """Whether a sentence holding a question mark reports a question (a quotative before
-    it) or only exclaims ("Are you nuts?"): it asks the listener nothing."""
+    it: "I'm thinking like, what is it?") or only exclaims ("Are you nuts?"): it asks the
+    listener nothing. (One pattern, read once from the sentence's start.)"""
     words = sentence.lstrip("\"'“‘(—–-…¿ ")
-    if len(words) < 40 and _EXCLAIMED.match(words):
-        return True
-    return _QUOTATIVE.match(words[:60]) is not None
+    if words[:16].partition(" ")[0].lower().rstrip(",?？!.") not in _UNASKED_FIRST:
+        return False  # (most questions: no word the pattern can open with)
+    return _UNASKED.match(words) is not None
+
+
+# The words _UNASKED can open with: a lead word, a pronoun of a quotative, the first word of
+# an exclamation (lower case).
+_UNASKED_FIRST = frozenset(
+    (
+        *("and", "so", "but", "well", "okay", "ok", "now", "then", "also", "yeah", "yes"),
+        *("right", "alright", "all", "und", "et", "alors", "y", "e", "então", "pues", "bueno"),
+        *("i", "i'm", "you", "you're", "he", "he's", "she", "she's", "we", "we're", "they"),
+        *("they're", "people", "everyone", "everybody", "oh", "wow", "man", "gosh", "geez"),
+        *("jeez", "seriously", "like", "are", "who", "how", "is", "isn't", "can", "guess"),
+        *("what", "en", "sério", "echt", "vraiment", "really"),
+    )
+)
 
 
 def _filler(tail: str) -> bool:
@@ -333,7 +368,7 @@ def _passed_over(words: str, split: list[str], at: int) -> bool:
     """Whether sentence ``at`` of ``split`` (``words``, stripped) ends on a question mark
     that asks nothing: a tag talked past or a question reported or exclaimed."""
     after = split[at + 1][:16] if at + 1 < len(split) else ""
-    if after and _SELF_ANSWER.match(after):
+    if _self_answered(after):
         return True
     return _talked_past(words, " " + after) or _unasked(words)
 
@@ -354,17 +389,15 @@ def _past_vocative(words: str, names: Collection[str]) -> str:
     """A sentence without the name it opens by calling, written without a comma as notes and
     machine transcripts write it ("So Alexey does that help"), when the name is one of
     ``names`` (lower case); else the empty string."""
-    opening = words.split(None, 4)
+    opening = words[:120].split(None, 4)
     at = 0
-    while at < len(opening) - 1 and opening[at].lower().strip(".,") in _LEAD_WORDS:
+    while at < 2 and at < len(opening) - 1 and opening[at].lower().strip(".,") in _LEAD_WORDS:
         at += 1
     called = at
-    while at < len(opening) - 1 and at - called < 2 and opening[at][:1].isupper():
-        if opening[at].lower() not in names:
-            break
+    while at < len(opening) - 1 and at - called < 2 and opening[at].lower() in names:
         at += 1
-    if at == called:
-        return ""
+    if at == called or not opening[called][:1].isupper():
+        return ""  # (most sentences: no name where one would be called)
     return " ".join(opening[at:])
 
 
@@ -396,10 +429,12 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     marked = "?" in text or (not text.isascii() and ("？" in text or "¿" in text))
     if marked and _asks_by_mark(text, names):
         return "question mark"
+    # (read as a set below)
+    known: AbstractSet[str] = names if isinstance(names, (set, frozenset)) else frozenset(names)
     split = sentences(text)
     for at, sentence in enumerate(split):
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
-        if marked and words[-1:] in "?？" and _passed_over(words, split, at):
+        if marked and words.endswith(("?", "？")) and _passed_over(words, split, at):
             continue  # (its mark was read above: a question it does not ask)
         if "—" in words or "–" in words or " -" in words:
             words = _past_restart(words)
@@ -407,7 +442,8 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
             return "confirmation tag"
         if _PORTUGUESE_END.search(words[-12:]):
             return "wh-word"
-        if _STARTERS.isdisjoint(_WORD.findall(words[:60].lower())[:5]):
+        opening = _WORD.findall(words[:60].lower())[:5]
+        if _STARTERS.isdisjoint(opening):
             continue  # no word that could open a question form: skip the patterns
         found = _WH.match(words)
         if (found and not _cleft(words, found)) or _FOREIGN_WH.match(words):
@@ -416,7 +452,9 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
             return "interrogative word order"
         if _IMPERATIVE.match(words):
             return "request to tell"
-        if names and _TO_THEM.match(_past_vocative(words, names)):
+        # (a name among the first words: seldom)
+        vocative = known and not known.isdisjoint(opening[:3])
+        if vocative and _TO_THEM.match(_past_vocative(words, names)):
             return "interrogative word order"
     # The phrases below may sit anywhere in a sentence: one search over the whole text, and
     # only when a word that each of them needs is there (a substring test is 100x faster).

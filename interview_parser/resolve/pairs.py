@@ -369,8 +369,11 @@ def _opens_introductions(prompt: str, reply: str) -> bool:
     Kelly."): the others say who they are in turn (however the transcript spells it), a
     round of introductions. A reply that thanks ("Thanks for having me") takes up the
     welcome."""
+    if prompt[-1:] == "?":
+        return False  # (a prompt that ends asking: most)
     tail = prompt[-60:]
-    if "I" not in tail and "name" not in tail and "his is" not in tail:
+    said = "I'm" in tail or "I am" in tail or "I’m" in tail or "name" in tail
+    if not (said or "his is" in tail):
         return False  # (most prompts: no "I'm", "My name is", "This is" near the end)
     last = last_sentences(prompt, 1)
     if not last or word_count(last[0]) > _OWN_NAME_WORDS or not self_introduction(last[0]):
