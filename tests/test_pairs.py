@@ -177,6 +177,15 @@ FLOOR_CASES = {
         "Mara: Thanks for having me, Ruth.\n",
         [(1, 2, "remark")],
     ),
+    "a broken-off start that the answerer turns to is a prompt": (
+        "Host: What did the inspector find?\n"
+        "Mara: The nets were fine, the hull was not, and the engine —\n"
+        "Host: Mara —\n"
+        "Mara: You — you cut me off again!\n"
+        "Host: Sorry. Go on about the engine.\n"
+        "Mara: It needed a new pump.\n",
+        [(1, 2, "question"), (3, 4, "remark"), (5, 6, "remark")],
+    ),
     "a co-host's comment on the answer does not start the next prompt a co-host asks": (
         "Host: How did the season go?\n"
         "Mara: Badly, the storms kept us in port for weeks.\n"

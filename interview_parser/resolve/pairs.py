@@ -126,7 +126,9 @@ def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     said = text[prompt[-1]]
     # (a prompt that ends on a question mark does not break off: most prompts)
     if said[-1:] != "?" and cut_off(said) and word_count(said) <= 6:
-        return True  # the prompt broke off at once; the answerer finishes something else
+        # the prompt broke off at once; the answerer finishes something else, unless they
+        # turn to the asker ("Karine —" / "You — you ruined the first row.")
+        return not floor.turns_to_asker(j)
     follow = text[after][:8].lstrip()
     if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
         # the asker picks up the sentence they broke off, past an acknowledgement
