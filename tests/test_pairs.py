@@ -186,6 +186,14 @@ FLOOR_CASES = {
         "Mara: It needed a new pump.\n",
         [(1, 2, "question"), (3, 4, "remark"), (5, 6, "remark")],
     ),
+    "a long answer's '..., right?' seeks agreement: the host's own remark after it prompts": (
+        "Host: Why did the co-op buy its own ice plant?\n"
+        "Mara: Because paying the dealer every week for ice cost you more than the plant did "
+        "over two seasons, right?\n"
+        "Host: I think it also kept the catch fresher for the market.\n"
+        "Mara: Yes, and the buyers noticed.\n",
+        [(1, 2, "question"), (3, 4, "remark")],
+    ),
     "a co-host's comment on the answer does not start the next prompt a co-host asks": (
         "Host: How did the season go?\n"
         "Mara: Badly, the storms kept us in port for weeks.\n"
