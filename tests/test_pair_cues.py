@@ -321,3 +321,11 @@ def test_the_sentence_of_a_question_mark_is_found_as_by_every_search(
     text: str, names: set[str]
 ) -> None:
     assert asking._asks_by_mark(text, names) == _asks_by_mark_in_full(text, names)
+
+
+def test_a_tag_on_a_long_statement_does_not_ask_back_but_a_short_one_does() -> None:
+    assert cues.asks_back("So you fished off the point too, right?")
+    assert not cues.asks_back(
+        "Paying the dealer every week for ice cost you more than the plant did over two "
+        "seasons, right?"
+    )

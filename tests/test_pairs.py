@@ -13,7 +13,8 @@ from conftest import SAMPLES
 
 import interview_parser as ip
 from interview_parser.exporters import EXPORTERS
-from interview_parser.model import Pair, Transcript, adapter
+from interview_parser.model import Pair, Role, Transcript, adapter
+from interview_parser.resolve.pairs import Voice, build_pairs
 
 
 def pairs_of(text: str, *interviewers: str) -> list[tuple[int, int, str]]:
@@ -163,6 +164,53 @@ FLOOR_CASES = {
         "Mara: Right, that was the idea. And the bank lent us the money.\n",
         [(1, 2, "question"), (3, 4, "remark")],
     ),
+    "a host who ends by saying who they are opens a round of introductions": (
+        "Host: Welcome to Harbour Talk. I'm Ruth.\n"
+        "Pia: i'm pia, hello.\n"
+        "Mara: And I am Mara, I run the co-op.\n"
+        "Host: Mara, how did the co-op start?\n"
+        "Mara: Six of us pooled our boats.\n",
+        [(4, 5, "question")],
+    ),
+    "... unless the guest takes up the welcome": (
+        "Host: Welcome to Harbour Talk. I'm Ruth.\n"
+        "Mara: Thanks for having me, Ruth.\n",
+        [(1, 2, "remark")],
+    ),
+    "a broken-off start that the answerer turns to is a prompt": (
+        "Host: What did the inspector find?\n"
+        "Mara: The nets were fine, the hull was not, and the engine —\n"
+        "Host: Mara —\n"
+        "Mara: You — you cut me off again!\n"
+        "Host: Sorry. Go on about the engine.\n"
+        "Mara: It needed a new pump.\n",
+        [(1, 2, "question"), (3, 4, "remark"), (5, 6, "remark")],
+    ),
+    "a long answer's '..., right?' seeks agreement: the host's own remark after it prompts": (
+        "Host: Why did the co-op buy its own ice plant?\n"
+        "Mara: Because paying the dealer every week for ice cost you more than the plant did "
+        "over two seasons, right?\n"
+        "Host: I think it also kept the catch fresher for the market.\n"
+        "Mara: Yes, and the buyers noticed.\n",
+        [(1, 2, "question"), (3, 4, "remark")],
+    ),
+    "a co-host's comment on the answer does not start the next prompt a co-host asks": (
+        "Host: How did the season go?\n"
+        "Mara: Badly, the storms kept us in port for weeks.\n"
+        "Jo: I remember the pier flooded twice that winter, it was a mess.\n"
+        "Host: And what did the council do about it?\n"
+        "Mara: Nothing at first.\n",
+        [(1, 2, "question"), (4, 5, "question")],
+    ),
+    "a co-host's aside inside a prompt that its speaker goes on with does not start it": (
+        "Host: How did the season go?\n"
+        "Mara: Badly, the storms kept us in port for weeks.\n"
+        "Host: That is the part the listeners keep writing in about.\n"
+        "Jo: Let her finish this time, all right?\n"
+        "Host: So why did the boats stay in?\n"
+        "Mara: The insurance.\n",
+        [(1, 2, "question"), (3, 6, "question")],
+    ),
 }
 
 
@@ -170,6 +218,32 @@ FLOOR_CASES = {
 def test_floor(case: str) -> None:
     text, expected = FLOOR_CASES[case]
     assert pairs_of(text, "Host", "Counsel", "Jo", "Sam") == expected
+
+
+def _voices(*said: tuple[str, Role, str]) -> list[Voice]:
+    return [Voice(speaker, role, text) for speaker, role, text in said]
+
+
+def test_after_the_court_s_own_exchange_a_new_question_is_a_new_prompt() -> None:
+    asker, witness, other = Role.interviewer, Role.interviewee, Role.other
+    said = [
+        ("counsel", asker, "Did the boat have a name?"),
+        ("witness", witness, "The Gull."),
+        ("counsel", asker, "Was there a flag?"),
+        ("court", other, "What was that? A flag?"),
+        ("ross", other, "A flag."),
+        ("court", other, "On a fishing boat, I never knew."),
+        ("counsel", asker, "Is that usual, a pennant when you sail in a race?"),
+        ("witness", witness, "Yes, in a race it is."),
+    ]
+    pairs, unpaired = build_pairs(_voices(*said))
+    assert [(p.question_turns, p.answer_turns) for p in pairs] == [([0], [1]), ([6], [7])]
+    assert unpaired == [2, 3, 4, 5]
+    # an objection and a ruling are not such an exchange: the restated question is the
+    # same prompt, even in other words
+    said[3:6] = [("ross", other, "Objection."), ("court", other, "Overruled.")]
+    pairs, unpaired = build_pairs(_voices(*said))
+    assert [(p.question_turns, p.answer_turns) for p in pairs] == [([0], [1]), ([2, 5], [6])]
 
 
 def test_interjections_and_evidence_say_what_happened() -> None:
@@ -266,6 +340,21 @@ def test_an_answer_that_hands_on_is_also_the_next_prompt() -> None:
     assert "answer ends with a new prompt" in t.pairs[0].evidence
 
 
+
+def test_an_answer_that_only_speaks_to_the_asker_opens_no_new_prompt() -> None:
+    # Lou's answer says "you" to Kim but asks nothing and hands nothing over: Kim's reaction
+    # to it is not an answer, and Kim's next remark is a prompt of its own
+    t = ip.parse(
+        "Kim: Favourite editor, Lou?\n"
+        "Lou: Vim, always. People say your setup is cleaner, you know? It is not.\n"
+        "Kim: I have to admit you have the faster fingers of the two of us.\n"
+        "Lou: Years of practice on a very slow laptop.\n",
+        interviewers=["Kim", "Lou"],
+    )
+    assert [(p.question_turns, p.answer_turns) for p in t.pairs] == [([0], [1]), ([2], [3])]
+    assert "answer ends with a new prompt" not in t.pairs[0].evidence
+
+
 CHAMBER = (
     "THE CHAIR: The member for Eastfield has the floor.\n"
     "MS. LOBO: Chair, I would like a clarification before the vote.\n"
@@ -337,6 +426,23 @@ KIND_CASES = [
     ('Like, "How do you fix a net?" comes up every winter.', None),
     ("What I remember is the noise.", None),
     ("Let's talk about the nets.", None),
+    # a tag the speaker talks on past, a question reported or exclaimed, a wh-word that is
+    # the subject of a statement, a start broken off and begun again: none asks
+    ("Then you sail out at dawn, right? And the fog rolls in off the point.", None),
+    ("And I was thinking like, who owns the pier? Nobody knew.", None),
+    ("Are you kidding me? That is the best news all week.", None),
+    ("What happened was the pier gave way.", None),
+    ("Where did we — sorry, I lost my notes.", None),
+    # ... while a tag that ends the turn, a restarted question and an elliptical one ask
+    ("You sailed out at dawn, right?", "question mark"),
+    ("Was there — was there a storm that night.", "interrogative word order"),
+    ("Okay harbour office what about you all do you have the figures.", "wh-word"),
+    # a question the speaker answers at once is rhetorical ("No one knows" answers nothing)
+    ("Is the harbour fee fair? No, and it never was.", None),
+    ("Who sets the harbour fee? No one knows.", "question mark"),
+    # the answerer called by name without a comma, as notes write it, then asked
+    ("So Ana does that help a little.", "interrogative word order"),
+    ("And Ana has her hand up for the next one.", None),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 
 __all__ = ["last_sentences", "question_evidence", "sentences"]
 
@@ -204,18 +205,119 @@ def _asks_by_mark(text: str, names: Collection[str]) -> bool:
             # (a set: the empty string past the end of the text is in no set, though in
             # every string)
             quoted = text[stop : stop + 1] in _QUOTE_SET and _QUOTED.match(text, stop) is not None
-            if not quoted and _marked(text[start:stop].strip(), names):
+            if not quoted and _marked(text[start:stop].strip(), names, text[stop : stop + 16]):
                 return True
             at = text.find(mark, at + 1)
     return False
 
 
-def _marked(sentence: str, names: Collection[str]) -> bool:
+def _marked(sentence: str, names: Collection[str], after: str = "") -> bool:
     """Whether a sentence holding a question mark asks: not a bare name from ``names``
-    ("Ben?") nor a filler tag ("..., you know?")."""
+    ("Ben?") nor a filler tag ("..., you know?"), nor a tag that the speaker talks on past
+    (``after``, the words that follow it), nor a question reported or exclaimed (see
+    ``_unasked``)."""
     if names and len(sentence) < 60 and _calls(sentence, names):
         return False
-    return not _filler(sentence[-40:])
+    if _filler(sentence[-40:]):
+        return False
+    if after and (_self_answered(after) or _talked_past(sentence, after)):
+        return False  # (most marks end their text: nothing after them)
+    return not _unasked(sentence)
+
+
+# A tag that checks the listener follows ("..., right?"), and a sentence that goes on from
+# the one before ("And then ...", "So ..."): the speaker did not stop for an answer.
+_TAG = re.compile(
+    r"[,;]\s*(?:right|correct|yeah|yes|okay|ok|isn't it|don't you think|am i right|true|"
+    r"verdad|n'est-ce pas|oder|nicht wahr|não é|né|certo)\s*[?？]$",
+    re.IGNORECASE,
+)
+_GOES_ON = re.compile(
+    r"[\s\"'”’)\]]*(?:and|so|but|then|because|y|e|et|und|pero|mas|mais|aber)\b", re.IGNORECASE
+)
+
+
+# The speaker's own answer to the question just put ("... for free? No, I'm sorry, that
+# cannot be."): a rhetorical question (not "No one knows", nor "Yes or no?").
+_SELF_ANSWER = re.compile(
+    r"[\s\"'”’)\]]*(?:no|yes|nope|of course|absolutely|obviously|not at all|nein|non|não)"
+    r"(?![\w'-])(?!\s+(?:one|matter|or|ou|oder)\b)(?!\s*[?？])",
+    re.IGNORECASE,
+)
+
+
+def _self_answered(after: str) -> bool:
+    """Whether the words after a question (``after``) open with the speaker's own answer
+    (``_SELF_ANSWER``), read only when their first letter can start one."""
+    first = after.lstrip(" \t\n\"'”’)]")[:1]
+    return first in _ANSWER_FIRST and _SELF_ANSWER.match(after) is not None
+
+
+# The letters _SELF_ANSWER's words start with, and what IGNORECASE matches to them (a
+# one-character string, so the empty one is in no set).
+_ANSWER_FIRST = frozenset("nNyYoOaA")
+# How every tag of _TAG ends, lower-cased (an ASCII tail that ends otherwise is no tag).
+_TAG_ENDS = (
+    *("right", "correct", "yeah", "yes", "okay", "ok", "isn't it", "think", "true"),
+    *("verdad", "pas", "oder", "wahr", "certo"),
+)
+
+
+def _talked_past(sentence: str, after: str) -> bool:
+    """Whether a sentence ends on a confirmation tag ("..., right?") and the speaker goes on
+    at once with a sentence joined to it ("... you travel all the time, right? And then
+    ..."): the tag checks the listener follows a story, it does not wait for an answer. (A
+    tag that ends the turn, or after which a new sentence starts, still asks.)"""
+    if not after:
+        return False
+    end = sentence[-24:]
+    words = end.rstrip("?？ ").lower()
+    if end.isascii() and not words.endswith(_TAG_ENDS):
+        return False  # (most questions: no tag)
+    return _TAG.search(end) is not None and _GOES_ON.match(after) is not None
+
+
+# Questions said without asking the listener: reported with a quotative ("I'm thinking
+# like, what is it?", "she goes, why?"), or a stock exclamation ("Are you nuts?", "How cool
+# is that?", "Who knew?").
+_UNASKED = re.compile(
+    _LEAD
+    + r"(?:(?:i|i'm|you|you're|he|he's|she|she's|we|we're|they|they're|people|everyone|"
+    r"everybody)(?:\s+(?:am|are|is|was|were|be))?\s+(?:just\s+|all\s+|kind of\s+|sort of\s+)?"
+    r"(?:like|thinking(?:\s+like)?|thought|said|asked|go|goes|went|was like)\s*[,:\"“]|"
+    r"(?:(?:oh|wow|man|gosh|geez|jeez|seriously|like)[\s,]+)*"
+    r"(?:are you (?:nuts|crazy|kidding(?: me)?|joking|insane|mad|serious)|who knew|"
+    r"(?:how|is(?:n't)? (?:that|this)) (?:cool|crazy|awesome|amazing|great|funny|wild|weird|"
+    r"sad|nice|neat|fun|insane)(?: is (?:that|this))?|can you (?:believe|imagine) (?:it|that)|"
+    r"guess what|you know what|what the (?:heck|hell)|en serio|sério|echt|vraiment|really|"
+    r"isn't (?:it|that) (?:great|amazing|cool|funny|crazy|wild|nice|wonderful))"
+    r"[\s!?？.]*$)",
+    re.IGNORECASE,
+)
+
+
+def _unasked(sentence: str) -> bool:
+    """Whether a sentence holding a question mark reports a question (a quotative before
+    it: "I'm thinking like, what is it?") or only exclaims ("Are you nuts?"): it asks the
+    listener nothing. (One pattern, read once from the sentence's start.)"""
+    words = sentence.lstrip("\"'“‘(—–-…¿ ")
+    if words[:16].partition(" ")[0].lower().rstrip(",?？!.") not in _UNASKED_FIRST:
+        return False  # (most questions: no word the pattern can open with)
+    return _UNASKED.match(words) is not None
+
+
+# The words _UNASKED can open with: a lead word, a pronoun of a quotative, the first word of
+# an exclamation (lower case).
+_UNASKED_FIRST = frozenset(
+    (
+        *("and", "so", "but", "well", "okay", "ok", "now", "then", "also", "yeah", "yes"),
+        *("right", "alright", "all", "und", "et", "alors", "y", "e", "então", "pues", "bueno"),
+        *("i", "i'm", "you", "you're", "he", "he's", "she", "she's", "we", "we're", "they"),
+        *("they're", "people", "everyone", "everybody", "oh", "wow", "man", "gosh", "geez"),
+        *("jeez", "seriously", "like", "are", "who", "how", "is", "isn't", "can", "guess"),
+        *("what", "en", "sério", "echt", "vraiment", "really"),
+    )
+)
 
 
 def _filler(tail: str) -> bool:
@@ -242,6 +344,81 @@ def _calls(sentence: str, names: Collection[str]) -> bool:
     return len(words) <= 3 and all(w in names for w in words)
 
 
+# A start broken off by a dash and begun again ("What did I — oh, I'm sorry."): the words
+# before the break, a few at most, are abandoned.
+_RESTART = re.compile(r"^((?:\S+\s+){0,3}?\S+?)\s*(?:—|–|--| - )\s*(?=\S)")
+# What a wh-word that is the subject of a verb of its own ("What makes me laugh ...") is
+# followed by when the sentence is a statement about it: "... is ...", "... was ..."
+# ("What happened was the storm").
+_CLEFT_VERBS = frozenset(
+    {
+        *("made", "makes", "led", "brought", "happened", "happens", "got", "gets"),
+        *("come", "comes", "came", "went", "goes"),
+    }
+)
+_COPULA = re.compile(r"\b(?:is|was|are|were)\b", re.IGNORECASE)
+# An elliptical question handed to someone ("What about you?", "... how about you guys"),
+# anywhere in a sentence (notes without punctuation run the sentences together).
+_ABOUT_YOU = re.compile(
+    r"\b(?:what|how) about (?:you|y'all)(?: all| guys| two| folks)?\b", re.IGNORECASE
+)
+
+
+def _passed_over(words: str, split: list[str], at: int) -> bool:
+    """Whether sentence ``at`` of ``split`` (``words``, stripped) ends on a question mark
+    that asks nothing: a tag talked past or a question reported or exclaimed."""
+    after = split[at + 1][:16] if at + 1 < len(split) else ""
+    if _self_answered(after):
+        return True
+    return _talked_past(words, " " + after) or _unasked(words)
+
+
+# What a question put to someone just called by name opens with: a verb before "you", or a
+# check on what was said ("does that help", "is that clear"); "Gabriel has his hand up" is
+# said of them.
+_TO_THEM = re.compile(
+    r"(?:do|does|did|is|are|was|were|can|could|would|will|have|has|had|should)\s+"
+    r"(?:you|y'all|(?:that|this|it)\s+(?:help|helps|make sense|answer|work|works|clear|ok|okay|"
+    r"right|fair|correct))\b",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = frozenset(("and", "so", "but", "well", "okay", "ok", "now", "then", "also", "yeah"))
+
+
+def _past_vocative(words: str, names: Collection[str]) -> str:
+    """A sentence without the name it opens by calling, written without a comma as notes and
+    machine transcripts write it ("So Alexey does that help"), when the name is one of
+    ``names`` (lower case); else the empty string."""
+    opening = words[:120].split(None, 4)
+    at = 0
+    while at < 2 and at < len(opening) - 1 and opening[at].lower().strip(".,") in _LEAD_WORDS:
+        at += 1
+    called = at
+    while at < len(opening) - 1 and at - called < 2 and opening[at].lower() in names:
+        at += 1
+    if at == called or not opening[called][:1].isupper():
+        return ""  # (most sentences: no name where one would be called)
+    return " ".join(opening[at:])
+
+
+def _past_restart(words: str) -> str:
+    """A sentence without the start it broke off and began again ("What did I — oh, I'm
+    sorry." reads "oh, I'm sorry."); a sentence whose break is further on, or that holds a
+    question mark, is left as it is."""
+    if "?" in words or "？" in words:
+        return words
+    found = _RESTART.match(words)
+    return words[found.end() :] if found else words
+
+
+def _cleft(words: str, found: re.Match[str]) -> bool:
+    """Whether a sentence that opens with a wh-word as the subject of its own verb goes on
+    to say what that is ("What makes me laugh is the quote."): a statement, not a question
+    (it has no question mark; one with a mark was read before)."""
+    verb = found.group().rsplit(None, 1)[-1].lower()
+    return verb in _CLEFT_VERBS and _COPULA.search(words, found.end()) is not None
+
+
 def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     """Why ``text`` asks something ("question mark", "wh-word", ...), or None if it does not.
 
@@ -252,23 +429,38 @@ def question_evidence(text: str, names: Collection[str] = ()) -> str | None:
     marked = "?" in text or (not text.isascii() and ("？" in text or "¿" in text))
     if marked and _asks_by_mark(text, names):
         return "question mark"
-    for sentence in sentences(text):
+    # (read as a set below)
+    known: AbstractSet[str] = names if isinstance(names, (set, frozenset)) else frozenset(names)
+    split = sentences(text)
+    for at, sentence in enumerate(split):
         words = sentence.lstrip("\"'“‘(—–-… ").rstrip()
+        if marked and words.endswith(("?", "？")) and _passed_over(words, split, at):
+            continue  # (its mark was read above: a question it does not ask)
+        if "—" in words or "–" in words or " -" in words:
+            words = _past_restart(words)
         if _CONFIRM.search(words[-40:]) and len(words.split()) > 3:
             return "confirmation tag"
         if _PORTUGUESE_END.search(words[-12:]):
             return "wh-word"
-        if _STARTERS.isdisjoint(_WORD.findall(words[:60].lower())[:5]):
+        opening = _WORD.findall(words[:60].lower())[:5]
+        if _STARTERS.isdisjoint(opening):
             continue  # no word that could open a question form: skip the patterns
-        if _WH.match(words) or _FOREIGN_WH.match(words):
+        found = _WH.match(words)
+        if (found and not _cleft(words, found)) or _FOREIGN_WH.match(words):
             return "wh-word"
         if _INVERSION.match(words) or _GERMAN_VERB_FIRST.match(words):
             return "interrogative word order"
         if _IMPERATIVE.match(words):
             return "request to tell"
+        # (a name among the first words: seldom)
+        vocative = known and not known.isdisjoint(opening[:3])
+        if vocative and _TO_THEM.match(_past_vocative(words, names)):
+            return "interrogative word order"
     # The phrases below may sit anywhere in a sentence: one search over the whole text, and
     # only when a word that each of them needs is there (a substring test is 100x faster).
     lowered = text.lower()
+    if "about y" in lowered and _ABOUT_YOU.search(text):
+        return "wh-word"
     if any(w in lowered for w in _INDIRECT_WORDS) and _INDIRECT.search(text):
         return "indirect question"
     if any(w in lowered for w in _REQUEST_WORDS) and _REQUEST.search(text):

@@ -136,6 +136,13 @@ _CHECK = re.compile(
 )
 
 
+# A tag that asks the listener to agree ("..., right?"), and how many words a statement
+# before it has when it only seeks agreement (the listener may take the floor with their own
+# remark) rather than asks about them ("You were there, right?").
+_AGREE_TAG = re.compile(r",\s*(?:right|yeah|no|correct)\s*[?？]\s*$", re.IGNORECASE)
+_TAGGED_WORDS = 15
+
+
 def asks_back(text: str) -> bool:
     """Whether the last sentence asks the listener something ("Which is this?", "Do you
     mean ...?"), as opposed to a rhetorical question to the room or a courtesy ("How are
@@ -147,7 +154,10 @@ def asks_back(text: str) -> bool:
         return False
     if len(last) < 20 and _CHECK.fullmatch(last):
         return False
-    return word_count(last) <= 6 or bool(_YOU.search(last))
+    words = word_count(last)
+    if words > _TAGGED_WORDS and _AGREE_TAG.search(last[-16:]):
+        return False  # a long statement with "..., right?": it seeks agreement, not a reply
+    return words <= 6 or bool(_YOU.search(last))
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", re.I)

@@ -17,6 +17,7 @@ a time, per speaker. ``Caps`` bound the window on input with no conversation.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from .cues import (
     addresses,
     asks_back,
     backchannel_shaped,
+    cut_off,
     hands_over,
     name_pattern,
     names_in,
@@ -323,6 +325,8 @@ def _shift(table: Lazy[_T], cut: int, start: int | None = None) -> None:
     table.update(kept)
 
 
+# What a run that turns to the one who just spoke opens with (``Floor.turns_to_asker``).
+_TO_ASKER = re.compile(r"[\W_]*(?:you|your|sorry)\b", re.IGNORECASE)
 # How many askers in a row may answer the answerer's question, each in turn.
 _REPLIES_IN_TURN = 3
 
@@ -532,6 +536,12 @@ class Floor:
         to them or puts a topic to them; talk to the group draws no pair."""
         return self.asks(k) or addresses(self.text[k]) or proposes_topic(self.text[k])
 
+    def hands_on(self, k: int) -> bool:
+        """In a peer panel, whether an answer's run ends by prompting someone else: it ends
+        by asking or handing over the floor ("..., Emma, what about you?"), or puts a topic
+        to them. Speaking to the asker, as a reply does ("you were right"), opens nothing."""
+        return self.ends_asking[k] or proposes_topic(self.text[k])
+
     def asks(self, k: int) -> bool:
         return self.kind[k] is not None or self.handover[k] is not None
 
@@ -561,7 +571,14 @@ class Floor:
         )  # a few words the other speaker talks over, picking up their own sentence
         if shaped and thanks_back(self.text[after]):
             return False  # "Thank you." / "Thanks, everybody.": a closing exchange
+        if shaped and cut_off(self.text[k]) and self.turns_to_asker(after):
+            return False  # "Karine —" / "You — you ruined the first row.": taken up
         return shaped and not self.asks(k)
+
+    def turns_to_asker(self, k: int) -> bool:
+        """Whether run k opens by turning to the one who just spoke ("You — you ruined
+        it", "Sorry?"): it takes up what they said, even broken off."""
+        return _TO_ASKER.match(self.text[k][:12]) is not None
 
     def reversal(self, k: int) -> bool:
         """The asker only answers what the answerer just asked them ("Did you too?"), or

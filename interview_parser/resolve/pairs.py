@@ -46,6 +46,7 @@ from .cues import (
     reaction,
     self_introduction,
     starts_reacting,
+    thanks_back,
 )
 from .floor import (
     ANSWERER,
@@ -125,7 +126,9 @@ def _interjects(floor: Floor, prompt: list[int], j: int) -> bool:
     said = text[prompt[-1]]
     # (a prompt that ends on a question mark does not break off: most prompts)
     if said[-1:] != "?" and cut_off(said) and word_count(said) <= 6:
-        return True  # the prompt broke off at once; the answerer finishes something else
+        # the prompt broke off at once; the answerer finishes something else, unless they
+        # turn to the asker ("Karine —" / "You — you ruined the first row.")
+        return not floor.turns_to_asker(j)
     follow = text[after][:8].lstrip()
     if follow[:1] in "—–…" or follow.startswith(("...", "- ")):
         # the asker picks up the sentence they broke off, past an acknowledgement
@@ -182,6 +185,8 @@ def _prompt(
                 # a co-host asked by name answers
             last = floor.text[draft.prompt[-1]]
             dropped = not floor.kind[draft.prompt[-1]] and not cut_off(last)
+            if third_seen and floor.kind[j] and not dropped and _digressed(floor, draft, j):
+                dropped = True  # a new question after the others' own exchange
             if third_seen and ((floor.kind[j] and dropped) or speaker[j] != asker):
                 # after an objection the asker dropped it and asks anew, or the chair gave
                 # the floor to another asker
@@ -192,6 +197,25 @@ def _prompt(
             third_seen = third_seen and floor.kind[j] is None
         j += 1
     return draft, j, False
+
+
+# The fewest third parties' runs between a question and the asker's next that make an
+# exchange of their own (an objection and its ruling are two).
+_DIGRESSION_RUNS = 3
+_CONTENT = re.compile(r"[^\W\d_]{5,}")
+
+
+def _digressed(floor: Floor, draft: _Draft, j: int) -> bool:
+    """Whether asker run j, after third parties' runs, puts a new question instead of
+    restating the pending one: the third parties talked among themselves (three runs or
+    more, not an objection and a ruling) and run j shares no content word with the prompt
+    ("Was there a boa?" / the court and the clerk on boas / "Is that the term, a mature
+    student?"). A restatement repeats some of the question's words."""
+    between = [k for k in draft.between if k > draft.prompt[-1]]
+    if len(between) < _DIGRESSION_RUNS:
+        return False
+    asked = {w.lower() for k in draft.prompt for w in _CONTENT.findall(floor.text[k])}
+    return asked.isdisjoint(w.lower() for w in _CONTENT.findall(floor.text[j]))
 
 
 def _opens_block(floor: Floor, prompt: list[int], i: int) -> bool:
@@ -225,12 +249,33 @@ def _drop_reactions(floor: Floor, draft: _Draft) -> list[int]:
     host_exchange = floor.ends_asking[prompt[0]]
     closing = reaction(first) or starts_reacting(first) or self_introduction(first)
     if not (host_exchange or closing):
-        return []
+        return _drop_comment(floor, draft)
     cut = next((i for i, flag in enumerate(opening) if flag), 0)
     if cut:
         draft.prompt = prompt[cut:]
         draft.evidence.append("after a co-host's reaction")
     return prompt[:cut]
+
+
+def _drop_comment(floor: Floor, draft: _Draft) -> list[int]:
+    """A block that opens with a co-host's comment on the last answer, asking nothing
+    ("Product Hunt never appealed to me ..."), then another co-host's question ("What about
+    launch weeks? ..."): the answerer replies to the question, so the prompt starts there;
+    the comment is returned. A block in which nobody asks is one prompt from its first run,
+    and so is one whose first speaker speaks again after the question (it was an aside
+    inside their prompt)."""
+    prompt, speaker = draft.prompt, floor.speaker
+    first = prompt[0]
+    if floor.kind[first] is not None or floor.handover[first] is not None:
+        return []
+    if any(speaker[k] == speaker[first] for k in prompt[1:]):
+        return []
+    for i in range(1, len(prompt)):
+        if _asks_at_end(floor, prompt[i]) is not None:
+            draft.prompt = prompt[i:]
+            draft.evidence.append("after a co-host's comment")
+            return prompt[:i]
+    return []
 
 
 def _answer(floor: Floor, draft: _Draft, first: int) -> int:
@@ -317,6 +362,27 @@ def _invites(floor: Floor, k: int) -> bool:
     return bool(closing) and question_evidence(closing[0]) is not None
 
 
+# The most words of a prompt's last sentence that only introduces its speaker ("I'm Kelly.").
+_OWN_NAME_WORDS = 4
+
+
+def _opens_introductions(prompt: str, reply: str) -> bool:
+    """Whether a prompt ends by its speaker saying who they are ("Welcome to the show. I'm
+    Kelly."): the others say who they are in turn (however the transcript spells it), a
+    round of introductions. A reply that thanks ("Thanks for having me") takes up the
+    welcome."""
+    if prompt[-1:] == "?":
+        return False  # (a prompt that ends asking: most)
+    tail = prompt[-60:]
+    said = "I'm" in tail or "I am" in tail or "I’m" in tail or "name" in tail
+    if not (said or "his is" in tail):
+        return False  # (most prompts: no "I'm", "My name is", "This is" near the end)
+    last = last_sentences(prompt, 1)
+    if not last or word_count(last[0]) > _OWN_NAME_WORDS or not self_introduction(last[0]):
+        return False
+    return not thanks_back(reply)
+
+
 def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Draft | int]:
     """The drafts of the pairs, each once no later prompt can change it, and the indices of
     the turns in no pair, as the window moves past them."""
@@ -371,7 +437,9 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
             dropped = _drop_reactions(floor, draft)
             if dropped and pending is not None:
                 pending.between.extend(dropped)
-        if self_introduction(text[j]) and not _invites(floor, draft.prompt[-1]):
+        if (
+            self_introduction(text[j]) and not _invites(floor, draft.prompt[-1])
+        ) or _opens_introductions(text[draft.prompt[-1]], text[j]):
             k = j + 1  # a round of introductions, not an exchange
             continue
         draft.first = min(draft.prompt[0], draft.between[0]) if draft.between else draft.prompt[0]
@@ -383,7 +451,7 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
             k = _answer(floor, draft, j)
             if (
                 floor.peer
-                and floor.peer_prompt(j)
+                and floor.hands_on(j)
                 and (k < len(part) or floor.has(k))
                 and floor.answers(k, speaker[j])
             ):
