@@ -237,6 +237,16 @@ def test_header_fields_and_show_note_headings_are_not_speakers() -> None:
     assert [t.label for t in transcript.turns] == ["DH", "RT", "DH", "RT"]
 
 
+def test_labels_in_a_script_without_capitals_are_speakers() -> None:
+    text = (
+        "记者：您什么时候开始画画的？\n张伟：大概七岁的时候。\n"
+        "记者：为什么选择水墨？\n张伟：因为我外公是画家。\n"
+    )
+    transcript = ip.parse(text)
+    assert [t.label for t in transcript.turns] == ["记者", "张伟"] * 2
+    assert len(transcript.pairs) == 2
+
+
 def test_a_part_naming_initials_in_a_header_is_not_a_turn() -> None:
     # "Interviewer: KB" above a research interview names the interviewer; it is no turn,
     # so the label's role does not make the questioner "I" an interviewee

@@ -39,6 +39,9 @@ CASES = [
     ("AUDIENCE MEMBER:", "AUDIENCE MEMBER", Shape.role, R.interviewer, None, None, None),
     ("Audience member 2:", "Audience member 2", Shape.role, R.interviewer, None, None, None),
     ("Zoë:", "Zoë", Shape.name, None, None, None, None),
+    # a script without capitals names people too
+    ("张伟：", "张伟", Shape.name, None, None, None, None),
+    ("סיגל כהן:", "סיגל כהן", Shape.name, None, None, None, None),
     ("José Álvarez:", "José Álvarez", Shape.name, None, None, None, None),
     ("Aaron van Wirdum:", "Aaron van Wirdum", Shape.name, None, None, None, None),
     ("Jean-Pierre:", "Jean-Pierre", Shape.name, None, None, None, None),

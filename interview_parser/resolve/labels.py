@@ -201,8 +201,11 @@ def _shape(name: str, words: list[str]) -> tuple[Shape, bool]:
         bare = original.strip(".'’\"-&/")  # "/": "Interviewer / Entrevistador"
         if not bare:
             continue
-        if bare[0].isupper() or (bare[0].isdigit() and len(words) > 1):
+        first = bare[0]
+        if first.isupper() or (first.isdigit() and len(words) > 1):
             continue
+        if first.isalpha() and not first.islower():
+            continue  # a script without capitals: "记者", "張偉", "סיגל"
         if bare.casefold() in PARTICLES:
             continue
         return Shape.prose, honorific
