@@ -231,9 +231,9 @@ def clean_label(label: str) -> tuple[str, float | None, float | None]:
             start, end = (_seconds(span.group(k)) for k in ("start", "end"))
             rest = text[: span.start()] + " " + text[span.end() :]
             return _without_layout(rest), start, end
-    # A clock has a colon before a digit, so not only colons at the end ("Name:"): most
-    # labels need no search.
-    clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(":") else None
+    # A clock has a colon before a digit, so not only colons and spaces at the end ("Name:",
+    # "Name: "; the blanks are spaces by now): most labels need no search.
+    clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(": ") else None
     time = parse_clock(clock.group(1)) if clock else None
     return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time, None
 
