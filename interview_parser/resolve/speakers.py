@@ -35,6 +35,8 @@ class SpeakerGroup:
     def label(self) -> str:
         """The spelling used most often (the first of equals), without qualifiers."""
         counts = self.name_counts
+        if len(counts) == 1:  # (most speakers: one spelling)
+            return next(iter(counts))
         return max(counts, key=counts.__getitem__)  # max keeps the first of equals
 
     @property
@@ -54,6 +56,8 @@ class SpeakerGroup:
 
     @property
     def keys(self) -> set[str]:
+        if len(self.infos) == 1 and not self.infos[0].alias:  # (most speakers)
+            return {self.infos[0].key}
         keys = {i.key for i in self.infos}
         keys.update(name_key(i.alias) for i in self.infos if i.alias)
         return keys
