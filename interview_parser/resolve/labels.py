@@ -224,6 +224,11 @@ def clean_label(label: str) -> tuple[str, float | None, float | None]:
     Returns the cleaned label and the first clock time found in it (seconds), if any, and
     the end of the time span it gives ("[0.00-4.20]": start 0.0, end 4.2), if it gives one.
     """
+    stem = label.rstrip(" ")
+    if stem.endswith(":"):  # "Name:", "Name: " (most labels): nothing else to take off
+        name = stem[:-1].rstrip(" ")
+        if _plain(name):
+            return name, None, None
     text = _spaced(label if label.isascii() else label.translate(_ZERO_WIDTH))
     if "]" in text or ")" in text:
         span = _LABEL_RANGE.search(text)
@@ -236,6 +241,12 @@ def clean_label(label: str) -> tuple[str, float | None, float | None]:
     clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(": ") else None
     time = parse_clock(clock.group(1)) if clock else None
     return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time, None
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` is words of letters and digits apart by single spaces, no blank at
+    either end: what every step of :func:`clean_label` leaves as it is."""
+    return text.replace(" ", "").isalnum() and " ".join(text.split()) == text
 
 
 def _spaced(text: str) -> str:
@@ -307,6 +318,8 @@ def analyse(label: str) -> LabelInfo:
 def label_name(label: str) -> str:
     """``analyse(label).name`` without the rest of the analysis (its shape, role, words):
     for callers that need the name only, of many labels the cache does not hold."""
+    if _plain(label):  # (a label as the model stores it, most of them: already its name)
+        return label
     name = _unqualified(clean_label(label)[0])[0]
     return " ".join(name.split())
 
