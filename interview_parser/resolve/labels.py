@@ -229,6 +229,11 @@ def clean_label(label: str) -> tuple[str, float | None, float | None]:
         name = stem[:-1].rstrip(" ")
         if _plain(name):
             return name, None, None
+    return _cleaned(label)
+
+
+def _cleaned(label: str) -> tuple[str, float | None, float | None]:
+    """:func:`clean_label` step by step (what a plain label skips)."""
     text = _spaced(label if label.isascii() else label.translate(_ZERO_WIDTH))
     if "]" in text or ")" in text:
         span = _LABEL_RANGE.search(text)
@@ -320,6 +325,11 @@ def label_name(label: str) -> str:
     for callers that need the name only, of many labels the cache does not hold."""
     if _plain(label):  # (a label as the model stores it, most of them: already its name)
         return label
+    return _named(label)
+
+
+def _named(label: str) -> str:
+    """:func:`label_name` step by step (what a plain label skips)."""
     name = _unqualified(clean_label(label)[0])[0]
     return " ".join(name.split())
 
