@@ -15,6 +15,7 @@ stages stay importable for debugging (:mod:`interview_parser.source`,
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 from collections.abc import Iterable, Iterator, MutableMapping
@@ -139,6 +140,31 @@ def parse_source(
 # handed the turns' texts, which costs less CPU (100,000 distinct labels convert in 8 s
 # instead of 10) and, at this size, less memory than the process itself.
 WINDOW_CHARS = 4 << 20
+# glibc's M_MMAP_THRESHOLD (malloc.h) and the value it starts from: a block of 128 KB or more
+# gets a mapping of its own, given back to the system when freed (see _steady_heap).
+_M_MMAP_THRESHOLD = -3
+_MMAP_THRESHOLD = 128 * 1024
+
+
+@functools.cache
+def _steady_heap() -> None:
+    """Keep the C allocator's mapping threshold where it starts (glibc only; once a process).
+
+    glibc raises the threshold to the size of each mapped block that is freed: once the
+    file's bytes (11 MB for 1,000,000 short lines) are freed, every block up to that size,
+    such as the growing arrays of :class:`~interview_parser.syntax.ScannedBlocks`, comes
+    from the heap instead, where growing one copies it and the holes left stay resident.
+    The peak of ``convert --to json`` on that file varied from 59 to 65 MB from run to run;
+    with the threshold fixed it is 55 MB (``bench/adversarial.py``). A fixed threshold is
+    what setting ``MALLOC_MMAP_THRESHOLD_`` does; it costs a system call a large block.
+    """
+    try:
+        os.confstr("CS_GNU_LIBC_VERSION")  # ValueError or OSError: not glibc
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+    except (ValueError, OSError, AttributeError):  # another C library: its own policy
+        pass
 
 
 def stream_source(
@@ -155,10 +181,14 @@ def stream_source(
     from the blocks once more as the events are drawn. ``collect(stream_source(...))`` is
     ``parse_source(...)``. From ``WINDOW_CHARS`` of text up, a line-family text's blocks
     are made as they are read, never held (see :func:`read`), and pairing holds no list of
-    the turns (a window); the text itself is kept until the events are drawn.
+    the turns (a window); the text itself is kept until the events are drawn. From that size
+    on, glibc's allocator is also told to keep its mapping threshold fixed, for the whole
+    process (:func:`_steady_heap`).
     """
     source_warnings = list(source.warnings)
     window = len(source.text) >= WINDOW_CHARS
+    if window:
+        _steady_heap()
     with _naming(path), _collector_paused():
         reading = read(source, dialect=dialect, lazy=window)
         meta = _facts(source, reading, path)

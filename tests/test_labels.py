@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from interview_parser.clock import parse_clock
 from interview_parser.model import Role
-from interview_parser.resolve.labels import Shape, analyse
+from interview_parser.resolve.labels import (
+    Shape,
+    _cleaned,
+    _named,
+    analyse,
+    clean_label,
+    label_name,
+)
 
 R = Role
 CASES = [
@@ -116,3 +125,30 @@ def test_a_short_form_introduced_in_parentheses_is_the_same_speaker() -> None:
         ip.Role.interviewer,
         ip.Role.interviewee,
     ]
+
+
+# A plain label (words of letters and digits apart by single spaces, then a colon) skips
+# the cleaning steps, which would leave it as it is; these hold the shortcut to the steps.
+_PLAIN_WORD = st.text(st.characters(categories=("L", "N")), min_size=1, max_size=6)
+_LABEL_CHARACTERS = st.sampled_from(list("aZé9² _-.:：*#[]()<>@'’\t\u00a0\u200b,"))
+
+
+@given(
+    words=st.lists(_PLAIN_WORD, min_size=1, max_size=4),
+    gaps=st.lists(st.text(" ", min_size=1, max_size=2), min_size=5, max_size=5),
+)
+def test_a_plain_label_is_cleaned_as_every_step_would(words: list[str], gaps: list[str]) -> None:
+    name = " ".join(words)
+    label = f"{name} :" if gaps[0] == "  " else f"{name}:{gaps[1]}"
+    assert clean_label(label) == _cleaned(label) == (name, None, None)
+    assert label_name(name) == _named(name) == name
+    # blanks where a plain label has none: the steps' own business
+    spaced = gaps[2][1:] + gaps[3].join(words) + gaps[4][1:]
+    assert clean_label(spaced + ":") == _cleaned(spaced + ":")
+    assert label_name(spaced) == _named(spaced)
+
+
+@given(st.text(_LABEL_CHARACTERS, max_size=12))
+def test_any_label_is_cleaned_and_named_as_every_step_would(label: str) -> None:
+    assert clean_label(label) == _cleaned(label)
+    assert label_name(label) == _named(label)

@@ -4,6 +4,7 @@ pieces: byte for byte what ``to_json`` returns, whatever the indent or the chunk
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import io
 import json
 import subprocess
@@ -27,6 +28,7 @@ from interview_parser.model import (
     Transcript,
     Turn,
     replace,
+    stream_of,
     validate,
 )
 
@@ -240,3 +242,46 @@ def test_a_chunk_orjson_cannot_take_falls_back_to_pydantic() -> None:
     for indent in (None, 2):
         whole = transcript.to_json(indent=indent).encode("utf-8")
         assert b"".join(pieces(transcript, indent=indent, chunk=2)) == whole
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        {"n": [0.1, -0.0, 1e16, 1e22, 5e-324, 1.7976931348623157e308, 2**63 - 1, -(2**63)]},
+        {"inf": float("inf"), "nan": float("nan"), "deep": [[{"a": [True, None, "x"]}]]},
+        {"text": 'Zoë \u2028 \x01 \x7f "quoted" \\ / 😀', "empty": {}, "none": []},
+        {"big": 2**64, "huge": 2**70},  # beyond orjson's integers: pydantic writes the frame
+        {"date": datetime.date(2024, 3, 5), "keys": {1: "one"}},  # not JSON's own types
+        {"set": {1, 2}, "bytes": b"x"},
+        # orjson would write "+00:00" where pydantic writes "Z"
+        {"when": datetime.datetime(2024, 3, 5, 10, 20, 30, tzinfo=datetime.timezone.utc)},
+    ],
+)
+def test_the_frame_is_the_same_with_or_without_pydantic(front_matter: dict[str, object]) -> None:
+    # The frame (every field but the long lists) goes through orjson when the front matter
+    # holds only JSON's own types, so that writing a stream never imports pydantic.
+    # (the last transcript declares a cast in its front matter: roles and aliases)
+    transcript = replace(TRANSCRIPTS[-1], front_matter=front_matter)
+    assert transcript.cast and transcript.cast[0].role is Role.interviewer
+    for indent in (None, 2, 4):
+        whole = transcript.to_json(indent=indent).encode("utf-8")
+        assert b"".join(pieces(transcript, indent=indent, chunk=2)) == whole
+        stream = stream_of(transcript)  # the stream's path: pieces as they come
+        sink = io.BytesIO()
+        get_exporter("json").write(stream, ExportOptions(indent=indent), sink)
+        assert sink.getvalue() == whole + b"\n"
+
+
+def test_writing_a_stream_as_json_does_not_import_pydantic() -> None:
+    probe = (
+        "import io, sys, interview_parser as ip\n"
+        "from interview_parser.exporters import get_exporter\n"
+        "stream = ip.stream_bytes(b'---\\ntitle: T\\nn: [1.5, 2]\\n---\\nHost: Why?\\n"
+        "Guest: Because.\\n')\n"
+        "get_exporter('json').write(stream, None, io.BytesIO())\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -3,11 +3,13 @@
 :func:`render` returns the document as one string (``Transcript.to_json``, one pydantic
 serialisation); :func:`write` sends the same bytes to a binary stream a piece at a time, so
 writing a long transcript to a file never holds its whole JSON in memory. For ``write`` the
-frame (every field but the long lists) is serialised by pydantic (imported on first use, see
-:func:`interview_parser.model.adapter`) and the long lists by orjson when it is installed
-(twice as fast; it writes these dataclasses, strings, integers and floats as the same bytes,
-which the tests check on every sample) or by pydantic otherwise, or when orjson cannot take
-a chunk (an integer beyond 64 bits).
+frame (every field but the long lists) and the long lists are serialised by orjson when it
+is installed (twice as fast; it writes these dataclasses, strings, integers and floats as
+the same bytes, which the tests check on every sample) or by pydantic otherwise (imported on
+first use, see :func:`interview_parser.model.adapter`), or when orjson cannot take a chunk
+(an integer beyond 64 bits), or the frame's front matter holds more than JSON's own types
+(a YAML date). So writing a stream imports no pydantic, whose 12 MB would be a sixth of
+the memory bound of converting 1,000,000 short lines (docs/streaming.md).
 
 From a :class:`~interview_parser.model.TranscriptStream` the turns are written as they come;
 the pairs and skipped spans that arrive among them are serialised as they come too, into
@@ -23,7 +25,7 @@ import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from ..model import (
     Pair,
@@ -42,9 +44,6 @@ try:
     import orjson
 except ImportError:  # optional (no wheels for PyPy): pydantic writes the same bytes
     orjson = None  # type: ignore[assignment]
-
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
 # The long lists of a transcript and their types, in the order the JSON has them: write()
 # serialises them CHUNK items at a time; every other field is small and goes in one piece.
@@ -89,9 +88,9 @@ def stream_pieces(
     head = stream.head
     frame, cuts = _frame(replace(head, warnings=[]), indent)
     yield frame[: cuts[0]]
-    turns = _Items(adapter(list[Turn]), indent, chunk)
-    later = {Pair: _Items(adapter(list[Pair]), indent, chunk, spool=True),
-             Skipped: _Items(adapter(list[Skipped]), indent, chunk, spool=True)}  # fmt: skip
+    turns = _Items(list[Turn], indent, chunk)
+    later = {Pair: _Items(list[Pair], indent, chunk, spool=True),
+             Skipped: _Items(list[Skipped], indent, chunk, spool=True)}  # fmt: skip
     unpaired = array("q")
     warnings = list(head.warnings)
     for event in stream.events:
@@ -111,7 +110,7 @@ def stream_pieces(
     yield frame[cuts[1] : cuts[2]]
     yield from later[Skipped].close()
     yield frame[cuts[2] : cuts[3]]
-    yield from _items(unpaired, adapter(list[int]), indent, chunk)
+    yield from _items(unpaired, list[int], indent, chunk)
     yield frame[cuts[3] :]
 
 
@@ -139,7 +138,7 @@ def pieces(
         yield frame[done:cut]
         items = given.get(name)
         yield from _items(
-            getattr(transcript, name) if items is None else items, adapter(kind), indent, chunk
+            getattr(transcript, name) if items is None else items, kind, indent, chunk
         )
         done = cut
     yield frame[done:]
@@ -148,9 +147,10 @@ def pieces(
 def _frame(transcript: Transcript, indent: int | None) -> tuple[bytes, list[int]]:
     """The transcript serialised with its long lists empty, and where each list's ``]`` is
     (the place its items go), in the order of :data:`_LONG`."""
-    frame = adapter(Transcript).dump_json(
-        replace(transcript, **{name: [] for name, _ in _LONG}), indent=indent
-    )
+    empty = replace(transcript, **{name: [] for name, _ in _LONG})
+    frame = _plain_frame(empty, indent)
+    if frame is None:
+        frame = adapter(Transcript).dump_json(empty, indent=indent)
     separator = b":" if indent is None else b": "
     # Where each long list's empty "[]" is in the frame. Searching from the end finds the
     # top-level key: only strings and numbers follow these lists, and a string cannot hold
@@ -167,13 +167,46 @@ def _frame(transcript: Transcript, indent: int | None) -> tuple[bytes, list[int]
     return frame, cuts[::-1]
 
 
+# What orjson writes as pydantic does, byte for byte: the model's own fields are these (and
+# the model's dataclasses and enums); front matter is YAML, which may hold more (dates,
+# sets, bytes, keys that are not strings), and then pydantic writes the frame.
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _plain_frame(frame: Transcript, indent: int | None) -> bytes | None:
+    """The frame by orjson, without importing pydantic (12 MB of a process that writes a
+    long stream); None when orjson is missing or may write it otherwise than pydantic."""
+    if orjson is None or indent not in (None, 2) or not _plain(frame.front_matter):
+        return None
+    try:
+        return orjson.dumps(frame, option=orjson.OPT_INDENT_2 if indent else 0)
+    except TypeError:  # orjson.JSONEncodeError: e.g. an integer beyond 64 bits
+        return None
+
+
+def _plain(value: object, depth: int = 0) -> bool:
+    """Whether ``value`` holds only JSON's own types (str keys), at most 64 levels deep."""
+    if type(value) in _PLAIN:
+        return True
+    if depth > 64:
+        return False
+    if type(value) is list:
+        return all(_plain(item, depth + 1) for item in value)
+    if type(value) is dict:
+        return all(
+            type(key) is str and _plain(item, depth + 1)
+            for key, item in value.items()
+        )
+    return False
+
+
 class _Items:
     """A top-level list's members as they come, ``chunk`` at a time, as :func:`_items`
     writes them: returned by :meth:`add` and :meth:`close`, or with ``spool`` written to a
     temporary file until :meth:`close` returns them."""
 
     def __init__(
-        self, kind: TypeAdapter[list[Any]], indent: int | None, chunk: int, *, spool: bool = False
+        self, kind: Any, indent: int | None, chunk: int, *, spool: bool = False
     ) -> None:
         self.kind, self.indent, self.chunk = kind, indent, chunk
         self.batch: list[Any] = []
@@ -208,7 +241,7 @@ class _Items:
 
 
 def _items(
-    items: Iterable[Any], kind: TypeAdapter[list[Any]], indent: int | None, chunk: int
+    items: Iterable[Any], kind: Any, indent: int | None, chunk: int
 ) -> Iterator[bytes]:
     """The members of a top-level list, between its brackets, ``chunk`` items a piece."""
     first = True
@@ -220,7 +253,7 @@ def _items(
 
 
 def _batch(
-    batch: list[Any], kind: TypeAdapter[list[Any]], indent: int | None, *, first: bool
+    batch: list[Any], kind: Any, indent: int | None, *, first: bool
 ) -> bytes:
     """Some members of a top-level list (a comma before them unless ``first``)."""
     lead = b"" if first else b","
@@ -265,14 +298,14 @@ def _nested(items: list[Any]) -> bytes | None:
         return None
 
 
-def _dump(items: list[Any], kind: TypeAdapter[list[Any]], indent: int | None) -> bytes:
+def _dump(items: list[Any], kind: Any, indent: int | None) -> bytes:
     """A list as JSON: orjson where it can (compact or indent 2), pydantic otherwise."""
     if orjson is not None and indent in (None, 2):
         try:
             return orjson.dumps(items, option=orjson.OPT_INDENT_2 if indent else 0)
         except TypeError:  # orjson.JSONEncodeError: e.g. an integer beyond 64 bits
             pass
-    return kind.dump_json(items, indent=indent)
+    return adapter(kind).dump_json(items, indent=indent)
 
 
 def schema() -> str:

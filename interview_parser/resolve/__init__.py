@@ -194,6 +194,8 @@ def _check_interviewers(
 ) -> None:
     """Raise :class:`UsageError` for an interviewer label that names none of the speakers
     (it would decide nothing, yet turn every other role into a declared one)."""
+    if not labels:  # (nothing to look up: no set of every speaker's keys, 100,000 of them)
+        return
     known = set().union(*(g.keys for g in groups))
     unknown = [label for label in labels if not declared_keys(label) & known]
     if unknown:

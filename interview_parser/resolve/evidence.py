@@ -144,46 +144,49 @@ class LabelCensus:
         declared_keys = {analyse(d).key for d in declared}
         minority = _minority_forms(counts, info)
         handles = _handles(blocks, counts, info)
-        usable = handles | {
-            (label, form)
-            for label, form in counts
-            if info[label].key in declared_keys
-            or form in FORMAT_DECLARED
-            or (
-                info[label].shape is not Shape.prose
-                and (form not in minority or info[label].honorific)
-            )
-        }
-        key_counts: Counter[str] = Counter()
-        for label, form in usable:
-            key_counts[info[label].key] += counts[label, form]
+        # One loop a distinct signature for each step (100,000 distinct labels are 100,000
+        # signatures); the enum members as locals (an attribute of an Enum class is a
+        # descriptor call each time).
+        prose = Shape.prose
+        usable: list[Signature] = []  # in order of first appearance
+        key_counts: dict[str, int] = {}
+        for signature in counts:
+            label, form = signature
+            found = info[label]
+            if (
+                signature in handles
+                or found.key in declared_keys
+                or form in FORMAT_DECLARED
+                or (found.shape is not prose and (form not in minority or found.honorific))
+            ):
+                usable.append(signature)
+                key_counts[found.key] = key_counts.get(found.key, 0) + counts[signature]
         _count_short_forms(key_counts, [info[label] for label, _ in usable])
         recurring = {k for k, n in key_counts.items() if n >= 2} | (declared_keys & set(key_counts))
-        # Rules 4 and 5 accept a (label, form) wherever it is; rule 6 depends on the position.
-        sure = {
-            (lb, f)
-            for lb, f in usable
-            if info[lb].key in recurring or f in STRONG_FORMS or info[lb].time is not None
-        }
-        # The labels whose text need not be read: a speaker the format names, whatever its
-        # text, and one that recurs or is declared (all of them sure). The others do not
-        # recur: one block each, decided where it stands.
-        exempt = {
-            (label, form)
-            for label, form in usable
-            if form in FORMAT_DECLARED
-            or info[label].key in recurring
-            or info[label].key in declared_keys
-        }
-        once = usable - exempt
+        # Rules 4 and 5 accept a (label, form) wherever it is (sure); rule 6 depends on the
+        # position. The labels whose text need not be read (exempt): a speaker the format
+        # names, whatever its text, and one that recurs or is declared (all of them sure).
+        # The others do not recur (once): one block each, decided where it stands.
+        sure: set[Signature] = set()
+        exempt: set[Signature] = set()
+        once: set[Signature] = set()
+        for signature in usable:
+            label, form = signature
+            found = info[label]
+            recurs = found.key in recurring
+            if recurs or form in STRONG_FORMS or found.time is not None:
+                sure.add(signature)
+            if recurs or form in FORMAT_DECLARED or found.key in declared_keys:
+                exempt.add(signature)
+            else:
+                once.add(signature)
         placed = self._place(blocks, once, sure, recurring) if once else {}
         # each accepted signature's analysis, in order of first appearance
         self.accept = {s: info[s[0]] for s in counts if s in exempt or placed.get(s)}
         if not recurring and not self.accept:
             # rule 7, where no label recurs and nothing is accepted: by the labels' shapes
-            chosen = [s for s in counts if s in usable]
-            accepted = _without_recurrence([info[s[0]] for s in chosen])
-            self.accept = {s: info[s[0]] for s, ok in zip(chosen, accepted, strict=True) if ok}
+            accepted = _without_recurrence([info[s[0]] for s in usable])
+            self.accept = {s: info[s[0]] for s, ok in zip(usable, accepted, strict=True) if ok}
 
     def _place(
         self,
@@ -265,31 +268,34 @@ def _is_header_field(label: LabelInfo, text: str) -> bool:
     return 2 <= len(words) <= 6 or (part and len(words) == 1)
 
 
-def _count_short_forms(key_counts: Counter[str], infos: Sequence[LabelInfo]) -> None:
+def _count_short_forms(key_counts: dict[str, int], infos: Sequence[LabelInfo]) -> None:
     """Count a long form's later short forms as its own uses: "Peter McCormack (PM):" once,
     then "PM:"; "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN:". The long form then
     recurs, and is a speaker wherever it stands."""
     keys = {i.key: i for i in infos}
-    names = [k for k, i in keys.items() if i.shape is Shape.name]
+    name = Shape.name
+    names = [k for k, i in keys.items() if i.shape is name]
     # (only a name of two words or more has short forms: most files have none to look up)
     shorts = by_surname(k for k in names if may_be_short(k)) if any(" " in k for k in names) else {}
     for key, long_form in keys.items():
         extra = 0
         if long_form.alias:
             extra += key_counts.get(name_key(long_form.alias), 0)
-        if long_form.shape is Shape.name and " " in key:
+        if shorts and long_form.shape is name and " " in key:
             extra += sum(
                 key_counts[k]
                 for k in shorts.get(key.rpartition(" ")[2], ())
                 if k != key and short_form(k, key)
             )
-        key_counts[key] += extra
+        if extra:
+            key_counts[key] += extra
 
 
 def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:
     """Rule 7: a short exchange where no label repeats."""
-    strong = [i is not None and (i.shape is Shape.role or i.honorific) for i in infos]
-    names = {i.key for i in infos if i is not None and i.shape is Shape.name}
+    role, name = Shape.role, Shape.name  # (locals: an Enum class's attribute costs a call)
+    strong = [i is not None and (i.shape is role or i.honorific) for i in infos]
+    names = {i.key for i in infos if i is not None and i.shape is name}
     if len(names) >= 2:
         return [s or (i is not None and i.key in names) for s, i in zip(strong, infos, strict=True)]
     return strong

@@ -90,6 +90,8 @@ _NOT_MARKUP = re.compile(r"[^\[\]*_\s]")
 # What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag,
 # the angle bracket or "@" of a chat handle ("<mod_sam>", "@li.wei:").
 _LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+|[<@](?=[^\W\d_]))")
+# The characters that _LEADING_MARKS may begin with.
+_LEADING_MARK_STARTS = frozenset("*•+-–>#<@")
 # The ends of a label other than a colon, with the blanks around them.
 _OTHER_ENDS = ".-–—>\t "
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -139,8 +141,15 @@ def declared_keys(label: str) -> set[str]:
 
 def words_of(name: str) -> list[str]:
     """The words of a name's key, each without the characters words do not have."""
+    return _key_words(name_key(name))
+
+
+def _key_words(key: str) -> list[str]:
+    """The words of a key (:func:`words_of`)."""
+    if key.replace(" ", "").isalnum():  # word characters only: nothing to take out
+        return key.split()
     # The key's words are apart by single spaces, which the pattern keeps: one pass for all.
-    return _NOT_WORD_CHARS.sub("", name_key(name)).split()
+    return _NOT_WORD_CHARS.sub("", key).split()
 
 
 def _short_form(letters: str, name: str) -> bool:
@@ -218,18 +227,41 @@ def clean_label(label: str) -> tuple[str, float | None, float | None]:
     Returns the cleaned label and the first clock time found in it (seconds), if any, and
     the end of the time span it gives ("[0.00-4.20]": start 0.0, end 4.2), if it gives one.
     """
-    text = _SPACE.sub(" ", label if label.isascii() else label.translate(_ZERO_WIDTH))
+    stem = label.rstrip(" ")
+    if stem.endswith(":"):  # "Name:", "Name: " (most labels): nothing else to take off
+        name = stem[:-1].rstrip(" ")
+        if _plain(name):
+            return name, None, None
+    return _cleaned(label)
+
+
+def _cleaned(label: str) -> tuple[str, float | None, float | None]:
+    """:func:`clean_label` step by step (what a plain label skips)."""
+    text = _spaced(label if label.isascii() else label.translate(_ZERO_WIDTH))
     if "]" in text or ")" in text:
         span = _LABEL_RANGE.search(text)
         if span is not None:
             start, end = (_seconds(span.group(k)) for k in ("start", "end"))
             rest = text[: span.start()] + " " + text[span.end() :]
             return _without_layout(rest), start, end
-    # A clock has a colon before a digit, so not only colons at the end ("Name:"): most
-    # labels need no search.
-    clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(":") else None
+    # A clock has a colon before a digit, so not only colons and spaces at the end ("Name:",
+    # "Name: "; the blanks are spaces by now): most labels need no search.
+    clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(": ") else None
     time = parse_clock(clock.group(1)) if clock else None
     return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time, None
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` is words of letters and digits apart by single spaces, no blank at
+    either end: what every step of :func:`clean_label` leaves as it is."""
+    return text.replace(" ", "").isalnum() and " ".join(text.split()) == text
+
+
+def _spaced(text: str) -> str:
+    """``_SPACE.sub(" ", text)``: each run of blanks one space. A text whose only blanks
+    are single spaces is that already (every other blank is not printable): most labels,
+    which then cost no pattern."""
+    return _SPACE.sub(" ", text) if "  " in text or not text.isprintable() else text
 
 
 def _seconds(text: str) -> float | None:
@@ -261,8 +293,10 @@ def _without_layout(text: str) -> str:
     repeats, "[00:01:23] Ana:" and "[00:02:05] Ana:" both leave " Ana:")."""
     if "[" in text:
         text = _BRACKET_QUALIFIER.sub(r" (\1)", text)
-    text = _unmarked(_LEADING_MARKS.sub("", text.strip()))
-    text = _SPACE.sub(" ", text).strip()
+    text = text.strip()
+    if text[:1] in _LEADING_MARK_STARTS:  # (most labels begin with a letter)
+        text = _LEADING_MARKS.sub("", text)
+    text = _spaced(_unmarked(text)).strip()
     # A colon ends most labels; the others end in "Mr. CORNYN.", "O SR. JOÃO -", "<v Ana>".
     colon = text.endswith((":", "："))
     text = text[:-1].strip() if colon else text.rstrip(_OTHER_ENDS)
@@ -292,6 +326,13 @@ def analyse(label: str) -> LabelInfo:
 def label_name(label: str) -> str:
     """``analyse(label).name`` without the rest of the analysis (its shape, role, words):
     for callers that need the name only, of many labels the cache does not hold."""
+    if _plain(label):  # (a label as the model stores it, most of them: already its name)
+        return label
+    return _named(label)
+
+
+def _named(label: str) -> str:
+    """:func:`label_name` step by step (what a plain label skips)."""
     name = _unqualified(clean_label(label)[0])[0]
     return " ".join(name.split())
 
@@ -310,7 +351,7 @@ def _describe(raw: str) -> LabelInfo:
         qualifiers.append(suffix.strip())
     name = " ".join(name.split())  # (str.split splits where the pattern \s matches)
     key = name_key(name)
-    words = _NOT_WORD_CHARS.sub("", key).split()  # words_of(name)
+    words = _key_words(key)  # words_of(name)
     shape, honorific = _shape(name, words)
     role_hint = _role_of(words) if shape is Shape.role else None
     affiliation: list[str] = []

@@ -140,6 +140,15 @@ class RoleDecision:
     source: str  # "declared", "label" or "behaviour"
 
 
+# Every decision there can be, made once and shared (a value: frozen), since a transcript
+# may have 100,000 speakers and a frozen dataclass costs twice as much to make.
+_DECISIONS = {
+    (role, source): RoleDecision(role, source)
+    for role in Role
+    for source in ("declared", "label", "behaviour")
+}
+
+
 def score(c: Conduct) -> float:
     """Behaviour score of a speaker: how much they act like the one who asks (see above)."""
     if not c.turns:
@@ -168,18 +177,23 @@ def assign_roles(
     for group in groups if cast_roles else ():
         role = next((cast_roles[k] for k in sorted(group.keys) if k in cast_roles), None)
         if role is not None:
-            decisions[group.id] = RoleDecision(role, "declared")
+            decisions[group.id] = _DECISIONS[role, "declared"]
     if declared:
         for group in groups:
             if group.keys & declared:
-                decisions[group.id] = RoleDecision(Role.interviewer, "declared")
+                decisions[group.id] = _DECISIONS[Role.interviewer, "declared"]
     else:
         for group in groups:
-            hints = {h for h in map(_label_hint, group.infos) if h is not None}
-            if not hints:
-                hints = _hints(_label_words(group, vocabulary))
+            infos = group.infos
+            # (one spelling without a role hint, most speakers: no set of hints to make)
+            if len(infos) == 1 and infos[0].role_hint is None:
+                hints = _hints(vocabulary.words(infos[0].raw))
+            else:
+                hints = {h for h in map(_label_hint, infos) if h is not None}
+                if not hints:
+                    hints = _hints(_label_words(group, vocabulary))
             if len(hints) == 1 and group.id not in decisions:
-                decisions[group.id] = RoleDecision(hints.pop(), "label")
+                decisions[group.id] = _DECISIONS[hints.pop(), "label"]
     asker_named = any(d.role is Role.interviewer for d in decisions.values())
     answerer_named = any(d.role is Role.interviewee for d in decisions.values())
     # Behaviour is read where it decides something: not when the user declared who asks,
@@ -191,31 +205,30 @@ def assign_roles(
         named = _header_roles(header, [g for g in groups if g.id not in decisions])
         for ident in _by_behaviour(groups, tally, decisions, vocabulary, named):
             source = "declared" if named.get(ident) is Role.interviewer else "behaviour"
-            decisions[ident] = RoleDecision(Role.interviewer, source)
+            decisions[ident] = _DECISIONS[Role.interviewer, source]
         for ident, role in named.items():
             if role is Role.interviewee:
-                decisions[ident] = RoleDecision(role, "declared")
+                decisions[ident] = _DECISIONS[role, "declared"]
     elif answerer_named and tally:
         # Labels name both sides (Q and A); the other voices are colloquy, and those of
         # them who are questioners ask too (counsel who take over from "Q").
         for group in undecided:
             if questions(tally[group.id]):
-                decisions[group.id] = RoleDecision(Role.interviewer, "behaviour")
+                decisions[group.id] = _DECISIONS[Role.interviewer, "behaviour"]
     # When labels already name who answers (A, Guest), the other voices are colloquy:
     # counsel, the court, an objection. Otherwise whoever does not ask answers, except
     # those whose label says they are neither side and a presiding officer who answers
     # nobody.
+    sources = ("declared", "declared") if declared else ("label", "behaviour")
+    other, answers = _DECISIONS[Role.other, sources[0]], _DECISIONS[Role.interviewee, sources[1]]
     for group in groups:
         if group.id not in decisions:
             words = _name_words(group, vocabulary)
-            presides = bool(words & _PRESIDING_WORDS) and _answers_nobody(tally.get(group.id))
-            role = (
-                Role.other
-                if answerer_named or words & _OTHER_WORDS or presides
-                else Role.interviewee
+            presides = not words.isdisjoint(_PRESIDING_WORDS) and _answers_nobody(
+                tally.get(group.id)
             )
-            source = "declared" if declared else ("label" if role is Role.other else "behaviour")
-            decisions[group.id] = RoleDecision(role, source)
+            neither = answerer_named or not words.isdisjoint(_OTHER_WORDS) or presides
+            decisions[group.id] = other if neither else answers
     return decisions
 
 
@@ -285,7 +298,9 @@ def _by_behaviour(
     by_id = {g.id: g for g in groups}
     # A voice whose label says it is neither side (an operator, a narrator) does not ask,
     # however much it conducts: an operator hands the floor to every caller.
-    neither = {i for i in undecided if _name_words(by_id[i], vocabulary) & _OTHER_WORDS}
+    neither = {
+        i for i in undecided if not _name_words(by_id[i], vocabulary).isdisjoint(_OTHER_WORDS)
+    }
     scores = {i: score(c) for i, c in tally.items() if i in undecided and i not in neither}
     if not scores:
         return []
@@ -326,7 +341,9 @@ def _by_behaviour(
     ]
     chosen += [i for i in told if i not in chosen]
     asking = set(chosen)
-    chosen += [i for i in undecided if i not in asking and tally[i].cohost_of & asking]
+    chosen += [
+        i for i in undecided if i not in asking and not tally[i].cohost_of.isdisjoint(asking)
+    ]
     # Somebody has to answer: if everyone scores alike, only the best asks. Unless three or
     # more speakers each hand the floor to another by name: hosts talking among themselves,
     # each of them asks (pairing reads them as a panel of peers).

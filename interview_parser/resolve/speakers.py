@@ -35,6 +35,8 @@ class SpeakerGroup:
     def label(self) -> str:
         """The spelling used most often (the first of equals), without qualifiers."""
         counts = self.name_counts
+        if len(counts) == 1:  # (most speakers: one spelling)
+            return next(iter(counts))
         return max(counts, key=counts.__getitem__)  # max keeps the first of equals
 
     @property
@@ -54,13 +56,18 @@ class SpeakerGroup:
 
     @property
     def keys(self) -> set[str]:
+        if len(self.infos) == 1 and not self.infos[0].alias:  # (most speakers)
+            return {self.infos[0].key}
         keys = {i.key for i in self.infos}
         keys.update(name_key(i.alias) for i in self.infos if i.alias)
         return keys
 
 
 def _slug(text: str) -> str:
-    return _NOT_WORD.sub("-", text.casefold()).strip("-") or "speaker"
+    folded = text.casefold()
+    if folded.isalnum():  # (one word of letters and digits: nothing to replace)
+        return folded
+    return _NOT_WORD.sub("-", folded).strip("-") or "speaker"
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -76,10 +83,11 @@ def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[s
     for info in infos:
         if info.alias:
             mapping.setdefault(name_key(info.alias), info.key)
-    full_names = by_surname(i.key for i in infos if i.shape is Shape.name and " " in i.key)
+    name = Shape.name  # (a local: an Enum class's attribute costs a call)
+    full_names = by_surname(i.key for i in infos if i.shape is name and " " in i.key)
     for info in infos if full_names else ():  # (no full name: no short form of one)
         key = info.key
-        if key in mapping or info.shape is not Shape.name or not may_be_short(key):
+        if key in mapping or info.shape is not name or not may_be_short(key):
             continue
         owners: list[str] = []
         for full in full_names.get(key.rpartition(" ")[2], ()):
@@ -124,6 +132,8 @@ def _identities(infos: Sequence[LabelInfo]) -> set[str]:
     more different qualifiers ("Заря 1 (Каманин)", "Заря 1 (Королев)") names as many people."""
     qualifiers: dict[str, set[str]] = {}
     for info in infos:
+        if "(" not in info.raw:  # (most labels: no qualifier to find)
+            continue
         for qualifier in _PARENTHESISED.findall(info.raw):
             qualifiers.setdefault(info.key, set()).add(name_key(qualifier))
     # A longer and a shorter spelling of one role ("Parl. Staatssekretär beim ...") is one.
@@ -180,6 +190,7 @@ def group_labels(
             used_ids.add(ident)
             group = groups[root] = SpeakerGroup(ident, name=names.get(root))
         group.infos.append(info)
-        group.name_counts[spelling] += turns_of[id(info)]
+        counts = group.name_counts  # (get: a Counter's += on a new key calls __missing__)
+        counts[spelling] = counts.get(spelling, 0) + turns_of[id(info)]
         group_of[id(info)] = group
     return list(groups.values()), group_of
