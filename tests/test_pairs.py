@@ -173,8 +173,7 @@ FLOOR_CASES = {
         [(4, 5, "question")],
     ),
     "... unless the guest takes up the welcome": (
-        "Host: Welcome to Harbour Talk. I'm Ruth.\n"
-        "Mara: Thanks for having me, Ruth.\n",
+        "Host: Welcome to Harbour Talk. I'm Ruth.\nMara: Thanks for having me, Ruth.\n",
         [(1, 2, "remark")],
     ),
     "a broken-off start that the answerer turns to is a prompt": (
@@ -338,7 +337,6 @@ def test_an_answer_that_hands_on_is_also_the_next_prompt() -> None:
     )
     assert [(p.question_turns, p.answer_turns) for p in t.pairs] == [([0], [1]), ([1], [2])]
     assert "answer ends with a new prompt" in t.pairs[0].evidence
-
 
 
 def test_an_answer_that_only_speaks_to_the_asker_opens_no_new_prompt() -> None:

@@ -193,10 +193,7 @@ def _plain(value: object, depth: int = 0) -> bool:
     if type(value) is list:
         return all(_plain(item, depth + 1) for item in value)
     if type(value) is dict:
-        return all(
-            type(key) is str and _plain(item, depth + 1)
-            for key, item in value.items()
-        )
+        return all(type(key) is str and _plain(item, depth + 1) for key, item in value.items())
     return False
 
 
@@ -205,9 +202,7 @@ class _Items:
     writes them: returned by :meth:`add` and :meth:`close`, or with ``spool`` written to a
     temporary file until :meth:`close` returns them."""
 
-    def __init__(
-        self, kind: Any, indent: int | None, chunk: int, *, spool: bool = False
-    ) -> None:
+    def __init__(self, kind: Any, indent: int | None, chunk: int, *, spool: bool = False) -> None:
         self.kind, self.indent, self.chunk = kind, indent, chunk
         self.batch: list[Any] = []
         self.first = True
@@ -240,9 +235,7 @@ class _Items:
         yield from tail
 
 
-def _items(
-    items: Iterable[Any], kind: Any, indent: int | None, chunk: int
-) -> Iterator[bytes]:
+def _items(items: Iterable[Any], kind: Any, indent: int | None, chunk: int) -> Iterator[bytes]:
     """The members of a top-level list, between its brackets, ``chunk`` items a piece."""
     first = True
     for batch in _batches(items, chunk):
@@ -252,9 +245,7 @@ def _items(
         yield b"\n" + b" " * indent
 
 
-def _batch(
-    batch: list[Any], kind: Any, indent: int | None, *, first: bool
-) -> bytes:
+def _batch(batch: list[Any], kind: Any, indent: int | None, *, first: bool) -> bytes:
     """Some members of a top-level list (a comma before them unless ``first``)."""
     lead = b"" if first else b","
     if indent is None:

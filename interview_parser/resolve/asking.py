@@ -281,8 +281,7 @@ def _talked_past(sentence: str, after: str) -> bool:
 # like, what is it?", "she goes, why?"), or a stock exclamation ("Are you nuts?", "How cool
 # is that?", "Who knew?").
 _UNASKED = re.compile(
-    _LEAD
-    + r"(?:(?:i|i'm|you|you're|he|he's|she|she's|we|we're|they|they're|people|everyone|"
+    _LEAD + r"(?:(?:i|i'm|you|you're|he|he's|she|she's|we|we're|they|they're|people|everyone|"
     r"everybody)(?:\s+(?:am|are|is|was|were|be))?\s+(?:just\s+|all\s+|kind of\s+|sort of\s+)?"
     r"(?:like|thinking(?:\s+like)?|thought|said|asked|go|goes|went|was like)\s*[,:\"“]|"
     r"(?:(?:oh|wow|man|gosh|geez|jeez|seriously|like)[\s,]+)*"
