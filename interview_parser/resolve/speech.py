@@ -8,6 +8,10 @@ Two cases, both about text before the first speaker turn:
 - Turns opened by a dialogue dash that names nobody ("—¿Cuándo empezó?" / "—Hace diez
   años.", as press interviews in Spanish and French print them) are two people speaking in
   turn: :func:`take_turns` gives them to two unnamed speakers, and a warning says so.
+- Questions printed as bold paragraphs with no name ("**Why earth?**", the answer in plain
+  paragraphs below, as magazines and web pages print interviews): :func:`take_turns` splits
+  each such block into the question, an unnamed interviewer's turn, and the paragraphs after
+  it, an unnamed interviewee's turn (the layout says who asks), and a warning says so.
 - In the other layouts the text above the first turn is the lead (preamble and title). A
   scraped article above an interview is common, but so is speech the reader failed to see:
   a lecture before the first question, captions that were not recognised. :func:`lead_warnings`
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 
 from ..clock import parse_clock
 from ..grammar import part
+from ..model import Role
 from ..syntax import LEADING_BLANKS, RawBlock, read_lines
 from .labels import LabelInfo, Shape, analyse
 
@@ -45,13 +50,17 @@ Decided = Iterable[tuple[RawBlock, LabelInfo | None]]
 class SpeechFacts:
     """What :func:`speech_turns` found on one pass, for its warnings: the line of a first
     block given to an unlabelled speaker and of the first labelled block after it; the
-    dialogue-dash turns given to two unnamed speakers (how many, first and last line)."""
+    dialogue-dash turns given to two unnamed speakers (how many, first and last line); the
+    bold paragraphs read as an unnamed interviewer's questions (the same)."""
 
     unlabelled: int | None = None
     first_labelled: int | None = None
     dashed: int = 0
     dash_first: int = 0
     dash_last: int = 0
+    bold: int = 0
+    bold_first: int = 0
+    bold_last: int = 0
 
     def warnings(self) -> list[str]:
         found = []
@@ -67,6 +76,12 @@ class SpeechFacts:
             found.append(
                 f"lines {self.dash_first}-{self.dash_last}: {self.dashed} turns open with a "
                 "dialogue dash and no name: read as two unnamed speakers who take turns"
+            )
+        if self.bold:
+            found.append(
+                f"lines {self.bold_first}-{self.bold_last}: {self.bold} bold paragraphs read "
+                "as the questions of an unnamed interviewer, the paragraphs after them as the "
+                "answers of an unnamed interviewee"
             )
         return found
 
@@ -117,15 +132,23 @@ def _dashed(block: RawBlock) -> bool:
 
 
 def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
-    """Give the turns that a dialogue dash opens without a name to two speakers in turn.
+    """Give the turns that a dialogue dash opens without a name to two speakers in turn, and
+    split a bold paragraph's block into an unnamed interviewer's question and an unnamed
+    interviewee's answer (:func:`ask_in_bold`).
 
     The dash only says that somebody else speaks now; in an interview that is the other of
     two people, so the turns alternate between two unnamed speakers (who asks is left to
-    the roles, which read the turns). ``facts`` counts them for the warning.
+    the roles, which read the turns). ``facts`` counts them for the warnings.
     """
     voices: list[LabelInfo] = []
     for block, info in decided:
-        if info is None or info.name or not _dashed(block):
+        if info is None or info.name:
+            yield block, info
+            continue
+        if _bold(block):
+            yield from ask_in_bold(block, info, facts)
+            continue
+        if not _dashed(block):
             yield block, info
             continue
         if len(voices) < 2:
@@ -136,6 +159,71 @@ def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock,
         voice = voices[facts.dashed % 2]
         facts.dashed += 1
         yield block, dataclasses.replace(voice, time=info.time, end=info.end)
+
+
+@functools.cache
+def _bold_label() -> re.Pattern[str]:
+    return re.compile(part("LABEL_BOLD"))
+
+
+# The closing bold at the end of a question's line, and the blank lines after it.
+_CLOSING_BOLD = re.compile(r"(?:\*\*|__)[^\S\n]*\Z")
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
+
+
+def _bold(block: RawBlock) -> bool:
+    """Whether the block's label is the opening bold of a paragraph bold all through (the
+    bold's own part, which looks at the text after it)."""
+    label = (block.label or "").lstrip(LEADING_BLANKS)
+    if label[:2] not in ("**", "__"):
+        return False
+    bold = _bold_label().match(label + block.text)
+    return bold is not None and bold.end() == len(label.rstrip())
+
+
+def ask_in_bold(
+    block: RawBlock, info: LabelInfo, facts: SpeechFacts
+) -> Iterator[tuple[RawBlock, LabelInfo]]:
+    """A bold question's block as two turns: the question (its label the opening bold, its
+    closing bold and the blank lines after it the text's tail) by an unnamed interviewer,
+    and the plain paragraphs after it, if any, by an unnamed interviewee. The layout says
+    who asks: the two speakers' labels name their roles."""
+    first, newline, rest = block.text.partition("\n")
+    closing = _CLOSING_BOLD.search(first)
+    end = closing.start() if closing is not None else len(first)
+    gap = _BLANK_LINES.match(rest)
+    skipped = gap.end() if gap is not None else 0
+    answer = rest[skipped:]
+    asking = dataclasses.replace(info, key=f"{info.key}\u2014asks", role_hint=Role.interviewer)
+    question = dataclasses.replace(
+        block,
+        text=first[:end],
+        end_line=block.line,
+        tail=first[end:] + newline + rest[:skipped] + ("" if answer else block.tail),
+    )
+    if not facts.bold:
+        facts.bold_first = block.line
+    facts.bold_last = block.line
+    facts.bold += 1
+    yield question, asking
+    if not answer:
+        return
+    line = block.text_line + 1 + rest.count("\n", 0, skipped)
+    answering = dataclasses.replace(
+        info, key=f"{info.key}\u2014answers", role_hint=Role.interviewee
+    )
+    yield (
+        RawBlock(
+            label=None,
+            text=answer,
+            line=line,
+            end_line=block.end_line,
+            text_line=line,
+            form=block.form,
+            tail=block.tail,
+        ),
+        answering,
+    )
 
 
 def unlabelled_start(
