@@ -73,7 +73,7 @@ SHAPES = {
     "mark": "a bare 'Q' or 'A'",
     "markup": "any words",
     "dash": "a dialogue dash and no name",
-    "bold": "a paragraph in bold and no name",
+    "bold": "a paragraph in bold all through and no name",
 }
 # The shape an end implies when a convention names none: a label that ends in a period is
 # dotted ("Mr. CORNYN."), one that only the blanks after it end is a dialogue dash.
@@ -145,7 +145,8 @@ class Convention:
         parts.append(WRAPS[self.wrap] if self.wrap else shape)
         if self.after:
             parts.append(f"and a time{' (not always)' if self.after_optional else ''}")
-        parts.append(f"ended by {ENDS[self.end]}")
+        if self.shape not in NAMELESS or self.shape == "dash":  # (a bold paragraph ends itself)
+            parts.append(f"ended by {ENDS[self.end]}")
         return " ".join(parts)
 
 

@@ -9,9 +9,10 @@ Two cases, both about text before the first speaker turn:
   años.", as press interviews in Spanish and French print them) are two people speaking in
   turn: :func:`take_turns` gives them to two unnamed speakers, and a warning says so.
 - Questions printed as bold paragraphs with no name ("**Why earth?**", the answer in plain
-  paragraphs below, as magazines and web pages print interviews): :func:`take_turns` splits
-  each such block into the question, an unnamed interviewer's turn, and the paragraphs after
-  it, an unnamed interviewee's turn (the layout says who asks), and a warning says so.
+  paragraphs below, as magazines and web pages print interviews; the layout reads each
+  question and its answer as two blocks): :func:`take_turns` gives the questions to an
+  unnamed interviewer and the answers to an unnamed interviewee (the layout says who asks),
+  and a warning says so.
 - In the other layouts the text above the first turn is the lead (preamble and title). A
   scraped article above an interview is common, but so is speech the reader failed to see:
   a lecture before the first question, captions that were not recognised. :func:`lead_warnings`
@@ -133,8 +134,8 @@ def _dashed(block: RawBlock) -> bool:
 
 def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
     """Give the turns that a dialogue dash opens without a name to two speakers in turn, and
-    split a bold paragraph's block into an unnamed interviewer's question and an unnamed
-    interviewee's answer (:func:`ask_in_bold`).
+    give a question in bold to an unnamed interviewer and the paragraphs after it to an
+    unnamed interviewee (:func:`ask_in_bold`).
 
     The dash only says that somebody else speaks now; in an interview that is the other of
     two people, so the turns alternate between two unnamed speakers (who asks is left to
@@ -142,13 +143,12 @@ def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock,
     """
     voices: list[LabelInfo] = []
     for block, info in decided:
-        if info is None or info.name:
-            yield block, info
+        if (info is None and block.form == "answer") or (
+            info is not None and not info.name and _bold(block)
+        ):
+            yield ask_in_bold(block, info, facts)
             continue
-        if _bold(block):
-            yield from ask_in_bold(block, info, facts)
-            continue
-        if not _dashed(block):
+        if info is None or info.name or not _dashed(block):
             yield block, info
             continue
         if len(voices) < 2:
@@ -161,69 +161,28 @@ def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock,
         yield block, dataclasses.replace(voice, time=info.time, end=info.end)
 
 
-@functools.cache
-def _bold_label() -> re.Pattern[str]:
-    return re.compile(part("LABEL_BOLD"))
-
-
-# The closing bold at the end of a question's line, and the blank lines after it.
-_CLOSING_BOLD = re.compile(r"(?:\*\*|__)[^\S\n]*\Z")
-_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
-
-
 def _bold(block: RawBlock) -> bool:
-    """Whether the block's label is the opening bold of a paragraph bold all through (the
-    bold's own part, which looks at the text after it)."""
-    label = (block.label or "").lstrip(LEADING_BLANKS)
-    if label[:2] not in ("**", "__"):
-        return False
-    bold = _bold_label().match(label + block.text)
-    return bold is not None and bold.end() == len(label.rstrip())
+    """Whether the block is a question in bold: the layout read it with its label the
+    opening bold alone and its closing bold in the tail (``dialects.split_answers``)."""
+    label = (block.label or "").strip(LEADING_BLANKS)
+    return label in ("**", "__") and block.tail.lstrip(LEADING_BLANKS)[:2] == label
 
 
 def ask_in_bold(
-    block: RawBlock, info: LabelInfo, facts: SpeechFacts
-) -> Iterator[tuple[RawBlock, LabelInfo]]:
-    """A bold question's block as two turns: the question (its label the opening bold, its
-    closing bold and the blank lines after it the text's tail) by an unnamed interviewer,
-    and the plain paragraphs after it, if any, by an unnamed interviewee. The layout says
-    who asks: the two speakers' labels name their roles."""
-    first, newline, rest = block.text.partition("\n")
-    closing = _CLOSING_BOLD.search(first)
-    end = closing.start() if closing is not None else len(first)
-    gap = _BLANK_LINES.match(rest)
-    skipped = gap.end() if gap is not None else 0
-    answer = rest[skipped:]
-    asking = dataclasses.replace(info, key=f"{info.key}\u2014asks", role_hint=Role.interviewer)
-    question = dataclasses.replace(
-        block,
-        text=first[:end],
-        end_line=block.line,
-        tail=first[end:] + newline + rest[:skipped] + ("" if answer else block.tail),
-    )
-    if not facts.bold:
-        facts.bold_first = block.line
-    facts.bold_last = block.line
-    facts.bold += 1
-    yield question, asking
-    if not answer:
-        return
-    line = block.text_line + 1 + rest.count("\n", 0, skipped)
-    answering = dataclasses.replace(
-        info, key=f"{info.key}\u2014answers", role_hint=Role.interviewee
-    )
-    yield (
-        RawBlock(
-            label=None,
-            text=answer,
-            line=line,
-            end_line=block.end_line,
-            text_line=line,
-            form=block.form,
-            tail=block.tail,
-        ),
-        answering,
-    )
+    block: RawBlock, info: LabelInfo | None, facts: SpeechFacts
+) -> tuple[RawBlock, LabelInfo | None]:
+    """A question in bold as an unnamed interviewer's turn, the plain paragraphs after it
+    (form ``answer``) as an unnamed interviewee's. The layout says who asks: the two
+    speakers' labels name their roles. ``info``: the question's label analysis."""
+    if info is not None:  # the question
+        if not facts.bold:
+            facts.bold_first = block.line
+        facts.bold_last = block.line
+        facts.bold += 1
+        role, voice = Role.interviewer, "asks"
+    else:
+        info, role, voice = analyse(""), Role.interviewee, "answers"
+    return block, dataclasses.replace(info, key=f"{info.key}\u2014{voice}", role_hint=role)
 
 
 def unlabelled_start(
