@@ -492,8 +492,11 @@ def test_bold_questions_are_an_unnamed_interviewer_and_the_answers_an_interviewe
     ]
     assert [(x.line, x.text) for x in t.turns[:2]] == [
         (7, "Why earth?"),
-        (9, "It is cheap, it is local, and it keeps a classroom cool without a single fan. "
-         "The children notice the difference before the teachers do."),
+        (
+            9,
+            "It is cheap, it is local, and it keeps a classroom cool without a single fan. "
+            "The children notice the difference before the teachers do.",
+        ),
     ]
     # the answer runs over its paragraphs up to the next question in bold
     assert t.turns[3].text.endswith("Also, the ministry likes the price.")
@@ -501,8 +504,10 @@ def test_bold_questions_are_an_unnamed_interviewer_and_the_answers_an_interviewe
     # the preamble: the title is the headline right above the first turn)
     assert t.preamble is not None
     assert t.preamble.startswith("The architect who builds with mud\n\nHana Okafor")
-    assert "lines 7-28: 5 bold paragraphs read as the questions of an unnamed interviewer, the "
-    "paragraphs after them as the answers of an unnamed interviewee" in t.warnings
+    assert t.warnings == [
+        "lines 7-28: 5 bold paragraphs read as the questions of an unnamed interviewer, the "
+        "paragraphs after them as the answers of an unnamed interviewee"
+    ]
     assert len(t.pairs) == 5
 
 
@@ -511,8 +516,11 @@ def test_bold_questions_on_a_web_page() -> None:
     assert [s.role.value for s in t.speakers] == ["interviewer", "interviewee"]
     assert [(x.line, x.text) for x in t.turns[:3]] == [
         (9, "Why keep the lamp lit if no ship needs it?"),
-        (10, "Because the town does. People look out of their kitchen windows at nine and "
-         "check that it turns."),
+        (
+            10,
+            "Because the town does. People look out of their kitchen windows at nine and "
+            "check that it turns.",
+        ),
         (11, "What breaks most often?"),
     ]
     assert t.turns[3].text.endswith("I disagree with the board, politely.")

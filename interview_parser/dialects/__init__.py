@@ -87,7 +87,9 @@ def split_answers(reading: Reading) -> Reading:
                 block,
                 text=first[: closing.start()],
                 end_line=block.text_line,
-                tail=first[closing.start() :] + newline + rest[:skipped]
+                tail=first[closing.start() :]
+                + newline
+                + rest[:skipped]
                 + ("" if answer else block.tail),
             )
         )
@@ -95,7 +97,12 @@ def split_answers(reading: Reading) -> Reading:
             line = block.text_line + 1 + rest.count("\n", 0, skipped)
             blocks.append(
                 RawBlock(
-                    None, answer, line, block.end_line, text_line=line, form="answer",
+                    None,
+                    answer,
+                    line,
+                    block.end_line,
+                    text_line=line,
+                    form="answer",
                     tail=block.tail,
                 )
             )
