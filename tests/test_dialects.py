@@ -531,10 +531,12 @@ def test_a_question_in_bold_with_its_answer_right_below_and_two_questions_in_a_r
     text = (
         "A visit to the bell foundry.\n\n**How old is the foundry?**\nThree centuries.\n\n"
         "**Who works here?**\n\n**Only family?**\n\nMostly family, and two apprentices.\n\n"
-        "**What do you cast most?**\n\nShip bells. Churches order less than they did.\n"
+        "**What do you cast\nmost?**\n\nShip bells. Churches order less than they did.\n"
     )
     t = ip.parse(text)
-    assert [(x.speaker == t.speakers[0].id, x.text) for x in t.turns] == [
+    # (a question wrapped over two lines is one question, its answer below it)
+    assert [(x.line, x.end_line) for x in t.turns[-2:]] == [(12, 13), (15, 15)]
+    assert [(x.speaker == t.speakers[0].id, " ".join(x.text.split())) for x in t.turns] == [
         (True, "How old is the foundry?"),
         (False, "Three centuries."),
         (True, "Who works here?"),

@@ -62,8 +62,11 @@ def _convention(
 
 
 # The closing bold at the end of a question's line, and the blank lines after it.
-_CLOSING_BOLD = re.compile(r"(?:\*\*|__)[^\S\n]*\Z")
-_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
+# The closing bold of a question (a paragraph bold all through holds no other), the blanks
+# and the line end after it, and the blank lines after those.
+_CLOSING_BOLD = {
+    mark: re.compile(rf"{re.escape(mark)}[^\S\n]*(?:\n(?:[^\S\n]*\n)*|\Z)") for mark in ("**", "__")
+}
 
 
 def split_answers(reading: Reading) -> Reading:
@@ -74,27 +77,22 @@ def split_answers(reading: Reading) -> Reading:
     unnamed interviewee (``resolve/speech.py``)."""
     blocks: list[RawBlock] = []
     for block in reading.blocks:
-        first, newline, rest = block.text.partition("\n")
-        closing = _CLOSING_BOLD.search(first)
-        if block.label is None or closing is None:
+        mark = (block.label or "").strip()
+        closing = _CLOSING_BOLD[mark].search(block.text) if mark in _CLOSING_BOLD else None
+        if closing is None:
             blocks.append(block)
             continue
-        gap = _BLANK_LINES.match(rest)
-        skipped = gap.end() if gap is not None else 0
-        answer = rest[skipped:]
+        question, answer = block.text[: closing.start()], block.text[closing.end() :]
         blocks.append(
             replace(
                 block,
-                text=first[: closing.start()],
-                end_line=block.text_line,
-                tail=first[closing.start() :]
-                + newline
-                + rest[:skipped]
-                + ("" if answer else block.tail),
+                text=question,
+                end_line=block.text_line + question.count("\n"),
+                tail=closing.group() + ("" if answer else block.tail),
             )
         )
         if answer:
-            line = block.text_line + 1 + rest.count("\n", 0, skipped)
+            line = block.text_line + block.text.count("\n", 0, closing.end())
             blocks.append(
                 RawBlock(
                     None,

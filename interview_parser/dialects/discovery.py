@@ -350,13 +350,17 @@ def bold_questions(text: str) -> int:
     for paragraph in _BLANK_LINE.split(text):
         if not paragraph.strip():
             continue
-        first, _, rest = paragraph.strip("\n").partition("\n")
-        if bold.match(first) is None:
+        paragraph = paragraph.strip("\n")
+        question = bold.match(paragraph)
+        if question is None:
             answered += after_bold
             after_bold = False
             continue
         count += 1
-        words = first.strip().strip("*_").strip()
+        mark = question.group().strip()
+        closing = paragraph.find(mark, question.end())  # (none inside the bold)
+        words = " ".join(paragraph[question.end() : closing].split())
+        rest = paragraph[closing + len(mark) :]
         asks = any(sign in words for sign in _ASKS)
         asking += asks
         short = len(words.split()) <= PROMPT_WORDS and not words.endswith((":", "："))
