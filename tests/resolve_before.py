@@ -48,7 +48,14 @@ from interview_parser.resolve.lead import split_lead
 from interview_parser.resolve.notes import find_notes, strip_comments, strip_times, time_shapes
 from interview_parser.resolve.roles import assign_roles
 from interview_parser.resolve.speakers import group_speakers
-from interview_parser.resolve.speech import _dashed, _time_line, lead_warnings
+from interview_parser.resolve.speech import (
+    SpeechFacts,
+    _bold,
+    _dashed,
+    _time_line,
+    ask_in_bold,
+    lead_warnings,
+)
 from interview_parser.resolve.text import clean
 from interview_parser.syntax import RawBlock, Reading, Span
 
@@ -186,13 +193,23 @@ def take_turns(decided: Decided) -> tuple[Decided, list[str]]:
     two people, so the turns alternate between two unnamed speakers (who asks is left to
     the roles, which read the turns). Returns the blocks and a warning, or them unchanged.
     """
+    # (added with the bold questions, after 65ff9ac: the package's own step, as in take_turns)
+    facts = SpeechFacts()
+    decided = [
+        ask_in_bold(block, info, facts)
+        if (info is None and block.form == "answer")
+        or (info is not None and not info.name and _bold(block))
+        else (block, info)
+        for block, info in decided
+    ]
+    asked = facts.warnings()
     dashed = [
         (i, info)
         for i, (block, info) in enumerate(decided)
         if info is not None and not info.name and _dashed(block)
     ]
     if not dashed:
-        return decided, []
+        return decided, asked
     result = list(decided)
     voices: list[LabelInfo] = []
     for n, (i, info) in enumerate(dashed):
@@ -205,7 +222,7 @@ def take_turns(decided: Decided) -> tuple[Decided, list[str]]:
         f"lines {first}-{last}: {len(dashed)} turns open with a dialogue dash and no name: "
         "read as two unnamed speakers who take turns"
     )
-    return result, [warning]
+    return result, [warning, *asked]
 
 
 def unlabelled_start(decided: Decided) -> tuple[Decided, list[str]]:

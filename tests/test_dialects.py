@@ -51,6 +51,8 @@ DETECTED = {
     "bold-paragraph-names.html": "html+learned:wrap=bold,end=close",
     "diarised-seconds.txt": "learned:after=time,end=colon",
     "dialogue-dashes.txt": "learned:end=blank",
+    "bold-questions.md": "learned:shape=bold,end=blank",
+    "bold-questions.html": "html+learned:shape=bold,end=blank",
     "deposition-line-numbers.txt": "court+qa",
     "role-time-lines.txt": "timestamped",
     "zoom-bracket-names.txt": "learned:wrap=bracket,after=time,end=line",
@@ -488,6 +490,94 @@ def test_dialogue_dashes_without_names_are_two_speakers_in_turn() -> None:
     assert [s.role.value for s in t.speakers] == ["interviewer", "interviewee"]
     assert t.preamble is not None and t.preamble.startswith("Lucía Ferrer dejó")
     assert any("dialogue dash" in w for w in t.warnings)
+
+
+def test_bold_questions_are_an_unnamed_interviewer_and_the_answers_an_interviewee() -> None:
+    t = ip.parse_file(SAMPLES / "bold-questions.md")
+    asker, answerer = (s.id for s in t.speakers)
+    assert [x.speaker for x in t.turns] == [asker, answerer] * 5
+    assert [(s.role.value, s.role_source.value) for s in t.speakers] == [
+        ("interviewer", "label"),
+        ("interviewee", "label"),
+    ]
+    assert [(x.line, x.text) for x in t.turns[:2]] == [
+        (7, "Why earth?"),
+        (
+            9,
+            "It is cheap, it is local, and it keeps a classroom cool without a single fan. "
+            "The children notice the difference before the teachers do.",
+        ),
+    ]
+    # the answer runs over its paragraphs up to the next question in bold
+    assert t.turns[3].text.endswith("Also, the ministry likes the price.")
+    # the text above the first question is the lead (a headline on its first line stays in
+    # the preamble: the title is the headline right above the first turn)
+    assert t.preamble is not None
+    assert t.preamble.startswith("The architect who builds with mud\n\nHana Okafor")
+    assert t.warnings == [
+        "lines 7-28: 5 bold paragraphs read as the questions of an unnamed interviewer, the "
+        "paragraphs after them as the answers of an unnamed interviewee"
+    ]
+    assert len(t.pairs) == 5
+
+
+def test_bold_questions_on_a_web_page() -> None:
+    t = ip.parse_file(SAMPLES / "bold-questions.html")
+    assert [s.role.value for s in t.speakers] == ["interviewer", "interviewee"]
+    assert [(x.line, x.text) for x in t.turns[:3]] == [
+        (9, "Why keep the lamp lit if no ship needs it?"),
+        (
+            10,
+            "Because the town does. People look out of their kitchen windows at nine and "
+            "check that it turns.",
+        ),
+        (11, "What breaks most often?"),
+    ]
+    assert t.turns[3].text.endswith("I disagree with the board, politely.")
+    assert not any("**" in x.text for x in t.turns)
+
+
+def test_a_question_in_bold_with_its_answer_right_below_and_two_questions_in_a_row() -> None:
+    text = (
+        "A visit to the bell foundry.\n\n**How old is the foundry?**\nThree centuries.\n\n"
+        "**Who works here?**\n\n**Only family?**\n\nMostly family, and two apprentices.\n\n"
+        "**What do you cast\nmost?**\n\nShip bells. Churches order less than they did.\n"
+    )
+    t = ip.parse(text)
+    # (a question wrapped over two lines is one question, its answer below it)
+    assert [(x.line, x.end_line) for x in t.turns[-2:]] == [(12, 13), (15, 15)]
+    assert [(x.speaker == t.speakers[0].id, " ".join(x.text.split())) for x in t.turns] == [
+        (True, "How old is the foundry?"),
+        (False, "Three centuries."),
+        (True, "Who works here?"),
+        (True, "Only family?"),
+        (False, "Mostly family, and two apprentices."),
+        (True, "What do you cast most?"),
+        (False, "Ship bells. Churches order less than they did."),
+    ]
+    assert t.speakers[0].role.value == "interviewer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bold section headings inside a labelled transcript
+        "**Part one: the move**\n\nANA: Why did you move?\n\nBEN: For work.\n\n"
+        "**Part two: the work**\n\nANA: What do you do?\n\nBEN: I repair organs.\n\n"
+        "**Part three: the town**\n\nANA: And the town?\n\nBEN: Quiet.\n",
+        # bold names alone on their lines, the speech below
+        "**Ana:**\n\nWhy did you move?\n\n**Ben:**\n\nFor work.\n\n**Ana:**\n\n"
+        "What do you do?\n\n**Ben:**\n\nI repair organs.\n",
+        # bold labels with the speech after them on the line
+        "**Ana:** Why did you move?\n\n**Ben:** For work.\n\n**Ana:** What do you do?\n\n"
+        "**Ben:** I repair organs.\n",
+    ],
+)
+def test_bold_headings_and_bold_labels_read_as_before(text: str) -> None:
+    t = ip.parse(text)
+    assert not t.source.dialect.endswith("shape=bold,end=blank")
+    assert not any("bold paragraphs" in w for w in t.warnings)
+    assert [s.label for s in t.speakers] == (["ANA", "BEN"] if "ANA" in text else ["Ana", "Ben"])
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,12 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..clock import clock_pattern
 from ..errors import TranscriptSyntaxError, UsageError
 from ..grammar import part
-from ..syntax import Reading, read_lines, scan_lines
+from ..syntax import RawBlock, Reading, read_lines, scan_lines
 from . import convention as conventions
 from . import discovery
 
@@ -55,9 +55,56 @@ def _convention(
 ) -> Callable[[str], Reading]:
     def read(text: str) -> Reading:
         grammar = conventions.grammar_name(convention)
-        return scan_lines(text, grammar) if lazy else read_lines(text, grammar)
+        reading = scan_lines(text, grammar) if lazy else read_lines(text, grammar)
+        return split_answers(reading) if convention.shape == "bold" else reading
 
     return read
+
+
+# The closing bold at the end of a question's line, and the blank lines after it.
+# The closing bold of a question (a paragraph bold all through holds no other), the blanks
+# and the line end after it, and the blank lines after those.
+_CLOSING_BOLD = {
+    mark: re.compile(rf"{re.escape(mark)}[^\S\n]*(?:\n(?:[^\S\n]*\n)*|\Z)") for mark in ("**", "__")
+}
+
+
+def split_answers(reading: Reading) -> Reading:
+    """A reading of questions in bold (``shape=bold``) with each question's block made two:
+    the question (its label the opening bold, its text the words inside, the closing bold
+    and the blank lines after it its tail) and, when plain paragraphs follow it, the answer
+    (no label, form ``answer``). The resolver gives them to an unnamed interviewer and an
+    unnamed interviewee (``resolve/speech.py``)."""
+    blocks: list[RawBlock] = []
+    for block in reading.blocks:
+        mark = (block.label or "").strip()
+        closing = _CLOSING_BOLD[mark].search(block.text) if mark in _CLOSING_BOLD else None
+        if closing is None:
+            blocks.append(block)
+            continue
+        question, answer = block.text[: closing.start()], block.text[closing.end() :]
+        blocks.append(
+            replace(
+                block,
+                text=question,
+                end_line=block.text_line + question.count("\n"),
+                tail=closing.group() + ("" if answer else block.tail),
+            )
+        )
+        if answer:
+            line = block.text_line + block.text.count("\n", 0, closing.end())
+            blocks.append(
+                RawBlock(
+                    None,
+                    answer,
+                    line,
+                    block.end_line,
+                    text_line=line,
+                    form="answer",
+                    tail=block.tail,
+                )
+            )
+    return replace(reading, blocks=blocks)
 
 
 def _learned(text: str, *, lazy: bool = False) -> Reading:
@@ -142,6 +189,7 @@ FORMS = {
     "dash": "a dialogue dash in the cue text",
     "cue-label": "a 'Name:' prefix on every cue",
     "unlabelled": "text with no speaker label",
+    "answer": "the plain paragraphs after a question in bold",
 }
 
 # Family label forms that carry the turn's time.

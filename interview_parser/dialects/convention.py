@@ -73,12 +73,14 @@ SHAPES = {
     "mark": "a bare 'Q' or 'A'",
     "markup": "any words",
     "dash": "a dialogue dash and no name",
+    "bold": "a paragraph in bold all through and no name",
 }
 # The shape an end implies when a convention names none: a label that ends in a period is
 # dotted ("Mr. CORNYN."), one that only the blanks after it end is a dialogue dash.
 _SHAPE_OF_END = {"period": "dotted", "dot-dash": "dotted", "blank": "dash"}
-# Shapes that name nobody: their turns go to speakers who take turns (resolve/speech.py).
-NAMELESS = frozenset({"dash"})
+# Shapes that name nobody: their turns go to speakers who take turns (resolve/speech.py);
+# a bold paragraph is an interviewer's question, the plain ones after it the answer.
+NAMELESS = frozenset({"dash", "bold"})
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,8 @@ class Convention:
         parts.append(WRAPS[self.wrap] if self.wrap else shape)
         if self.after:
             parts.append(f"and a time{' (not always)' if self.after_optional else ''}")
-        parts.append(f"ended by {ENDS[self.end]}")
+        if self.shape not in NAMELESS or self.shape == "dash":  # (a bold paragraph ends itself)
+            parts.append(f"ended by {ENDS[self.end]}")
         return " ".join(parts)
 
 
@@ -176,8 +179,8 @@ def parse_name(name: str) -> Convention:
         or convention.after not in ("", "time")
         or convention.shape not in ("", *SHAPES)
         or (convention.end == "close" and not convention.wrap)
-        or (convention.end == "blank" and convention.shape not in ("", "dash"))
-        or (convention.shape == "dash" and convention.end != "blank")
+        or (convention.end == "blank" and convention.shape not in ("", *NAMELESS))
+        or (convention.shape in NAMELESS and convention.end != "blank")
     ):
         raise ValueError(f"not a convention: {name!r}")
     return convention
@@ -232,6 +235,9 @@ FAMILIES: dict[str, Preset] = {
     ),
 }
 
+# Questions printed as bold paragraphs, answers as the plain paragraphs after them.
+BOLD_QUESTIONS = Convention(shape="bold", end="blank")
+
 # Named conventions: the common layouts the line families do not read.
 PRESETS: dict[str, Convention] = {
     "period-labels": Convention(end="period"),
@@ -243,6 +249,7 @@ PRESETS: dict[str, Convention] = {
     "time-lines": Convention(before="timeline", end="colon"),
     "voice-tags": Convention(before="time", before_optional=True, wrap="voice", end="close"),
     "dash-dialogue": Convention(end="blank"),
+    "bold-questions": BOLD_QUESTIONS,
 }
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..grammar import part
 from .convention import (
     _SHAPE_OF_END,
+    BOLD_QUESTIONS,
     NAMELESS,
     Convention,
     Preset,
@@ -279,6 +280,9 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
             ):
                 continue
             found.append(Candidate(convention, lines, support))
+    asked = bold_questions(text)
+    if asked and asked >= min_support:  # bold paragraphs name nobody: each is its own evidence
+        found.append(Candidate(BOLD_QUESTIONS, asked, asked))
     found.sort(key=lambda c: -c.support)
     return found
 
@@ -324,6 +328,56 @@ def dialogue(text: str, starts: list[int]) -> bool:
         and sentences >= SENTENCE_SHARE * len(said)
         and ASKING_SHARE * len(said) <= asking < len(said)
     )
+
+
+# Questions in bold: of the bold paragraphs, at least this share asks or is a short prompt
+# (not a name or a heading ended by a colon)...
+PROMPT_SHARE = 0.8
+PROMPT_WORDS = 12
+# ...at least this share asks (section headings in bold do not)...
+BOLD_ASKING_SHARE = 0.5
+# ...and at least this share has plain paragraphs after it, the answer.
+ANSWERED_SHARE = 0.6
+
+
+def bold_questions(text: str) -> int:
+    """How many paragraphs of ``text`` are questions printed in bold with the answers in
+    plain paragraphs after them, as magazines print interviews (0 when the bold paragraphs
+    are not that: headings, bold names over their speech, emphasis): several paragraphs
+    bold all through, most of them asking or short prompts, most followed by a plain one."""
+    if "**" not in text and "__" not in text:
+        return 0
+    bold = _label(BOLD_QUESTIONS)
+    count = asking = prompts = answered = 0
+    after_bold = False  # the paragraph before was a bold one with nothing below it
+    for paragraph in _BLANK_LINE.split(text):
+        if not paragraph.strip():
+            continue
+        paragraph = paragraph.strip("\n")
+        question = bold.match(paragraph)
+        if question is None:
+            answered += after_bold
+            after_bold = False
+            continue
+        count += 1
+        mark = question.group().strip()
+        closing = paragraph.find(mark, question.end())  # (none inside the bold)
+        words = " ".join(paragraph[question.end() : closing].split())
+        rest = paragraph[closing + len(mark) :]
+        asks = any(sign in words for sign in _ASKS)
+        asking += asks
+        short = len(words.split()) <= PROMPT_WORDS and not words.endswith((":", "："))
+        prompts += asks or short
+        answered += bool(rest.strip())  # its answer right below it, no blank line between
+        after_bold = not rest.strip()
+    if (
+        count < MIN_SUPPORT
+        or prompts < PROMPT_SHARE * count
+        or asking < BOLD_ASKING_SHARE * count
+        or answered < ANSWERED_SHARE * count
+    ):
+        return 0
+    return count
 
 
 def _distinct(convention: Convention) -> bool:

@@ -16,8 +16,9 @@ _PARAGRAPH_TAGS = frozenset(
 _SKIP_TAGS = frozenset({"script", "style", "head"})
 # Bold at the start of a paragraph is how many pages mark a speaker ("<p><b>MARIA LOPEZ</b>
 # Thanks ...</p>"): it is kept as Markdown bold, "**MARIA LOPEZ** Thanks ...", which the
-# label conventions read (a bold name, the colon inside, after or absent). Bold elsewhere
-# is emphasis, and so is bold with nothing after it on its line (a heading): those tags go.
+# label conventions read (a bold name, the colon inside, after or absent); so is a paragraph
+# bold all through, "**Why earth?**", a question as magazines print them. Bold elsewhere
+# is emphasis, and so is bold with nothing after it on a line (a heading): those tags go.
 _BOLD_TAGS = frozenset({"b", "strong"})
 _BOLD = "**"
 
@@ -42,10 +43,22 @@ class HtmlText(HTMLParser):
         self.bold_close = -1
         self.bold_depth = 0
         self.unmarked_at: tuple[int, int] | None = None
+        # The lines that are a paragraph bold all through, their marks kept (their index in
+        # ``lines``, and where the line starts without the marks): questions, or headings.
+        self.whole_bold: list[tuple[int, tuple[int, int] | None]] = []
+
+    def unmark_whole_bold(self) -> None:
+        """Take the marks off the paragraphs bold all through: headings, not questions."""
+        for index, unmarked_at in self.whole_bold:
+            text, line, column, blank_before = self.lines[index]
+            if unmarked_at is not None:
+                line, column = unmarked_at
+            self.lines[index] = (text[2:-2].strip(), line, column, blank_before)
+        self.whole_bold = []
 
     def _break(self, paragraph: bool = False) -> None:
         if self.bold_open >= 0:
-            self._settle_bold()
+            self._settle_bold(whole=paragraph and self.paragraph)
         text = "".join(self.current)
         if text.strip():
             lead = len(text) - len(text.lstrip())
@@ -56,15 +69,18 @@ class HtmlText(HTMLParser):
         self.current, self.current_line = [], 0
         self.paragraph = self.paragraph or paragraph
 
-    def _settle_bold(self) -> None:
+    def _settle_bold(self, whole: bool = False) -> None:
         """Keep the marks of the bold that opens the line only when it closed, held words,
-        and words follow it on the line; otherwise the line starts where its text does."""
+        and words follow it on the line, or, for now, it is all of a paragraph (``whole``: the
+        line opens and ends one, as magazines print their questions, "<p><b>Why?</b></p>":
+        :meth:`unmark_whole_bold` takes them off when the page does not ask that way);
+        otherwise the line starts where its text does."""
         current, opened, closed = self.current, self.bold_open, self.bold_close
-        if not (
-            closed > opened
-            and "".join(current[opened + 1 : closed]).strip()
-            and "".join(current[closed + 1 :]).strip()
-        ):
+        held = closed > opened and bool("".join(current[opened + 1 : closed]).strip())
+        after = "".join(current[closed + 1 :]).strip() if held else ""
+        if held and not after and whole and not "".join(current[:opened]).strip():
+            self.whole_bold.append((len(self.lines), self.unmarked_at))
+        elif not (held and after):
             current[opened] = ""
             if closed > opened:
                 current[closed] = ""

@@ -17,6 +17,7 @@ from lark import Token, Tree
 
 from ..clock import clock_pattern
 from ..syntax import Reading, Span, parse_tree
+from .discovery import bold_questions
 
 
 @dataclass
@@ -88,6 +89,23 @@ def looks_like_html(text: str) -> bool:
     return tagged >= MIN_HTML_LINE_SHARE * len(lines)
 
 
+def _paragraphs(lines: list[tuple[str, int, int, bool]]) -> tuple[list[str], list[int], list[int]]:
+    """The page's lines, a blank line between paragraphs (it maps to the next block's line),
+    with the source line and column of each."""
+    out: list[str] = []
+    line_map: list[int] = []
+    column_map: list[int] = []
+    for body, line, column, blank_before in lines:
+        if out and blank_before:
+            out.append("")
+            line_map.append(line)
+            column_map.append(1)
+        out.append(body)
+        line_map.append(line)
+        column_map.append(column)
+    return out, line_map, column_map
+
+
 def html_layer(text: str) -> Layered | None:
     if not looks_like_html(text):
         return None
@@ -96,18 +114,10 @@ def html_layer(text: str) -> Layered | None:
     parser = HtmlText()
     parser.feed(text)
     parser.close()
-    # A blank line between paragraphs keeps them apart; it maps to the next block's line.
-    out: list[str] = []
-    line_map: list[int] = []
-    column_map: list[int] = []
-    for body, line, column, blank_before in parser.lines:
-        if out and blank_before:
-            out.append("")
-            line_map.append(line)
-            column_map.append(1)
-        out.append(body)
-        line_map.append(line)
-        column_map.append(column)
+    out, line_map, column_map = _paragraphs(parser.lines)
+    if parser.whole_bold and not bold_questions("\n".join(out)):
+        parser.unmark_whole_bold()  # bold paragraphs that are not questions: headings
+        out, line_map, column_map = _paragraphs(parser.lines)
     # A Podcasting 2.0 HTML transcript (<cite> speaker, <time>, <p> text) is all speech: a
     # paragraph with no <cite> before it is an unlabelled speaker's, not a preamble.
     speech = bool(_PODCAST_HTML.search(text))

@@ -8,6 +8,11 @@ Two cases, both about text before the first speaker turn:
 - Turns opened by a dialogue dash that names nobody ("—¿Cuándo empezó?" / "—Hace diez
   años.", as press interviews in Spanish and French print them) are two people speaking in
   turn: :func:`take_turns` gives them to two unnamed speakers, and a warning says so.
+- Questions printed as bold paragraphs with no name ("**Why earth?**", the answer in plain
+  paragraphs below, as magazines and web pages print interviews; the layout reads each
+  question and its answer as two blocks): :func:`take_turns` gives the questions to an
+  unnamed interviewer and the answers to an unnamed interviewee (the layout says who asks),
+  and a warning says so.
 - In the other layouts the text above the first turn is the lead (preamble and title). A
   scraped article above an interview is common, but so is speech the reader failed to see:
   a lecture before the first question, captions that were not recognised. :func:`lead_warnings`
@@ -26,6 +31,7 @@ from dataclasses import dataclass
 
 from ..clock import parse_clock
 from ..grammar import part
+from ..model import Role
 from ..syntax import LEADING_BLANKS, RawBlock, read_lines
 from .labels import LabelInfo, Shape, analyse
 
@@ -45,13 +51,17 @@ Decided = Iterable[tuple[RawBlock, LabelInfo | None]]
 class SpeechFacts:
     """What :func:`speech_turns` found on one pass, for its warnings: the line of a first
     block given to an unlabelled speaker and of the first labelled block after it; the
-    dialogue-dash turns given to two unnamed speakers (how many, first and last line)."""
+    dialogue-dash turns given to two unnamed speakers (how many, first and last line); the
+    bold paragraphs read as an unnamed interviewer's questions (the same)."""
 
     unlabelled: int | None = None
     first_labelled: int | None = None
     dashed: int = 0
     dash_first: int = 0
     dash_last: int = 0
+    bold: int = 0
+    bold_first: int = 0
+    bold_last: int = 0
 
     def warnings(self) -> list[str]:
         found = []
@@ -67,6 +77,12 @@ class SpeechFacts:
             found.append(
                 f"lines {self.dash_first}-{self.dash_last}: {self.dashed} turns open with a "
                 "dialogue dash and no name: read as two unnamed speakers who take turns"
+            )
+        if self.bold:
+            found.append(
+                f"lines {self.bold_first}-{self.bold_last}: {self.bold} bold paragraphs read "
+                "as the questions of an unnamed interviewer, the paragraphs after them as the "
+                "answers of an unnamed interviewee"
             )
         return found
 
@@ -117,14 +133,21 @@ def _dashed(block: RawBlock) -> bool:
 
 
 def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
-    """Give the turns that a dialogue dash opens without a name to two speakers in turn.
+    """Give the turns that a dialogue dash opens without a name to two speakers in turn, and
+    give a question in bold to an unnamed interviewer and the paragraphs after it to an
+    unnamed interviewee (:func:`ask_in_bold`).
 
     The dash only says that somebody else speaks now; in an interview that is the other of
     two people, so the turns alternate between two unnamed speakers (who asks is left to
-    the roles, which read the turns). ``facts`` counts them for the warning.
+    the roles, which read the turns). ``facts`` counts them for the warnings.
     """
     voices: list[LabelInfo] = []
     for block, info in decided:
+        if (info is None and block.form == "answer") or (
+            info is not None and not info.name and _bold(block)
+        ):
+            yield ask_in_bold(block, info, facts)
+            continue
         if info is None or info.name or not _dashed(block):
             yield block, info
             continue
@@ -136,6 +159,30 @@ def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock,
         voice = voices[facts.dashed % 2]
         facts.dashed += 1
         yield block, dataclasses.replace(voice, time=info.time, end=info.end)
+
+
+def _bold(block: RawBlock) -> bool:
+    """Whether the block is a question in bold: the layout read it with its label the
+    opening bold alone and its closing bold in the tail (``dialects.split_answers``)."""
+    label = (block.label or "").strip(LEADING_BLANKS)
+    return label in ("**", "__") and block.tail.lstrip(LEADING_BLANKS)[:2] == label
+
+
+def ask_in_bold(
+    block: RawBlock, info: LabelInfo | None, facts: SpeechFacts
+) -> tuple[RawBlock, LabelInfo | None]:
+    """A question in bold as an unnamed interviewer's turn, the plain paragraphs after it
+    (form ``answer``) as an unnamed interviewee's. The layout says who asks: the two
+    speakers' labels name their roles. ``info``: the question's label analysis."""
+    if info is not None:  # the question
+        if not facts.bold:
+            facts.bold_first = block.line
+        facts.bold_last = block.line
+        facts.bold += 1
+        role, voice = Role.interviewer, "asks"
+    else:
+        info, role, voice = analyse(""), Role.interviewee, "answers"
+    return block, dataclasses.replace(info, key=f"{info.key}\u2014{voice}", role_hint=role)
 
 
 def unlabelled_start(
