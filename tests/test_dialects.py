@@ -460,7 +460,8 @@ def test_bold_names_with_the_colon_inside_outside_or_absent(
     assert [t.speaker(x.speaker).label for x in t.turns] == [n for n, _ in said]
     assert [x.text for x in t.turns] == [x for _, x in said]
     # a bold paragraph with nothing after it is a heading, not a label, and keeps no marks
-    assert t.preamble == "An introduction\n\nWe met in June."
+    # (standing alone above the introduction, it is the title)
+    assert (t.title, t.preamble) == ("An introduction", "We met in June.")
 
 
 def test_a_time_span_in_seconds_gives_the_turn_its_start_and_end() -> None:
@@ -510,10 +511,11 @@ def test_bold_questions_are_an_unnamed_interviewer_and_the_answers_an_interviewe
     ]
     # the answer runs over its paragraphs up to the next question in bold
     assert t.turns[3].text.endswith("Also, the ministry likes the price.")
-    # the text above the first question is the lead (a headline on its first line stays in
-    # the preamble: the title is the headline right above the first turn)
+    # the text above the first question is the lead: the headline that opens it, a
+    # paragraph of its own, is the title, the introduction under it the preamble
     assert t.preamble is not None
-    assert t.preamble.startswith("The architect who builds with mud\n\nHana Okafor")
+    assert t.title == "The architect who builds with mud"
+    assert t.preamble.startswith("Hana Okafor")
     assert t.warnings == [
         "lines 7-28: 5 bold paragraphs read as the questions of an unnamed interviewer, the "
         "paragraphs after them as the answers of an unnamed interviewee"

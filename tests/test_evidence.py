@@ -71,6 +71,24 @@ def test_a_headline_over_its_dateline_or_byline_is_the_title(under: str) -> None
     assert ip.parse(article + text.split("\n\n", 1)[1]).title == "Who pays for the tram"
 
 
+def test_a_headline_standing_alone_above_the_article_is_the_title() -> None:
+    lead = "Night shift at the harbour\n\nWe spent a night with the pilots. They talked.\n\n"
+    talk = "Host: Why nights?\nGuest: The ships come in then.\nHost: Thanks.\nGuest: Sure.\n"
+    t = ip.parse(lead + talk)
+    assert (t.title, t.title_line) == ("Night shift at the harbour", 1)
+    assert (t.preamble, t.preamble_lines) == (
+        "We spent a night with the pilots. They talked.",
+        [3, 3],
+    )
+    # a headline right above the first turn stays the title, the rest the preamble
+    above = lead + "Ten questions for a pilot\n\n" + talk
+    t = ip.parse(above)
+    assert t.title == "Ten questions for a pilot"
+    assert t.preamble is not None and t.preamble.startswith("Night shift at the harbour")
+    # a headline that runs straight into the article is not standing alone
+    assert ip.parse(lead.replace("\n\nWe", "\nWe") + talk).title is None
+
+
 def test_one_off_name_among_speakers_is_a_speaker() -> None:
     text = INTERVIEW + "Caller: Can I ask something?\nGuest: Sure.\n"
     assert labels_of(text) == ["Host", "Guest", "Caller"]

@@ -576,7 +576,7 @@ def stream_transcript(
         )
     speech_warnings = facts.warnings()
     lead_text = "".join(labels.lead)
-    lead = split_lead(lead_text, labels.lead_line)
+    lead = split_lead(lead_text, labels.lead_line, titled=meta.title is not None)
     speech_warnings += lead_warnings(lead.preamble, lead.preamble_lines)
     distinct = list(labels.infos.values())
     groups, group_of = group_labels(distinct, labels.counts, declared_cast)

@@ -3,15 +3,19 @@
 The title is the last line of the lead when it reads like a headline: one line, short, not
 ending like a sentence, and not the last field of a header ("Date: 14 March" under
 "Participant: P07"). Everything above it is preamble ("an article with an interview
-below"). A lead that is only a headline has no preamble. A headline followed only by its
-dateline or byline ("Recorded at the Corn Exchange, 12 September 2026", "By Ana Ruiz") is
-the title, and those lines the preamble.
+below"). A lead that is only a headline has no preamble. When the last line is no
+headline, a headline that opens the lead is the title: over its dateline or byline only
+("Recorded at the Corn Exchange, 12 September 2026", "By Ana Ruiz"), or as a paragraph of
+its own above one paragraph of introduction ("The architect who builds with mud", a blank
+line, an introduction); the rest is the preamble. A dateline or a byline is never the title,
+nor is an opening headline guessed when front matter gives the title.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..clock import clock_pattern
 from .text import BLANKS
@@ -36,7 +40,7 @@ _DATE = re.compile(
     rf"|\b(?:{_MONTHS})\w*\.?[^\S\n]+\d{{1,2}}\b"
     r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b)"
 )
-_BYLINE = re.compile(r"[^\S\n]*(?:By|BY|Von|Por|Par)[^\S\n]+[^\W\d_]")
+_BYLINE = re.compile(r"(?i)[^\S\n]*(?:by|von|por|par)[^\S\n]+[^\W\d_]")
 MAX_DATELINE_WORDS = 16
 
 
@@ -69,25 +73,39 @@ def _is_dateline(line: str) -> bool:
     return _BYLINE.match(text) is not None or _DATE.search(text) is not None
 
 
-def split_lead(text: str, first_line: int) -> Lead:
-    """Split the lead ``text`` whose first line is source line ``first_line``."""
+def _paragraphs(lines: list[str], filled: list[int]) -> int:
+    """How many paragraphs the filled lines make (apart by blank lines)."""
+    return 1 + sum(1 for a, b in pairwise(filled) if b > a + 1)
+
+
+def split_lead(text: str, first_line: int, *, titled: bool = False) -> Lead:
+    """Split the lead ``text`` whose first line is source line ``first_line``; ``titled``:
+    front matter gives the title, so a headline that opens the lead is not guessed to be
+    it (the one right above the first turn still is, as before)."""
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip(BLANKS)]
     if not filled:
         return Lead(None, None, None, None)
     last = filled[-1]
+    head = filled[0]
+    fields = last > 0 and all(_FIELD.match(lines[i]) for i in (last - 1, last))
+    # the headline above the first turn; else a headline that opens the lead, over its
+    # dateline or byline, or standing as a paragraph of its own above the article
+    above = len(filled) == 1 or (_is_headline(lines[last]) and not fields)
+    alone = head + 1 < len(lines) and not lines[head + 1].strip(BLANKS)
+    introduced = alone and _paragraphs(lines, filled) == 2  # a headline, an introduction
     if (
-        len(filled) > 1
-        and _is_headline(lines[filled[0]])
-        and all(_is_dateline(lines[i]) for i in filled[1:])
+        not titled
+        and len(filled) > 1
+        and _is_headline(lines[head])
+        and not _is_dateline(lines[head])
+        and (all(_is_dateline(lines[i]) for i in filled[1:]) or (introduced and not above))
     ):
         body = "\n".join(line.strip(BLANKS) for line in lines[filled[1] : last + 1])
-        title_at = first_line + filled[0]
-        dates = (first_line + filled[1], first_line + last)
-        return Lead(lines[filled[0]].strip(BLANKS), title_at, body, dates)
+        rest = (first_line + filled[1], first_line + last)
+        return Lead(lines[head].strip(BLANKS), first_line + head, body, rest)
     title = None
     title_line = None
-    fields = last > 0 and all(_FIELD.match(lines[i]) for i in (last - 1, last))
     if _is_headline(lines[last]) and not fields:
         title = lines[last].strip(BLANKS)
         title_line = first_line + last
