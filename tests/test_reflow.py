@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from conftest import SAMPLES
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import interview_parser as ip
@@ -100,6 +100,20 @@ def conversations(draw: st.DrawFn) -> list[tuple[str, str]]:
 
 
 @given(conversations(), st.integers(min_value=30, max_value=200))
+# a titled label after a wrapped turn's end at two line starts, once it began a line itself
+@example(
+    [("MOSS", "Boat boat boat."), ("Imogen Rask", "Boat boat."), ("Dr. Lind", "Boat boat boat.")]
+    + [("MOSS", "Boat boat."), ("Imogen Rask", "Boat."), ("Dr. Lind", "Boat.")]
+    + [("MOSS", "Boat.")] * 4,
+    30,
+)
+# ... and never at a line start by itself
+@example(
+    [("MOSS", "Boat."), ("Imogen Rask", "Island."), ("Dr. Lind", "Boat boat.")]
+    + [("MOSS", "Boat boat."), ("Imogen Rask", "Boat."), ("Dr. Lind", "Boat.")]
+    + [("MOSS", "Boat.")] * 4,
+    30,
+)
 def test_turns_run_together_read_as_turns_on_their_own_lines(
     turns: list[tuple[str, str]], width: int
 ) -> None:

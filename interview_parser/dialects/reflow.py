@@ -89,24 +89,39 @@ def _inside(
 @dataclass
 class Census:
     """How often each name labels a turn where it is the only reading of its colon
-    (``base``), how often it may end a leading label's colon (``doubt``), and the names
-    that label turns of a reflowed text (``names``: empty when it is not)."""
+    (``base``), the words each name follows where it may end a leading label's colon
+    (``after``), and the names that label turns of a reflowed text (``names``: empty when
+    it is not)."""
 
     base: Counter[str] = field(default_factory=Counter)
-    doubt: Counter[str] = field(default_factory=Counter)
+    after: dict[str, set[str]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
+
+    def free(self, name: str) -> bool:
+        """Whether a name labels turns by itself: alone somewhere, or after different
+        words ("Island. Dr. Lind:", "Boat. Dr. Lind:"); "QUINT", only ever after "MS.",
+        is part of "MS. QUINT"."""
+        return self.base[name] > 0 or len(self.after.get(name, ())) > 1
 
     def wrapped(self, leading: str, shorter: list[str]) -> str | None:
         """The name inside a line that begins with a turn's last words, then a label:
-        "Boat. MOSS:" is "MOSS" when "MOSS" labels turns elsewhere at least as often as
-        "Boat. MOSS" does with this one, or when "Boat. MOSS" is seen once and "MOSS"
-        again; "MS. QUINT:" stays one label ("QUINT" alone labels nothing)."""
-        best = max(shorter, key=lambda n: self.base[n] + self.doubt[n])
-        lone = self.base[leading] <= 1 and self.base[best] + self.doubt[best] >= 2
-        return best if lone or self.base[best] >= max(1, self.base[leading]) else None
+        "Boat. MOSS:" is "MOSS", the longest name ending at the colon that labels turns by
+        itself (:meth:`free`), unless the leading label recurs as often ("MS. QUINT:")."""
+        best = next((n for n in shorter if self.free(n)), None)
+        if best is None or self.base[leading] >= max(2, self.base[best]):
+            return None
+        return best
 
     def weight(self, name: str) -> tuple[int, int]:
         return self.base[name], len(name)
+
+
+def _word_before(line: str, start: int) -> str:
+    """The word before the blanks before ``start`` (a sentence's last word)."""
+    end = start
+    while end > 0 and line[end - 1].isspace():
+        end -= 1
+    return line[line.rfind(" ", 0, end) + 1 : end]
 
 
 def census(text: str) -> Census:
@@ -117,6 +132,7 @@ def census(text: str) -> Census:
     all their labels. Else ``names`` is empty."""
     inside: Counter[str] = Counter()
     leading: Counter[str] = Counter()
+    after: dict[str, set[str]] = {}
     doubtful: list[tuple[str, list[str]]] = []  # a leading name, the names ending at its colon
     for line in text.split("\n"):
         first, colons = _labels(line)
@@ -126,7 +142,9 @@ def census(text: str) -> Census:
             leading[first.group(1)] += 1
             if len(within_line) < len(colons):
                 doubtful.append((first.group(1), [m.group(1) for m in colons[0]]))
-    found = Census(inside + leading, Counter(n for _, shorter in doubtful for n in shorter))
+                for m in colons[0]:
+                    after.setdefault(m.group(1), set()).add(_word_before(line, m.start(1)))
+    found = Census(inside + leading, after)
     if inside.total() + len(doubtful) < MIN_INLINE:
         return found
     for name, shorter in doubtful:
