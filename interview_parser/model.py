@@ -275,7 +275,8 @@ class Transcript:
     title_line: int | None = None
     """1-based line of the title."""
     preamble: str | None = None
-    """Text before the title and the first turn (an article, notes)."""
+    """Text before the first turn that is not the title: an article, notes, a dateline or
+    byline under the title."""
     preamble_lines: list[int] | None = None
     """First and last source line of the preamble."""
     front_matter: dict[str, Any] | None = None
