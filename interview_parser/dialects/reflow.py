@@ -29,6 +29,10 @@ MIN_NAMES = 2
 # ...making up at least this share of those names' labels (the rest begin lines): a
 # transcript whose labels begin its lines is not reflowed because a turn quotes one.
 INLINE_SHARE = 0.25
+# A line's first label-ending colon this far in is not a label at the line's start.
+FAR = 60
+# The cheap test's colons inside lines (see _may_be_reflowed).
+MIN_COLONS = 2
 # Where a label inside a line may begin: the blanks after a sentence end (its closing mark,
 # a quote or a bracket).
 _LETTER = re.compile(r"[^\W\d_]")
@@ -161,13 +165,49 @@ def census(text: str) -> Census:
     return found
 
 
+def _may_be_reflowed(head: str) -> bool:
+    """A cheap test first (no pattern compiled, which a check of a small file would pay):
+    at least :data:`MIN_COLONS` colons that may end a label inside a line (followed by a
+    blank): not the first of their line, or the first after a sentence's end ("Boat.
+    MOSS:", not the title of "Dr. Lee:") or far into the line."""
+    inside = 0
+    for line in head.split("\n"):
+        line = line.rstrip()
+        found = [line.find(": "), line.find("："), line.find(":\t")]
+        if line.endswith(":"):
+            found.append(len(line) - 1)
+        first = min((i for i in found if i >= 0), default=-1)
+        if first < 0:
+            continue
+        inside += line.count(": ", first + 1) + line.count("：", first + 1)
+        inside += line.endswith(":") and first < len(line) - 1
+        inside += first > FAR or _ends_sentence(line, first)
+        if inside >= MIN_COLONS:
+            return True
+    return False
+
+
+def _ends_sentence(line: str, end: int) -> bool:
+    """Whether a sentence ends before ``end`` in ``line`` (a "?", "!", or a period after a
+    word that is not a short title such as "Dr." or "MS.")."""
+    if line.rfind("? ", 0, end) >= 0 or line.rfind("! ", 0, end) >= 0:
+        return True
+    stop = line.rfind(". ", 0, end)
+    while stop > 0:
+        word = line[line.rfind(" ", 0, stop) + 1 : stop]
+        if len(word) > 3 or not word[:1].isupper():
+            return True
+        stop = line.rfind(". ", 0, stop)
+    return False
+
+
 def reflow_layer(text: str) -> Layered | None:
     """Break the lines of a reflowed transcript before each label inside them (at a colon
     that several names may end, before the recurring name that labels the most turns, the
     longer on a tie: "Dr. Lind" over "Lind" when each is written as the other, "GRANT"
     over "Yes. GRANT" when a short answer "Yes." twice came before it)."""
     head = text[: text.find("\n", HEAD_CHARS) + 1 or len(text)]
-    if head.count(":") + head.count("：") < MIN_INLINE or not census(head).names:
+    if not _may_be_reflowed(head) or not census(head).names:
         return None
     found = census(text) if len(head) < len(text) else census(head)
     out: list[str] = []
