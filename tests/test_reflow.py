@@ -114,6 +114,13 @@ def conversations(draw: st.DrawFn) -> list[tuple[str, str]]:
     + [("MOSS", "Boat.")] * 4,
     30,
 )
+# a turn's last word wrapped before the label at three line starts: "Boat. MOSS:"
+@example(
+    [("MOSS", "Boat boat."), ("Imogen Rask", "Boat."), ("MOSS", "Boat."), ("Imogen Rask", "Boat.")]
+    + [("MOSS", "Boat boat.")]
+    + [("MOSS", "Boat.")] * 3,
+    30,
+)
 def test_turns_run_together_read_as_turns_on_their_own_lines(
     turns: list[tuple[str, str]], width: int
 ) -> None:

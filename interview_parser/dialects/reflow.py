@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..grammar import part
+from ..words import HONORIFICS
 from .layers import Layered
 
 HEAD_CHARS = 20_000
@@ -110,14 +111,28 @@ class Census:
     def wrapped(self, leading: str, shorter: list[str]) -> str | None:
         """The name inside a line that begins with a turn's last words, then a label:
         "Boat. MOSS:" is "MOSS", the longest name ending at the colon that labels turns by
-        itself (:meth:`free`), unless the leading label recurs as often ("MS. QUINT:")."""
+        itself (:meth:`free`), unless what stands before it is part of a name: a title, an
+        initial, a capitalised word with no period ("Dr. Lind", "Ana B. Ruiz")."""
         best = next((n for n in shorter if self.free(n)), None)
-        if best is None or self.base[leading] >= max(2, self.base[best]):
+        if best is None or _name_parts(leading[: len(leading) - len(best)]):
             return None
         return best
 
     def weight(self, name: str) -> tuple[int, int]:
         return self.base[name], len(name)
+
+
+def _name_parts(words: str) -> bool:
+    """Whether the words before a name belong to it: honorifics ("Dr.", "MS."), initials
+    ("B."), capitalised words with no period; not a sentence's end ("Boat.", "yes.")."""
+    for word in words.split():
+        bare = word.rstrip(".")
+        if bare.casefold() in HONORIFICS or (len(bare) == 1 and bare.isalpha()):
+            continue
+        if word == bare and bare[:1].isupper():
+            continue
+        return False
+    return True
 
 
 def _word_before(line: str, start: int) -> str:

@@ -65,7 +65,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .labels import HONORIFICS, PARTICLES, ROLE_WORDS, words_of
+from ..words import HONORIFICS
+from .labels import PARTICLES, ROLE_WORDS, words_of
 from .speakers import SpeakerGroup
 
 # The turns read for evidence: the conversation's opening, and a late arrival's first turns.

@@ -12,7 +12,8 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from .labels import HONORIFICS, Shape, words_of
+from ..words import HONORIFICS
+from .labels import Shape, words_of
 from .speakers import SpeakerGroup
 
 _PARTICLE = r"(?:van|von|de|der|da|di|du|la|le|bin|al)"

@@ -18,6 +18,7 @@ from enum import Enum
 from ..clock import clock_pattern, parse_clock
 from ..dialects.convention import time_range
 from ..model import Role
+from ..words import HONORIFICS
 
 
 class Shape(str, Enum):
@@ -64,13 +65,6 @@ NOT_SPEAKERS = word_set(
     break ad ads sponsor sponsors intro outro music interlude"""
 )
 
-HONORIFICS = word_set(
-    """mr mrs ms miss mx dr prof professor sen senator rep representative gov governor sec
-    secretary gen general col colonel capt captain lt sgt det rev reverend fr father sr sister
-    sir dame lord lady judge justice president vice chairman chairwoman chair mayor minister
-    ambassador amb commissioner officer hon the sr sra srta sres dña dona dom don doña mme mlle
-    herr frau hr fr"""
-)
 # Articles a title may follow ("O SR. JOÃO", "LA SRA. PÉREZ", "DER PRÄSIDENT").
 ARTICLES = word_set("o a os as el la los las le les der die das il lo")
 
