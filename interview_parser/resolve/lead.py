@@ -13,6 +13,7 @@ nor is an opening headline guessed when front matter gives the title.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -35,12 +36,12 @@ _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|"
     "sept|déc|ene|abr|ago|dic|jän|mär|okt|dez|fev|out|set"
 )
-_DATE = re.compile(
-    rf"(?i)(?:\b\d{{1,2}}\.?[^\S\n]+(?:de[^\S\n]+)?(?:{_MONTHS})\w*\.?"
+_DATE = (
+    rf"(?:\b\d{{1,2}}\.?[^\S\n]+(?:de[^\S\n]+)?(?:{_MONTHS})\w*\.?"
     rf"|\b(?:{_MONTHS})\w*\.?[^\S\n]+\d{{1,2}}\b"
     r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b)"
 )
-_BYLINE = re.compile(r"(?i)[^\S\n]*(?:by|von|por|par)[^\S\n]+[^\W\d_]")
+_BYLINE = r"[^\S\n]*(?:by|von|por|par)[^\S\n]+[^\W\d_]"
 MAX_DATELINE_WORDS = 16
 
 
@@ -66,11 +67,18 @@ def _is_headline(line: str) -> bool:
     return not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    """A byline at the start, or a date anywhere (compiled when a lead has two lines: a
+    check of a small file without one does not pay for it)."""
+    return re.compile(f"(?i){_BYLINE}|.*?{_DATE}")
+
+
 def _is_dateline(line: str) -> bool:
     text = line.strip(BLANKS)
     if not text or len(text.split()) > MAX_DATELINE_WORDS or text.endswith("?"):
         return False
-    return _BYLINE.match(text) is not None or _DATE.search(text) is not None
+    return _dateline().match(text) is not None
 
 
 def _paragraphs(lines: list[str], filled: list[int]) -> int:
