@@ -36,8 +36,8 @@ FAR = 60
 MIN_COLONS = 2
 # Where a label inside a line may begin: the blanks after a sentence end (its closing mark,
 # a quote or a bracket).
-_LETTER = re.compile(r"[^\W\d_]")
-_AFTER_END = re.compile(r"[.?!…\"”’')\]][^\S\n]+")
+_LETTER = r"[^\W\d_]"
+_AFTER_END = r"[.?!…\"”’')\]][^\S\n]+"
 
 
 @functools.cache
@@ -73,9 +73,9 @@ def _labels(line: str) -> tuple[re.Match[str] | None, list[list[re.Match[str]]]]
     if leading is not None and not _capital(leading.group(1)):
         leading = None  # "boat. MOSS:": a wrapped sentence's end, then a label
     by_colon: dict[int, list[re.Match[str]]] = {}
-    letter = _LETTER.search(line)
+    letter = re.search(_LETTER, line)
     words_from = letter.start() if letter is not None else len(line)
-    for end in _AFTER_END.finditer(line):
+    for end in re.finditer(_AFTER_END, line):
         m = _inline().match(line, end.end())
         if m is not None and _capital(m.group(1)) and words_from < m.start():
             by_colon.setdefault(m.end(1), []).append(m)
