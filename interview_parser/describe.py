@@ -10,6 +10,7 @@ shown escaped, never sent.
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from .errors import printable
@@ -92,7 +93,15 @@ def _speaker_line(s: dict[str, Any]) -> str:
     tail = f"  ({'; '.join(extra)})" if extra else ""
     label = repr(s["label"]) if s["label"] else "(unnamed)"
     role = f"{s['role']}, {_HOW[RoleSource(s['role_source'])]}"
-    return f"  {label:28} {role:28} {_count(s['turn_count'], 'turn'):>9}{tail}"
+    pad = " " * max(28 - _width(label), 0)
+    return f"  {label}{pad} {role:28} {_count(s['turn_count'], 'turn'):>9}{tail}"
+
+
+def _width(text: str) -> int:
+    """The columns ``text`` takes in a terminal: a wide character (CJK) takes two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 _PAIRS_SHOWN = 40  # a terminal's worth; `inspect --format json` lists every pair

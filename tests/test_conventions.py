@@ -15,6 +15,7 @@ from lark import Lark
 
 import interview_parser as ip
 from interview_parser.clock import parse_clock
+from interview_parser.describe import describe
 from interview_parser.dialects import get_dialect
 from interview_parser.dialects.convention import (
     PRESETS,
@@ -245,6 +246,10 @@ def test_labels_in_a_script_without_capitals_are_speakers() -> None:
     transcript = ip.parse(text)
     assert [t.label for t in transcript.turns] == ["记者", "张伟"] * 2
     assert len(transcript.pairs) == 2
+    # inspect lines the roles up by display width: a wide character takes two columns
+    rows = [row for row in describe(transcript).split("\n") if "from behaviour" in row]
+    before = [row[: row.index("inter")] for row in rows]
+    assert [sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in b) for b in before] == [31, 31]
 
 
 def test_a_part_naming_initials_in_a_header_is_not_a_turn() -> None:
