@@ -34,9 +34,10 @@ INLINE_SHARE = 0.25
 FAR = 60
 # The cheap test's colons inside lines (see _may_be_reflowed).
 MIN_COLONS = 2
+# A letter: a line's words begin at its first.
+_LETTER = r"[^\W\d_]"
 # Where a label inside a line may begin: the blanks after a sentence end (its closing mark,
 # a quote or a bracket).
-_LETTER = r"[^\W\d_]"
 _AFTER_END = r"[.?!…\"”’')\]][^\S\n]+"
 
 
@@ -204,13 +205,12 @@ def _may_be_reflowed(head: str) -> bool:
 
 def _ends_sentence(line: str, end: int) -> bool:
     """Whether a sentence ends before ``end`` in ``line`` (a "?", "!", or a period after a
-    word that is not a short title such as "Dr." or "MS.")."""
+    word that is no part of a name, :func:`_name_parts`: not "Dr." or "MS.")."""
     if line.rfind("? ", 0, end) >= 0 or line.rfind("! ", 0, end) >= 0:
         return True
     stop = line.rfind(". ", 0, end)
     while stop > 0:
-        word = line[line.rfind(" ", 0, stop) + 1 : stop]
-        if len(word) > 3 or not word[:1].isupper():
+        if not _name_parts(line[line.rfind(" ", 0, stop) + 1 : stop + 1]):
             return True
         stop = line.rfind(". ", 0, stop)
     return False
@@ -222,9 +222,13 @@ def reflow_layer(text: str) -> Layered | None:
     longer on a tie: "Dr. Lind" over "Lind" when each is written as the other, "GRANT"
     over "Yes. GRANT" when a short answer "Yes." twice came before it)."""
     head = text[: text.find("\n", HEAD_CHARS) + 1 or len(text)]
-    if not _may_be_reflowed(head) or not census(head).names:
+    if not _may_be_reflowed(head):
         return None
-    found = census(text) if len(head) < len(text) else census(head)
+    found = census(head)
+    if not found.names:
+        return None
+    if len(head) < len(text):
+        found = census(text)
     out: list[str] = []
     line_map: list[int] = []
     column_map: list[int] = []
