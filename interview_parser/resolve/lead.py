@@ -31,7 +31,7 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 # A header field: a short key, a colon, a value ("Participant ID: P07", "Date: 14 March").
 _FIELD = re.compile(r"[^\S\n]*[^\W\d_][\w .'’-]{0,40}:[^\S\n]+\S")
 # A dateline or a byline: a date (a day and a month's name, or digits: 12/09/2026,
-# 2026-09-12) beside a year, or "By Name" as the corpus's languages write it.
+# 2026-09-12), or "By Name" as the corpus's languages write it.
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|"
     "sept|déc|ene|abr|ago|dic|jän|mär|okt|dez|fev|out|set"
@@ -99,7 +99,8 @@ def split_lead(text: str, first_line: int, *, titled: bool = False) -> Lead:
     fields = last > 0 and all(_FIELD.match(lines[i]) for i in (last - 1, last))
     # the headline above the first turn; else a headline that opens the lead, over its
     # dateline or byline, or standing as a paragraph of its own above the article
-    above = len(filled) == 1 or (_is_headline(lines[last]) and not fields)
+    closing = _is_headline(lines[last]) and not fields
+    above = len(filled) == 1 or closing
     alone = head + 1 < len(lines) and not lines[head + 1].strip(BLANKS)
     introduced = alone and _paragraphs(lines, filled) == 2  # a headline, an introduction
     if (
@@ -109,16 +110,21 @@ def split_lead(text: str, first_line: int, *, titled: bool = False) -> Lead:
         and not _is_dateline(lines[head])
         and (all(_is_dateline(lines[i]) for i in filled[1:]) or (introduced and not above))
     ):
-        body = "\n".join(line.strip(BLANKS) for line in lines[filled[1] : last + 1])
-        rest = (first_line + filled[1], first_line + last)
-        return Lead(lines[head].strip(BLANKS), first_line + head, body, rest)
-    title = None
-    title_line = None
-    if _is_headline(lines[last]) and not fields:
-        title = lines[last].strip(BLANKS)
-        title_line = first_line + last
-        filled = filled[:-1]
+        return Lead(
+            lines[head].strip(BLANKS), first_line + head, *_body(lines, filled[1:], first_line)
+        )
+    if not closing:
+        return Lead(None, None, *_body(lines, filled, first_line))
+    title = lines[last].strip(BLANKS)
+    return Lead(title, first_line + last, *_body(lines, filled[:-1], first_line))
+
+
+def _body(
+    lines: list[str], filled: list[int], first_line: int
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The preamble made of the lines from the first of ``filled`` to the last, and its
+    source lines (None, None when ``filled`` is empty)."""
     if not filled:
-        return Lead(title, title_line, None, None)
+        return None, None
     body = "\n".join(line.strip(BLANKS) for line in lines[filled[0] : filled[-1] + 1])
-    return Lead(title, title_line, body, (first_line + filled[0], first_line + filled[-1]))
+    return body, (first_line + filled[0], first_line + filled[-1])
