@@ -48,6 +48,25 @@ Decided = Iterable[tuple[RawBlock, LabelInfo | None]]
 
 
 @dataclass(slots=True)
+class Lines:
+    """How many turns one step of :func:`speech_turns` gave a speaker, and the source lines
+    from the first's start to the last's end ("4-20" in a warning)."""
+
+    count: int = 0
+    first: int = 0
+    last: int = 0
+
+    def add(self, first: int, last: int) -> None:
+        if not self.count:
+            self.first = first
+        self.last = last
+        self.count += 1
+
+    def __str__(self) -> str:
+        return f"{self.first}-{self.last}"
+
+
+@dataclass(slots=True)
 class SpeechFacts:
     """What :func:`speech_turns` found on one pass, for its warnings: the line of a first
     block given to an unlabelled speaker and of the first labelled block after it; the
@@ -56,12 +75,8 @@ class SpeechFacts:
 
     unlabelled: int | None = None
     first_labelled: int | None = None
-    dashed: int = 0
-    dash_first: int = 0
-    dash_last: int = 0
-    bold: int = 0
-    bold_first: int = 0
-    bold_last: int = 0
+    dashed: Lines = dataclasses.field(default_factory=Lines)
+    bold: Lines = dataclasses.field(default_factory=Lines)
 
     def warnings(self) -> list[str]:
         found = []
@@ -73,14 +88,14 @@ class SpeechFacts:
                     f"lines {self.unlabelled}-{self.first_labelled - 1}: speech before the "
                     "first speaker label read as an unlabelled speaker"
                 )
-        if self.dashed:
+        if self.dashed.count:
             found.append(
-                f"lines {self.dash_first}-{self.dash_last}: {self.dashed} turns open with a "
+                f"lines {self.dashed}: {self.dashed.count} turns open with a "
                 "dialogue dash and no name: read as two unnamed speakers who take turns"
             )
-        if self.bold:
+        if self.bold.count:
             found.append(
-                f"lines {self.bold_first}-{self.bold_last}: {self.bold} bold paragraphs read "
+                f"lines {self.bold}: {self.bold.count} bold paragraphs read "
                 "as the questions of an unnamed interviewer, the paragraphs after them as the "
                 "answers of an unnamed interviewee"
             )
@@ -153,11 +168,8 @@ def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock,
             continue
         if len(voices) < 2:
             voices.append(dataclasses.replace(info, key=f"{info.key}\u2014{len(voices) + 1}"))
-        if not facts.dashed:
-            facts.dash_first = block.line
-        facts.dash_last = block.end_line
-        voice = voices[facts.dashed % 2]
-        facts.dashed += 1
+        voice = voices[facts.dashed.count % 2]
+        facts.dashed.add(block.line, block.end_line)
         yield block, dataclasses.replace(voice, time=info.time, end=info.end)
 
 
@@ -175,10 +187,7 @@ def ask_in_bold(
     (form ``answer``) as an unnamed interviewee's. The layout says who asks: the two
     speakers' labels name their roles. ``info``: the question's label analysis."""
     if info is not None:  # the question
-        if not facts.bold:
-            facts.bold_first = block.line
-        facts.bold_last = block.line
-        facts.bold += 1
+        facts.bold.add(block.line, block.line)
         role, voice = Role.interviewer, "asks"
     else:
         info, role, voice = analyse(""), Role.interviewee, "answers"
