@@ -61,7 +61,6 @@ def _convention(
     return read
 
 
-# The closing bold at the end of a question's line, and the blank lines after it.
 # The closing bold of a question (a paragraph bold all through holds no other), the blanks
 # and the line end after it, and the blank lines after those.
 _CLOSING_BOLD = {
