@@ -148,8 +148,9 @@ def _frame(transcript: Transcript, indent: int | None) -> tuple[bytes, list[int]
     """The transcript serialised with its long lists empty, and where each list's ``]`` is
     (the place its items go), in the order of :data:`_LONG`."""
     empty = replace(transcript, **{name: [] for name, _ in _LONG})
-    frame = _plain_frame(empty, indent)
-    if frame is None:
+    if _plain(empty.front_matter):  # orjson where it can (no pydantic imported), as a list
+        frame = _dump(empty, Transcript, indent)
+    else:
         frame = adapter(Transcript).dump_json(empty, indent=indent)
     separator = b":" if indent is None else b": "
     # Where each long list's empty "[]" is in the frame. Searching from the end finds the
@@ -169,19 +170,9 @@ def _frame(transcript: Transcript, indent: int | None) -> tuple[bytes, list[int]
 
 # What orjson writes as pydantic does, byte for byte: the model's own fields are these (and
 # the model's dataclasses and enums); front matter is YAML, which may hold more (dates,
-# sets, bytes, keys that are not strings), and then pydantic writes the frame.
+# sets, bytes, keys that are not strings), and then pydantic writes the frame. (12 MB of
+# pydantic would be a sixth of the memory bound of a long stream's conversion.)
 _PLAIN = (str, int, float, bool, type(None))
-
-
-def _plain_frame(frame: Transcript, indent: int | None) -> bytes | None:
-    """The frame by orjson, without importing pydantic (12 MB of a process that writes a
-    long stream); None when orjson is missing or may write it otherwise than pydantic."""
-    if orjson is None or indent not in (None, 2) or not _plain(frame.front_matter):
-        return None
-    try:
-        return orjson.dumps(frame, option=orjson.OPT_INDENT_2 if indent else 0)
-    except TypeError:  # orjson.JSONEncodeError: e.g. an integer beyond 64 bits
-        return None
 
 
 def _plain(value: object, depth: int = 0) -> bool:
@@ -289,8 +280,9 @@ def _nested(items: list[Any]) -> bytes | None:
         return None
 
 
-def _dump(items: list[Any], kind: Any, indent: int | None) -> bytes:
-    """A list as JSON: orjson where it can (compact or indent 2), pydantic otherwise."""
+def _dump(items: list[Any] | Transcript, kind: Any, indent: int | None) -> bytes:
+    """A list (or a transcript's frame) as JSON: orjson where it can (compact or indent 2),
+    pydantic otherwise."""
     if orjson is not None and indent in (None, 2):
         try:
             return orjson.dumps(items, option=orjson.OPT_INDENT_2 if indent else 0)
