@@ -21,10 +21,13 @@ def _time() -> re.Pattern[str]:
     return re.compile(f"-?{clock_pattern()}")
 
 
-def parse_clock(text: str) -> float | None:
+def parse_clock(text: str, *, of_day: bool = False) -> float | None:
     """Seconds in "1:23", "01:02:03", "00:01:02.500" or "02:07:50:31" (days first when there
     are four fields), or in a time of day, "12:01:33 PM", "9:05 a.m." (hours first, seconds
-    since midnight); a leading "-" counts down. None if it is not a clock time."""
+    since midnight); a leading "-" counts down. None if it is not a clock time.
+
+    ``of_day``: the time is a time of day even without its half of the day (it came with a
+    date: "12/03/2026, 09:14"), so two fields are hours and minutes."""
     text = text.strip()
     if not _time().fullmatch(text):
         return None
@@ -34,10 +37,11 @@ def parse_clock(text: str) -> float | None:
     half, text = text[len(digits) :].casefold(), digits
     main, _, fraction = text.lstrip("-").replace(",", ".").partition(".")
     fields = [int(p) for p in main.split(":")]
-    if half:  # "12:01:33 PM", "9:05 a.m.": hours first, a 24-hour day
+    if half or of_day:  # "12:01:33 PM", "9:05 a.m.": hours first, a 24-hour day
         if len(fields) == 2:
             fields.append(0)  # h:mm
-        fields[0] = fields[0] % 12 + (12 if "p" in half else 0)
+        if half:
+            fields[0] = fields[0] % 12 + (12 if "p" in half else 0)
     seconds = 0.0
     if len(fields) == 4:
         seconds, fields = fields[0] * 86400.0, fields[1:]

@@ -81,6 +81,7 @@ DETECTED = {
     "reflowed-turns.txt": "reflow+labelled",
     "research-header.txt": "labelled",
     "time-dash-name-lines.txt": "learned:before=time,end=line",
+    "chat-export.txt": "timestamped",
 }
 
 
@@ -91,6 +92,17 @@ def test_a_time_and_a_dash_before_a_name_alone_on_its_line() -> None:
     assert [turn.label for turn in t.turns] == ["Speaker 1", "Speaker 2"] * 3
     assert [turn.start for turn in t.turns][:3] == [0.0, 9.4, 12.85]
     assert t.turns[0].text.startswith("Good afternoon")
+
+
+def test_a_chat_export_dates_each_message() -> None:
+    # "12/03/2026, 09:14 - Name: text": a date before the time of day, a dash before the
+    # name; a line without the stamp continues the message above it
+    t = ip.parse_file(SAMPLES / "chat-export.txt")
+    assert [s.label for s in t.speakers] == ["Lena Ortiz", "Sam Adeyemi"]
+    assert [turn.start for turn in t.turns][:3] == [33240.0, 33600.0, 33660.0]
+    assert t.turns[6].text.endswith("Hill Street at 10:30 every morning.")
+    assert (t.turns[6].line, t.turns[6].end_line) == (7, 8)
+    assert len(t.pairs) == 4
 
 
 def test_every_sample_has_an_expected_dialect() -> None:

@@ -112,6 +112,30 @@ def test_parse_clock(text: str, seconds: float | None) -> None:
     assert parse_clock(text) == seconds
 
 
+def test_a_time_that_came_with_a_date_is_a_time_of_day() -> None:
+    # two fields are minutes and seconds on their own, hours and minutes with a date
+    assert parse_clock("09:14") == 554.0
+    assert parse_clock("09:14", of_day=True) == 33240.0
+    assert parse_clock("09:14:05", of_day=True) == 33245.0
+    assert parse_clock("9:14 PM", of_day=True) == parse_clock("9:14 PM") == 76440.0
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "seconds"),
+    [
+        ("12/03/2026, 09:14 - Lena Ortiz: ", "Lena Ortiz", 33240.0),  # a chat export
+        ("[12.03.26, 09:14:02] Lena Ortiz: ", "Lena Ortiz", 33242.0),
+        ("2026-03-12 14:02:11 Sam: ", "Sam", 50531.0),  # a log
+        ("12:03 | Anna: ", "Anna", 723.0),  # a bar parts the time from the name
+        ("[00:00:04.12] \u2014 Speaker 2", "Speaker 2", 4.12),
+    ],
+)
+def test_a_date_and_what_parts_a_time_from_the_name_are_layout(
+    label: str, name: str, seconds: float
+) -> None:
+    assert clean_label(label) == (name, seconds, None)
+
+
 def test_a_short_form_introduced_in_parentheses_is_the_same_speaker() -> None:
     import interview_parser as ip
 

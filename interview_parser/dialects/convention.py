@@ -269,18 +269,22 @@ def time_range() -> str:
 
 
 @functools.cache
-def _clock() -> str:
+def _clock(dated: bool = False) -> str:
     # A time, perhaps in brackets, perhaps after a count-down sign: "[-00:01:40]"; or a time
     # span in brackets, "[0.00-4.20]" (without its groups: a label pattern joins several).
+    # ``dated``: a time of day may come with its date, "12/03/2026, 09:14" (before a name).
     span = time_range().replace("?P<start>", "?:").replace("?P<end>", "?:")
-    return f"(?:{span}|(?:{part('BRACKET_OPEN')})?-?{part('CLOCK')}(?:{part('BRACKET_CLOSE')})?)"
+    date = f"(?:{part('DATE')})?" if dated else ""
+    opening, closing = part("BRACKET_OPEN"), part("BRACKET_CLOSE")
+    return f"(?:{span}|(?:{opening})?-?{date}{part('CLOCK')}(?:{closing})?)"
 
 
 def _before(kind: str) -> str:
     if kind == "time":
-        return _clock() + part("AFTER_TIME", "convention")
+        return _clock(dated=True) + part("AFTER_TIME", "convention")
     if kind == "timeline":
-        return f"{_clock()}[^\\S\\n]*\\n(?:[^\\S\\n]*\\n)?{part('LINE_START', 'convention')}"
+        line_start = part("LINE_START", "convention")
+        return f"{_clock(dated=True)}[^\\S\\n]*\\n(?:[^\\S\\n]*\\n)?{line_start}"
     return part(f"BEFORE_{kind.upper()}", "convention")
 
 

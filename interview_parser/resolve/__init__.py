@@ -96,6 +96,8 @@ def _turns(
             if comments is not None:
                 comments.extend(found)
         if info is not None:
+            if info.date is not None and comments is not None:  # (chat exports, logs)
+                comments.append(Span("date", info.date, block.line, block.line))
             if turn is not None and info_of is not None:
                 yield _finish(turn, pieces, timed), info_of
             notes = tuple(find_notes(block)) if "[" in text or "(" in text else ()

@@ -17,6 +17,7 @@ from enum import Enum
 
 from ..clock import clock_pattern, parse_clock
 from ..dialects.convention import time_range
+from ..grammar import part
 from ..model import Role
 from ..words import HONORIFICS
 
@@ -71,9 +72,13 @@ ARTICLES = word_set("o a os as el la los las le les der die das il lo")
 # Lower-case words that belong inside names ("Aaron van Wirdum", "Ludwig von Mises").
 PARTICLES = word_set("van von der den de del della di da do dos das du la le ten ter bin al y e")
 
-# A clock time anywhere in a label, with its brackets (escaped ones too): "[00:09:25]",
-# "(01:23)", "\\[12:03\\]", "0:18". Layouts put the turn's start time there.
-_LABEL_CLOCK = re.compile(rf"\\?[\[(]?(?<![\d:])(-?{clock_pattern()})(?![\d:])\\?[\])]?")
+# A clock time anywhere in a label, with its brackets (escaped ones too) and the date a time
+# of day may come with: "[00:09:25]", "(01:23)", "\\[12:03\\]", "0:18", "12/03/2026, 09:14".
+# Layouts put the turn's start time there.
+_LABEL_CLOCK = re.compile(
+    rf"\\?[\[(]?(?P<date>{part('DATE')})?(?<![\d:])(?P<clock>-?{clock_pattern()})(?![\d:])"
+    r"\\?[\])]?"
+)
 # A time span beside a name, as diarisation tools write it: "SPEAKER_00 [0.00-4.20]:".
 _LABEL_RANGE = re.compile(time_range())
 # Markup around a label: Markdown bold/italic markers, MediaWiki bold and stray brackets.
@@ -81,11 +86,13 @@ _LABEL_RANGE = re.compile(time_range())
 # every character of a long inner run ("B _ _ _ ... C") and rescanned the run each time.
 _MARKUP = re.compile(r"\*\*|__|'''|^[\[\]*_\s]+")
 _NOT_MARKUP = re.compile(r"[^\[\]*_\s]")
-# What may come before a name besides a time: a bullet, chevrons, a heading mark, a voice tag,
-# the angle bracket or "@" of a chat handle ("<mod_sam>", "@li.wei:").
-_LEADING_MARKS = re.compile(r"^(?:[*•+\-–]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+|[<@](?=[^\W\d_]))")
+# What may come before a name besides a time: a bullet, the dash or bar that parts a time
+# from the name ("[00:00:04.12] - Speaker 2", "12:03 | Anna:": AFTER_TIME in
+# grammars/convention.lark), chevrons, a heading mark, a voice tag, the angle bracket or "@"
+# of a chat handle ("<mod_sam>", "@li.wei:").
+_LEADING_MARKS = re.compile(r"^(?:[*•+\-–—|]\s+|>>?\s*|\#{1,6}\s+|<v[.\w-]*\s+|[<@](?=[^\W\d_]))")
 # The characters that _LEADING_MARKS may begin with.
-_LEADING_MARK_STARTS = frozenset("*•+-–>#<@")
+_LEADING_MARK_STARTS = frozenset("*•+-–—|>#<@")
 # The ends of a label other than a colon, with the blanks around them.
 _OTHER_ENDS = ".-–—>\t "
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -117,6 +124,9 @@ class LabelInfo:
     time: float | None  # "Name (01:23):" -> 83.0
     honorific: bool
     end: float | None = None  # "SPEAKER_00 [0.00-4.20]:" -> 4.2 (and time 0.0)
+    # The date that came with the time: "12/03/2026, 09:14 - Ana:" -> "12/03/2026" (a skipped
+    # span of the turn: the time is its start, the date is not a word of the speech)
+    date: str | None = None
 
 
 def name_key(name: str) -> str:
@@ -241,7 +251,7 @@ def _cleaned(label: str) -> tuple[str, float | None, float | None]:
     # A clock has a colon before a digit, so not only colons and spaces at the end ("Name:",
     # "Name: "; the blanks are spaces by now): most labels need no search.
     clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(": ") else None
-    time = parse_clock(clock.group(1)) if clock else None
+    time = parse_clock(clock["clock"], of_day=clock["date"] is not None) if clock else None
     return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time, None
 
 
@@ -314,7 +324,16 @@ def analyse(label: str) -> LabelInfo:
     described = _describe(raw)
     if time is None and end is None:
         return described
-    return dataclasses.replace(described, time=time, end=end)
+    return dataclasses.replace(described, time=time, end=end, date=_date(label))
+
+
+def _date(label: str) -> str | None:
+    """The date before a label's time, as written ("12/03/2026"), if there is one."""
+    if not any(c in label for c in "-/."):  # (a date's separators: most times have none)
+        return None
+    found = _LABEL_CLOCK.search(_spaced(label))
+    date = found["date"] if found is not None else None
+    return date.rstrip(", ") if date else None
 
 
 def label_name(label: str) -> str:
