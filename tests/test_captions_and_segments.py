@@ -27,6 +27,7 @@ def runs(t: ip.Transcript) -> list[tuple[str, int, float | None]]:
         ("1:01.460 --> 1:03.000", 61.46, 63.0),
         ("00:01:01.460 --> 00:01:03.000 align:start", 61.46, 63.0),
         ("01:01.460 --> 01:03.000", 61.46, 63.0),
+        ("0:1:1.460 --> 0:1:3.0", 61.46, 63.0),  # unpadded, as Microsoft Teams writes them
     ],
 )
 def test_webvtt_cue_times_in_short_forms(timing: str, start: float, end: float) -> None:
@@ -39,6 +40,7 @@ def test_webvtt_cue_times_in_short_forms(timing: str, start: float, end: float) 
     [
         ("00:00:01,000 --> 00:00:02,000\nAna: Hi.\n", "srt"),  # no cue number
         ("7\n0.500 --> 1.500\nAna: Hi.\n", "srt"),  # short times
+        ("0:0:0.0 --> 0:0:6.120\nAna Lee\nHi.\n", "srt"),  # unpadded (Teams)
         ("1 --> 2 is the plan\nAna: Hi.\n", None),  # an arrow in prose
         ('[\n {"start": 0, "end": 900, "text": "Hi."}\n]\n', "json-array"),
         ("[1, 2, 3]\n", None),
@@ -135,6 +137,41 @@ def test_a_prefix_only_on_speaker_change_is_not_repeated_layout() -> None:
 
 
 # --- speech with no speaker -----------------------------------------------------------
+
+
+def test_a_name_line_at_the_top_of_every_cue_is_its_speaker() -> None:
+    # Microsoft Teams: a name alone above each cue's words, times unpadded; a repeated name
+    # continues the turn (the repeat is layout), wrapped lines join
+    t = ip.parse_file(SAMPLES / "teams-transcript.txt")
+    assert runs(t)[:3] == [
+        ("Priya Nair", 2, 0.0),
+        ("Tomás Reyes", 6, 7.24),
+        ("Priya Nair", 15, 26.1),
+    ]
+    assert "truck, and we sell" in t.turns[1].text
+    assert t.turns[1].text.endswith("together. Before that, each of us drove to the market alone.")
+    assert t.turns[1].end == 26.1
+    assert t.turns[-1].start == 62.65
+    assert t.source.dialect_evidence.endswith("a name line at the top of every cue")
+    assert [k.text for k in t.skipped if k.kind == "repeated label"] == ["Tomás Reyes"]
+
+
+@pytest.mark.parametrize(
+    "first_lines",
+    [
+        ["Good morning", "Welcome back", "After the break", "Later that day"],  # no repeat
+        ["Ana Lee", "Ana Lee", "Ana Lee", "and then we left"],  # not on nearly every cue
+    ],
+)
+def test_first_lines_of_subtitles_are_not_names_unless_every_cue_names_someone_who_recurs(
+    first_lines: list[str],
+) -> None:
+    cues = "".join(
+        f"00:00:0{i},000 --> 00:00:0{i + 1},000\n{first}\nthe rest of the line.\n\n"
+        for i, first in enumerate(first_lines)
+    )
+    t = ip.parse(cues)
+    assert [s.label for s in t.speakers] == [""]
 
 
 def test_captions_with_no_speaker_are_one_unlabelled_speaker_and_say_so() -> None:

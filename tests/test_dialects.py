@@ -82,6 +82,7 @@ DETECTED = {
     "research-header.txt": "labelled",
     "time-dash-name-lines.txt": "learned:before=time,end=line",
     "chat-export.txt": "timestamped",
+    "teams-transcript.txt": "srt",
 }
 
 

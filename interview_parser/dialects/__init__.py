@@ -187,6 +187,7 @@ FORMS = {
     "csv": "a speaker column",
     "dash": "a dialogue dash in the cue text",
     "cue-label": "a 'Name:' prefix on every cue",
+    "cue-name": "a name line at the top of every cue",
     "unlabelled": "text with no speaker label",
     "answer": "the plain paragraphs after a question in bold",
 }
@@ -248,8 +249,9 @@ def _structured_signature(head: str) -> str | None:
 @functools.cache
 def _cue_start() -> re.Pattern[str]:
     """The shape of a first cue, from the parts of ``grammars/cues.lark``: an optional number
-    line, then a cue time (a clock time or seconds with a fraction), "-->" and another."""
-    time = f"(?:{clock_pattern()}|{part('CUE_SECONDS', 'cues')})"
+    line, then a cue time (a clock time, seconds with a fraction, or unpadded fields), "-->"
+    and another."""
+    time = f"(?:{clock_pattern()}|{part('CUE_SECONDS', 'cues')}|{part('CUE_UNPADDED', 'cues')})"
     return re.compile(rf"(?:\d+[^\S\n]*\n)?[^\S\n]*{time}[^\S\n]*-->[^\S\n]*{time}")
 
 

@@ -1,21 +1,23 @@
 """SRT and WebVTT captions as transcripts.
 
-The grammars (``srt.lark``, ``vtt.lark``, sharing ``cues.lark``) split a file into cues; this
-module reads each cue's text for its speaker. A speaker comes from a ``<v Name>`` voice span,
-or from a ``Name:`` prefix (read with the labelled grammar, so it obeys the same rules as any
-other label); a cue with neither continues the previous speaker. When (nearly) every cue
-carries a prefix, as meeting software writes them, the prefix is the file's speaker field
-(form ``cue-label``, a speaker whatever its shape), and so is a lower-case handle that starts
-several cues. A voice or speaker field that repeats the current speaker continues the turn.
-In an unlabelled cue, dialogue dashes ("- Really?" / "- Yes.") split the later lines off as
-blocks of form ``dash``, which the resolver gives to the other speaker of the conversation;
-inside a voice span dashes are only punctuation. Cue numbers, timing lines, the header and
-NOTE blocks are layout and become skipped spans. Every block is speech: cues before any
-speaker label are an unlabelled speaker's (``Reading.all_speech``).
+The grammars (``srt.lark``, ``vtt.lark``, sharing ``cues.lark``) split a file into cues;
+this module reads each cue's text for its speaker. A speaker comes from a ``<v Name>`` voice
+span, or from a ``Name:`` prefix (read with the labelled grammar, so it obeys the same rules
+as any other label); a cue with neither continues the previous speaker. When (nearly) every
+cue carries a prefix, as meeting software writes them, the prefix is the file's speaker
+field (form ``cue-label``, a speaker whatever its shape), and so is a lower-case handle that
+starts several cues; so is a name alone on each cue's first line, above its words, when the
+names recur (Microsoft Teams). A voice or speaker field that repeats the current speaker
+continues the turn. In an unlabelled cue, dialogue dashes ("- Really?" / "- Yes.") split the
+later lines off as blocks of form ``dash``, which the resolver gives to the other speaker of
+the conversation; inside a voice span dashes are only punctuation. Cue numbers, timing
+lines, the header and NOTE blocks are layout and become skipped spans. Every block is
+speech: cues before any speaker label are an unlabelled speaker's (``Reading.all_speech``).
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -23,6 +25,7 @@ from collections import Counter
 from lark import Token, Tree
 
 from ..clock import parse_clock
+from ..grammar import part
 from ..syntax import RawBlock, Reading, Span, parse_tree, read_lines
 
 # A voice span closes on its own line: an unclosed "<v Name" is text, not a name that runs
@@ -33,13 +36,23 @@ _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
 
 def cue_seconds(time: str) -> float | None:
     """Seconds in a cue time as ``grammars/cues.lark`` reads it: a clock time
-    ("00:01:02,500", "1:01.460") or seconds with a fraction ("0.860")."""
+    ("00:01:02,500", "1:01.460"), hours, minutes and seconds unpadded ("0:0:6.120") or
+    seconds with a fraction ("0.860")."""
     if ":" in time:
-        return parse_clock(time)
+        seconds = parse_clock(time)
+        if seconds is None and _unpadded().fullmatch(time):
+            hours, minutes, rest = time.replace(",", ".").split(":")
+            seconds = int(hours) * 3600 + int(minutes) * 60 + float(rest)
+        return seconds
     try:
         return float(time.replace(",", "."))
     except ValueError:
         return None
+
+
+@functools.cache
+def _unpadded() -> re.Pattern[str]:
+    return re.compile(part("CUE_UNPADDED", "cues"))
 
 
 def timing_parts(line: str) -> tuple[str, str]:
@@ -173,6 +186,65 @@ def _dialogue(block: RawBlock) -> list[RawBlock]:
     return result
 
 
+@functools.cache
+def _name_line() -> re.Pattern[str]:
+    """A line that is only a name, in the label shape of ``grammars/common.lark``."""
+    shape = part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
+    return re.compile(f"[^\\S\\n]*{shape}[^\\S\\n]*")
+
+
+# Of the cues whose first line is a name above their text, this share must name someone who
+# opens another cue too: the names recur (a subtitle's first line seldom repeats exactly).
+_NAME_LINE_RECURS = 0.8
+
+
+def _name_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Cues whose first line is a name alone, above the words, as Microsoft Teams writes its
+    transcripts ("0:0:6.120 --> 0:0:14.500" / "Lena Ortiz" / "Hi Sam ..."): when (nearly)
+    every cue has one and the names recur, each is the cue's speaker field (form
+    ``cue-name``), and the text below is what they say. Other files are returned as they
+    are."""
+    if len(blocks) < CUE_LABEL_MIN_CUES:
+        return blocks
+    firsts: list[str | None] = []
+    for block in blocks:
+        first, newline, rest = block.text.partition("\n")
+        named = (
+            block.label is None
+            and newline
+            and rest.strip()
+            and first.lstrip()[:1].isupper()  # "Lena Ortiz", "Speaker 2"
+            and _name_line().fullmatch(first) is not None
+        )
+        firsts.append(first.strip() if named else None)
+    names = [f for f in firsts if f is not None]
+    if len(names) < CUE_LABEL_SHARE * len(blocks):
+        return blocks
+    counts = Counter(names)
+    if sum(n for n in counts.values() if n > 1) < _NAME_LINE_RECURS * len(names):
+        return blocks
+    result: list[RawBlock] = []
+    for block, name in zip(blocks, firsts, strict=True):
+        if name is None:
+            result.append(block)
+            continue
+        first, _, rest = block.text.partition("\n")
+        result.append(
+            RawBlock(
+                label=first,
+                text=rest,
+                line=block.line,
+                end_line=block.end_line,
+                label_column=len(first) - len(first.lstrip()) + 1,
+                text_line=block.line + 1,
+                form="cue-name",
+                start=block.start,
+                end=block.end,
+            )
+        )
+    return result
+
+
 def _declared_prefixes(blocks: list[RawBlock]) -> None:
     """Mark the prefixes that name speakers by the file's own convention as speaker fields.
 
@@ -205,8 +277,8 @@ def _speech(blocks: list[RawBlock], skipped: list[Span]) -> list[RawBlock]:
             result.extend(_dialogue(block))
             continue
         label = block.label.strip()
-        if block.form in ("voice", "cue-label") and label == current:
-            if block.form == "cue-label":
+        if block.form in ("voice", "cue-label", "cue-name") and label == current:
+            if block.form != "voice":
                 skipped.append(Span("repeated label", label, block.line, block.line))
             result.append(_continuation(block, block.text, block.text_line))
             continue
@@ -245,6 +317,7 @@ def read_captions(text: str, grammar: str) -> Reading:
             if token.type == "CUE_TIMING":
                 start, end = _times(token)
             reading.skipped.append(_span(_LAYOUT_KINDS.get(token.type, "layout"), token))
+    cues = _name_lines(cues)
     _declared_prefixes(cues)
     reading.blocks = _speech(cues, reading.skipped)
     reading.skipped.sort(key=lambda span: span.line)

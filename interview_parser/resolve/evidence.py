@@ -40,7 +40,7 @@ MAX_ONE_OFF_WORDS = 4
 # Forms in which the format itself names the speaker (a caption voice tag, a JSON or CSV
 # speaker field): a speaker whatever its shape ("bell hooks", "alice"), like a declared one.
 # The other rules are for labels found in prose.
-FORMAT_DECLARED = frozenset({"voice", "json", "csv", "cue-label"})
+FORMAT_DECLARED = frozenset({"voice", "json", "csv", "cue-label", "cue-name"})
 # Label forms that are evidence in themselves (see the grammars).
 STRONG_FORMS = (
     frozenset(
