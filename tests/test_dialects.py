@@ -83,6 +83,7 @@ DETECTED = {
     "time-dash-name-lines.txt": "learned:before=time,end=line",
     "chat-export.txt": "timestamped",
     "teams-transcript.txt": "srt",
+    "earnings-call.txt": "learned:end=para",
 }
 
 
@@ -104,6 +105,34 @@ def test_a_chat_export_dates_each_message() -> None:
     assert t.turns[6].text.endswith("Hill Street at 10:30 every morning.")
     assert (t.turns[6].line, t.turns[6].end_line) == (7, 8)
     assert len(t.pairs) == 4
+
+
+def test_names_that_are_paragraphs_of_their_own() -> None:
+    # an earnings call: "Operator" / "" / "Good morning ..."; the participant list above
+    # (a name and a role on each line, no blank below) is not a turn, and a heading over
+    # nothing ("Question-and-Answer Session" right above "Operator") names no speaker
+    t = ip.parse_file(SAMPLES / "earnings-call.txt")
+    labels = ["Operator", "Maria Chen", "David Okafor", "Ravi Patel", "Ellen Brooks"]
+    assert [s.label for s in t.speakers] == labels
+    assert [(s.label, s.role.value) for s in t.speakers if s.role.value != "interviewee"] == [
+        ("Operator", "other"),
+        ("Ravi Patel", "interviewer"),
+        ("Ellen Brooks", "interviewer"),
+    ]
+    assert t.turns[0].line == 13 and t.turns[0].text.startswith("Good morning")
+    assert "Question-and-Answer Session" in t.turns[2].text  # kept, in the turn above it
+    assert len(t.pairs) == 2
+
+
+def test_one_line_paragraphs_of_speech_are_not_names() -> None:
+    # short paragraphs that do not come back are speech, not a layout of names
+    text = "".join(
+        f"Line {word} here\n\nA paragraph about {word}, long enough to be speech.\n\n"
+        for word in ("one", "two", "three", "four", "five", "six")
+    )
+    from interview_parser.dialects import discovery
+
+    assert all(c.convention.end != "para" for c in discovery.survey(text, min_support=0))
 
 
 def test_every_sample_has_an_expected_dialect() -> None:

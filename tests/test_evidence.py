@@ -39,6 +39,18 @@ def test_headline_with_colon_is_the_title() -> None:
 
 
 @pytest.mark.parametrize(
+    "lines",
+    [
+        "Ravi Patel - Northgate Securities\nEllen Brooks - Tidewater Capital",  # participants
+        "36. Sitzung\nBonn, den 13. Mai 1981\nBeginn: 13.00 Uhr",  # a session's header
+    ],
+)
+def test_the_last_of_a_paragraph_of_short_lines_is_no_title(lines: str) -> None:
+    t = ip.parse(f"{lines}\n\nHost: Why now?\nGuest: Because.\nHost: Thanks.\nGuest: Sure.\n")
+    assert t.title is None and t.preamble == lines
+
+
+@pytest.mark.parametrize(
     "headline",
     [
         "„Wir bauen zu langsam“ – Interview mit Katrin Olsen",

@@ -33,6 +33,7 @@ ENDS = {
     "line": "the end of its line",
     "close": "its closing markup",
     "below": "the end of its line, its text right below",
+    "para": "the end of its line, a blank line below",
     "next": "the end of its line",
     "gap": "'.', a tab or two blanks",
     "time": "a time in brackets",
@@ -132,7 +133,11 @@ class Convention:
     @property
     def marked(self) -> bool:
         """Whether something besides the end marks the label (a line end alone does not)."""
-        return bool(self.before or self.wrap or self.after) or self.end not in ("line", "next")
+        return bool(self.before or self.wrap or self.after) or self.end not in (
+            "line",
+            "next",
+            "para",
+        )
 
     def describe(self) -> str:
         """How the convention reads: "a time, then a bold name, ended by its closing markup"."""

@@ -224,6 +224,13 @@ _LINE_MARK = re.compile(r"[*_>#]|<v|\d:\d\d|[•+\-–][^\S\n]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я]{2}")
 
 
+# The names alone on their lines with a blank line below (as earnings calls print them,
+# "Operator" / "" / "Good morning ..."), apart from those with a mark; of them this share
+# must recur for the convention to be tried (a one-line paragraph of speech seldom recurs).
+_PARAGRAPH = "¶"
+PARAGRAPH_NAMES_RECUR = 0.5
+
+
 def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
     """Every convention the text's lines suggest, with its support, best first (those whose
     recurring names cover fewer than ``min_support`` lines left out)."""
@@ -249,7 +256,11 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
                 continue
             before = next((k for k in present[0] if groups[k] is not None), "")
             if end == "line" and not (wrap or before or groups.get("after")):
-                continue  # a line of speech: a name alone on its line has a mark (_distinct)
+                # a line of speech, unless it is a paragraph of its own: a name alone on its
+                # line needs a mark (_distinct), or a blank line below and names that recur
+                if text.count("\n", match.end("name"), match.end()) < 2:
+                    continue
+                wrap = _PARAGRAPH
             name = groups["name"]
             befores, afters, names = seen.setdefault(wrap, (Counter(), Counter(), Counter()))
             befores[before] += 1
@@ -260,6 +271,12 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
             lines = sum(names.values())
             support = sum(n for n in names.values() if n >= 2)
             if support < min_support or not lines:
+                continue
+            if wrap == _PARAGRAPH:
+                # names as paragraphs of their own: half of them or more recur ("Operator", an
+                # analyst's name twice), where a one-line paragraph of speech seldom does
+                if support >= PARAGRAPH_NAMES_RECUR * lines:
+                    found.append(Candidate(Convention(end="para"), lines, support))
                 continue
             kind, count = max(
                 ((k, n) for k, n in befores.items() if k), key=lambda kn: kn[1], default=("", 0)

@@ -204,10 +204,14 @@ class LabelCensus:
             signature = (block.label, block.form)
             if signature in once:
                 ok = signature in sure or _accept_one_off(info[block.label], seen_recurring)
-                # a show-note heading ("**Resources:**" over links) or a header field
-                # ("Presenter: Kevin Gibbons (KG)"): a one-off label over no speech
-                text = block.text
-                header = _is_header_field(info[block.label], text)
+                # a show-note heading ("**Resources:**" over links), a header field
+                # ("Presenter: Kevin Gibbons (KG)") or a heading in the shape of a name over
+                # nothing ("Question-and-Answer Session" right above "Operator"): a one-off
+                # label over no speech (a role, "Host:", may say nothing yet)
+                text, said = block.text, info[block.label]
+                header = (not text.strip() and said.shape is Shape.name) or _is_header_field(
+                    said, text
+                )
                 placed[signature] = ok and not (_is_list(text) or header)
                 if len(placed) == len(once):
                     break

@@ -1,9 +1,10 @@
 """The lead: what comes before the first turn, split into preamble and title.
 
 The title is the last line of the lead when it reads like a headline: one line, short, not
-ending like a sentence, and not the last field of a header ("Date: 14 March" under
-"Participant: P07"). Everything above it is preamble ("an article with an interview
-below"). A lead that is only a headline has no preamble. When the last line is no
+ending like a sentence, not the last field of a header ("Date: 14 March" under "Participant:
+P07"), and not the last of a paragraph of such lines (a list of a call's participants, a
+session's number, place and hour). Everything above it is preamble ("an article with an
+interview below"). A lead that is only a headline has no preamble. When the last line is no
 headline, a headline that opens the lead is the title: over its dateline or byline only
 ("Recorded at the Corn Exchange, 12 September 2026", "By Ana Ruiz"), or as a paragraph of
 its own above one paragraph of introduction ("The architect who builds with mud", a blank
@@ -99,7 +100,9 @@ def split_lead(text: str, first_line: int, *, titled: bool = False) -> Lead:
     fields = last > 0 and all(_FIELD.match(lines[i]) for i in (last - 1, last))
     # the headline above the first turn; else a headline that opens the lead, over its
     # dateline or byline, or standing as a paragraph of its own above the article
-    closing = _is_headline(lines[last]) and not fields
+    # (not the last of a paragraph of such lines: a list, such as a call's participants)
+    listed = last > 0 and lines[last - 1].strip(BLANKS) != "" and _is_headline(lines[last - 1])
+    closing = _is_headline(lines[last]) and not fields and not listed
     above = len(filled) == 1 or closing
     alone = head + 1 < len(lines) and not lines[head + 1].strip(BLANKS)
     introduced = alone and _paragraphs(lines, filled) == 2  # a headline, an introduction
