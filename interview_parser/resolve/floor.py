@@ -5,8 +5,9 @@ acknowledges, answers the answerer's own question. The cues themselves are in ``
 The unit is the *run*: consecutive turns of one speaker. Each speaker is an **asker** (an
 interviewer), an **answerer** (an interviewee) or a **third party** (``Role.other``, or anyone
 whose turns often object or call points of order: counsel, a court, a chair). When nobody
-answers but askers, the transcript is a peer panel and askers answer one another. What a run
-does is worked out on first use: a long transcript's answers are mostly never read.
+answers but askers, the transcript is a peer panel and askers answer one another. What an
+asker's run says is read as the run is read; what a run does among its neighbours is worked
+out on first use.
 
 Pairing holds a *window* of runs (``Floor``): a whole list of turns loaded at once, or a
 stream read as the tests reach further, with the runs behind the oldest undecided prompt let
@@ -337,9 +338,14 @@ class Floor:
     ``part``, ``speaker`` and ``text`` hold each run's fields as plain lists (the loops of
     ``pairs`` read them run after run); ``first`` the position of each run's first turn,
     ``ids`` and ``turn_text`` the turns' indices and texts from position ``turn_base`` on.
-    The facts read from a run's words are ``Lazy``. Index ``k`` of the lists is run
-    ``base + k`` of the transcript: the runs before the window are dropped as pairing
-    moves on (``drop``), and more are read when a test reaches past the last (``has``).
+    What an asker's run says (``kind``, ``handover``, ``reacts``) is read as the run is
+    given its part, into plain lists too: only an asker's run prompts, every test reads
+    these of askers' runs, and nearly every asker's run is read for them (a list costs no
+    call a run, where a table filled on first use costs two). Other runs hold None (False)
+    there. The facts that look at neighbouring runs are ``Lazy``. Index ``k`` of the lists
+    is run ``base + k`` of the transcript: the runs before the window are dropped as
+    pairing moves on (``drop``), and more are read when a test reaches past the last
+    (``has``).
     """
 
     def __init__(self, names: Mapping[str, set[str]], caps: Caps = CAPS) -> None:
@@ -358,17 +364,19 @@ class Floor:
         self.base = 0
         self.turn_base = 0
         self.everyone: set[str] = set().union(*names.values()) if names else set()
-        self.kind = Lazy(self._kind)
+        # why each asker's run asks (``question_evidence``), or None
+        self.kind: list[str | None] = []
         # what finds the names a speaker can call the others by
         self._others: dict[str, NamePattern | None] = {}
         # ... and what finds the names of one speaker
         self._callers: dict[str, NamePattern | None] = {}
-        self.handover = Lazy(self._hands_over)
+        # how each asker's run hands the floor over (``hands_over``), or None
+        self.handover: list[str | None] = []
+        # whether each asker's run only acknowledges or reacts (read both as a backchannel
+        # and as a run that opens nothing)
+        self.reacts: list[bool] = []
         self.ends_asking = Lazy(self._ends_asking)
         self.opening = Lazy(self._opens)  # whether run k can start a prompt
-        # whether run k only acknowledges or reacts (read both as a backchannel and as a
-        # run that opens nothing)
-        self.reacts = Lazy(self._reacts)
         self._source: Iterator[Voice] | None = None
         self.streaming = False  # runs read as needed (else loaded whole)
         self._next_turn = 0  # the position of the next turn the source gives
@@ -402,6 +410,29 @@ class Floor:
             for k, speaker in enumerate(self.speaker):
                 if speaker in questioned and not procedural(text[k]):
                     self.part[k] = ANSWERER
+        self._read_facts(0)
+
+    def _read_facts(self, start: int) -> None:
+        """Read what the askers' runs from ``start`` on say (``kind``, ``handover``,
+        ``reacts``), the other runs holding None (False)."""
+        part, speaker, text, everyone = self.part, self.speaker, self.text, self.everyone
+        askers = [k for k in range(start, len(part)) if part[k] is ASKER]
+        kind: list[str | None] = [None] * (len(part) - start)
+        handover: list[str | None] = kind.copy()
+        reacts = [False] * len(kind)
+        others = self._others
+        for k in askers:
+            said, who = text[k], speaker[k]
+            if who not in others:
+                others[who] = name_pattern(everyone - self.names.get(who, set()))
+            kind[k - start] = question_evidence(said, everyone)
+            handover[k - start] = hands_over(said, others[who])
+            # (a reaction is 160 characters at most)
+            reacts[k - start] = len(said) <= 160 and reaction(said)
+        del self.kind[start:], self.handover[start:], self.reacts[start:]
+        self.kind += kind
+        self.handover += handover
+        self.reacts += reacts
 
     def stream(self, voices: Iterator[Voice]) -> None:
         """Read the runs from ``voices`` as the tests reach them."""
@@ -449,6 +480,7 @@ class Floor:
         self.text.append(text)
         self.part.append(part)
         self.placed.append(False)
+        self._read_facts(len(self.part) - 1)
         return True
 
     def _id(self, voice: Voice) -> int:
@@ -470,32 +502,28 @@ class Floor:
         turn_cut = first[cut] - base
         for column in (self.part, self.speaker, self.text, self.first, self.placed):
             del column[:cut]
+        for facts in (self.kind, self.handover, self.reacts):
+            del facts[:cut]
         del self.ids[:turn_cut]
         del self.turn_text[:turn_cut]
         self.base += cut
         self.turn_base += turn_cut
-        _shift(self.kind, cut)
-        _shift(self.handover, cut)
         _shift(self.ends_asking, cut)
         _shift(self.opening, cut)
-        _shift(self.reacts, cut)
         return unpaired
 
     def forget(self, cut: int) -> None:
         """Let go of what was read from the runs before ``cut`` (not the runs): the window
         has moved past them, in runs loaded whole."""
-        _shift(self.kind, 0, cut)
-        _shift(self.handover, 0, cut)
         _shift(self.ends_asking, 0, cut)
         _shift(self.opening, 0, cut)
-        _shift(self.reacts, 0, cut)
 
     def close(self) -> None:
         """Let the window go: its tables hold bound methods of the floor, a cycle that only
         the cyclic collector would free."""
-        for table in (self.kind, self.handover, self.ends_asking, self.opening, self.reacts):
+        for table in (self.ends_asking, self.opening):
             table.clear()
-        del self.kind, self.handover, self.ends_asking, self.opening, self.reacts
+        del self.ends_asking, self.opening
         self._source = None
 
     # -- what each run does
@@ -508,18 +536,6 @@ class Floor:
         found = self._callers[speaker]
         tail = " ".join(last_sentences(self.text[k], 2))
         return found is not None and found.pattern.search(tail) is not None
-
-    def _kind(self, k: int) -> str | None:
-        return question_evidence(self.text[k], self.everyone)
-
-    def _hands_over(self, k: int) -> str | None:
-        """How run k hands the floor over: "hands over the floor" (in so many words),
-        "addressed by name", or None."""
-        speaker = self.speaker[k]
-        if speaker not in self._others:
-            others = self.everyone - self.names.get(speaker, set())
-            self._others[speaker] = name_pattern(others)
-        return hands_over(self.text[k], self._others[speaker])
 
     def _ends_asking(self, k: int) -> bool:
         """What a run ends on: one that reads out a question and answers it itself does not
@@ -633,9 +649,6 @@ class Floor:
         speaks next; thanks are left out, since a guest may take them up ("Thanks for
         having me")."""
         return self.reacts[k] and not thanks_back(self.text[k])
-
-    def _reacts(self, k: int) -> bool:
-        return reaction(self.text[k])
 
     def answers(self, k: int, asker: str) -> bool:
         if self.peer:
