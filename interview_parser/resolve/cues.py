@@ -356,15 +356,17 @@ def self_nominated(tail: str, found: re.Match[str]) -> bool:
 def procedural(text: str) -> bool:
     """An objection, a point of order, a chair's call ("... is recognized"), counsel's
     instruction to the witness (said of the witness, not by them)."""
-    first = text[:1]
-    # (a gate: a text that opens on an ASCII letter or digit and a second ASCII character
-    # starts with these two, lower-cased, or opens no call; tests/test_cue_gates.py derives
-    # them from _PROCEDURAL_START. Most runs are answers that open otherwise.)
     head = text[:2]
-    ruled_out = first.isalnum() and head.isascii() and head.lower() not in {
-        "do", "i ", "ob", "or", "ov", "po", "su", "th", "ti", "we",
-    }  # fmt: skip
-    opens = not ruled_out and (first in _PROCEDURAL_FIRST or not first.isalnum())
+    if head[:1].isalnum() and head.isascii():  # (most texts)
+        # (a gate: a text that opens on an ASCII letter or digit and a second ASCII
+        # character starts with these two, lower-cased, or opens no call;
+        # tests/test_cue_gates.py derives them from _PROCEDURAL_START)
+        opens = head.lower() in {
+            "do", "i ", "ob", "or", "ov", "po", "su", "th", "ti", "we",
+        }  # fmt: skip
+    else:
+        first = head[:1]
+        opens = first in _PROCEDURAL_FIRST or not first.isalnum()
     if opens and _PROCEDURAL_START.match(text):
         return True
     if len(text) > 300:

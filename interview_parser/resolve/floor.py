@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import compress, islice
-from operator import ne, not_
+from operator import attrgetter, ne, not_
 from typing import TypeVar
 
 from ..model import Role
@@ -66,6 +66,9 @@ class Voice:
     role: Role
     text: str
     index: int = -1
+
+
+_TEXT, _SPEAKER, _INDEX = attrgetter("text"), attrgetter("speaker"), attrgetter("index")
 
 
 class Part(Enum):
@@ -384,18 +387,29 @@ class Floor:
 
     # -- filling and emptying the window
 
-    def load(self, voices: Sequence[Voice], starts: Sequence[int]) -> None:
-        """Every run at once, from a whole list of turns and where the runs start."""
-        texts = [v.text for v in voices]
+    def load(self, voices: Sequence[Voice], starts: Sequence[int] | None = None) -> None:
+        """Every run at once, from a whole list of turns and where the runs start (found
+        from the turns when not given)."""
+        # (each field listed once, by map in C)
+        texts = list(map(_TEXT, voices))
+        speakers = list(map(_SPEAKER, voices))
+        if starts is None:
+            starts = run_starts(speakers, texts, self.caps)
         n = len(voices)
-        ends = [*starts[1:], n]
-        self.speaker = [voices[a].speaker for a in starts]
-        self.text = [
-            texts[a] if b - a == 1 else "\n\n".join(texts[a:b])
-            for a, b in zip(starts, ends, strict=True)
-        ]
+        if len(starts) == n:  # (every run one turn: most transcripts, nearly)
+            self.speaker, self.text = speakers, texts.copy()
+        else:
+            ends = [*starts[1:], n]
+            self.speaker = [speakers[a] for a in starts]
+            self.text = [
+                texts[a] if b - a == 1 else "\n\n".join(texts[a:b])
+                for a, b in zip(starts, ends, strict=True)
+            ]
         self.first = [*starts, n]
-        self.ids = [v.index if v.index >= 0 else i for i, v in enumerate(voices)]
+        ids = list(map(_INDEX, voices))
+        if n and min(ids) < 0:
+            ids = [index if index >= 0 else i for i, index in enumerate(ids)]
+        self.ids = ids
         self.turn_text = texts
         self.placed = [False] * len(starts)
 
@@ -415,20 +429,24 @@ class Floor:
     def _read_facts(self, start: int) -> None:
         """Read what the askers' runs from ``start`` on say (``kind``, ``handover``,
         ``reacts``), the other runs holding None (False)."""
-        part, speaker, text, everyone = self.part, self.speaker, self.text, self.everyone
-        askers = [k for k in range(start, len(part)) if part[k] is ASKER]
-        kind: list[str | None] = [None] * (len(part) - start)
-        handover: list[str | None] = kind.copy()
-        reacts = [False] * len(kind)
-        others = self._others
-        for k in askers:
-            said, who = text[k], speaker[k]
-            if who not in others:
-                others[who] = name_pattern(everyone - self.names.get(who, set()))
-            kind[k - start] = question_evidence(said, everyone)
-            handover[k - start] = hands_over(said, others[who])
-            # (a reaction is 160 characters at most)
-            reacts[k - start] = len(said) <= 160 and reaction(said)
+        everyone, others = self.everyone, self._others
+        part, speaker, text = self.part[start:], self.speaker[start:], self.text[start:]
+        for who in {who for who, played in zip(speaker, part) if played is ASKER} - others.keys():
+            others[who] = name_pattern(everyone - self.names.get(who, set()))
+        # (a comprehension each, the calls made in place: a loop over the askers costs more)
+        kind = [
+            question_evidence(said, everyone) if played is ASKER else None
+            for said, played in zip(text, part)
+        ]
+        handover = [
+            hands_over(said, others[who]) if played is ASKER else None
+            for said, who, played in zip(text, speaker, part)
+        ]
+        # (a reaction is 160 characters at most)
+        reacts = [
+            played is ASKER and len(said) <= 160 and reaction(said)
+            for said, played in zip(text, part)
+        ]
         del self.kind[start:], self.handover[start:], self.reacts[start:]
         self.kind += kind
         self.handover += handover

@@ -62,7 +62,17 @@ from .floor import (
     run_starts,
 )
 
-__all__ = ["CAPS", "Caps", "Census", "Parts", "Voice", "build_pairs", "iter_pairs", "parts_of"]
+__all__ = [
+    "CAPS",
+    "Caps",
+    "Census",
+    "Parts",
+    "Voice",
+    "build_pairs",
+    "iter_pairs",
+    "parts_of",
+    "run_starts",
+]
 
 
 _QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost less: see ASKER)
@@ -609,9 +619,8 @@ def build_pairs(
     a prompt that calls the next speaker by name hands them the floor.
     """
     floor = Floor(_names(names), caps)
-    starts = run_starts([v.speaker for v in voices], [v.text for v in voices], caps)
-    floor.load(voices, starts)
-    roles = {voices[a].speaker: voices[a].role for a in starts}
+    floor.load(voices)
+    roles = dict(zip(floor.speaker, [voices[a].role for a in floor.first[:-1]], strict=True))
     floor.give_parts(parts_of(floor.speaker, floor.text, roles, names or {}))
     pairs: list[Pair] = []
     unpaired: list[int] = []
