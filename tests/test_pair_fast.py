@@ -5,13 +5,16 @@ is what the full reading decides, on any transcript of runs (resolve/floor.py, p
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview_parser.model import Role
+from interview_parser.model import Pair, Role
 from interview_parser.resolve import cues
+from interview_parser.resolve import pairs as pairing
 from interview_parser.resolve.cues import name_words
 from interview_parser.resolve.floor import Floor, Part, Voice, parts_of, run_starts
 
@@ -130,3 +133,16 @@ def test_the_introduction_gate_holds_every_letter_its_pattern_can_open_on() -> N
 )
 def test_a_self_introduction_is_found_as_its_pattern_finds_it(text: str) -> None:
     assert cues.self_introduction(text) == bool(cues._INTRO.match(text))
+
+
+def test_a_pair_is_made_with_every_field_pairs_sets() -> None:
+    # pairs._pairs makes a Pair without its __init__, setting each field: a field added to
+    # Pair, or work added to its making, must be added there too
+    assert not hasattr(Pair, "__post_init__")
+    source = inspect.getsource(pairing._pairs)
+    assigned = set(re.findall(r"\bpair\.(\w+) = ", source))
+    assert assigned == {f.name for f in dataclasses.fields(Pair)}
+    said = [("Host", "What happened next?"), ("Ben", "We sailed."), ("Host", "Cool.")]
+    voices = [Voice(who, ROLES[who], what) for who, what in said]
+    (made,), _ = pairing.build_pairs(voices)
+    assert made == Pair(**{f.name: getattr(made, f.name) for f in dataclasses.fields(Pair)})

@@ -287,11 +287,15 @@ def backchannel_shaped(
     they go on past without acknowledging it ("Always be shipping." / "Always through the
     year."; not "-ish." / "All right. Got the memo."). ``reacts``: ``reaction(text)``, when
     the caller knows it already."""
-    # (the words counted up to five: a long text is not split whole)
-    words = len(text.split(None, 4))
     if reacts is None:
         reacts = reaction(text)
-    if reacts or echoes(text, before) or (cut_off(text) and words <= 4):
+    if reacts:
+        return True
+    # (the words counted up to five: a long text is not split whole)
+    words = len(text.split(None, 4))
+    if words > 4 and len(text) > 80:
+        return False  # (most texts: too long to echo, too many words for the rest)
+    if echoes(text, before) or (cut_off(text) and words <= 4):
         return True
     return after is not None and words <= _ASIDE_WORDS and not starts_reacting(after)
 

@@ -431,21 +431,22 @@ class Floor:
         ``reacts``), the other runs holding None (False)."""
         everyone, others = self.everyone, self._others
         part, speaker, text = self.part[start:], self.speaker[start:], self.text[start:]
-        for who in {who for who, played in zip(speaker, part) if played is ASKER} - others.keys():
+        askers = {who for who, played in zip(speaker, part, strict=True) if played is ASKER}
+        for who in askers - others.keys():
             others[who] = name_pattern(everyone - self.names.get(who, set()))
         # (a comprehension each, the calls made in place: a loop over the askers costs more)
         kind = [
             question_evidence(said, everyone) if played is ASKER else None
-            for said, played in zip(text, part)
+            for said, played in zip(text, part, strict=True)
         ]
         handover = [
             hands_over(said, others[who]) if played is ASKER else None
-            for said, who, played in zip(text, speaker, part)
+            for said, who, played in zip(text, speaker, part, strict=True)
         ]
         # (a reaction is 160 characters at most)
         reacts = [
             played is ASKER and len(said) <= 160 and reaction(said)
-            for said, played in zip(text, part)
+            for said, played in zip(text, part, strict=True)
         ]
         del self.kind[start:], self.handover[start:], self.reacts[start:]
         self.kind += kind

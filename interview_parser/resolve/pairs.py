@@ -564,17 +564,23 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
                 between += ids[first[k] - base : first[k + 1] - base]
                 placed[k] = True
             between.sort()
-        yield Pair(
-            index=index,
-            kind=kind,
-            question_turns=asked,
-            answer_turns=answered,
-            interjection_turns=between,
-            question=question,
-            answer=reply,
-            evidence=evidence,
-        )
+        # (made without Pair's __init__, which with its keywords and default factories costs
+        # four times as much: each of its fields is set here, tests/test_pair_fast.py holds
+        # them to Pair's)
+        pair = _new(Pair)
+        pair.index = index
+        pair.kind = kind
+        pair.question_turns = asked
+        pair.answer_turns = answered
+        pair.interjection_turns = between
+        pair.question = question
+        pair.answer = reply
+        pair.evidence = evidence
+        yield pair
         index += 1
+
+
+_new = object.__new__
 
 
 def _names(names: Mapping[str, Collection[str]] | None) -> dict[str, set[str]]:
