@@ -565,16 +565,17 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
                 placed[k] = True
             between.sort()
         # (made without Pair's __init__, which with its keywords and default factories costs
-        # four times as much: each of its fields is set here, tests/test_pair_fast.py holds
-        # them to Pair's)
+        # four times as much: each of its fields is set here, in the order Pair declares them,
+        # which is the order of an unslotted object's __dict__ and so of the JSON orjson
+        # writes from it; tests/test_pair_fast.py holds them to Pair's)
         pair = _new(Pair)
         pair.index = index
         pair.kind = kind
         pair.question_turns = asked
         pair.answer_turns = answered
-        pair.interjection_turns = between
         pair.question = question
         pair.answer = reply
+        pair.interjection_turns = between
         pair.evidence = evidence
         yield pair
         index += 1
