@@ -379,7 +379,8 @@ class Floor:
         # and as a run that opens nothing)
         self.reacts: list[bool] = []
         self.ends_asking = Lazy(self._ends_asking)
-        self.opening = Lazy(self._opens)  # whether run k can start a prompt
+        # whether run k can start a prompt (read on first use, or in one pass: read_opening)
+        self.opening: Lazy[bool] | list[bool] = Lazy(self._opens)
         self._source: Iterator[Voice] | None = None
         self.streaming = False  # runs read as needed (else loaded whole)
         self._next_turn = 0  # the position of the next turn the source gives
@@ -452,6 +453,14 @@ class Floor:
         self.kind += kind
         self.handover += handover
         self.reacts += reacts
+
+    def read_opening(self) -> None:
+        """Read whether each run opens in one pass, the runs loaded whole and given their
+        parts: nearly every asker's run is read for it, and a list costs no call a run
+        where a table filled on first use costs two. (The same reading: ``_opens`` looks at
+        the runs around, all there.)"""
+        opens = self._opens
+        self.opening = [played is ASKER and opens(k) for k, played in enumerate(self.part)]
 
     def stream(self, voices: Iterator[Voice]) -> None:
         """Read the runs from ``voices`` as the tests reach them."""
@@ -528,20 +537,22 @@ class Floor:
         self.base += cut
         self.turn_base += turn_cut
         _shift(self.ends_asking, cut)
-        _shift(self.opening, cut)
+        if isinstance(self.opening, Lazy):  # (always, in a stream)
+            _shift(self.opening, cut)
         return unpaired
 
     def forget(self, cut: int) -> None:
         """Let go of what was read from the runs before ``cut`` (not the runs): the window
         has moved past them, in runs loaded whole."""
         _shift(self.ends_asking, 0, cut)
-        _shift(self.opening, 0, cut)
+        if isinstance(self.opening, Lazy):
+            _shift(self.opening, 0, cut)
 
     def close(self) -> None:
         """Let the window go: its tables hold bound methods of the floor, a cycle that only
         the cyclic collector would free."""
-        for table in (self.ends_asking, self.opening):
-            table.clear()
+        self.ends_asking.clear()
+        self.opening.clear()
         del self.ends_asking, self.opening
         self._source = None
 

@@ -629,6 +629,7 @@ def build_pairs(
     floor.load(voices)
     roles = dict(zip(floor.speaker, [voices[a].role for a in floor.first[:-1]], strict=True))
     floor.give_parts(parts_of(floor.speaker, floor.text, roles, names or {}))
+    floor.read_opening()
     pairs: list[Pair] = []
     unpaired: list[int] = []
     for found in _pairs(floor):
