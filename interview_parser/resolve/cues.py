@@ -440,6 +440,10 @@ class NamePattern:
     run of word characters, apostrophes and hyphens that starts with a capital A-Z and is one
     of these words lower-cased, so the capitalised runs are looked up before the pattern is
     read."""
+    initials: tuple[tuple[str, str], ...] = ()
+    """Each of ``ascii_words`` after its capital initial: in an ASCII text a match opens on
+    that capital, so a one-character search (the cheapest) rules most words out before the
+    word itself is looked for, lower-cased, in the text lower-cased."""
 
 
 _NAME = re.compile(r"[^\W\d_][\w'-]*")
@@ -453,7 +457,10 @@ def name_pattern(words: Collection[str]) -> NamePattern | None:
     names = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w'-])(?=[^\W\d_a-z])(?i:{names})(?![\w'-])")
     plain = all(w.isascii() and _NAME.fullmatch(w) for w in words)
-    return NamePattern(pattern, frozenset(w.lower() for w in words) if plain else None)
+    if not plain:
+        return NamePattern(pattern, None)
+    lowered = frozenset(w.lower() for w in words)
+    return NamePattern(pattern, lowered, tuple((w[0].upper(), w) for w in sorted(lowered)))
 
 
 def names_in(text: str, names: NamePattern | None) -> bool:
@@ -466,7 +473,7 @@ def names_in(text: str, names: NamePattern | None) -> bool:
         # a name the ASCII reading below finds is, lower-cased, in the lower-cased tail:
         # a few substring tests rule most tails out
         lowered = tail.lower()
-        if not any(word in lowered for word in words):
+        if not any(initial in tail and word in lowered for initial, word in names.initials):
             return False
     start = max(tail.rfind(". "), tail.rfind("! "), tail.rfind("? "), tail.rfind("\n"))
     last = tail[start + 1 :]
@@ -513,16 +520,16 @@ def hands_over(text: str, others: NamePattern | None) -> str | None:
     see ``names_in``), or None.
 
     An ASCII tail that, lower-cased, holds none of the floor words and none of the (eight at
-    most, ASCII) name words of ``others`` is ruled out at once: it is lower-cased once for
-    both readings' substring tests.
+    most, ASCII) name words of ``others`` after its capital initial is ruled out at once: it
+    is lower-cased once for both readings' substring tests.
     """
     tail = text[-300:]
     lowered = tail.lower()
     floor_words = _floor_words_in(lowered)
-    words = others.ascii_words if others is not None else None
-    if not floor_words and words is not None and len(words) <= 8 and tail.isascii():
-        for word in words:  # (a loop: a generator costs more than the tests)
-            if word in lowered:
+    initials = others.initials if others is not None else ()
+    if not floor_words and initials and len(initials) <= 8 and tail.isascii():
+        for initial, word in initials:  # (a loop: a generator costs more than the tests)
+            if initial in tail and word in lowered:
                 break
         else:
             return None
