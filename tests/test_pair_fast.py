@@ -75,6 +75,25 @@ def test_the_procedural_phrases_find_what_their_pattern_found(text: str) -> None
     assert found == bool(PROCEDURAL.search(text))
 
 
+def test_every_procedural_phrase_is_looked_for_after_an_anchor() -> None:
+    anchored = [phrase for _, phrases in cues._PROCEDURAL_BY_ANCHOR for phrase in phrases]
+    assert set(anchored) == set(cues._PROCEDURAL_PHRASES)
+    for anchor, phrases in cues._PROCEDURAL_BY_ANCHOR:
+        assert all(anchor in phrase for phrase in phrases)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "has the floor", "Tem a palavra", "’s", "quiz"]), max_size=6
+    ).map("".join)
+)
+def test_a_text_is_procedural_as_its_phrases_read_it_whole(text: str) -> None:
+    lowered = text.lower().replace("’", "'")
+    if len(text) <= 300 and any(phrase in lowered for phrase in cues._PROCEDURAL_PHRASES):
+        assert cues.procedural(text)
+
+
 def test_a_run_holds_its_turns_and_their_texts_joined_by_a_blank_line() -> None:
     said = [("Ann", "One."), ("Ann", "Two."), ("Ann", "Three."), ("Ben", "Four."), ("Ann", "Five.")]
     floor = _floor(said)
