@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import compress, islice
-from operator import attrgetter, ne, not_
+from operator import ne, not_
 from typing import TypeVar
 
 from ..model import Role
@@ -66,9 +66,6 @@ class Voice:
     role: Role
     text: str
     index: int = -1
-
-
-_TEXT, _SPEAKER, _INDEX = attrgetter("text"), attrgetter("speaker"), attrgetter("index")
 
 
 class Part(Enum):
@@ -391,9 +388,9 @@ class Floor:
     def load(self, voices: Sequence[Voice], starts: Sequence[int] | None = None) -> None:
         """Every run at once, from a whole list of turns and where the runs start (found
         from the turns when not given)."""
-        # (each field listed once, by map in C)
-        texts = list(map(_TEXT, voices))
-        speakers = list(map(_SPEAKER, voices))
+        # (each field listed once)
+        texts = [v.text for v in voices]
+        speakers = [v.speaker for v in voices]
         if starts is None:
             starts = run_starts(speakers, texts, self.caps)
         n = len(voices)
@@ -407,7 +404,7 @@ class Floor:
                 for a, b in zip(starts, ends, strict=True)
             ]
         self.first = [*starts, n]
-        ids = list(map(_INDEX, voices))
+        ids = [v.index for v in voices]
         if n and min(ids) < 0:
             ids = [index if index >= 0 else i for i, index in enumerate(ids)]
         self.ids = ids
