@@ -326,6 +326,8 @@ def _shift(table: Lazy[_T], cut: int, start: int | None = None) -> None:
     table.update(kept)
 
 
+# What a run that is not an asker's is read to say (``Floor._says``).
+_SAYS_NOTHING: tuple[str | None, str | None, bool] = (None, None, False)
 # What a run that turns to the one who just spoke opens with (``Floor.turns_to_asker``).
 _TO_ASKER = re.compile(r"[\W_]*(?:you|your|sorry)\b", re.IGNORECASE)
 # How many askers in a row may answer the answerer's question, each in turn.
@@ -422,34 +424,31 @@ class Floor:
             for k, speaker in enumerate(self.speaker):
                 if speaker in questioned and not procedural(text[k]):
                     self.part[k] = ANSWERER
-        self._read_facts(0)
+        self._read_facts()
 
-    def _read_facts(self, start: int) -> None:
-        """Read what the askers' runs from ``start`` on say (``kind``, ``handover``,
-        ``reacts``), the other runs holding None (False)."""
-        everyone, others = self.everyone, self._others
-        part, speaker, text = self.part[start:], self.speaker[start:], self.text[start:]
-        askers = {who for who, played in zip(speaker, part, strict=True) if played is ASKER}
-        for who in askers - others.keys():
-            others[who] = name_pattern(everyone - self.names.get(who, set()))
-        # (a comprehension each, the calls made in place: a loop over the askers costs more)
-        kind = [
-            question_evidence(said, everyone) if played is ASKER else None
-            for said, played in zip(text, part, strict=True)
-        ]
-        handover = [
-            hands_over(said, others[who]) if played is ASKER else None
-            for said, who, played in zip(text, speaker, part, strict=True)
-        ]
-        # (a reaction is 160 characters at most)
-        reacts = [
-            played is ASKER and len(said) <= 160 and reaction(said)
-            for said, played in zip(text, part, strict=True)
-        ]
-        del self.kind[start:], self.handover[start:], self.reacts[start:]
-        self.kind += kind
-        self.handover += handover
-        self.reacts += reacts
+    def _read_facts(self) -> None:
+        """Read what each asker's run says (``kind``, ``handover``, ``reacts``), the other
+        runs holding None (False)."""
+        part, speaker, text = self.part, self.speaker, self.text
+        kind: list[str | None] = [None] * len(part)
+        handover = kind.copy()
+        reacts = [False] * len(part)
+        for k, played in enumerate(part):
+            if played is ASKER:
+                kind[k], handover[k], reacts[k] = self._says(text[k], speaker[k])
+        self.kind, self.handover, self.reacts = kind, handover, reacts
+
+    def _says(self, text: str, speaker: str) -> tuple[str | None, str | None, bool]:
+        """What an asker's run says: why it asks, how it hands the floor over (to someone
+        other than its speaker), whether it only reacts."""
+        if speaker not in self._others:
+            others = self.everyone - self.names.get(speaker, set())
+            self._others[speaker] = name_pattern(others)
+        return (
+            question_evidence(text, self.everyone),
+            hands_over(text, self._others[speaker]),
+            len(text) <= 160 and reaction(text),  # (a reaction is 160 characters at most)
+        )
 
     def read_opening(self) -> None:
         """Read whether each run opens in one pass, the runs loaded whole and given their
@@ -505,7 +504,10 @@ class Floor:
         self.text.append(text)
         self.part.append(part)
         self.placed.append(False)
-        self._read_facts(len(self.part) - 1)
+        said, handing, reacts = self._says(text, speaker) if part is ASKER else _SAYS_NOTHING
+        self.kind.append(said)
+        self.handover.append(handing)
+        self.reacts.append(reacts)
         return True
 
     def _id(self, voice: Voice) -> int:
