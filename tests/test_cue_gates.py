@@ -1,11 +1,12 @@
 """The cheap gates in front of the pairing cues' patterns change no answer.
 
-``cues.reaction`` and ``cues.self_introduction`` rule a text out by its first two characters
-(ASCII, lower-cased) before they run their pattern. Each gate is a set written out in the
-function; the pairs of characters that can start a match are derived here from the pattern
-itself (its parsed form), so that a word added to the pattern and not to the gate fails
-this test instead of changing what pairing reads. A property test also compares each gated
-function with its pattern on texts of words that reactions and introductions are made of.
+``cues.reaction``, ``cues.self_introduction`` and ``cues.procedural`` rule a text out by its
+first two characters (ASCII, lower-cased) before they run their pattern. Each gate is a
+set written out in the function; the pairs of characters that can start a match are derived
+here from the pattern itself (its parsed form), so that a word added to the pattern and not
+to the gate fails this test instead of changing what pairing reads. A property test also
+compares each gated function with its pattern on texts of words that reactions,
+introductions and calls on the proceedings are made of.
 """
 
 from __future__ import annotations
@@ -109,8 +110,9 @@ def _gate(function: Callable[..., object]) -> frozenset[str]:
     [
         (cues.reaction, cues._REACTION, False),
         (cues.self_introduction, cues._INTRO, True),
+        (cues.procedural, cues._PROCEDURAL_START, True),
     ],
-    ids=["reaction", "self_introduction"],
+    ids=["reaction", "self_introduction", "procedural"],
 )
 def test_every_start_of_a_match_passes_the_gate(
     function: Callable[..., object], pattern: re.Pattern[str], skip: bool
@@ -123,6 +125,8 @@ def test_a_short_match_is_not_shorter_than_the_gate() -> None:
     # the gate reads two characters of a text that may be one long: no match is that short
     assert all(len(h) == HEAD for h in _derived(cues._REACTION))
     assert all(len(h) == HEAD for h in _derived(cues._INTRO, skip_leading_blanks=True))
+    starts = _derived(cues._PROCEDURAL_START, skip_leading_blanks=True)
+    assert all(len(h) == HEAD for h in starts)
 
 
 def test_the_derivation_can_fail() -> None:
@@ -136,6 +140,8 @@ WORDS = st.sampled_from(
         *("100", "percent", "I", "I'm", "i’m", "my", "name", "is", "this", "And", "so", "Hi"),
         *("well", "Ann", "Plan", "traffic", "mm-hmm", "d'accord", "sí", "Of", "course"),
         *("interesting", "point", "Got", "it", "thanks", "No", "way", "ſo", "\u212aay"),
+        *("Objection", "object", "order", "sustained", "Overruled", "The", "witness", "may"),
+        *("we", "time", "has", "expired", "don't", "guess", "Point", "of", "ſustained"),
     ]
 )
 SEPARATORS = st.sampled_from([" ", ", ", ". ", "! ", "? ", " - ", "’", "'", "", "\u00a0"])
@@ -151,3 +157,5 @@ def test_the_gated_cues_read_as_their_patterns(text: str) -> None:
     first = text[:1]
     intro = (first in cues._INTRO_FIRST or not first.isalnum()) and bool(cues._INTRO.match(text))
     assert cues.self_introduction(text) == intro
+    if cues._PROCEDURAL_START.match(text):  # (the gate rules out only the opening pattern)
+        assert cues.procedural(text)

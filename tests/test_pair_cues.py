@@ -302,7 +302,8 @@ def _asks_by_mark_in_full(text: str, names: set[str]) -> bool:
             quoted = text[stop : stop + 1] in set("\"”’'") and bool(
                 asking._QUOTED.match(text, stop)
             )
-            if not quoted and asking._marked(text[start:stop].strip(), names):
+            after = text[stop : stop + 16]  # (what the speaker says past the mark)
+            if not quoted and asking._marked(text[start:stop].strip(), names, after):
                 return True
             at = text.find(mark, at + 1)
     return False
@@ -316,6 +317,7 @@ SENTENCES = texts_of([*NAMES, *FILLERS, "So what", "is it", "Ben", "! ", "\n", "
 @example("Yes.\nBen?", set(NAMES))
 @example("What now, you know? Ben?", {"ben"})  # the sentence after "? " only calls Ben
 @example("Thanks so much! Ben?", {"ben"})  # ... after "! "
+@example("? no", set())  # the speaker answers their own question
 @given(SENTENCES, st.sets(st.sampled_from(NAMES)))
 def test_the_sentence_of_a_question_mark_is_found_as_by_every_search(
     text: str, names: set[str]

@@ -5,13 +5,16 @@ is what the full reading decides, on any transcript of runs (resolve/floor.py, p
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview_parser.model import Role
+from interview_parser.model import Pair, Role
 from interview_parser.resolve import cues
+from interview_parser.resolve import pairs as pairing
 from interview_parser.resolve.cues import name_words
 from interview_parser.resolve.floor import Floor, Part, Voice, parts_of, run_starts
 
@@ -72,6 +75,25 @@ def test_the_procedural_phrases_find_what_their_pattern_found(text: str) -> None
     assert found == bool(PROCEDURAL.search(text))
 
 
+def test_every_procedural_phrase_is_looked_for_after_an_anchor() -> None:
+    anchored = [phrase for _, phrases in cues._PROCEDURAL_BY_ANCHOR for phrase in phrases]
+    assert set(anchored) == set(cues._PROCEDURAL_PHRASES)
+    for anchor, phrases in cues._PROCEDURAL_BY_ANCHOR:
+        assert all(anchor in phrase for phrase in phrases)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "has the floor", "Tem a palavra", "’s", "quiz"]), max_size=6
+    ).map("".join)
+)
+def test_a_text_is_procedural_as_its_phrases_read_it_whole(text: str) -> None:
+    lowered = text.lower().replace("’", "'")
+    if len(text) <= 300 and any(phrase in lowered for phrase in cues._PROCEDURAL_PHRASES):
+        assert cues.procedural(text)
+
+
 def test_a_run_holds_its_turns_and_their_texts_joined_by_a_blank_line() -> None:
     said = [("Ann", "One."), ("Ann", "Two."), ("Ann", "Three."), ("Ben", "Four."), ("Ann", "Five.")]
     floor = _floor(said)
@@ -130,3 +152,20 @@ def test_the_introduction_gate_holds_every_letter_its_pattern_can_open_on() -> N
 )
 def test_a_self_introduction_is_found_as_its_pattern_finds_it(text: str) -> None:
     assert cues.self_introduction(text) == bool(cues._INTRO.match(text))
+
+
+def test_a_pair_is_made_with_every_field_pairs_sets() -> None:
+    # pairs._pairs makes a Pair without its __init__, setting each field in the order Pair
+    # declares them (an unslotted object's __dict__ keeps that order, and JSON is written
+    # from it): a field added to Pair, or work added to its making, must be added there too
+    assert not hasattr(Pair, "__post_init__")
+    source = inspect.getsource(pairing._pairs)
+    assigned = re.findall(r"\bpair\.(\w+) = ", source)
+    assert assigned == [f.name for f in dataclasses.fields(Pair)]
+    said = [("Host", "What happened next?"), ("Ben", "We sailed."), ("Host", "Cool.")]
+    voices = [Voice(who, ROLES[who], what) for who, what in said]
+    (made,), _ = pairing.build_pairs(voices)
+    again = Pair(**{f.name: getattr(made, f.name) for f in dataclasses.fields(Pair)})
+    assert made == again
+    if hasattr(made, "__dict__"):
+        assert list(vars(made)) == list(vars(again))

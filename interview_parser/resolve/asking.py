@@ -191,7 +191,7 @@ def _asks_by_mark(text: str, names: Collection[str]) -> bool:
     # the mark (a text's first question mark has none before it).
     bang, newline, first = "!" in text, "\n" in text, text.find("?")
     for mark in "?" if text.isascii() else "?？¿":  # (isascii costs nothing: a flag)
-        at = text.find(mark)
+        at = first if mark == "?" else text.find(mark)
         while at >= 0:
             start = text.rfind(". ", 0, at)
             if bang and (found := text.rfind("! ", 0, at)) > start:

@@ -5,8 +5,9 @@ acknowledges, answers the answerer's own question. The cues themselves are in ``
 The unit is the *run*: consecutive turns of one speaker. Each speaker is an **asker** (an
 interviewer), an **answerer** (an interviewee) or a **third party** (``Role.other``, or anyone
 whose turns often object or call points of order: counsel, a court, a chair). When nobody
-answers but askers, the transcript is a peer panel and askers answer one another. What a run
-does is worked out on first use: a long transcript's answers are mostly never read.
+answers but askers, the transcript is a peer panel and askers answer one another. What an
+asker's run says is read as the run is read; what a run does among its neighbours is worked
+out on first use.
 
 Pairing holds a *window* of runs (``Floor``): a whole list of turns loaded at once, or a
 stream read as the tests reach further, with the runs behind the oldest undecided prompt let
@@ -325,6 +326,8 @@ def _shift(table: Lazy[_T], cut: int, start: int | None = None) -> None:
     table.update(kept)
 
 
+# What a run that is not an asker's is read to say (``Floor._says``).
+_SAYS_NOTHING: tuple[str | None, str | None, bool] = (None, None, False)
 # What a run that turns to the one who just spoke opens with (``Floor.turns_to_asker``).
 _TO_ASKER = re.compile(r"[\W_]*(?:you|your|sorry)\b", re.IGNORECASE)
 # How many askers in a row may answer the answerer's question, each in turn.
@@ -337,9 +340,14 @@ class Floor:
     ``part``, ``speaker`` and ``text`` hold each run's fields as plain lists (the loops of
     ``pairs`` read them run after run); ``first`` the position of each run's first turn,
     ``ids`` and ``turn_text`` the turns' indices and texts from position ``turn_base`` on.
-    The facts read from a run's words are ``Lazy``. Index ``k`` of the lists is run
-    ``base + k`` of the transcript: the runs before the window are dropped as pairing
-    moves on (``drop``), and more are read when a test reaches past the last (``has``).
+    What an asker's run says (``kind``, ``handover``, ``reacts``) is read as the run is
+    given its part, into plain lists too: only an asker's run prompts, every test reads
+    these of askers' runs, and nearly every asker's run is read for them (a list costs no
+    call a run, where a table filled on first use costs two). Other runs hold None (False)
+    there. The facts that look at neighbouring runs are ``Lazy``. Index ``k`` of the lists
+    is run ``base + k`` of the transcript: the runs before the window are dropped as
+    pairing moves on (``drop``), and more are read when a test reaches past the last
+    (``has``).
     """
 
     def __init__(self, names: Mapping[str, set[str]], caps: Caps = CAPS) -> None:
@@ -358,17 +366,20 @@ class Floor:
         self.base = 0
         self.turn_base = 0
         self.everyone: set[str] = set().union(*names.values()) if names else set()
-        self.kind = Lazy(self._kind)
+        # why each asker's run asks (``question_evidence``), or None
+        self.kind: list[str | None] = []
         # what finds the names a speaker can call the others by
         self._others: dict[str, NamePattern | None] = {}
         # ... and what finds the names of one speaker
         self._callers: dict[str, NamePattern | None] = {}
-        self.handover = Lazy(self._hands_over)
+        # how each asker's run hands the floor over (``hands_over``), or None
+        self.handover: list[str | None] = []
+        # whether each asker's run only acknowledges or reacts (read both as a backchannel
+        # and as a run that opens nothing)
+        self.reacts: list[bool] = []
         self.ends_asking = Lazy(self._ends_asking)
-        self.opening = Lazy(self._opens)  # whether run k can start a prompt
-        # whether run k only acknowledges or reacts (read both as a backchannel and as a
-        # run that opens nothing)
-        self.reacts = Lazy(self._reacts)
+        # whether run k can start a prompt (read on first use, or in one pass: read_opening)
+        self.opening: Lazy[bool] | list[bool] = Lazy(self._opens)
         self._source: Iterator[Voice] | None = None
         self.streaming = False  # runs read as needed (else loaded whole)
         self._next_turn = 0  # the position of the next turn the source gives
@@ -376,18 +387,29 @@ class Floor:
 
     # -- filling and emptying the window
 
-    def load(self, voices: Sequence[Voice], starts: Sequence[int]) -> None:
-        """Every run at once, from a whole list of turns and where the runs start."""
+    def load(self, voices: Sequence[Voice], starts: Sequence[int] | None = None) -> None:
+        """Every run at once, from a whole list of turns and where the runs start (found
+        from the turns when not given)."""
+        # (each field listed once)
         texts = [v.text for v in voices]
+        speakers = [v.speaker for v in voices]
+        if starts is None:
+            starts = run_starts(speakers, texts, self.caps)
         n = len(voices)
-        ends = [*starts[1:], n]
-        self.speaker = [voices[a].speaker for a in starts]
-        self.text = [
-            texts[a] if b - a == 1 else "\n\n".join(texts[a:b])
-            for a, b in zip(starts, ends, strict=True)
-        ]
+        if len(starts) == n:  # (every run one turn: most transcripts, nearly)
+            self.speaker, self.text = speakers, texts.copy()
+        else:
+            ends = [*starts[1:], n]
+            self.speaker = [speakers[a] for a in starts]
+            self.text = [
+                texts[a] if b - a == 1 else "\n\n".join(texts[a:b])
+                for a, b in zip(starts, ends, strict=True)
+            ]
         self.first = [*starts, n]
-        self.ids = [v.index if v.index >= 0 else i for i, v in enumerate(voices)]
+        ids = [v.index for v in voices]
+        if n and min(ids) < 0:
+            ids = [index if index >= 0 else i for i, index in enumerate(ids)]
+        self.ids = ids
         self.turn_text = texts
         self.placed = [False] * len(starts)
 
@@ -402,6 +424,39 @@ class Floor:
             for k, speaker in enumerate(self.speaker):
                 if speaker in questioned and not procedural(text[k]):
                     self.part[k] = ANSWERER
+        self._read_facts()
+
+    def _read_facts(self) -> None:
+        """Read what each asker's run says (``kind``, ``handover``, ``reacts``), the other
+        runs holding None (False)."""
+        part, speaker, text = self.part, self.speaker, self.text
+        kind: list[str | None] = [None] * len(part)
+        handover = kind.copy()
+        reacts = [False] * len(part)
+        for k, played in enumerate(part):
+            if played is ASKER:
+                kind[k], handover[k], reacts[k] = self._says(text[k], speaker[k])
+        self.kind, self.handover, self.reacts = kind, handover, reacts
+
+    def _says(self, text: str, speaker: str) -> tuple[str | None, str | None, bool]:
+        """What an asker's run says: why it asks, how it hands the floor over (to someone
+        other than its speaker), whether it only reacts."""
+        if speaker not in self._others:
+            others = self.everyone - self.names.get(speaker, set())
+            self._others[speaker] = name_pattern(others)
+        return (
+            question_evidence(text, self.everyone),
+            hands_over(text, self._others[speaker]),
+            len(text) <= 160 and reaction(text),  # (a reaction is 160 characters at most)
+        )
+
+    def read_opening(self) -> None:
+        """Read whether each run opens in one pass, the runs loaded whole and given their
+        parts: nearly every asker's run is read for it, and a list costs no call a run
+        where a table filled on first use costs two. (The same reading: ``_opens`` looks at
+        the runs around, all there.)"""
+        opens = self._opens
+        self.opening = [played is ASKER and opens(k) for k, played in enumerate(self.part)]
 
     def stream(self, voices: Iterator[Voice]) -> None:
         """Read the runs from ``voices`` as the tests reach them."""
@@ -449,6 +504,10 @@ class Floor:
         self.text.append(text)
         self.part.append(part)
         self.placed.append(False)
+        said, handing, reacts = self._says(text, speaker) if part is ASKER else _SAYS_NOTHING
+        self.kind.append(said)
+        self.handover.append(handing)
+        self.reacts.append(reacts)
         return True
 
     def _id(self, voice: Voice) -> int:
@@ -470,32 +529,30 @@ class Floor:
         turn_cut = first[cut] - base
         for column in (self.part, self.speaker, self.text, self.first, self.placed):
             del column[:cut]
+        for facts in (self.kind, self.handover, self.reacts):
+            del facts[:cut]
         del self.ids[:turn_cut]
         del self.turn_text[:turn_cut]
         self.base += cut
         self.turn_base += turn_cut
-        _shift(self.kind, cut)
-        _shift(self.handover, cut)
         _shift(self.ends_asking, cut)
-        _shift(self.opening, cut)
-        _shift(self.reacts, cut)
+        if isinstance(self.opening, Lazy):  # (always, in a stream)
+            _shift(self.opening, cut)
         return unpaired
 
     def forget(self, cut: int) -> None:
         """Let go of what was read from the runs before ``cut`` (not the runs): the window
         has moved past them, in runs loaded whole."""
-        _shift(self.kind, 0, cut)
-        _shift(self.handover, 0, cut)
         _shift(self.ends_asking, 0, cut)
-        _shift(self.opening, 0, cut)
-        _shift(self.reacts, 0, cut)
+        if isinstance(self.opening, Lazy):
+            _shift(self.opening, 0, cut)
 
     def close(self) -> None:
         """Let the window go: its tables hold bound methods of the floor, a cycle that only
         the cyclic collector would free."""
-        for table in (self.kind, self.handover, self.ends_asking, self.opening, self.reacts):
-            table.clear()
-        del self.kind, self.handover, self.ends_asking, self.opening, self.reacts
+        self.ends_asking.clear()
+        self.opening.clear()
+        del self.ends_asking, self.opening
         self._source = None
 
     # -- what each run does
@@ -508,18 +565,6 @@ class Floor:
         found = self._callers[speaker]
         tail = " ".join(last_sentences(self.text[k], 2))
         return found is not None and found.pattern.search(tail) is not None
-
-    def _kind(self, k: int) -> str | None:
-        return question_evidence(self.text[k], self.everyone)
-
-    def _hands_over(self, k: int) -> str | None:
-        """How run k hands the floor over: "hands over the floor" (in so many words),
-        "addressed by name", or None."""
-        speaker = self.speaker[k]
-        if speaker not in self._others:
-            others = self.everyone - self.names.get(speaker, set())
-            self._others[speaker] = name_pattern(others)
-        return hands_over(self.text[k], self._others[speaker])
 
     def _ends_asking(self, k: int) -> bool:
         """What a run ends on: one that reads out a question and answers it itself does not
@@ -633,9 +678,6 @@ class Floor:
         speaks next; thanks are left out, since a guest may take them up ("Thanks for
         having me")."""
         return self.reacts[k] and not thanks_back(self.text[k])
-
-    def _reacts(self, k: int) -> bool:
-        return reaction(self.text[k])
 
     def answers(self, k: int, asker: str) -> bool:
         if self.peer:

@@ -62,7 +62,17 @@ from .floor import (
     run_starts,
 )
 
-__all__ = ["CAPS", "Caps", "Census", "Parts", "Voice", "build_pairs", "iter_pairs", "parts_of"]
+__all__ = [
+    "CAPS",
+    "Caps",
+    "Census",
+    "Parts",
+    "Voice",
+    "build_pairs",
+    "iter_pairs",
+    "parts_of",
+    "run_starts",
+]
 
 
 _QUESTION, _REMARK = PairKind.question, PairKind.remark  # (global names cost less: see ASKER)
@@ -554,17 +564,24 @@ def _pairs(floor: Floor) -> Iterator[Pair | int]:
                 between += ids[first[k] - base : first[k + 1] - base]
                 placed[k] = True
             between.sort()
-        yield Pair(
-            index=index,
-            kind=kind,
-            question_turns=asked,
-            answer_turns=answered,
-            interjection_turns=between,
-            question=question,
-            answer=reply,
-            evidence=evidence,
-        )
+        # (made without Pair's __init__, which with its keywords and default factories costs
+        # four times as much: each of its fields is set here, in the order Pair declares them,
+        # which is the order of an unslotted object's __dict__ and so of the JSON orjson
+        # writes from it; tests/test_pair_fast.py holds them to Pair's)
+        pair = _new(Pair)
+        pair.index = index
+        pair.kind = kind
+        pair.question_turns = asked
+        pair.answer_turns = answered
+        pair.question = question
+        pair.answer = reply
+        pair.interjection_turns = between
+        pair.evidence = evidence
+        yield pair
         index += 1
+
+
+_new = object.__new__
 
 
 def _names(names: Mapping[str, Collection[str]] | None) -> dict[str, set[str]]:
@@ -609,10 +626,10 @@ def build_pairs(
     a prompt that calls the next speaker by name hands them the floor.
     """
     floor = Floor(_names(names), caps)
-    starts = run_starts([v.speaker for v in voices], [v.text for v in voices], caps)
-    floor.load(voices, starts)
-    roles = {voices[a].speaker: voices[a].role for a in starts}
+    floor.load(voices)
+    roles = dict(zip(floor.speaker, [voices[a].role for a in floor.first[:-1]], strict=True))
     floor.give_parts(parts_of(floor.speaker, floor.text, roles, names or {}))
+    floor.read_opening()
     pairs: list[Pair] = []
     unpaired: list[int] = []
     for found in _pairs(floor):
