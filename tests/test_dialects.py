@@ -649,6 +649,16 @@ def test_a_bulleted_list_is_not_dialogue(text: str) -> None:
     assert not any("dialogue dash" in w for w in t.warnings)
 
 
+@pytest.mark.parametrize("dash", ["-", "–", "—"])
+def test_a_dash_of_any_length_before_a_name_is_a_bullet(dash: str) -> None:
+    # "— Ana: ..." names its speaker: not a dialogue dash that names nobody
+    said = ["Why bread?", "Because.", "When?", "In 2019.", "Thanks.", "Sure."]
+    text = "".join(f"{dash} {('Ana Lee', 'Ben Ode')[i % 2]}: {s}\n" for i, s in enumerate(said))
+    t = ip.parse(text)
+    assert [s.label for s in t.speakers] == ["Ana Lee", "Ben Ode"]
+    assert t.turns[0].text == "Why bread?"
+
+
 def test_layouts_of_meeting_and_transcription_tools() -> None:
     # Google Meet: a time line every few minutes above a name gives that turn its start
     meet = ip.parse_file(SAMPLES / "meet-time-lines.txt")

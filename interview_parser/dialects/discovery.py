@@ -78,7 +78,7 @@ def _profile(
 # What a text must hold for each thing that may come with a label: a pattern built only of
 # those it may have is smaller, and compiled sooner (a check of a small file starts sooner).
 _BEFORE_SIGNS = {
-    "bullet": ("*", "•", "+", "-", "–"),
+    "bullet": ("*", "•", "+", "-", "–", "—"),
     "chevrons": (">",),
     "heading": ("#",),
     "at": ("@",),
@@ -220,7 +220,7 @@ def _may_end(end: str, text: str) -> bool:
 _TIGHT_SIGN = re.compile(r"[:：](?:[^\W\d_]|\[)")
 # What may mark a name alone on its line (see _distinct): markup, a time, a bullet, ">>",
 # a heading mark.
-_LINE_MARK = re.compile(r"[*_>#]|<v|\d:\d\d|[•+\-–][^\S\n]")
+_LINE_MARK = re.compile(r"[*_>#]|<v|\d:\d\d|[•+\-–—][^\S\n]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я]{2}")
 
 
