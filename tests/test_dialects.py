@@ -84,6 +84,7 @@ DETECTED = {
     "chat-export.txt": "timestamped",
     "teams-transcript.txt": "srt",
     "earnings-call.txt": "learned:end=para",
+    "pdf-running-headers.txt": "numbers+labelled",
 }
 
 
@@ -703,6 +704,18 @@ def test_a_name_ending_in_a_time_then_a_colon_is_not_ended_by_the_time() -> None
         "Any questions?",
         "None here.",
     ]
+
+
+def test_a_running_header_that_names_its_page_is_skipped() -> None:
+    # a transcript pasted from a PDF: "Oral History Project ...    Page 2 of 3" between the
+    # paragraphs, inside the turns; a line that names a page once, or out of count, is text
+    t = ip.parse_file(SAMPLES / "pdf-running-headers.txt")
+    assert not any("Page" in x.text for x in t.turns)
+    assert [(s.kind, s.line) for s in t.skipped] == [("page header", n) for n in (13, 22, 28)]
+    assert t.turns[2].text == "What do you remember of the harbour?"
+    assert t.turns[3].line == 15
+    said = "ANA: Turn to page 4 of the report.\nBEN: Page 4 says no.\nANA: And page 9?\n"
+    assert [x.text for x in ip.parse(said).turns][1] == "Page 4 says no."
 
 
 def test_cue_numbers_and_page_numbers_that_count_up_are_skipped() -> None:
