@@ -132,6 +132,40 @@ def test_short_form_and_surname_aliases() -> None:
     assert t.speakers[1].affiliation == "CNN"
 
 
+def test_a_given_name_after_the_full_name_is_the_same_speaker() -> None:
+    # podcasts write a full name once, then the first name: the first turns are turns
+    text = (
+        "Lena Ortiz (host): Welcome. My guest is Sam Adeyemi. Sam, how did it start?\n"
+        "Sam Adeyemi: In my mum's kitchen.\n"
+        "Lena: And the shop?\nSam: In 2019.\nLena: What kept you going?\nSam: Deliveries.\n"
+    )
+    t = ip.parse(text)
+    assert t.preamble is None and len(t.turns) == 6
+    assert [(s.label, s.aliases) for s in t.speakers] == [
+        ("Lena", ["Lena Ortiz (host)"]),
+        ("Sam", ["Sam Adeyemi"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("keys", "owners"),
+    [
+        (["lena ortiz", "lena"], {"lena": "lena ortiz"}),
+        (
+            ["soledad o'brien", "s o'brien", "o'brien"],
+            {"s o'brien": "soledad o'brien", "o'brien": "soledad o'brien"},
+        ),
+        (["lena ortiz", "lena park", "lena"], {}),  # two Lenas: the short form names neither
+        (["jordan lee", "mia jordan", "jordan"], {}),  # a given name of one, a surname of another
+        (["l", "lena ortiz"], {}),  # one letter is no given name
+    ],
+)
+def test_short_owners(keys: list[str], owners: dict[str, str]) -> None:
+    from interview_parser.resolve.speakers import short_owners
+
+    assert short_owners(keys) == owners
+
+
 def test_multi_paragraph_turns_continue() -> None:
     t = ip.parse("Q: One?\nA: First line\nsecond line.\n\nNew paragraph.\nQ: Two?\nA: Yes.\n")
     assert t.turns[1].text == "First line second line.\n\nNew paragraph."

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ..syntax import RawBlock
 from .labels import NOT_SPEAKERS, LabelInfo, Shape, analyse, name_key
-from .speakers import by_surname, may_be_short, short_form
+from .speakers import short_owners
 
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".
 MAX_ONE_OFF_WORDS = 4
@@ -274,25 +274,20 @@ def _is_header_field(label: LabelInfo, text: str) -> bool:
 
 def _count_short_forms(key_counts: dict[str, int], infos: Sequence[LabelInfo]) -> None:
     """Count a long form's later short forms as its own uses: "Peter McCormack (PM):" once,
-    then "PM:"; "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN:". The long form then
-    recurs, and is a speaker wherever it stands."""
+    then "PM:"; "SOLEDAD O'BRIEN, CNN ANCHOR:" once, then "S. O'BRIEN:"; "Lena Ortiz (host):"
+    once, then "Lena:". The long form then recurs, and is a speaker wherever it stands."""
     keys = {i.key: i for i in infos}
     name = Shape.name
-    names = [k for k, i in keys.items() if i.shape is name]
-    # (only a name of two words or more has short forms: most files have none to look up)
-    shorts = by_surname(k for k in names if may_be_short(k)) if any(" " in k for k in names) else {}
+    owners = short_owners(k for k, i in keys.items() if i.shape is name)
+    extra: Counter[str] = Counter()
     for key, long_form in keys.items():
-        extra = 0
         if long_form.alias:
-            extra += key_counts.get(name_key(long_form.alias), 0)
-        if shorts and long_form.shape is name and " " in key:
-            extra += sum(
-                key_counts[k]
-                for k in shorts.get(key.rpartition(" ")[2], ())
-                if k != key and short_form(k, key)
-            )
-        if extra:
-            key_counts[key] += extra
+            extra[key] += key_counts.get(name_key(long_form.alias), 0)
+    for short, full in owners.items():
+        extra[full] += key_counts.get(short, 0)
+    for key, n in extra.items():
+        if n:
+            key_counts[key] += n
 
 
 def _without_recurrence(infos: Sequence[LabelInfo | None]) -> list[bool]:

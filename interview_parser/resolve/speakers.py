@@ -2,8 +2,9 @@
 
 Spellings of one label share a key (``Dr. Morozova`` / ``Dr Morozova``; ``Editor (Time.news)``
 / ``Editor``). Two more equivalences join keys: a label may introduce a short form
-(``Peter McCormack (PM):`` then ``PM:``), and a bare surname names the one speaker whose
-full-name label ends with it (``SOLEDAD O'BRIEN, CNN ANCHOR:`` then ``O'BRIEN:``).
+(``Peter McCormack (PM):`` then ``PM:``), and a bare surname or a bare given name names the
+one speaker whose full-name label ends or begins with it (``SOLEDAD O'BRIEN, CNN ANCHOR:``
+then ``O'BRIEN:``; ``Lena Ortiz (host):`` then ``Lena:``).
 """
 
 from __future__ import annotations
@@ -84,20 +85,41 @@ def _alias_map(infos: Sequence[LabelInfo], cast: Sequence[CastMember]) -> dict[s
         if info.alias:
             mapping.setdefault(name_key(info.alias), info.key)
     name = Shape.name  # (a local: an Enum class's attribute costs a call)
-    full_names = by_surname(i.key for i in infos if i.shape is name and " " in i.key)
-    for info in infos if full_names else ():  # (no full name: no short form of one)
-        key = info.key
-        if key in mapping or info.shape is not name or not may_be_short(key):
-            continue
-        owners: list[str] = []
-        for full in full_names.get(key.rpartition(" ")[2], ()):
-            if full != key and short_form(key, full):
-                owners.append(full)
-                if len(owners) > 1:
-                    break  # (a short form of two people names neither)
-        if len(owners) == 1:
-            mapping[key] = owners[0]
+    owners = short_owners(i.key for i in infos if i.shape is name)
+    for short, full in owners.items():
+        mapping.setdefault(short, full)
     return mapping
+
+
+def short_owners(keys: Iterable[str]) -> dict[str, str]:
+    """The full name that each short form among ``keys`` stands for (name keys): a surname
+    alone or after initials ("o'brien", "s o'brien" of "soledad o'brien"), or a given name
+    alone ("lena" of "lena ortiz", as podcasts write a guest's full name once and then the
+    first name). A short form that two full names share stands for neither.
+
+    Found through the full names' first and last words, so that no label is compared with
+    every other (100,000 distinct labels stay linear)."""
+    distinct = list(dict.fromkeys(keys))
+    # (a short form is no full name of its own: "s o'brien" and "o'brien" both stand for
+    # "soledad o'brien")
+    full = [k for k in distinct if " " in k and not may_be_short(k)]
+    if not full:
+        return {}  # (no full name: no short form of one; most files)
+    by_last = by_surname(full)
+    by_first: dict[str, list[str]] = {}
+    for key in full:
+        by_first.setdefault(key.partition(" ")[0], []).append(key)
+    owners: dict[str, str] = {}
+    for key in distinct:
+        found: set[str] = set()
+        if may_be_short(key):
+            last = key.rpartition(" ")[2]
+            found.update(f for f in by_last.get(last, ()) if f != key and short_form(key, f))
+        if " " not in key and len(key) > 1:
+            found.update(f for f in by_first.get(key, ()) if f != key)
+        if len(found) == 1:
+            owners[key] = found.pop()
+    return owners
 
 
 def may_be_short(key: str) -> bool:
