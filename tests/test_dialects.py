@@ -85,6 +85,7 @@ DETECTED = {
     "teams-transcript.txt": "srt",
     "earnings-call.txt": "learned:end=para",
     "pdf-running-headers.txt": "numbers+labelled",
+    "numbered-questions.txt": "learned:shape=numbered,end=blank",
 }
 
 
@@ -134,6 +135,43 @@ def test_one_line_paragraphs_of_speech_are_not_names() -> None:
     from interview_parser.dialects import discovery
 
     assert all(c.convention.end != "para" for c in discovery.survey(text, min_support=0))
+
+
+def test_numbered_questions_and_the_answers_below_them() -> None:
+    # an interview by e-mail: "1. ...?" paragraphs, the answers in plain paragraphs below,
+    # no names: an unnamed interviewer asks, an unnamed interviewee answers, and a warning
+    # says so; the numbers stay on the questions' turns as their labels
+    t = ip.parse_file(SAMPLES / "numbered-questions.txt")
+    assert [(s.label, s.role.value, s.aliases) for s in t.speakers] == [
+        ("", "interviewer", []),
+        ("", "interviewee", []),
+    ]
+    assert [x.label for x in t.turns[::2]] == ["1", "2", "3", "4"]
+    assert t.turns[0].text == "You started the job in January. What surprised you most?"
+    assert t.turns[1].text.startswith("How many small boats there are.")
+    assert t.title == "Five questions for the new harbour master"
+    assert len(t.pairs) == 4 and all(p.kind.value == "question" for p in t.pairs)
+    assert t.warnings == [
+        "lines 5-17: 4 numbered paragraphs read as the questions of an unnamed interviewer, "
+        "the paragraphs after them as the answers of an unnamed interviewee"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the steps of a recipe: numbered, but nothing asks
+        "1. Heat the oven.\n\nIt takes ten minutes.\n\n2. Mix the flour.\n\nSlowly.\n\n"
+        "3. Bake it.\n\nFor an hour.\n\n4. Let it cool.\n",
+        # questions whose numbers do not count up: a list of points, some asking
+        "7. Why now?\n\nBecause.\n\n2. Who pays?\n\nWe do.\n\n9. When?\n\nSoon.\n\n"
+        "1. How?\n\nSlowly.\n",
+    ],
+)
+def test_numbered_paragraphs_that_do_not_ask_in_order_are_no_questions(text: str) -> None:
+    from interview_parser.dialects import discovery
+
+    assert discovery.numbered_questions(text) == 0
 
 
 def test_every_sample_has_an_expected_dialect() -> None:

@@ -56,7 +56,7 @@ def _convention(
     def read(text: str) -> Reading:
         grammar = conventions.grammar_name(convention)
         reading = scan_lines(text, grammar) if lazy else read_lines(text, grammar)
-        return split_answers(reading) if convention.shape == "bold" else reading
+        return split_answers(reading) if convention.shape in conventions.QUESTIONS else reading
 
     return read
 
@@ -68,16 +68,28 @@ _CLOSING_BOLD = {
 }
 
 
+# The end of a numbered question's paragraph: its line end and the blank lines after it.
+_PARAGRAPH_END = re.compile(r"[^\S\n]*\n(?:[^\S\n]*\n)+|[^\S\n]*\n?\Z")
+
+
 def split_answers(reading: Reading) -> Reading:
-    """A reading of questions in bold (``shape=bold``) with each question's block made two:
-    the question (its label the opening bold, its text the words inside, the closing bold
-    and the blank lines after it its tail) and, when plain paragraphs follow it, the answer
-    (no label, form ``answer``). The resolver gives them to an unnamed interviewer and an
-    unnamed interviewee (``resolve/speech.py``)."""
+    """A reading of questions in bold (``shape=bold``) or numbered (``shape=numbered``) with
+    each question's block made two: the question (its label the opening bold or the number,
+    its text the words of the question, the closing bold and the blank lines after it its
+    tail) and, when plain paragraphs follow it, the answer (no label, form ``answer``). A
+    numbered question's form is ``question`` (its number is no name to recur). The resolver
+    gives them to an unnamed interviewer and an unnamed interviewee (``resolve/speech.py``).
+    """
     blocks: list[RawBlock] = []
     for block in reading.blocks:
         mark = (block.label or "").strip()
-        closing = _CLOSING_BOLD[mark].search(block.text) if mark in _CLOSING_BOLD else None
+        if mark in _CLOSING_BOLD:
+            closing = _CLOSING_BOLD[mark].search(block.text)
+        elif mark and mark[-1] in ".)":
+            closing = _PARAGRAPH_END.search(block.text)
+            block = replace(block, form="question")
+        else:
+            closing = None
         if closing is None:
             blocks.append(block)
             continue
@@ -189,7 +201,8 @@ FORMS = {
     "cue-label": "a 'Name:' prefix on every cue",
     "cue-name": "a name line at the top of every cue",
     "unlabelled": "text with no speaker label",
-    "answer": "the plain paragraphs after a question in bold",
+    "answer": "the plain paragraphs after a question",
+    "question": "a numbered question",
 }
 
 # Family label forms that carry the turn's time.

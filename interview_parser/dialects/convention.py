@@ -75,13 +75,17 @@ SHAPES = {
     "markup": "any words",
     "dash": "a dialogue dash and no name",
     "bold": "a paragraph in bold all through and no name",
+    "numbered": "a numbered question and no name",
 }
 # The shape an end implies when a convention names none: a label that ends in a period is
 # dotted ("Mr. CORNYN."), one that only the blanks after it end is a dialogue dash.
 _SHAPE_OF_END = {"period": "dotted", "dot-dash": "dotted", "blank": "dash"}
 # Shapes that name nobody: their turns go to speakers who take turns (resolve/speech.py);
-# a bold paragraph is an interviewer's question, the plain ones after it the answer.
-NAMELESS = frozenset({"dash", "bold"})
+# a bold or numbered paragraph is an interviewer's question, the plain ones after it the
+# answer.
+NAMELESS = frozenset({"dash", "bold", "numbered"})
+# Shapes whose label is a question with the answer in the paragraphs below it.
+QUESTIONS = frozenset({"bold", "numbered"})
 
 
 @dataclass(frozen=True)
@@ -242,6 +246,8 @@ FAMILIES: dict[str, Preset] = {
 
 # Questions printed as bold paragraphs, answers as the plain paragraphs after them.
 BOLD_QUESTIONS = Convention(shape="bold", end="blank")
+# ... and as numbered paragraphs ("1. What surprised you?"), as interviews by e-mail print them.
+NUMBERED_QUESTIONS = Convention(shape="numbered", end="blank")
 
 # Named conventions: the common layouts the line families do not read.
 PRESETS: dict[str, Convention] = {
@@ -255,6 +261,7 @@ PRESETS: dict[str, Convention] = {
     "voice-tags": Convention(before="time", before_optional=True, wrap="voice", end="close"),
     "dash-dialogue": Convention(end="blank"),
     "bold-questions": BOLD_QUESTIONS,
+    "numbered-questions": NUMBERED_QUESTIONS,
 }
 
 

@@ -22,6 +22,7 @@ from .convention import (
     _SHAPE_OF_END,
     BOLD_QUESTIONS,
     NAMELESS,
+    NUMBERED_QUESTIONS,
     Convention,
     Preset,
     _before,
@@ -300,6 +301,9 @@ def survey(text: str, min_support: int = MIN_SUPPORT) -> list[Candidate]:
     asked = bold_questions(text)
     if asked and asked >= min_support:  # bold paragraphs name nobody: each is its own evidence
         found.append(Candidate(BOLD_QUESTIONS, asked, asked))
+    asked = numbered_questions(text)
+    if asked and asked >= min_support:
+        found.append(Candidate(NUMBERED_QUESTIONS, asked, asked))
     found.sort(key=lambda c: -c.support)
     return found
 
@@ -395,6 +399,51 @@ def bold_questions(text: str) -> int:
     ):
         return 0
     return count
+
+
+# Numbered questions: of the paragraphs that open with a number, at least this share are
+# questions (a numbered list of points seldom asks), and their numbers count up by one.
+NUMBERED_ASKING_SHARE = 0.8
+# A paragraph that opens with a number: "1.", "2)", "Q3." (a cheap screen before the pattern).
+_NUMBERED_START = re.compile(r"^[^\S\n]*(?:Q[^\S\n]?)?(\d{1,2})[.)][^\S\n]", re.M)
+
+
+def numbered_questions(text: str) -> int:
+    """How many paragraphs of ``text`` are numbered questions with the answers in plain
+    paragraphs after them, as interviews by e-mail print them ("1. What surprised you?" /
+    "How many small boats there are. ..."); 0 when the numbered paragraphs are not that (a
+    numbered list, steps of a recipe): several numbered paragraphs that count up by one,
+    nearly all of them questions, most followed by a plain paragraph."""
+    numbers = [int(m.group(1)) for m in _NUMBERED_START.finditer(text)]
+    if len(numbers) < MIN_SUPPORT:
+        return 0  # (most texts: no paragraph opens with a number)
+    asked = _label(NUMBERED_QUESTIONS)
+    count = questions = answered = steps = 0
+    last: int | None = None
+    after_question = False
+    for paragraph in _BLANK_LINE.split(text):
+        paragraph = paragraph.strip("\n")
+        if not paragraph.strip():
+            continue
+        start = _NUMBERED_START.match(paragraph)
+        if start is None:
+            answered += after_question
+            after_question = False
+            continue
+        count += 1
+        number = int(start.group(1))
+        steps += last is not None and number == last + 1
+        last = number
+        after_question = asked.match(paragraph) is not None
+        questions += after_question
+    if (
+        questions < MIN_SUPPORT
+        or questions < NUMBERED_ASKING_SHARE * count
+        or steps + 1 < NUMBERED_ASKING_SHARE * count
+        or answered < ANSWERED_SHARE * questions
+    ):
+        return 0
+    return questions
 
 
 def _distinct(convention: Convention) -> bool:

@@ -555,8 +555,11 @@ def stream_transcript(
     ]
     census = LabelCensus(blocks, declared)  # pass 1
     every_block = reading.all_speech
-    # (a dialogue dash's label has no name: without one, no turn is taken by a dash)
-    dashes = any(not info.name for info in census.info.values())
+    # (a dialogue dash's label has no name, a numbered question's is its number: without
+    # either, no turn is taken by a dash or given to the one who asks)
+    dashes = any(not info.name for info in census.info.values()) or any(
+        form == "question" for _, form in census.counts
+    )
 
     def decided(facts: SpeechFacts | None = None) -> Decided:
         return speech_turns(census.decide(blocks), every_block, dashes, facts)

@@ -38,9 +38,10 @@ from .speakers import short_owners
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".
 MAX_ONE_OFF_WORDS = 4
 # Forms in which the format itself names the speaker (a caption voice tag, a JSON or CSV
-# speaker field): a speaker whatever its shape ("bell hooks", "alice"), like a declared one.
+# speaker field, a numbered question's number): a speaker whatever its shape ("bell hooks",
+# "alice", "3."), like a declared one.
 # The other rules are for labels found in prose.
-FORMAT_DECLARED = frozenset({"voice", "json", "csv", "cue-label", "cue-name"})
+FORMAT_DECLARED = frozenset({"voice", "json", "csv", "cue-label", "cue-name", "question"})
 # Label forms that are evidence in themselves (see the grammars).
 STRONG_FORMS = (
     frozenset(

@@ -45,7 +45,7 @@ class SpeakerGroup:
         label = self.label
         seen: dict[str, None] = {}
         for info in self.infos:
-            if info.raw != label:
+            if info.raw != label and info.name:  # (a question's number names nobody)
                 seen.setdefault(info.raw, None)
             if info.alias and info.alias != label:
                 seen.setdefault(info.alias, None)

@@ -71,12 +71,13 @@ class SpeechFacts:
     """What :func:`speech_turns` found on one pass, for its warnings: the line of a first
     block given to an unlabelled speaker and of the first labelled block after it; the
     dialogue-dash turns given to two unnamed speakers (how many, first and last line); the
-    bold paragraphs read as an unnamed interviewer's questions (the same)."""
+    bold and the numbered paragraphs read as an unnamed interviewer's questions (the same)."""
 
     unlabelled: int | None = None
     first_labelled: int | None = None
     dashed: Lines = dataclasses.field(default_factory=Lines)
     bold: Lines = dataclasses.field(default_factory=Lines)
+    numbered: Lines = dataclasses.field(default_factory=Lines)
 
     def warnings(self) -> list[str]:
         found = []
@@ -93,12 +94,13 @@ class SpeechFacts:
                 f"lines {self.dashed}: {self.dashed.count} turns open with a "
                 "dialogue dash and no name: read as two unnamed speakers who take turns"
             )
-        if self.bold.count:
-            found.append(
-                f"lines {self.bold}: {self.bold.count} bold paragraphs read "
-                "as the questions of an unnamed interviewer, the paragraphs after them as the "
-                "answers of an unnamed interviewee"
-            )
+        for lines, kind in ((self.bold, "bold"), (self.numbered, "numbered")):
+            if lines.count:
+                found.append(
+                    f"lines {lines}: {lines.count} {kind} paragraphs read "
+                    "as the questions of an unnamed interviewer, the paragraphs after them as "
+                    "the answers of an unnamed interviewee"
+                )
         return found
 
 
@@ -159,7 +161,7 @@ def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock,
     voices: list[LabelInfo] = []
     for block, info in decided:
         if (info is None and block.form == "answer") or (
-            info is not None and not info.name and _bold(block)
+            info is not None and (block.form == "question" or (not info.name and _bold(block)))
         ):
             yield ask_in_bold(block, info, facts)
             continue
@@ -187,11 +189,12 @@ def ask_in_bold(
     (form ``answer``) as an unnamed interviewee's. The layout says who asks: the two
     speakers' labels name their roles. ``info``: the question's label analysis."""
     if info is not None:  # the question
-        facts.bold.add(block.line, block.line)
+        (facts.numbered if block.form == "question" else facts.bold).add(block.line, block.line)
         role, voice = Role.interviewer, "asks"
     else:
         info, role, voice = analyse(""), Role.interviewee, "answers"
-    return block, dataclasses.replace(info, key=f"{info.key}\u2014{voice}", role_hint=role)
+    # (a numbered question's label is its number: it names nobody, as the bold does not)
+    return block, dataclasses.replace(info, name="", key=f"\u2014{voice}", role_hint=role)
 
 
 def unlabelled_start(
