@@ -346,13 +346,14 @@ def _stop(convention: Convention) -> str:
     c = convention
     if not (c.before or c.wrap):
         # Each alternative ends in one literal character, which the regex engine finds by
-        # a quick scan (a class such as [:：] would be tried at every position).
+        # a quick scan (a class such as [:：] would be tried at every position); ".*" is
+        # "[^\n]*" (the grammars set no DOTALL flag) at half the cost a character.
         if c.end == "colon":
-            return "[^\\n]*:\\s|[^\\n]*："
+            return ".*:\\s|.*："
         if c.end == "tight":
-            return "[^\\n]*:|[^\\n]*："
+            return ".*:|.*："
         if c.end == "time" or (c.after and not c.after_optional):
-            return "[^\\n]*:\\d"
+            return ".*:\\d"
     if c.wrap and not c.before:  # a line that opens the markup: forms that differ after it
         return part("LINE_START", "convention") + part(_MARKUP[c.wrap][0], "convention")
     return label_pattern(c)[1:]  # without its "^": a lookahead at the start of a line
@@ -371,7 +372,7 @@ start: front_matter? lead? block*
 front_matter: FRONT_MATTER
 lead: (TEXT | HEADING)+
 block: ({forms}) LABEL_CLOCK? (TEXT | HEADING)*
-{terminals}TEXT: /[^\\n]*\\n(?:(?!{stops}|[^\\S\\n]*\\#)[^\\n]*\\n)*/m
+{terminals}TEXT: /.*\\n(?:(?!{stops}|[^\\S\\n]*\\#).*\\n)*/m
 %import .common (FRONT_MATTER, HEADING, LABEL_CLOCK)
 """
 
