@@ -31,6 +31,7 @@ from ..errors import NoTurnsError, UsageError
 from ..model import (
     CastMember,
     Event,
+    Role,
     RoleSource,
     Skipped,
     Source,
@@ -508,15 +509,18 @@ def _emit(
     (:func:`_windowed_pair_events`). Without it, pairing is given their voices as a list."""
     spans = _Spans(layout)
     voices: list[Voice] | None = None
+    played: dict[str, Role] = {}
     if roles is not None and again is None:
         from .pairs import Voice  # (only when pairing: check never imports it)
 
         voices = []
-    for turn in _spoken(decided, shapes, owner, spans.marks):
-        if voices is not None and roles is not None:
-            voices.append(Voice(turn.speaker, roles[turn.speaker].role, turn.text, turn.index))
+        played = {ident: decision.role for ident, decision in roles.items()}
+    marks, laid = spans.marks, len(spans.layout)
+    for turn in _spoken(decided, shapes, owner, marks):
+        if voices is not None:
+            voices.append(Voice(turn.speaker, played[turn.speaker], turn.text, turn.index))
         yield turn
-        if spans.marks or spans.at < len(spans.layout):
+        if marks or spans.at < laid:  # (marks: the list _turns adds to)
             yield from spans.before(turn.line)
     if voices is not None:
         yield from _pair_events(voices, names)
