@@ -370,7 +370,10 @@ def _stop(convention: Convention) -> str:
 
 
 def grammar_text(preset: Preset) -> str:
-    """The Lark grammar that reads a transcript written in ``preset``'s forms."""
+    """The Lark grammar that reads a transcript written in ``preset``'s forms.
+
+    ``TEXT`` reads lines until one that may begin a label (:func:`_stop`) or a heading; an
+    empty line is neither, and is read at once (the engine tries no stop on it)."""
     labels = [(form, label_pattern(c).replace("/", "\\/")) for form, c in preset.forms]
     top = _LABEL_PRIORITY + len(labels) - 1
     terminals = "".join(f"{form}.{top - i}: /{label}/m\n" for i, (form, label) in enumerate(labels))
@@ -382,7 +385,7 @@ start: front_matter? lead? block*
 front_matter: FRONT_MATTER
 lead: (TEXT | HEADING)+
 block: ({forms}) LABEL_CLOCK? (TEXT | HEADING)*
-{terminals}TEXT: /.*\\n(?:(?!{stops}|[^\\S\\n]*\\#).*\\n)*/m
+{terminals}TEXT: /.*\\n(?:\\n|(?!{stops}|[^\\S\\n]*\\#).*\\n)*/m
 %import .common (FRONT_MATTER, HEADING, LABEL_CLOCK)
 """
 
