@@ -347,10 +347,10 @@ def _scan_lines(
         if end == pos or kind is None:  # Lark forbids empty terminals; never loop on one
             return None
         if kind == "TEXT":
-            if start < 0:
-                start, form = pos, ""
-            if body_at < 0:
+            if body_at < 0:  # (else: more text of the block's)
                 body_at = pos
+                if start < 0:
+                    start, form = pos, ""
         elif kind in block_start:
             if start >= 0:
                 mark((start, body_at, pos, form))
@@ -433,20 +433,18 @@ def _iter_blocks(text: str, marks: Iterable[tuple[int, int, int, str]]) -> Itera
             )
             at, line = end, text_line
             continue
-        stop = end  # the text ends before its trailing blanks and line ends (a few)
-        while stop > body_at and text[stop - 1] in trailing:
-            stop -= 1
-            if end - stop > 16:  # many: stripped in C, not a character at a time
-                stop = body_at + len(text[body_at:end].rstrip(trailing))
-                break
-        body = text[body_at:stop]
+        # The text without the blanks and line ends after it (its tail): stripped in C,
+        # which costs less than finding where they start a character at a time.
+        whole = text[body_at:end]
+        body = whole.rstrip(trailing)
         # The line of the last character that is not white space: the block's line ends
-        # are counted this far, and the next block's line starts from here.
-        counted = len(body.rstrip()) if body[-1:].isspace() else len(body)
+        # are counted this far, and the next block's line starts from here. (rstrip()
+        # gives the very text back, no copy, when it ends in none: most do.)
+        counted = len(body.rstrip())
         end_line = text_line
         if "\n" in body:
             end_line += count("\n", body_at, body_at + counted)
-        tail = text[stop:end] if stop != end else ""
+        tail = whole[len(body) :]
         # by position (see RawBlock): label, text, line, end_line, label_column, text_line,
         # text_column, form, start, end, tail
         yield (

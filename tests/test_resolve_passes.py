@@ -299,3 +299,30 @@ def test_skipped_spans_come_out_beside_their_turns() -> None:
     skipped = [e for e in events if isinstance(e, Skipped)]
     assert skipped == build_transcript(reading, _source(reading, None, None)).skipped
     assert [k.line for k in skipped] == sorted(k.line for k in skipped)
+
+
+def test_a_turn_made_by_hand_is_the_class_made_one() -> None:
+    """The resolver makes its turns field by field (``_new_turn``, to save the keyword
+    call): every field of ``Turn`` is set, to what ``Turn(...)`` would give it."""
+    from dataclasses import fields
+
+    from interview_parser.model import StageNote
+    from interview_parser.resolve import _new_turn
+
+    note = (StageNote(text="[laughs]", line=3, column=7),)
+    made = _new_turn(4, "Ann:", "hi [laughs]", 3, 1, 5, 1.5, None, note)
+    want = Turn(
+        index=4,
+        speaker="",
+        label="Ann:",
+        text="hi [laughs]",
+        line=3,
+        column=1,
+        end_line=5,
+        start=1.5,
+        end=None,
+        notes=note,
+    )
+    for f in fields(Turn):  # (an unset slot raises AttributeError here)
+        assert getattr(made, f.name) == getattr(want, f.name), f.name
+    assert made == want

@@ -88,7 +88,7 @@ _BEFORE_SIGNS = {
 
 def _present(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """The befores and wraps ``text`` may have, and whether it may hold a time."""
-    timed = _clock_sign().search(text) is not None
+    timed = _has_clock(text)
     befores = tuple(
         k
         for k in _CAPTURE_BEFORE
@@ -145,6 +145,14 @@ def _clock_sign() -> re.Pattern[str]:
     return re.compile(rf"\d:\d\d|\d\.\d+{part('RANGE_TO')}\d")
 
 
+@functools.lru_cache(maxsize=4)
+def _has_clock(text: str) -> bool:
+    """Whether ``text`` has a clock time's sign (:func:`_clock_sign`). Detection asks it
+    of one sample for several conventions in turn (five searches of 30,000 characters, a
+    millisecond and more, for one): the last few answers are kept."""
+    return _clock_sign().search(text) is not None
+
+
 def may_occur(convention: Convention, text: str) -> bool:
     """Whether ``text`` has what a label of ``convention`` cannot do without: its markup,
     a clock time, the sign of its end (a cheap test that saves compiling its pattern)."""
@@ -153,7 +161,7 @@ def may_occur(convention: Convention, text: str) -> bool:
         return False
     timed = c.end == "time" or (c.after and not c.after_optional)
     timed = timed or (c.before in ("time", "timeline") and not c.before_optional)
-    if timed and _clock_sign().search(text) is None:
+    if timed and not _has_clock(text):
         return False
     return c.end not in _END_SIGNS or _may_end(c.end, text)
 
@@ -211,7 +219,7 @@ def _may_end(end: str, text: str) -> bool:
         return _TIGHT_SIGN.search(text) is not None
     if end == "line":  # a name alone on its line is a convention only with a mark beside it
         return _LINE_MARK.search(text) is not None
-    if end == "time" and _clock_sign().search(text) is None:
+    if end == "time" and not _has_clock(text):
         return False  # a time in brackets after the name: "Maya Ross [00:00:03] Welcome"
     if end in ("period", "dot-dash") and _CAPITALS.search(text) is None:
         return False  # LABEL_DOTTED: a word of capitals says it is a label

@@ -70,6 +70,11 @@ def _labels(line: str) -> tuple[re.Match[str] | None, list[list[re.Match[str]]]]
     or "We held four meetings. MOSS"; "[00:01] Ann:" is a timed label, no turn before it).
     The names that end at the leading label's colon are listed too ("MS. QUINT:" may be
     "QUINT", and "Boat. MOSS:", a line that wraps a turn's last word, is "MOSS")."""
+    # Every label ends in a colon: a line without one has none, and no label begins past
+    # its last one (a cheap test first; most lines of a transcript's head have no colon).
+    last = max(line.rfind(":"), line.rfind("："))
+    if last < 0:
+        return None, []
     leading = _leading().match(line)
     if leading is not None and not _capital(leading.group(1)):
         leading = None  # "boat. MOSS:": a wrapped sentence's end, then a label
@@ -77,6 +82,8 @@ def _labels(line: str) -> tuple[re.Match[str] | None, list[list[re.Match[str]]]]
     letter = re.search(_LETTER, line)
     words_from = letter.start() if letter is not None else len(line)
     for end in re.finditer(_AFTER_END, line):
+        if end.end() >= last:
+            break
         m = _inline().match(line, end.end())
         if m is not None and _capital(m.group(1)) and words_from < m.start():
             by_colon.setdefault(m.end(1), []).append(m)

@@ -31,10 +31,12 @@ from ..errors import NoTurnsError, UsageError
 from ..model import (
     CastMember,
     Event,
+    Role,
     RoleSource,
     Skipped,
     Source,
     Speaker,
+    StageNote,
     TimeSpan,
     Transcript,
     TranscriptStream,
@@ -99,26 +101,25 @@ def _turns(
             if info.date is not None and comments is not None:  # (chat exports, logs)
                 comments.append(Span("date", info.date, block.line, block.line))
             if turn is not None and info_of is not None:
-                yield _finish(turn, pieces, timed), info_of
+                # (a turn of one block, most of them: nothing to finish)
+                done = turn if pieces is None and timed is None else _finish(turn, pieces, timed)
+                yield done, info_of
             notes = tuple(find_notes(block)) if "[" in text or "(" in text else ()
             start, end = block.start, block.end
             timed = [(0, block)] if start is not None or end is not None else None
             if start is None:
                 start = info.time if info.time is not None else opening
-            turn = _new(Turn)
-            _init_turn(
-                turn,
-                index=count,
-                speaker="",
-                label=info.raw,
-                text=text,
-                line=block.line,
-                column=block.label_column,
-                end_line=block.end_line,
-                start=start,
-                end=end if end is not None else info.end,
-                notes=notes,
-                spans=(),
+            # index, label, text, line, column, end_line, start, end, notes
+            turn = _new_turn(
+                count,
+                info.raw,
+                text,
+                block.line,
+                block.label_column,
+                block.end_line,
+                start,
+                end if end is not None else info.end,
+                notes,
             )
             count += 1
             info_of, pieces, length, tail = info, None, len(text), block.tail
@@ -140,11 +141,39 @@ def _turns(
         yield _finish(turn, pieces, timed), info_of
 
 
-# A turn is made as ``_new(Turn)`` and then ``_init_turn(turn, ...)``: the same object as
-# ``Turn(...)``, at half the cost (19,000 turns in 10 MB): calling a class with keywords
-# packs them into a dict for its ``__init__``, which a direct call of ``__init__`` does not.
+def _new_turn(
+    index: int,
+    label: str,
+    text: str,
+    line: int,
+    column: int,
+    end_line: int,
+    start: float | None,
+    end: float | None,
+    notes: tuple[StageNote, ...],
+) -> Turn:
+    """``Turn(index=index, speaker="", label=label, ...)``, its other fields at their
+    defaults, at half the cost (19,000 turns in 10 MB): a call with keywords packs them into
+    a dict for the class's ``__init__``, and ``Turn`` takes keywords only. Every field is
+    set here (tests/test_resolve_passes.py holds the two equal, field for field)."""
+    turn = _new(Turn)
+    turn.index = index
+    turn.speaker = ""
+    turn.label = label
+    turn.text = text
+    turn.line = line
+    turn.column = column
+    turn.end_line = end_line
+    turn.start = start
+    turn.end = end
+    turn.notes = notes
+    turn.spans = ()
+    turn.words = None
+    turn.confidence = None
+    return turn
+
+
 _new = object.__new__
-_init_turn = Turn.__init__
 
 
 def _finish(turn: Turn, pieces: list[str] | None, timed: list[tuple[int, RawBlock]] | None) -> Turn:
@@ -482,15 +511,18 @@ def _emit(
     (:func:`_windowed_pair_events`). Without it, pairing is given their voices as a list."""
     spans = _Spans(layout)
     voices: list[Voice] | None = None
+    played: dict[str, Role] = {}
     if roles is not None and again is None:
         from .pairs import Voice  # (only when pairing: check never imports it)
 
         voices = []
-    for turn in _spoken(decided, shapes, owner, spans.marks):
-        if voices is not None and roles is not None:
-            voices.append(Voice(turn.speaker, roles[turn.speaker].role, turn.text, turn.index))
+        played = {ident: decision.role for ident, decision in roles.items()}
+    marks, laid = spans.marks, len(spans.layout)
+    for turn in _spoken(decided, shapes, owner, marks):
+        if voices is not None:
+            voices.append(Voice(turn.speaker, played[turn.speaker], turn.text, turn.index))
         yield turn
-        if spans.marks or spans.at < len(spans.layout):
+        if marks or spans.at < laid:  # (marks: the list _turns adds to)
             yield from spans.before(turn.line)
     if voices is not None:
         yield from _pair_events(voices, names)
