@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from interview_parser.checks import Problem
 from interview_parser.checks.context import Context
 from interview_parser.checks.labels import _UNCOLLAPSED, collapse
-from interview_parser.checks.markup import _MARKUP, _MARKUP_ANYWHERE, _MOJIBAKE, _MOJIBAKE_OR_LOST
+from interview_parser.checks.markup import _markup, _mojibake
 from interview_parser.checks.output import text
 from interview_parser.checks.syntax import _GLUED, _GLUED_ANYWHERE
 from interview_parser.checks.timing import _STAMP
@@ -60,7 +61,7 @@ def _check_first_line(
 @given(_joined("<!--", "-->", "<b", "</p", ">", "<", "&amp;", "&#x1f;", "&"), st.integers(1, 4))
 @example("<!--\nx", 1)  # an open comment runs to its line's end, not only the text's
 def test_the_markup_search_starts_at_or_before_the_first_markup(text_: str, first: int) -> None:
-    _check_first_line(_MARKUP, _MARKUP_ANYWHERE, text_, first)
+    _check_first_line(*_markup(), text_, first)
 
 
 @settings(max_examples=400, deadline=None)
@@ -81,14 +82,16 @@ def test_the_stamp_search_starts_at_or_before_the_first_stamp(text_: str, first:
 @settings(max_examples=400, deadline=None)
 @given(_joined("Ã", "©", "â€™", "\u00c2", "\u0080", "\ufffd"), st.integers(1, 4))
 def test_the_mojibake_search_starts_at_or_before_the_first_mojibake(text_: str, first: int) -> None:
-    lost = re.compile(f"{_MOJIBAKE.pattern}|\ufffd")  # each line: mojibake or a lost character
-    _check_first_line(lost, _MOJIBAKE_OR_LOST, text_, first)
+    found, or_lost = _mojibake()
+    lost = re.compile(f"{found.pattern}|\ufffd")  # each line: mojibake or a lost character
+    _check_first_line(lost, or_lost, text_, first)
 
 
 def test_a_file_without_the_pattern_is_skipped_and_one_with_it_starts_on_its_line() -> None:
     context = Context("x.txt", read_text("Ann: hi\nBob: <b>yes</b>\nAnn: ok\n"), None, None)
-    assert context.first_line_matching(_MARKUP_ANYWHERE) == 2
-    assert context.first_line_matching(_MARKUP_ANYWHERE, 3) is None
+    anywhere = _markup()[1]
+    assert context.first_line_matching(anywhere) == 2
+    assert context.first_line_matching(anywhere, 3) is None
     assert context.first_line_matching(_STAMP) is None
 
 
@@ -103,3 +106,22 @@ def test_a_label_is_collapsed_exactly_when_the_search_finds_nothing(label: str) 
 def test_the_text_report_escapes_as_each_line_escaped_alone(messages: list[str]) -> None:
     problems = [Problem("f.txt", n, 1, "IP202", m) for n, m in enumerate(messages, start=1)]
     assert text(problems) == "".join(f"{printable(str(p))}\n" for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "found"),
+    [
+        ("Ann: hi\nBob: fine &amp; you\n", "markup", [(2, 11)]),
+        ("Ann: hi\nBob: fine & you\n", "markup", []),  # a bare "&" is no entity
+        ("Ann: caf\u00c3\u00a9\nBob: yes\n", "mojibake", [(1, 9)]),
+        ("Ann: hi\nBob: yes\n", "mojibake", []),  # ASCII: read without the pattern
+    ],
+)
+def test_the_markup_and_mojibake_rules_behind_their_cheap_screens(
+    text: str, rule: str, found: list[tuple[int, int]]
+) -> None:
+    from interview_parser.checks import markup
+
+    context = Context("x.txt", read_text(text), text, None)
+    check = markup.markup if rule == "markup" else markup.mojibake
+    assert [(f.line, f.column) for f in check(context)] == found

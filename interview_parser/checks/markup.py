@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -18,17 +19,22 @@ _TAGS = (
     "ol p pre q s script section small span strong style sub sup table tbody td th thead time "
     "title tr u ul"
 )
-_MARKUP = re.compile(
+_MARKUP = (
     r"<!--.*?(?:-->|$)"  # a comment (one that is not ours; see below)
     r"|</?(?:" + "|".join(_TAGS.split()) + r")\b[^<>]*>"  # an element's tag
-    r"|&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});",  # a character entity
-    re.IGNORECASE,
+    r"|&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});"  # a character entity
 )
-# The same anywhere in a text, within a line ("$" at every line end, a tag not running on
-# over one): where the first line with markup is.
-_MARKUP_ANYWHERE = re.compile(
-    _MARKUP.pattern.replace("[^<>]", r"[^<>\n]"), re.IGNORECASE | re.MULTILINE
-)
+
+
+@functools.cache
+def _markup() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The markup in a line, and the same anywhere in a text, within a line ("$" at every
+    line end, a tag not running on over one): where the first line with markup is. Compiled
+    for a text that holds a "<" or a "&" (most hold neither: a check starts sooner)."""
+    return re.compile(_MARKUP, re.IGNORECASE), re.compile(
+        _MARKUP.replace("[^<>]", r"[^<>\n]"), re.IGNORECASE | re.MULTILINE
+    )
+
 
 # UTF-8 read as cp1252: a lead byte shown as Â-ï followed by continuation bytes shown as
 # cp1252 characters (0x80-0xBF).
@@ -36,9 +42,15 @@ _CONTINUATION = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-_MOJIBAKE = re.compile(f"[\u00c2-\u00ef][{_CONTINUATION}]{{1,3}}")
-# Mojibake or a replacement character: where the first line with either is.
-_MOJIBAKE_OR_LOST = re.compile(f"{_MOJIBAKE.pattern}|\ufffd")
+_MOJIBAKE = f"[\u00c2-\u00ef][{_CONTINUATION}]{{1,3}}"
+
+
+@functools.cache
+def _mojibake() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Mojibake, and mojibake or a replacement character: where the first line with either
+    is. Compiled for a text that is not ASCII."""
+    return re.compile(_MOJIBAKE), re.compile(f"{_MOJIBAKE}|\ufffd")
+
 
 # Layouts in which tags and entities are part of the format (WebVTT voice tags, <i> in SRT);
 # an HTML file's dialect is "html+<the layout inside>".
@@ -69,13 +81,24 @@ def markup(context: Context) -> Iterator[Finding]:
     dialect = context.transcript.source.dialect if context.transcript is not None else ""
     if dialect in _MARKUP_FORMATS or dialect.startswith("html"):
         return
-    first = context.first_line_matching(_MARKUP_ANYWHERE) or len(context.lines) + 1
+    if not _may_hold(context, ("<", "&")):
+        return
+    markup, anywhere = _markup()
+    first = context.first_line_matching(anywhere) or len(context.lines) + 1
     for number, line in enumerate(context.lines[first - 1 :], start=first):
-        for match in _MARKUP.finditer(line):
+        for match in markup.finditer(line):
             if is_directive(match.group()):
                 continue
             shown = match.group() if len(match.group()) <= 30 else match.group()[:27] + "..."
             yield Finding(number, match.start() + 1, f"markup left in the text: {shown!r}")
+
+
+def _may_hold(context: Context, signs: tuple[str, ...]) -> bool:
+    """Whether the checked text holds one of ``signs`` (True when there is no text)."""
+    if context.source is None:
+        return True
+    text = context.source.text
+    return any(sign in text for sign in signs)
 
 
 def _mojibake_of(text: str) -> str | None:
@@ -103,9 +126,12 @@ def mojibake(context: Context) -> Iterator[Finding]:
         Host: Welcome to the café.
         Guest: It’s good to be here.
     """
-    first = context.first_line_matching(_MOJIBAKE_OR_LOST) or len(context.lines) + 1
+    if context.source is not None and context.source.text.isascii():
+        return  # (no character of mojibake, nor a replacement character)
+    found, or_lost = _mojibake()
+    first = context.first_line_matching(or_lost) or len(context.lines) + 1
     for number, line in enumerate(context.lines[first - 1 :], start=first):
-        for match in _MOJIBAKE.finditer(line):
+        for match in found.finditer(line):
             fixed = _mojibake_of(match.group())
             if fixed is not None:
                 yield Finding(
