@@ -421,8 +421,9 @@ def dialects() -> None:
     """List the layouts the parser reads (for --dialect)."""
     from .dialects import DIALECTS
 
+    width = max(14, *(len(name) for name in DIALECTS))
     for dialect in DIALECTS.values():
-        click.echo(f"{dialect.name:14} {dialect.summary}")
+        click.echo(f"{dialect.name:{width}} {dialect.summary}")
 
 
 @cli.command()

@@ -262,6 +262,7 @@ PRESETS: dict[str, Convention] = {
     "dash-dialogue": Convention(end="blank"),
     "bold-questions": BOLD_QUESTIONS,
     "numbered-questions": NUMBERED_QUESTIONS,
+    "paragraph-names": Convention(end="para"),
 }
 
 
