@@ -134,6 +134,11 @@ CRAFTED: dict[str, tuple[str, Callable[[int], str], Callable[[str], None]]] = {
         lambda n: '{"segments": [{"speaker": "B ' + _fit("_ ", n) + 'C", "body": "Hi"}]}',
         _as("podcast-json"),
     ),
+    "numbered questions": (
+        "grammars/common.lark LABEL_NUMBERED: a paragraph of lines that open with a number",
+        lambda n: "1. Why?\n\nBecause.\n\n" + _fit("1. word\n", n),
+        _as("numbered-questions"),
+    ),
     "short lines json": (
         "short labelled lines to JSON",
         lambda n: _fit("Host: Hi?\nGuest: Yes.\n", n),
