@@ -139,6 +139,30 @@ CRAFTED: dict[str, tuple[str, Callable[[int], str], Callable[[str], None]]] = {
         lambda n: "1. Why?\n\nBecause.\n\n" + _fit("1. word\n", n),
         _as("numbered-questions"),
     ),
+    "page headers": (
+        "dialects/numbers.py: a running header that names its page on every other line",
+        lambda n: "".join(
+            f"Host: Hi, {i}?\nReport    Page {i} of 9\n" for i in range(1, max(2, n // 30))
+        ),
+        _parse,
+    ),
+    "chat stamps": (
+        "grammars/common.lark DATE, resolve/notes.py time marks: dated times on one long line",
+        lambda n: (
+            "12/03/2026, 09:14 - Ana: Hi?\n12/03/2026, 09:15 - Ben: "
+            + _fit("12/03/2026, 09:16 ", n)
+            + "\n"
+        ),
+        _parse,
+    ),
+    "teams cues": (
+        "dialects/captions.py: a name line above the words of every cue",
+        lambda n: "".join(
+            f"0:0:{i % 60}.0 --> 0:0:{i % 60}.500\n{('Ana Lee', 'Ben Ode')[i % 2]}\nWords.\n\n"
+            for i in range(max(4, n // 40))
+        ),
+        _parse,
+    ),
     "short lines json": (
         "short labelled lines to JSON",
         lambda n: _fit("Host: Hi?\nGuest: Yes.\n", n),

@@ -136,7 +136,10 @@ def _time_marks(text: str) -> Iterator[tuple[str, int, int]]:
     """The time marks of a block's text: each time as written (brackets included) and the
     part of the text it takes out: the whole line for a time alone on it, the time and the
     blanks that part it from the words for one at a line's start or end. One scan for
-    clock times (rare in speech), then a look at each one's line."""
+    clock times (rare in speech), then a look at each one's line: only at the blanks beside
+    the time and at the line's ends, found once a line, so that a long line of many times
+    costs what its length does."""
+    line_start, line_end = 0, -1  # the line of the last time looked at
     for match in _clock().finditer(text):
         start, end = match.start(), match.end()
         opening = text[start - 1 : start]
@@ -145,31 +148,35 @@ def _time_marks(text: str) -> Iterator[tuple[str, int, int]]:
             start, end = start - 1, end + 1
         elif opening.isdigit() or text[end : end + 1].isdigit():
             continue  # part of a longer number
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        before, after = text[line_start:start], text[end:line_end]
+        if start > line_end:  # (a new line: its ends found once)
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+        said = start  # where the words before the time end (the blanks before it skipped)
+        while said > line_start and text[said - 1].isspace():
+            said -= 1
+        words = end  # where the words after it start
+        while words < line_end and text[words].isspace():
+            words += 1
         clock = text[start:end]
-        if _blank(before) and _blank(after):
+        if said == line_start and words == line_end:
             yield clock, line_start, min(line_end + 1, len(text))
-        elif _blank(before):
-            words = len(after) - len(after.lstrip())
-            if not words:
+        elif said == line_start:
+            if words == end:
                 continue  # "10:30am", "[00:01]Text": not a mark apart from the words
             if not bracketed:
-                if after[words:][:1].islower():
+                if text[words : words + 1].islower():
                     continue  # "10:30 was too early": the sentence goes on
                 above = text.rfind("\n", 0, max(line_start - 1, 0))
                 if line_start and not _blank(text[above + 1 : line_start - 1]):
                     continue  # the line above has words: a paragraph that goes on
-            yield clock, line_start, end + words
-        elif _blank(after):
-            said = before.rstrip()
-            if len(said) == len(before):
+            yield clock, line_start, words
+        elif words == line_end:
+            if said == start:
                 continue  # touches the word before it
-            if not bracketed and not said.endswith(tuple(_SENTENCE_END)):
+            if not bracketed and text[said - 1] not in _SENTENCE_END:
                 continue  # "we met at 10:30": the time is said
-            yield clock, line_start + len(said), end
+            yield clock, said, end
 
 
 # A notation of time is a layout's own when it recurs in the labels and the places above.
