@@ -231,3 +231,32 @@ def test_every_host_introduction_form_names_the_guest(phrase: str) -> None:
     )
     guest = ip.parse(text).speakers[1]
     assert (guest.name, guest.description) == ("Dr. Ada Quist", "a glaciologist")
+
+
+@pytest.mark.parametrize(
+    ("labels", "speakers"),
+    [
+        (("lena ortiz", "sam adeyemi"), ["lena ortiz", "sam adeyemi"]),  # names in lower case
+        (("i", "r"), ["i", "r"]),  # interviewer and respondent, as research notes write them
+    ],
+)
+def test_lower_case_prefixes_that_take_turns_on_every_paragraph_are_speakers(
+    labels: tuple[str, str], speakers: list[str]
+) -> None:
+    said = ["How did it start?", "In a kitchen.", "And the shop?", "In 2019.", "Why?", "Bread."]
+    text = "".join(f"{labels[i % 2]}: {s}\n\n" for i, s in enumerate(said))
+    t = ip.parse(text)
+    assert [s.label for s in t.speakers] == speakers
+    assert [x.text for x in t.turns] == said
+
+
+def test_a_lower_case_prefix_now_and_then_in_prose_is_no_speaker() -> None:
+    # "note:" opens a paragraph now and then, not every one in turn: prose
+    text = (
+        "Host: How did it start?\n\nGuest: In a kitchen.\n\nnote: the kitchen is gone.\n\n"
+        "Host: And then?\n\nGuest: A shop.\n\nnote: it opened in 2019.\n\nHost: Why?\n\n"
+        "Guest: Bread.\n"
+    )
+    t = ip.parse(text)
+    assert [s.label for s in t.speakers] == ["Host", "Guest"]
+    assert t.turns[1].text.endswith("note: the kitchen is gone.")

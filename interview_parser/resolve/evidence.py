@@ -105,6 +105,45 @@ def _handles(
     return {(label, form) for label, form in found if keys[info[label].key] >= 2}
 
 
+# Prose-shaped prefixes that take turns (see _turn_takers): at most this many people...
+TURN_TAKERS = 6
+# ... whose prefixes open at least this share of the blocks, the speaker changing at least
+# this share of the time from one to the next.
+TURN_TAKERS_SHARE = 0.8
+
+
+def _turn_takers(
+    blocks: Iterable[RawBlock],
+    counts: Counter[tuple[str | None, str]],
+    info: dict[str | None, LabelInfo],
+) -> set[tuple[str | None, str]]:
+    """The (label, form) signatures of prose-shaped prefixes that are a file's speakers all
+    the same ("lena ortiz:", "i:" and "r:", written in lower case): a few of them, each
+    recurring, open nearly every block, and the speaker changes from one block to the next
+    nearly every time. A prefix of prose ("note:", "he said:") opens a paragraph now and then,
+    not every one in turn."""
+    prose = {
+        (label, form)
+        for (label, form), n in counts.items()
+        if n >= 2 and info[label].shape is Shape.prose and info[label].key
+    }
+    if not prose or len({info[label].key for label, _ in prose}) > TURN_TAKERS:
+        return set()  # (most files: no recurring prose-shaped prefix)
+    total = opened = changes = 0
+    last: str | None = None
+    for block in blocks:
+        total += 1
+        if (block.label, block.form) not in prose:
+            continue
+        opened += 1
+        key = info[block.label].key
+        changes += last is not None and key != last
+        last = key
+    if opened < TURN_TAKERS_SHARE * total or changes < TURN_TAKERS_SHARE * (opened - 1):
+        return set()
+    return prose
+
+
 def _minority_forms(
     counts: Counter[tuple[str | None, str]], info: dict[str | None, LabelInfo]
 ) -> set[str]:
@@ -144,7 +183,7 @@ class LabelCensus:
         info = self.info = {label: analyse(label) for label, _ in counts}
         declared_keys = {analyse(d).key for d in declared}
         minority = _minority_forms(counts, info)
-        handles = _handles(blocks, counts, info)
+        handles = _handles(blocks, counts, info) | _turn_takers(blocks, counts, info)
         # One loop a distinct signature for each step (100,000 distinct labels are 100,000
         # signatures); the enum members as locals (an attribute of an Enum class is a
         # descriptor call each time).
