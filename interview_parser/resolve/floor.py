@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from itertools import compress, islice
-from operator import ne, not_
+from itertools import compress, islice, repeat
+from operator import is_, ne, not_
 from typing import TypeVar
 
 from ..model import Role
@@ -430,23 +430,33 @@ class Floor:
         """Read what each asker's run says (``kind``, ``handover``, ``reacts``), the other
         runs holding None (False)."""
         part, speaker, text = self.part, self.speaker, self.text
-        kind: list[str | None] = [None] * len(part)
+        n = len(part)
+        kind: list[str | None] = [None] * n
         handover = kind.copy()
-        reacts = [False] * len(part)
-        for k, played in enumerate(part):
-            if played is ASKER:
-                kind[k], handover[k], reacts[k] = self._says(text[k], speaker[k])
+        reacts = [False] * n
+        # (what _says reads, written out: the askers' runs picked in C, the cues called
+        # directly, no tuple a run; tests/test_pair_window.py holds it to a stream's reading)
+        everyone, others = self.everyone, self._others
+        for k in compress(range(n), map(is_, part, repeat(ASKER))):
+            said, who = text[k], speaker[k]
+            kind[k] = question_evidence(said, everyone)
+            handover[k] = hands_over(said, others[who] if who in others else self._to(who))
+            reacts[k] = len(said) <= 160 and reaction(said)
         self.kind, self.handover, self.reacts = kind, handover, reacts
+
+    def _to(self, speaker: str) -> NamePattern | None:
+        """What finds the names ``speaker`` can call the others by (read once a speaker)."""
+        if speaker not in self._others:
+            others = self.everyone - self.names.get(speaker, set())
+            self._others[speaker] = name_pattern(others)
+        return self._others[speaker]
 
     def _says(self, text: str, speaker: str) -> tuple[str | None, str | None, bool]:
         """What an asker's run says: why it asks, how it hands the floor over (to someone
         other than its speaker), whether it only reacts."""
-        if speaker not in self._others:
-            others = self.everyone - self.names.get(speaker, set())
-            self._others[speaker] = name_pattern(others)
         return (
             question_evidence(text, self.everyone),
-            hands_over(text, self._others[speaker]),
+            hands_over(text, self._to(speaker)),
             len(text) <= 160 and reaction(text),  # (a reaction is 160 characters at most)
         )
 
@@ -651,11 +661,14 @@ class Floor:
         # a backchannel sits between two runs of one speaker (runs next to each other are
         # seldom one speaker's); the asker replies to an answerer's run whose tail asks (a
         # third party's run in between, or a co-host's, is read in full); a reaction is
-        # 160 characters at most.
+        # 160 characters at most; a backchannel either reacts or is 80 characters or six
+        # words at most (see backchannel_shaped: a longer text of five words or more is not
+        # shaped as one, and one picking up the other's sentence is six words at most).
         if (
             k > 0
             and (k + 1 < len(part) or self.has(k + 1))
             and speaker[k - 1] == speaker[k + 1]
+            and (self.reacts[k] or len(text[k]) <= 80 or len(text[k].split(None, 6)) <= 6)
             and self.backchannel(k)
         ):
             return False
