@@ -173,7 +173,10 @@ def _prompt(
     asker = speaker[start]
     third_seen = False
     j, stop = start + 1, start + floor.caps.window
-    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    # (how far the loop may go without asking the window; min() costs a call)
+    end = len(part)
+    if stop < end:
+        end = stop
     while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             draft.between.append(j)
@@ -297,7 +300,10 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
         return j
     # outside a peer panel a run that is neither third party nor asker answers
     stop = first + floor.caps.window
-    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    # (how far the loop may go without asking the window; min() costs a call)
+    end = len(part)
+    if stop < end:
+        end = stop
     while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             return j
@@ -470,7 +476,8 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
         if pending is not None:
             yield pending
         pending = draft
-        look_at = min(look_at, draft.first + window + 1)
+        if draft.first + window + 1 < look_at:  # (min() costs a call: once a pair)
+            look_at = draft.first + window + 1
     if pending is not None:
         yield pending
     yield from floor.drop(len(part))
