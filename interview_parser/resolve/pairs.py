@@ -187,7 +187,13 @@ def _prompt(
                 draft.between.append(j)
                 draft.evidence.append("across a remark made to someone else")
                 third_seen = True
-            elif not peer and _interjects(floor, draft.prompt, j):
+            elif (
+                not peer
+                # (a second answerer's run next interjects nothing: most answers go on, and
+                # the test costs less than the call)
+                and (j + 1 >= len(part) or part[j + 1] is not ANSWERER)
+                and _interjects(floor, draft.prompt, j)
+            ):
                 draft.between.append(j)
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
