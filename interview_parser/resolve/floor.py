@@ -19,12 +19,12 @@ a time, per speaker. ``Caps`` bound the window on input with no conversation.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import compress, islice, repeat
-from operator import is_, ne, not_
+from operator import is_, ne, not_, setitem
 from typing import TypeVar
 
 from ..model import Role
@@ -326,6 +326,8 @@ def _shift(table: Lazy[_T], cut: int, start: int | None = None) -> None:
     table.update(kept)
 
 
+# Consumes an iterator in C (a deque that keeps nothing).
+_drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 # What a run that is not an asker's is read to say (``Floor._says``).
 _SAYS_NOTHING: tuple[str | None, str | None, bool] = (None, None, False)
 # What a run that turns to the one who just spoke opens with (``Floor.turns_to_asker``).
@@ -434,14 +436,19 @@ class Floor:
         kind: list[str | None] = [None] * n
         handover = kind.copy()
         reacts = [False] * n
-        # (what _says reads, written out: the askers' runs picked in C, the cues called
-        # directly, no tuple a run; tests/test_pair_window.py holds it to a stream's reading)
-        everyone, others = self.everyone, self._others
-        for k in compress(range(n), map(is_, part, repeat(ASKER))):
-            said, who = text[k], speaker[k]
-            kind[k] = question_evidence(said, everyone)
-            handover[k] = hands_over(said, others[who] if who in others else self._to(who))
-            reacts[k] = len(said) <= 160 and reaction(said)
+        # (what _says reads, by columns: the askers' runs picked in C, each cue mapped over
+        # their texts and its answers set in place by a map of setitem drained in C, no
+        # Python loop a run; tests/test_pair_window.py holds it to a stream's reading)
+        askers = list(compress(range(n), map(is_, part, repeat(ASKER))))
+        said = list(map(text.__getitem__, askers))
+        who = list(map(speaker.__getitem__, askers))
+        to = {s: self._to(s) for s in set(who)}
+        why = map(question_evidence, said, repeat(self.everyone))
+        handing = map(hands_over, said, map(to.__getitem__, who))
+        only = [len(t) <= 160 and reaction(t) for t in said]  # (a reaction: 160 at most)
+        _drain(map(setitem, repeat(kind), askers, why))
+        _drain(map(setitem, repeat(handover), askers, handing))
+        _drain(map(setitem, repeat(reacts), askers, only))
         self.kind, self.handover, self.reacts = kind, handover, reacts
 
     def _to(self, speaker: str) -> NamePattern | None:
