@@ -289,6 +289,15 @@ def echoes(text: str, before: str) -> bool:
     words = set(_CLAUSES.split(text.lower())) - {""}
     if not words or len(words) > 6:
         return False  # (decided before the other speaker's last sentence is found)
+    tail = before[-300:]  # (what last_sentences splits)
+    if tail.isascii() and not tail.isspace():
+        # (the last sentence is a piece of the tail, and in ASCII lower-casing keeps it one:
+        # a word not in the tail is not in it, and a few substring tests cost less than the
+        # split)
+        lowered = tail.lower()
+        for word in words:
+            if word not in lowered:
+                return False
     last = (last_sentences(before, 1) or [before])[0]
     return words <= set(_CLAUSES.split(last.lower()))
 
