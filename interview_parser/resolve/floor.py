@@ -680,12 +680,10 @@ class Floor:
         ):
             return False
         if k and part[k - 1] is ANSWERER:
-            # (whether the answerer's last 300 characters hold a question mark, read in
-            # place)
-            before = text[k - 1]
-            asked = before.find("?", -300) >= 0 or (
-                not before.isascii() and before.find("？", -300) >= 0
-            )
+            # (whether the answerer's last 300 characters hold a question mark: a slice and
+            # `in` cost less than find() from an offset)
+            before = text[k - 1][-300:]
+            asked = "?" in before or (not before.isascii() and "？" in before)
         else:
             asked = True
         if asked and self.reversal(k):

@@ -409,6 +409,8 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
     """The drafts of the pairs, each once no later prompt can change it, and the indices of
     the turns in no pair, as the window moves past them."""
     part, speaker, text = floor.part, floor.speaker, floor.text
+    # (the same objects while the window moves: drop() shifts the opening table in place)
+    peer, opening = floor.peer, floor.opening
     window = floor.caps.window
     pending: _Draft | None = None  # the last draft: a later prompt may extend it
     streaming = floor.streaming
@@ -438,17 +440,17 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
                 yield -cut - 1  # (tells the caller to shift its own indices)
             look_at = min(k + _DROP_EVERY, _closes(pending, window))
         # only an asker's run can open (a cheap test first: most runs are answers)
-        if part[k] is not ASKER or not floor.opening[k]:
+        if part[k] is not ASKER or not opening[k]:
             k += 1
             continue
-        if floor.peer and not floor.peer_prompt(k):
+        if peer and not floor.peer_prompt(k):
             k += 1
             continue
         draft, j, found = _prompt(floor, k, questioned)
         if not found:
             k = max(j, k + 1)
             continue
-        cohost = not floor.peer and part[j] is ASKER
+        cohost = not peer and part[j] is ASKER
         # (an answerer's run answers: a peer panel has none; floor.answers reads the others)
         replies = part[j] is ANSWERER or floor.answers(j, speaker[draft.prompt[0]])
         if not (cohost or replies):
@@ -472,7 +474,7 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
         else:
             k = _answer(floor, draft, j)
             if (
-                floor.peer
+                peer
                 and floor.hands_on(j)
                 and (k < len(part) or floor.has(k))
                 and floor.answers(k, speaker[j])
