@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from interview_parser.model import Pair, Role
 from interview_parser.resolve import cues
 from interview_parser.resolve import pairs as pairing
+from interview_parser.resolve.asking import last_sentences
 from interview_parser.resolve.cues import name_words
 from interview_parser.resolve.floor import Floor, Part, Voice, parts_of, run_starts
 
@@ -169,3 +170,28 @@ def test_a_pair_is_made_with_every_field_pairs_sets() -> None:
     assert made == again
     if hasattr(made, "__dict__"):
         assert list(vars(made)) == list(vars(again))
+
+
+def _echoes_unscreened(text: str, before: str) -> bool:
+    """``cues.echoes`` as it read before the substring screen."""
+    if len(text) > 80:
+        return False
+    words = set(cues._CLAUSES.split(text.lower())) - {""}
+    if not words or len(words) > 6:
+        return False
+    last = (last_sentences(before, 1) or [before])[0]
+    return words <= set(cues._CLAUSES.split(last.lower()))
+
+
+ECHO_PIECES = ["Mostly", "poetry", "mostly", " ", ". ", "? ", "\n", ",", "Σ", "ΣΑ", "yes", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(ECHO_PIECES), max_size=5).map("".join),
+    st.lists(
+        st.sampled_from([*ECHO_PIECES, " " * 150, "and then some more words " * 3]), max_size=8
+    ).map("".join),
+)
+def test_echoes_reads_as_without_its_screen(text: str, before: str) -> None:
+    assert cues.echoes(text, before) == _echoes_unscreened(text, before)

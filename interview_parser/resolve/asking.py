@@ -35,6 +35,7 @@ _FILLER = re.compile(
 )
 # How every filler tag ends, lower-cased.
 _FILLER_ENDS = ("know", "see", "i mean", "huh", "eh", "no", "innit")
+_FILLER_END_PAIRS = frozenset(end[-2:] for end in _FILLER_ENDS)  # (each two or more long)
 _WH = re.compile(
     _LEAD + r"(?:what|why|how|when|where|who|whom|whose|which)(?:'s|'re|'d)?\s+"
     r"(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had|kind|sort|type|"
@@ -326,7 +327,11 @@ def _filler(tail: str) -> bool:
     if not end.endswith(("?", "？")):
         return False
     words = end[:-1].rstrip()[-20:]
-    if words.isascii() and not words.lower().endswith(_FILLER_ENDS):
+    # (their last two letters first: most words end otherwise, and two characters lower
+    # faster than twenty and test against a set faster than endswith against a tuple)
+    if words.isascii() and (
+        words[-2:].lower() not in _FILLER_END_PAIRS or not words.lower().endswith(_FILLER_ENDS)
+    ):
         return False
     return _FILLER.search(tail) is not None
 

@@ -232,20 +232,30 @@ def _made_of(pattern: re.Pattern[str], text: str) -> bool:
     return bool(clauses) and all(pattern.fullmatch(c.strip(_AROUND)) for c in clauses)
 
 
+# A text that opens on an ASCII letter or digit and two more ASCII characters opens its first
+# clause so: a reaction's first clause then starts with one of these three, or is one of the
+# two-character ones, lower-cased (tests/test_cue_gates.py derives them from _REACTION).
+_REACTION_HEADS = frozenset(
+    {
+        "100", "a 1", "a h", "abs", "aff", "ah", "aha", "all", "alr", "ama", "awe", "bri",
+        "cer", "cla", "coo", "d'a", "def", "exa", "exc", "fai", "fan", "fas", "gen", "goo",
+        "got", "gre", "ha", "hah", "hm", "hmm", "hun", "i k", "i s", "ind", "int", "it ",
+        "it'", "ja", "lau", "lov", "mak", "mhm", "mm", "mm ", "mm-", "nea", "nic", "no ",
+        "of ", "oh", "oh ", "ok", "oka", "ooh", "oui", "per", "rig", "sim", "sou", "sur",
+        "tha", "tot", "tru", "uh", "uh-", "um", "um-", "val", "ver", "won", "wow", "yea",
+        "yep", "yes", "yup",
+    }
+)  # fmt: skip
+
+
 def reaction(text: str) -> bool:
     """Only an acknowledgement or a reaction ("Oh, okay.", "Cool.", "That's interesting.")."""
-    # (a gate: a text that opens on an ASCII letter or digit and a second ASCII character
-    # opens its first clause so, and no reaction starts with these two, lower-cased: most
-    # texts are none without the pattern; tests/test_cue_gates.py derives them from it)
-    head = text[:2]
-    # (each string written out, none unpacked: Python makes such a set one constant)
-    if head[:1].isalnum() and head.isascii() and head.lower() not in {
-        "10", "a ", "ab", "af", "ah", "al", "am", "aw", "br", "ce", "cl", "co", "d'", "de",
-        "ex", "fa", "ge", "go", "gr", "ha", "hm", "hu", "i ", "in", "it", "ja", "la", "lo",
-        "ma", "mh", "mm", "ne", "ni", "no", "of", "oh", "ok", "oo", "ou", "pe", "ri", "si",
-        "so", "su", "th", "to", "tr", "uh", "um", "va", "ve", "wo", "ye", "yu",
-    }:  # fmt: skip
-        return False
+    # (a gate, _REACTION_HEADS: most texts are none without the pattern)
+    head = text[:3]
+    if head[:1].isalnum() and head.isascii():
+        head = head.lower()
+        if head not in _REACTION_HEADS and head[:2] not in _REACTION_HEADS:
+            return False
     return _made_of(_REACTION, text)
 
 
@@ -279,6 +289,15 @@ def echoes(text: str, before: str) -> bool:
     words = set(_CLAUSES.split(text.lower())) - {""}
     if not words or len(words) > 6:
         return False  # (decided before the other speaker's last sentence is found)
+    tail = before[-300:]  # (what last_sentences splits)
+    if tail.isascii() and not tail.isspace():
+        # (the last sentence is a piece of the tail, and in ASCII lower-casing keeps it one:
+        # a word not in the tail is not in it, and a few substring tests cost less than the
+        # split)
+        lowered = tail.lower()
+        for word in words:
+            if word not in lowered:
+                return False
     last = (last_sentences(before, 1) or [before])[0]
     return words <= set(_CLAUSES.split(last.lower()))
 

@@ -19,12 +19,12 @@ a time, per speaker. ``Caps`` bound the window on input with no conversation.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from itertools import compress, islice
-from operator import ne, not_
+from itertools import compress, islice, repeat
+from operator import is_, ne, not_, setitem
 from typing import TypeVar
 
 from ..model import Role
@@ -326,6 +326,8 @@ def _shift(table: Lazy[_T], cut: int, start: int | None = None) -> None:
     table.update(kept)
 
 
+# Consumes an iterator in C (a deque that keeps nothing).
+_drain: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 # What a run that is not an asker's is read to say (``Floor._says``).
 _SAYS_NOTHING: tuple[str | None, str | None, bool] = (None, None, False)
 # What a run that turns to the one who just spoke opens with (``Floor.turns_to_asker``).
@@ -430,23 +432,38 @@ class Floor:
         """Read what each asker's run says (``kind``, ``handover``, ``reacts``), the other
         runs holding None (False)."""
         part, speaker, text = self.part, self.speaker, self.text
-        kind: list[str | None] = [None] * len(part)
+        n = len(part)
+        kind: list[str | None] = [None] * n
         handover = kind.copy()
-        reacts = [False] * len(part)
-        for k, played in enumerate(part):
-            if played is ASKER:
-                kind[k], handover[k], reacts[k] = self._says(text[k], speaker[k])
+        reacts = [False] * n
+        # (what _says reads, by columns: the askers' runs picked in C, each cue mapped over
+        # their texts and its answers set in place by a map of setitem drained in C, no
+        # Python loop a run; tests/test_pair_window.py holds it to a stream's reading)
+        askers = list(compress(range(n), map(is_, part, repeat(ASKER))))
+        said = list(map(text.__getitem__, askers))
+        who = list(map(speaker.__getitem__, askers))
+        to = {s: self._to(s) for s in set(who)}
+        why = map(question_evidence, said, repeat(self.everyone))
+        handing = map(hands_over, said, map(to.__getitem__, who))
+        only = [len(t) <= 160 and reaction(t) for t in said]  # (a reaction: 160 at most)
+        _drain(map(setitem, repeat(kind), askers, why))
+        _drain(map(setitem, repeat(handover), askers, handing))
+        _drain(map(setitem, repeat(reacts), askers, only))
         self.kind, self.handover, self.reacts = kind, handover, reacts
+
+    def _to(self, speaker: str) -> NamePattern | None:
+        """What finds the names ``speaker`` can call the others by (read once a speaker)."""
+        if speaker not in self._others:
+            others = self.everyone - self.names.get(speaker, set())
+            self._others[speaker] = name_pattern(others)
+        return self._others[speaker]
 
     def _says(self, text: str, speaker: str) -> tuple[str | None, str | None, bool]:
         """What an asker's run says: why it asks, how it hands the floor over (to someone
         other than its speaker), whether it only reacts."""
-        if speaker not in self._others:
-            others = self.everyone - self.names.get(speaker, set())
-            self._others[speaker] = name_pattern(others)
         return (
             question_evidence(text, self.everyone),
-            hands_over(text, self._others[speaker]),
+            hands_over(text, self._to(speaker)),
             len(text) <= 160 and reaction(text),  # (a reaction is 160 characters at most)
         )
 
@@ -651,21 +668,22 @@ class Floor:
         # a backchannel sits between two runs of one speaker (runs next to each other are
         # seldom one speaker's); the asker replies to an answerer's run whose tail asks (a
         # third party's run in between, or a co-host's, is read in full); a reaction is
-        # 160 characters at most.
+        # 160 characters at most; a backchannel either reacts or is 80 characters or six
+        # words at most (see backchannel_shaped: a longer text of five words or more is not
+        # shaped as one, and one picking up the other's sentence is six words at most).
         if (
             k > 0
             and (k + 1 < len(part) or self.has(k + 1))
             and speaker[k - 1] == speaker[k + 1]
+            and (self.reacts[k] or len(text[k]) <= 80 or len(text[k].split(None, 6)) <= 6)
             and self.backchannel(k)
         ):
             return False
         if k and part[k - 1] is ANSWERER:
-            # (whether the answerer's last 300 characters hold a question mark, read in
-            # place)
-            before = text[k - 1]
-            asked = before.find("?", -300) >= 0 or (
-                not before.isascii() and before.find("？", -300) >= 0
-            )
+            # (whether the answerer's last 300 characters hold a question mark: a slice and
+            # `in` cost less than find() from an offset)
+            before = text[k - 1][-300:]
+            asked = "?" in before or (not before.isascii() and "？" in before)
         else:
             asked = True
         if asked and self.reversal(k):

@@ -173,7 +173,10 @@ def _prompt(
     asker = speaker[start]
     third_seen = False
     j, stop = start + 1, start + floor.caps.window
-    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    # (how far the loop may go without asking the window; min() costs a call)
+    end = len(part)
+    if stop < end:
+        end = stop
     while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             draft.between.append(j)
@@ -184,7 +187,13 @@ def _prompt(
                 draft.between.append(j)
                 draft.evidence.append("across a remark made to someone else")
                 third_seen = True
-            elif not peer and _interjects(floor, draft.prompt, j):
+            elif (
+                not peer
+                # (a second answerer's run next interjects nothing: most answers go on, and
+                # the test costs less than the call)
+                and (j + 1 >= len(part) or part[j + 1] is not ANSWERER)
+                and _interjects(floor, draft.prompt, j)
+            ):
                 draft.between.append(j)
                 draft.evidence.append("prompt goes on past the answerer's interjection")
             else:
@@ -297,7 +306,10 @@ def _answer(floor: Floor, draft: _Draft, first: int) -> int:
         return j
     # outside a peer panel a run that is neither third party nor asker answers
     stop = first + floor.caps.window
-    end = min(len(part), stop)  # (how far the loop may go without asking the window)
+    # (how far the loop may go without asking the window; min() costs a call)
+    end = len(part)
+    if stop < end:
+        end = stop
     while j < end or (j < stop and floor.has(j) and (end := min(len(part), stop)) > j):
         if part[j] is THIRD:
             return j
@@ -397,6 +409,8 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
     """The drafts of the pairs, each once no later prompt can change it, and the indices of
     the turns in no pair, as the window moves past them."""
     part, speaker, text = floor.part, floor.speaker, floor.text
+    # (the same objects while the window moves: drop() shifts the opening table in place)
+    peer, opening = floor.peer, floor.opening
     window = floor.caps.window
     pending: _Draft | None = None  # the last draft: a later prompt may extend it
     streaming = floor.streaming
@@ -426,17 +440,17 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
                 yield -cut - 1  # (tells the caller to shift its own indices)
             look_at = min(k + _DROP_EVERY, _closes(pending, window))
         # only an asker's run can open (a cheap test first: most runs are answers)
-        if part[k] is not ASKER or not floor.opening[k]:
+        if part[k] is not ASKER or not opening[k]:
             k += 1
             continue
-        if floor.peer and not floor.peer_prompt(k):
+        if peer and not floor.peer_prompt(k):
             k += 1
             continue
         draft, j, found = _prompt(floor, k, questioned)
         if not found:
             k = max(j, k + 1)
             continue
-        cohost = not floor.peer and part[j] is ASKER
+        cohost = not peer and part[j] is ASKER
         # (an answerer's run answers: a peer panel has none; floor.answers reads the others)
         replies = part[j] is ANSWERER or floor.answers(j, speaker[draft.prompt[0]])
         if not (cohost or replies):
@@ -460,7 +474,7 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
         else:
             k = _answer(floor, draft, j)
             if (
-                floor.peer
+                peer
                 and floor.hands_on(j)
                 and (k < len(part) or floor.has(k))
                 and floor.answers(k, speaker[j])
@@ -470,7 +484,8 @@ def _drafts(floor: Floor, questioned: Mapping[str, NamePattern]) -> Iterator[_Dr
         if pending is not None:
             yield pending
         pending = draft
-        look_at = min(look_at, draft.first + window + 1)
+        if draft.first + window + 1 < look_at:  # (min() costs a call: once a pair)
+            look_at = draft.first + window + 1
     if pending is not None:
         yield pending
     yield from floor.drop(len(part))
