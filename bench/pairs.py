@@ -53,10 +53,15 @@ def measure(text: str, repeat: int, handed: list[Any] | None = None) -> tuple[fl
     original = pairing.build_pairs
     spent: list[float] = []
 
-    def kept(*args: Any) -> Any:
-        if handed is not None:
-            handed[:] = args
-        return original(*args)
+    def kept(turns: Any, names: Any = None, *, roles: Any = None) -> Any:
+        if handed is not None:  # (the turns as voices, each with its speaker's role)
+            voices = (
+                turns
+                if roles is None
+                else [pairing.Voice(t.speaker, roles[t.speaker], t.text, t.index) for t in turns]
+            )
+            handed[:] = [voices, names]
+        return original(turns, names, roles=roles)
 
     # (build_transcript imports it from the module when it pairs: patched there)
     pairing.build_pairs = _timed(spent, kept)

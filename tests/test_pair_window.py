@@ -32,10 +32,19 @@ def _sample_cases() -> list[tuple[str, Case]]:
     original = pairing.build_pairs
 
     def grab(
-        voices: list[Voice], names: dict[str, list[str]] | None = None
+        voices: list[Voice],
+        names: dict[str, list[str]] | None = None,
+        *,
+        roles: dict[str, Role] | None = None,
     ) -> tuple[list[Pair], list[int]]:
-        found.append((path.name, (list(voices), dict(names or {}))))
-        return original(voices, names)
+        # (a parse hands over its turns and each speaker's role: made voices here)
+        said = (
+            list(voices)
+            if roles is None
+            else [Voice(v.speaker, roles[v.speaker], v.text, v.index) for v in voices]
+        )
+        found.append((path.name, (said, dict(names or {}))))
+        return original(voices, names, roles=roles)
 
     pairing.build_pairs = grab  # type: ignore[assignment]
     try:

@@ -437,11 +437,14 @@ class _Owners:
         return self.by_value[_value(info)]
 
 
-def _pair_events(voices: Sequence[Voice], names: Mapping[str, Collection[str]]) -> Iterator[Event]:
-    """The pairs of the turns' voices handed over as a list, then the unpaired turns."""
+def _pair_events(
+    turns: Sequence[Turn], names: Mapping[str, Collection[str]], played: Mapping[str, Role]
+) -> Iterator[Event]:
+    """The pairs of the turns handed over as a list (each speaker's role in ``played``),
+    then the unpaired turns."""
     from .pairs import build_pairs
 
-    pairs, unpaired = build_pairs(voices, names)
+    pairs, unpaired = build_pairs(turns, names, roles=played)
     yield from pairs
     for index in unpaired:
         yield Unpaired(index)
@@ -508,24 +511,20 @@ def _emit(
 
     With ``again`` (the decided blocks read once more), the turns are not held for pairing:
     pairing reads them in two more passes, its census and then a window
-    (:func:`_windowed_pair_events`). Without it, pairing is given their voices as a list."""
+    (:func:`_windowed_pair_events`). Without it, pairing is given the turns as a list."""
     spans = _Spans(layout)
-    voices: list[Voice] | None = None
-    played: dict[str, Role] = {}
-    if roles is not None and again is None:
-        from .pairs import Voice  # (only when pairing: check never imports it)
-
-        voices = []
-        played = {ident: decision.role for ident, decision in roles.items()}
+    # the turns themselves, for pairing (no second object a turn)
+    turns: list[Turn] | None = [] if roles is not None and again is None else None
     marks, laid = spans.marks, len(spans.layout)
     for turn in _spoken(decided, shapes, owner, marks):
-        if voices is not None:
-            voices.append(Voice(turn.speaker, played[turn.speaker], turn.text, turn.index))
+        if turns is not None:
+            turns.append(turn)
         yield turn
         if marks or spans.at < laid:  # (marks: the list _turns adds to)
             yield from spans.before(turn.line)
-    if voices is not None:
-        yield from _pair_events(voices, names)
+    if turns is not None and roles is not None:
+        played = {ident: decision.role for ident, decision in roles.items()}
+        yield from _pair_events(turns, names, played)
     elif roles is not None and again is not None:
         yield from _windowed_pair_events(again, shapes, owner, roles, names)
     yield from spans.rest()

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import compress, islice, repeat
 from operator import is_, ne, not_, setitem
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..model import Role
 from ..words import word_count
@@ -51,8 +51,21 @@ from .cues import (
 
 __all__ = [
     *("ANSWERER", "ASKER", "CAPS", "THIRD", "Caps", "Census", "Floor", "Part", "Parts"),
-    *("Voice", "parts_of", "run_starts"),
+    *("Said", "Voice", "parts_of", "run_starts"),
 ]
+
+
+class Said(Protocol):
+    """What pairing reads of a turn handed over in a list: a :class:`Voice`, or the model's
+    ``Turn`` itself (its speaker's role given apart), so that a parse makes no second object
+    a turn for pairing."""
+
+    @property
+    def speaker(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def index(self) -> int: ...
 
 
 # Not frozen: a frozen dataclass's __init__ costs three times as much, and there is a
@@ -389,7 +402,7 @@ class Floor:
 
     # -- filling and emptying the window
 
-    def load(self, voices: Sequence[Voice], starts: Sequence[int] | None = None) -> None:
+    def load(self, voices: Sequence[Said], starts: Sequence[int] | None = None) -> None:
         """Every run at once, from a whole list of turns and where the runs start (found
         from the turns when not given)."""
         # (each field listed once)

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import cast
 
-from ..model import Pair, PairKind, Unpaired
+from ..model import Pair, PairKind, Role, Unpaired
 from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .cues import (
@@ -57,6 +58,7 @@ from .floor import (
     Census,
     Floor,
     Parts,
+    Said,
     Voice,
     parts_of,
     run_starts,
@@ -67,6 +69,7 @@ __all__ = [
     "Caps",
     "Census",
     "Parts",
+    "Said",
     "Voice",
     "build_pairs",
     "iter_pairs",
@@ -630,19 +633,24 @@ def iter_pairs(
 
 
 def build_pairs(
-    voices: Sequence[Voice],
+    voices: Sequence[Voice] | Sequence[Said],
     names: Mapping[str, Collection[str]] | None = None,
     *,
+    roles: Mapping[str, Role] | None = None,
     caps: Caps = CAPS,
 ) -> tuple[list[Pair], list[int]]:
     """Pairs and unpaired turn indices for these turns.
 
     ``names`` maps a speaker id to the names that address them (label, full name, aliases):
-    a prompt that calls the next speaker by name hands them the floor.
+    a prompt that calls the next speaker by name hands them the floor. ``roles``: each
+    speaker's role, for turns that do not carry theirs (the model's turns, as a parse hands
+    them over); without it, each turn is a :class:`Voice` with its role.
     """
     floor = Floor(_names(names), caps)
     floor.load(voices)
-    roles = dict(zip(floor.speaker, [voices[a].role for a in floor.first[:-1]], strict=True))
+    if roles is None:
+        said = cast("Sequence[Voice]", voices)
+        roles = dict(zip(floor.speaker, [said[a].role for a in floor.first[:-1]], strict=True))
     floor.give_parts(parts_of(floor.speaker, floor.text, roles, names or {}))
     floor.read_opening()
     pairs: list[Pair] = []
