@@ -2,12 +2,13 @@
 an acknowledgement is a few words, and the timeline's speaking-time estimates both count a
 word as a run of non-blank characters), and the honorifics that stand before a name in the
 corpus's languages ("Dr.", "MS.", "Sra.": the label analysis and the reflow layer read
-them). At the bottom of the pipeline: it imports nothing.
+them), and the words that look like a label but never name a speaker ("Note:", "Update:").
+At the bottom of the pipeline: it imports nothing.
 """
 
 from __future__ import annotations
 
-__all__ = ["HONORIFICS", "word_count"]
+__all__ = ["HONORIFICS", "NOT_SPEAKERS", "word_count"]
 
 
 def _vocabulary(text: str) -> frozenset[str]:
@@ -21,6 +22,21 @@ HONORIFICS = _vocabulary(
     sir dame lord lady judge justice president vice chairman chairwoman chair mayor minister
     ambassador amb commissioner officer hon the sr sra srta sres dña dona dom don doña mme mlle
     herr frau hr fr"""
+)
+
+
+# Prefixes that look like labels in articles and notes but never name a speaker (the label
+# analysis and the reflow layer read them).
+NOT_SPEAKERS = _vocabulary(
+    """note notes nb update updated updates source sources photo photos caption credit credits
+    related correction corrections disclaimer warning example examples summary transcript title
+    date time location tags tag topic subject re fwd from to posted published by edit edited
+    watch listen video audio image figure table step tip tips read see also more editor's
+    editors' chapter part section episode season abstract keywords keyword contents index
+    copyright license url link links website email phone tel fax address when where what why
+    how who which this that these those it there here today tonight yesterday tomorrow
+    background context bio biography first second third finally next then also however
+    break ad ads sponsor sponsors intro outro music interlude"""
 )
 
 

@@ -149,3 +149,18 @@ def test_turns_run_together_read_as_turns_on_their_own_lines(
     expected = _turns(ip.parse(one_per_line))
     assert expected == turns
     assert _turns(ip.parse(reflowed)) == expected
+
+
+def test_a_timed_label_with_a_title_begins_its_line() -> None:
+    # "[00:00:04] Dr. Lee:" is a label at its line's start, after its time: "Lee:" after
+    # "Dr. " is no label inside the line, and a "Note:" said after a sentence is no turn
+    lines = [
+        "[00:00:01] Host: Welcome. What happened? Note: we are live.",
+        "[00:00:04] Dr. Lee: The river rose. Update: it is falling now.",
+        "[00:00:09] Host: And the bridge? Note: it is closed.",
+        "[00:00:12] Dr. Lee: Shut since Monday. Update: it opens Friday.",
+    ]
+    t = ip.parse("\n".join(lines * 3) + "\n")
+    assert "reflow" not in t.source.dialect
+    assert [s.label for s in t.speakers] == ["Host", "Dr. Lee"]
+    assert t.turns[1].text == "The river rose. Update: it is falling now."

@@ -8,7 +8,8 @@ again and again, among at least two recurring names, was put there by the reflow
 :func:`reflow_layer` breaks each line before such a label (the label keeps its source line
 and column), and the label conventions read the lines it makes (a layer of :mod:`.layers`).
 A name that a line begins with counts toward its recurrence too ("Q: ...? A: ..." on every
-line). A name seen once, or a colon inside a sentence ("The point is: ..."), never breaks a
+line). A name seen once, a colon inside a sentence ("The point is: ..."), or a word that never names
+a speaker ("Note:", "Update:", :data:`~interview_parser.words.NOT_SPEAKERS`) never breaks a
 line.
 """
 
@@ -20,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..grammar import part
-from ..words import HONORIFICS
+from ..words import HONORIFICS, NOT_SPEAKERS
+from .convention import _before
 from .layers import Layered
 
 HEAD_CHARS = 20_000
@@ -55,12 +57,19 @@ def _inline() -> re.Pattern[str]:
 
 @functools.cache
 def _leading() -> re.Pattern[str]:
-    """A label that begins a line."""
-    return re.compile(rf"[^\S\n]*({_name()})[^\S\n]?[:：](?=[^\S\n]|$)")
+    """A label that begins a line, perhaps after its time ("[00:00:04] Dr. Lee:": the
+    time's part of the label conventions, ``convention._before``; the name is no turn's
+    last words)."""
+    timed = _before("time")
+    return re.compile(rf"[^\S\n]*(?:{timed})?({_name()})[^\S\n]?[:：](?=[^\S\n]|$)")
 
 
 def _capital(name: str) -> bool:
     return name[:1].isupper()
+
+
+def _first_word(name: str) -> str:
+    return name.split(None, 1)[0].rstrip(".").casefold()
 
 
 def _labels(line: str) -> tuple[re.Match[str] | None, list[list[re.Match[str]]]]:
@@ -85,7 +94,12 @@ def _labels(line: str) -> tuple[re.Match[str] | None, list[list[re.Match[str]]]]
         if end.end() >= last:
             break
         m = _inline().match(line, end.end())
-        if m is not None and _capital(m.group(1)) and words_from < m.start():
+        if (
+            m is not None
+            and _capital(m.group(1))
+            and words_from < m.start()
+            and _first_word(m.group(1)) not in NOT_SPEAKERS  # "Note:", "Update:" in prose
+        ):
             by_colon.setdefault(m.end(1), []).append(m)
     return leading, list(by_colon.values())
 

@@ -32,7 +32,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..syntax import RawBlock
-from .labels import NOT_SPEAKERS, LabelInfo, Shape, analyse, name_key
+from ..words import NOT_SPEAKERS
+from .labels import LabelInfo, Shape, analyse, name_key
 from .speakers import short_owners
 
 # Longer one-off "names" are headlines: "Interview With The Best Mayor In Town:".

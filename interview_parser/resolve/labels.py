@@ -19,7 +19,7 @@ from ..clock import clock_pattern, parse_clock
 from ..dialects.convention import time_range
 from ..grammar import part
 from ..model import Role
-from ..words import HONORIFICS
+from ..words import HONORIFICS, NOT_SPEAKERS
 
 
 class Shape(str, Enum):
@@ -52,19 +52,6 @@ NEUTRAL = word_set(
     president"""
 )
 ROLE_WORDS = ASKING | ANSWERING | NEUTRAL
-
-# Prefixes that look like labels in articles and notes but never name a speaker.
-NOT_SPEAKERS = word_set(
-    """note notes nb update updated updates source sources photo photos caption credit credits
-    related correction corrections disclaimer warning example examples summary transcript title
-    date time location tags tag topic subject re fwd from to posted published by edit edited
-    watch listen video audio image figure table step tip tips read see also more editor's
-    editors' chapter part section episode season abstract keywords keyword contents index
-    copyright license url link links website email phone tel fax address when where what why
-    how who which this that these those it there here today tonight yesterday tomorrow
-    background context bio biography first second third finally next then also however
-    break ad ads sponsor sponsors intro outro music interlude"""
-)
 
 # Articles a title may follow ("O SR. JOÃO", "LA SRA. PÉREZ", "DER PRÄSIDENT").
 ARTICLES = word_set("o a os as el la los las le les der die das il lo")
