@@ -31,6 +31,7 @@ from ..errors import NoTurnsError, UsageError
 from ..model import (
     CastMember,
     Event,
+    Pair,
     Role,
     RoleSource,
     Skipped,
@@ -42,7 +43,6 @@ from ..model import (
     TranscriptStream,
     Turn,
     Unpaired,
-    collect,
     replace,
 )
 from ..syntax import RawBlock, Reading, Span
@@ -553,7 +553,18 @@ def _windowed_pair_events(
     yield from iter_pairs(voices(), census.parts(played), names)
 
 
-def stream_transcript(
+_Resolved = tuple[
+    Transcript,
+    Callable[[], Decided],
+    frozenset[str],
+    _Owners,
+    "Mapping[str, RoleDecision] | None",
+    Mapping[str, Collection[str]],
+    Sequence[Span],
+]
+
+
+def _resolve(
     reading: Reading,
     source: Source,
     *,
@@ -561,22 +572,11 @@ def stream_transcript(
     cast: Iterable[CastMember] = (),
     pair: bool = True,
     warnings: Iterable[str] = (),
-    window: bool = False,
-) -> TranscriptStream:
-    """Resolve a reading into a transcript stream; raise :class:`NoTurnsError` if there are
-    no turns. Passes 1-3 run now (the head: speakers, roles, title, warnings); the turns,
-    pairs and skipped spans are read from the blocks once more as the events are drawn.
-
-    ``window=True``: pairing holds no list of the turns; it reads the blocks twice more
-    after the turns (a census, then pairs over a window), so memory does not grow with the
-    turns, at the cost of those two passes. Without it (what :func:`build_transcript`
-    collects), pairing is given the turns as a list.
-
-    ``pair=False`` leaves out the question-answer pairs (no ``Pair`` or ``Unpaired``
-    events) for a caller that never reads them, such as ``check``: pairing's module is then
-    not even imported, which a command that starts for one small file notices.
-    ``warnings`` come first in the head's (the source's own, such as a decoding fallback).
-    """
+) -> _Resolved:
+    """Passes 1-3 (:func:`stream_transcript`): the head, and what pass 4 reads the turns,
+    pairs and skipped spans with: the decided blocks (read once more each call), the time
+    notations, the speakers' owners, the roles (None without pairs), the names that address
+    each speaker and the layout's skipped spans."""
     blocks, front = reading.blocks, reading.front
     meta = frontmatter.read(front) if front is not None else frontmatter.FrontMatterData()
     declared_cast = _merge_cast(cast, meta.cast)
@@ -670,14 +670,38 @@ def stream_transcript(
         pairs=[],
         warnings=[*warnings, *meta.warnings, *speech_warnings],
     )
+    return head, decided, shapes, owner, roles if pair else None, names, layout
+
+
+def stream_transcript(
+    reading: Reading,
+    source: Source,
+    *,
+    interviewers: Iterable[str] = (),
+    cast: Iterable[CastMember] = (),
+    pair: bool = True,
+    warnings: Iterable[str] = (),
+    window: bool = False,
+) -> TranscriptStream:
+    """Resolve a reading into a transcript stream; raise :class:`NoTurnsError` if there are
+    no turns. Passes 1-3 run now (the head: speakers, roles, title, warnings); the turns,
+    pairs and skipped spans are read from the blocks once more as the events are drawn.
+
+    ``window=True``: pairing holds no list of the turns; it reads the blocks twice more
+    after the turns (a census, then pairs over a window), so memory does not grow with the
+    turns, at the cost of those two passes. Without it (what :func:`build_transcript`
+    collects), pairing is given the turns as a list.
+
+    ``pair=False`` leaves out the question-answer pairs (no ``Pair`` or ``Unpaired``
+    events) for a caller that never reads them, such as ``check``: pairing's module is then
+    not even imported, which a command that starts for one small file notices.
+    ``warnings`` come first in the head's (the source's own, such as a decoding fallback).
+    """
+    head, decided, shapes, owner, roles, names, layout = _resolve(
+        reading, source, interviewers=interviewers, cast=cast, pair=pair, warnings=warnings
+    )
     events = _emit(  # pass 4
-        decided(),
-        shapes,
-        owner,
-        roles if pair else None,
-        names,
-        layout,
-        decided if window else None,
+        decided(), shapes, owner, roles, names, layout, decided if window else None
     )
     return TranscriptStream(head, events)
 
@@ -690,17 +714,36 @@ def build_transcript(
     cast: Iterable[CastMember] = (),
     pair: bool = True,
 ) -> Transcript:
-    """Resolve a reading into a transcript (:func:`stream_transcript`, collected); raise
-    :class:`NoTurnsError` if there are no turns. ``pair=False``: no pairs (``pairs`` and
-    ``unpaired_turns`` stay empty).
+    """Resolve a reading into a transcript (what :func:`stream_transcript` makes,
+    collected); raise :class:`NoTurnsError` if there are no turns. ``pair=False``: no pairs
+    (``pairs`` and ``unpaired_turns`` stay empty).
 
-    The reading is not held here while the stream is collected: a caller that hands over
-    its only reference (as ``parse_source`` does) has the blocks freed once the emit pass
-    has read them, before pairing (a block costs about 250 bytes, a short line a block).
+    Pass 4 fills the lists at once rather than through the stream's events (one event a
+    turn costs a few generator steps; ``tests/test_resolve_passes.py`` holds the two
+    equal). The reading is not held here: a caller that hands over its only reference (as
+    ``parse_source`` does) has the blocks freed once the turns are read, before pairing (a
+    block costs about 250 bytes, a short line a block).
     """
     handed = [reading]
     del reading
-    stream = stream_transcript(
+    head, decided, shapes, owner, roles, names, layout = _resolve(
         handed.pop(), source, interviewers=interviewers, cast=cast, pair=pair
     )
-    return collect(stream)
+    spans = _Spans(layout)
+    turns = list(_spoken(decided(), shapes, owner, spans.marks))  # pass 4
+    del decided  # (the blocks: freed before pairing)
+    pairs: list[Pair] = []
+    unpaired: list[int] = []
+    if roles is not None:
+        from .pairs import build_pairs
+
+        played = {ident: decision.role for ident, decision in roles.items()}
+        pairs, unpaired = build_pairs(turns, names, roles=played)
+    return replace(
+        head,
+        turns=turns,
+        pairs=pairs,
+        skipped=list(spans.rest()),
+        unpaired_turns=unpaired,
+        warnings=list(head.warnings),
+    )
