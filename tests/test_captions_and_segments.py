@@ -174,6 +174,21 @@ def test_first_lines_of_subtitles_are_not_names_unless_every_cue_names_someone_w
     assert [s.label for s in t.speakers] == [""]
 
 
+def test_speakers_in_brackets_or_after_chevrons_in_cues() -> None:
+    # SDH subtitles name the speaker in square brackets when the speaker changes; a
+    # broadcast caption after ">>"; a stage note in brackets ("[Music]") names nobody
+    sdh = ip.parse_file(SAMPLES / "sdh-captions.vtt")
+    assert [s.label for s in sdh.speakers] == ["", "NORA", "BRAM"]
+    assert sdh.turns[0].text == "[Music]"
+    assert sdh.turns[2].text == "My family, since my grandfather. He sold eels from a cart. " + (
+        "Now it is mostly mackerel."
+    )
+    chevrons = ip.parse_file(SAMPLES / "chevron-captions.srt")
+    assert [s.label for s in chevrons.speakers] == ["ANCHOR", "TOMAS"]
+    assert chevrons.turns[1].text.startswith("On the old bridge.")
+    assert len(chevrons.pairs) == 2
+
+
 def test_captions_with_no_speaker_are_one_unlabelled_speaker_and_say_so() -> None:
     t = ip.parse_file(SAMPLES / "short-times.vtt")
     assert [(s.label, s.turn_count) for s in t.speakers] == [("", 1)]

@@ -86,6 +86,8 @@ DETECTED = {
     "earnings-call.txt": "learned:end=para",
     "pdf-running-headers.txt": "numbers+labelled",
     "numbered-questions.txt": "learned:shape=numbered,end=blank",
+    "sdh-captions.vtt": "vtt",
+    "chevron-captions.srt": "srt",
 }
 
 

@@ -27,6 +27,7 @@ from lark import Token, Tree
 from ..clock import parse_clock
 from ..grammar import part
 from ..syntax import RawBlock, Reading, Span, parse_tree, read_lines
+from . import convention as conventions
 
 # A voice span closes on its own line: an unclosed "<v Name" is text, not a name that runs
 # on to the next ">" lines below.
@@ -74,13 +75,30 @@ def _plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
+@functools.cache
+def _prefixes() -> str:
+    """The grammar of a speaker prefix at a cue's start: ``Name:``, and as broadcast and SDH
+    captions write it, ``>> NAME:`` and ``[NAME]`` (a stage note in brackets is none)."""
+    return conventions.preset_grammar(
+        "cue-prefixes",
+        conventions.Preset(
+            "a speaker prefix in a cue",
+            (
+                ("LABEL", conventions.Convention()),
+                ("CHEVRON_LABEL", conventions.Convention(before="chevrons", end="colon")),
+                ("BRACKET_LABEL", conventions.Convention(wrap="bracket", end="close")),
+            ),
+        ),
+    )
+
+
 def _prefix(text: str) -> tuple[str | None, str]:
     """A ``Name:`` prefix at the start of a cue, read with the labelled grammar.
 
     Returns the label and everything after it; only the cue's first line can change the
     speaker ("Today: why ..." on a later line is speech).
     """
-    first = next(iter(read_lines(text, "labelled").blocks), None)
+    first = next(iter(read_lines(text, _prefixes()).blocks), None)
     if first is None or first.label is None or first.line != 1:
         return None, text
     return first.label, text[text.index(first.label) + len(first.label) :]
