@@ -218,28 +218,45 @@ def clean_label(label: str) -> tuple[str, float | None, float | None]:
     Returns the cleaned label and the first clock time found in it (seconds), if any, and
     the end of the time span it gives ("[0.00-4.20]": start 0.0, end 4.2), if it gives one.
     """
+    return _clean(label)[:3]
+
+
+# The cleaned label, its time, the end of its time span, and the date that came with its
+# time ("12/03/2026, 09:14 - Ana:" -> "12/03/2026"), each None where the label has none.
+_Cleaned = tuple[str, float | None, float | None, str | None]
+
+
+def _clean(label: str) -> _Cleaned:
+    """:func:`clean_label` and the label's date: a plain label at once, others step by step."""
     stem = label.rstrip(" ")
     if stem.endswith(":"):  # "Name:", "Name: " (most labels): nothing else to take off
         name = stem[:-1].rstrip(" ")
         if _plain(name):
-            return name, None, None
-    return _cleaned(label)
+            return name, None, None, None
+    return _steps(label)
 
 
 def _cleaned(label: str) -> tuple[str, float | None, float | None]:
     """:func:`clean_label` step by step (what a plain label skips)."""
+    return _steps(label)[:3]
+
+
+def _steps(label: str) -> _Cleaned:
     text = _spaced(label if label.isascii() else label.translate(_ZERO_WIDTH))
     if "]" in text or ")" in text:
         span = _LABEL_RANGE.search(text)
         if span is not None:
             start, end = (_seconds(span.group(k)) for k in ("start", "end"))
             rest = text[: span.start()] + " " + text[span.end() :]
-            return _without_layout(rest), start, end
+            return _without_layout(rest), start, end, None
     # A clock has a colon before a digit, so not only colons and spaces at the end ("Name:",
     # "Name: "; the blanks are spaces by now): most labels need no search.
     clock = _LABEL_CLOCK.search(text) if ":" in text.rstrip(": ") else None
-    time = parse_clock(clock["clock"], of_day=clock["date"] is not None) if clock else None
-    return _without_layout(_LABEL_CLOCK.sub(" ", text) if clock else text), time, None
+    if clock is None:
+        return _without_layout(text), None, None, None
+    date = clock["date"]
+    time = parse_clock(clock["clock"], of_day=date is not None)
+    return _without_layout(_LABEL_CLOCK.sub(" ", text)), time, None, date and date.rstrip(", ")
 
 
 def _plain(text: str) -> bool:
@@ -307,20 +324,11 @@ def analyse(label: str) -> LabelInfo:
     carries a time ("[00:01:23] Ana:") is new every time, so what the rest of it says is
     cached apart from the time.
     """
-    raw, time, end = clean_label(label)
+    raw, time, end, date = _clean(label)
     described = _describe(raw)
     if time is None and end is None:
         return described
-    return dataclasses.replace(described, time=time, end=end, date=_date(label))
-
-
-def _date(label: str) -> str | None:
-    """The date before a label's time, as written ("12/03/2026"), if there is one."""
-    if not any(c in label for c in "-/."):  # (a date's separators: most times have none)
-        return None
-    found = _LABEL_CLOCK.search(_spaced(label))
-    date = found["date"] if found is not None else None
-    return date.rstrip(", ") if date else None
+    return dataclasses.replace(described, time=time, end=end, date=date)
 
 
 def label_name(label: str) -> str:
