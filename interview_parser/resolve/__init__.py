@@ -53,7 +53,7 @@ from .intro import INTRO_TURNS, fill_introductions, header_people
 from .labels import LabelInfo, declared_keys, name_key
 from .lead import split_lead
 from .notes import find_notes, strip_comments, strip_times, time_shapes
-from .roles import RoleDecision, assign_roles
+from .roles import assign_roles
 from .speakers import SpeakerGroup, group_labels
 from .speech import SpeechFacts, lead_warnings, speech_turns
 from .text import clean
@@ -501,20 +501,21 @@ def _emit(
     decided: Decided,
     shapes: frozenset[str],
     owner: _Owners,
-    roles: Mapping[str, RoleDecision] | None,
+    played: Mapping[str, Role] | None,
     names: Mapping[str, Collection[str]],
     layout: Sequence[Span],
     again: Callable[[], Decided] | None = None,
 ) -> Iterator[Event]:
     """Pass 4 (emit): each turn, as it is read, with the skipped spans above it; then the
-    pairs (``roles``: None without pairs), the unpaired turns and the last skipped spans.
+    pairs (``played``, each speaker's role: None without pairs), the unpaired turns and the
+    last skipped spans.
 
     With ``again`` (the decided blocks read once more), the turns are not held for pairing:
     pairing reads them in two more passes, its census and then a window
     (:func:`_windowed_pair_events`). Without it, pairing is given the turns as a list."""
     spans = _Spans(layout)
     # the turns themselves, for pairing (no second object a turn)
-    turns: list[Turn] | None = [] if roles is not None and again is None else None
+    turns: list[Turn] | None = [] if played is not None and again is None else None
     marks, laid = spans.marks, len(spans.layout)
     for turn in _spoken(decided, shapes, owner, marks):
         if turns is not None:
@@ -522,11 +523,10 @@ def _emit(
         yield turn
         if marks or spans.at < laid:  # (marks: the list _turns adds to)
             yield from spans.before(turn.line)
-    if turns is not None and roles is not None:
-        played = {ident: decision.role for ident, decision in roles.items()}
+    if turns is not None and played is not None:
         yield from _pair_events(turns, names, played)
-    elif roles is not None and again is not None:
-        yield from _windowed_pair_events(again, shapes, owner, roles, names)
+    elif played is not None and again is not None:
+        yield from _windowed_pair_events(again, shapes, owner, played, names)
     yield from spans.rest()
 
 
@@ -534,7 +534,7 @@ def _windowed_pair_events(
     again: Callable[[], Decided],
     shapes: frozenset[str],
     owner: _Owners,
-    roles: Mapping[str, RoleDecision],
+    played: Mapping[str, Role],
     names: Mapping[str, Collection[str]],
 ) -> Iterator[Event]:
     """The pairs and unpaired turns, holding no list of the turns: a pass over the turns
@@ -544,9 +544,8 @@ def _windowed_pair_events(
 
     def voices() -> Iterator[Voice]:
         for turn in _spoken(again(), shapes, owner, []):
-            yield Voice(turn.speaker, roles[turn.speaker].role, turn.text, turn.index)
+            yield Voice(turn.speaker, played[turn.speaker], turn.text, turn.index)
 
-    played = {ident: decision.role for ident, decision in roles.items()}
     census = Census(names, roles=played)
     for voice in voices():
         census.add(voice.speaker, voice.text)
@@ -558,7 +557,7 @@ _Resolved = tuple[
     Callable[[], Decided],
     frozenset[str],
     _Owners,
-    "Mapping[str, RoleDecision] | None",
+    "Mapping[str, Role] | None",
     Mapping[str, Collection[str]],
     Sequence[Span],
 ]
@@ -575,8 +574,8 @@ def _resolve(
 ) -> _Resolved:
     """Passes 1-3 (:func:`stream_transcript`): the head, and what pass 4 reads the turns,
     pairs and skipped spans with: the decided blocks (read once more each call), the time
-    notations, the speakers' owners, the roles (None without pairs), the names that address
-    each speaker and the layout's skipped spans."""
+    notations, the speakers' owners, each speaker's role (None without pairs), the names that
+    address each speaker and the layout's skipped spans."""
     blocks, front = reading.blocks, reading.front
     meta = frontmatter.read(front) if front is not None else frontmatter.FrontMatterData()
     declared_cast = _merge_cast(cast, meta.cast)
@@ -670,7 +669,8 @@ def _resolve(
         pairs=[],
         warnings=[*warnings, *meta.warnings, *speech_warnings],
     )
-    return head, decided, shapes, owner, roles if pair else None, names, layout
+    played = {ident: decision.role for ident, decision in roles.items()} if pair else None
+    return head, decided, shapes, owner, played, names, layout
 
 
 def stream_transcript(
@@ -697,11 +697,11 @@ def stream_transcript(
     not even imported, which a command that starts for one small file notices.
     ``warnings`` come first in the head's (the source's own, such as a decoding fallback).
     """
-    head, decided, shapes, owner, roles, names, layout = _resolve(
+    head, decided, shapes, owner, played, names, layout = _resolve(
         reading, source, interviewers=interviewers, cast=cast, pair=pair, warnings=warnings
     )
     events = _emit(  # pass 4
-        decided(), shapes, owner, roles, names, layout, decided if window else None
+        decided(), shapes, owner, played, names, layout, decided if window else None
     )
     return TranscriptStream(head, events)
 
@@ -726,7 +726,7 @@ def build_transcript(
     """
     handed = [reading]
     del reading
-    head, decided, shapes, owner, roles, names, layout = _resolve(
+    head, decided, shapes, owner, played, names, layout = _resolve(
         handed.pop(), source, interviewers=interviewers, cast=cast, pair=pair
     )
     spans = _Spans(layout)
@@ -734,10 +734,9 @@ def build_transcript(
     del decided  # (the blocks: freed before pairing)
     pairs: list[Pair] = []
     unpaired: list[int] = []
-    if roles is not None:
+    if played is not None:
         from .pairs import build_pairs
 
-        played = {ident: decision.role for ident, decision in roles.items()}
         pairs, unpaired = build_pairs(turns, names, roles=played)
     return replace(
         head,
