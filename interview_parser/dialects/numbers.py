@@ -24,18 +24,17 @@ from .layers import Layered
 _NUMBER_LINE = re.compile(r"^[^\S\n]*(\d{1,5})[^\S\n]*$", re.M)
 _DIGITS = re.compile(r"\d+")
 # The words that name a page (lower case), as the corpus's languages write them.
-_PAGE_WORDS = ("page", "pg.", "seite", "págin", "pagina", "pág.")
+_PAGE_WORDS = ("page", "pg.", "seite", "página", "pagina", "pág.")
 
 
 @functools.cache
 def _page_line() -> re.Pattern[str]:
     """A line of a running header or footer that names its page: "Page 2 of 5", "Seite 2",
     "Página 2", at most 160 characters around it (its other words repeat on every page).
-    Compiled when a text names a page."""
+    Compiled when a text names a page (one of ``_PAGE_WORDS``)."""
+    words = "|".join(map(re.escape, _PAGE_WORDS))
     return re.compile(
-        r"^[^\n]{0,160}?\b(?:page|pg\.|seite|página|pagina|pág\.)[^\S\n]*(\d{1,5})\b"
-        r"[^\n]{0,40}$",
-        re.M | re.I,
+        rf"^[^\n]{{0,160}}?\b(?:{words})[^\S\n]*(\d{{1,5}})\b[^\n]{{0,40}}$", re.M | re.I
     )
 
 
