@@ -207,8 +207,7 @@ def _dialogue(block: RawBlock) -> list[RawBlock]:
 @functools.cache
 def _name_line() -> re.Pattern[str]:
     """A line that is only a name, in the label shape of ``grammars/common.lark``."""
-    shape = part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
-    return re.compile(f"[^\\S\\n]*{shape}[^\\S\\n]*")
+    return re.compile(f"[^\\S\\n]*{conventions.name_words()}[^\\S\\n]*")
 
 
 # Of the cues whose first line is a name above their text, this share must name someone who

@@ -301,10 +301,16 @@ def _before(kind: str) -> str:
     return part(f"BEFORE_{kind.upper()}", "convention")
 
 
+def name_words() -> str:
+    """The label shape of a name: a word, up to five more, perhaps a role after a comma
+    (``LABEL_WORD``, ``LABEL_MORE``, ``LABEL_ROLE`` in ``grammars/common.lark``)."""
+    return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
+
+
 def _name(convention: Convention) -> str:
     shape = convention.shape or _SHAPE_OF_END.get(convention.end, "words")
     if shape == "words":
-        return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
+        return name_words()
     if shape == "plain":
         return part("NAME") + part("LABEL_PAREN")
     return part(f"LABEL_{shape.upper()}")

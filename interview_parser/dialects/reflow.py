@@ -20,9 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..grammar import part
 from ..words import HONORIFICS, NOT_SPEAKERS
-from .convention import _before
+from .convention import _before, name_words
 from .layers import Layered
 
 HEAD_CHARS = 20_000
@@ -44,15 +43,10 @@ _AFTER_END = r"[.?!…\"”’')\]][^\S\n]+"
 
 
 @functools.cache
-def _name() -> str:
-    return part("LABEL_WORD") + part("LABEL_MORE") + part("LABEL_ROLE")
-
-
-@functools.cache
 def _inline() -> re.Pattern[str]:
     """A label from where it begins to its colon: group 1 is the name (a colon inside a
     line is followed by a blank or ends the line)."""
-    return re.compile(rf"({_name()})[^\S\n]?[:：](?=[^\S\n]|$)")
+    return re.compile(rf"({name_words()})[^\S\n]?[:：](?=[^\S\n]|$)")
 
 
 @functools.cache
@@ -61,7 +55,7 @@ def _leading() -> re.Pattern[str]:
     time's part of the label conventions, ``convention._before``; the name is no turn's
     last words)."""
     timed = _before("time")
-    return re.compile(rf"[^\S\n]*(?:{timed})?({_name()})[^\S\n]?[:：](?=[^\S\n]|$)")
+    return re.compile(rf"[^\S\n]*(?:{timed})?({name_words()})[^\S\n]?[:：](?=[^\S\n]|$)")
 
 
 def _capital(name: str) -> bool:
