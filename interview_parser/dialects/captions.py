@@ -2,17 +2,18 @@
 
 The grammars (``srt.lark``, ``vtt.lark``, sharing ``cues.lark``) split a file into cues;
 this module reads each cue's text for its speaker. A speaker comes from a ``<v Name>`` voice
-span, or from a ``Name:`` prefix (read with the labelled grammar, so it obeys the same rules
-as any other label); a cue with neither continues the previous speaker. When (nearly) every
-cue carries a prefix, as meeting software writes them, the prefix is the file's speaker
-field (form ``cue-label``, a speaker whatever its shape), and so is a lower-case handle that
-starts several cues; so is a name alone on each cue's first line, above its words, when the
-names recur (Microsoft Teams). A voice or speaker field that repeats the current speaker
-continues the turn. In an unlabelled cue, dialogue dashes ("- Really?" / "- Yes.") split the
-later lines off as blocks of form ``dash``, which the resolver gives to the other speaker of
-the conversation; inside a voice span dashes are only punctuation. Cue numbers, timing
-lines, the header and NOTE blocks are layout and become skipped spans. Every block is
-speech: cues before any speaker label are an unlabelled speaker's (``Reading.all_speech``).
+span, or from a prefix (``Name:``, ``>> NAME:``, ``[NAME]``: read with a grammar of those
+label forms, so it obeys the same rules as any other label); a cue with neither continues
+the previous speaker. When (nearly) every cue carries a prefix, as meeting software writes
+them, the prefix is the file's speaker field (form ``cue-label``, a speaker whatever its
+shape), and so is a lower-case handle that starts several cues; so is a name alone on each
+cue's first line, above its words, when the names recur (Microsoft Teams). A voice or
+speaker field that repeats the current speaker continues the turn. In an unlabelled cue,
+dialogue dashes ("- Really?" / "- Yes.") split the later lines off as blocks of form
+``dash``, which the resolver gives to the other speaker of the conversation; inside a voice
+span dashes are only punctuation. Cue numbers, timing lines, the header and NOTE blocks are
+layout and become skipped spans. Every block is speech: cues before any speaker label are an
+unlabelled speaker's (``Reading.all_speech``).
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def _prefixes() -> str:
 
 
 def _prefix(text: str) -> tuple[str | None, str]:
-    """A ``Name:`` prefix at the start of a cue, read with the labelled grammar.
+    """A speaker prefix at the start of a cue, read with the prefix forms' grammar
+    (:func:`_prefixes`).
 
     Returns the label and everything after it; only the cue's first line can change the
     speaker ("Today: why ..." on a later line is speech).

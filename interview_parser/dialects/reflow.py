@@ -7,10 +7,10 @@ labels but not their line starts. A name in the label shape of ``grammars/common
 again and again, among at least two recurring names, was put there by the reflow:
 :func:`reflow_layer` breaks each line before such a label (the label keeps its source line
 and column), and the label conventions read the lines it makes (a layer of :mod:`.layers`).
-A name that a line begins with counts toward its recurrence too ("Q: ...? A: ..." on every
-line). A name seen once, a colon inside a sentence ("The point is: ..."), or a word that never names
-a speaker ("Note:", "Update:", :data:`~interview_parser.words.NOT_SPEAKERS`) never breaks a
-line.
+A name that a line begins with, perhaps after its time, counts toward its recurrence too
+("Q: ...? A: ..." on every line). A name seen once, a colon inside a sentence ("The point
+is: ..."), or a word that never names a speaker ("Note:", "Update:",
+:data:`~interview_parser.words.NOT_SPEAKERS`) never breaks a line.
 """
 
 from __future__ import annotations
