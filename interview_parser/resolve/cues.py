@@ -218,10 +218,15 @@ def picks_up(text: str) -> bool:
 
 
 _CLAUSE_ENDS = re.compile(r"[.,;:!?…()\[\]—–]+")
+# The most characters of an acknowledgement or a reaction ("Hm... Interesting."): a longer
+# text is none, far longer than any.
+ACKNOWLEDGEMENT_CHARS = 160
+# The most characters of an echo of the other speaker's words ("Mostly poetry.").
+ECHO_CHARS = 80
 
 
 def _made_of(pattern: re.Pattern[str], text: str) -> bool:
-    if len(text) > 160:
+    if len(text) > ACKNOWLEDGEMENT_CHARS:
         return False  # far longer than any acknowledgement
     text = text.replace("’", "'")
     # the first clause alone settles most texts (it is seldom an acknowledgement)
@@ -284,7 +289,7 @@ def continuer(text: str) -> bool:
 
 def echoes(text: str, before: str) -> bool:
     """Whether ``text`` only repeats words the other speaker just said ("Mostly poetry.")."""
-    if len(text) > 80:
+    if len(text) > ECHO_CHARS:
         return False
     words = set(_CLAUSES.split(text.lower())) - {""}
     if not words or len(words) > 6:
@@ -320,7 +325,7 @@ def backchannel_shaped(
         return True
     # (the words counted up to five: a long text is not split whole)
     words = len(text.split(None, 4))
-    if words > 4 and len(text) > 80:
+    if words > 4 and len(text) > ECHO_CHARS:
         return False  # (most texts: too long to echo, too many words for the rest)
     if echoes(text, before) or (cut_off(text) and words <= 4):
         return True

@@ -32,6 +32,8 @@ from ..words import word_count
 from .asking import last_sentences, question_evidence
 from .conduct import Lazy
 from .cues import (
+    ACKNOWLEDGEMENT_CHARS,
+    ECHO_CHARS,
     NamePattern,
     address_words,
     addresses,
@@ -458,7 +460,7 @@ class Floor:
         to = {s: self._to(s) for s in set(who)}
         why = map(question_evidence, said, repeat(self.everyone))
         handing = map(hands_over, said, map(to.__getitem__, who))
-        only = [len(t) <= 160 and reaction(t) for t in said]  # (a reaction: 160 at most)
+        only = [len(t) <= ACKNOWLEDGEMENT_CHARS and reaction(t) for t in said]
         _drain(map(setitem, repeat(kind), askers, why))
         _drain(map(setitem, repeat(handover), askers, handing))
         _drain(map(setitem, repeat(reacts), askers, only))
@@ -477,7 +479,7 @@ class Floor:
         return (
             question_evidence(text, self.everyone),
             hands_over(text, self._to(speaker)),
-            len(text) <= 160 and reaction(text),  # (a reaction is 160 characters at most)
+            len(text) <= ACKNOWLEDGEMENT_CHARS and reaction(text),
         )
 
     def read_opening(self) -> None:
@@ -681,14 +683,14 @@ class Floor:
         # a backchannel sits between two runs of one speaker (runs next to each other are
         # seldom one speaker's); the asker replies to an answerer's run whose tail asks (a
         # third party's run in between, or a co-host's, is read in full); a reaction is
-        # 160 characters at most; a backchannel either reacts or is 80 characters or six
+        # ACKNOWLEDGEMENT_CHARS at most; a backchannel either reacts or is ECHO_CHARS or six
         # words at most (see backchannel_shaped: a longer text of five words or more is not
         # shaped as one, and one picking up the other's sentence is six words at most).
         if (
             k > 0
             and (k + 1 < len(part) or self.has(k + 1))
             and speaker[k - 1] == speaker[k + 1]
-            and (self.reacts[k] or len(text[k]) <= 80 or len(text[k].split(None, 6)) <= 6)
+            and (self.reacts[k] or len(text[k]) <= ECHO_CHARS or len(text[k].split(None, 6)) <= 6)
             and self.backchannel(k)
         ):
             return False
@@ -702,7 +704,7 @@ class Floor:
         if asked and self.reversal(k):
             return False
         # (only_reacts written out)
-        return len(text[k]) > 160 or not self.reacts[k] or thanks_back(text[k])
+        return len(text[k]) > ACKNOWLEDGEMENT_CHARS or not self.reacts[k] or thanks_back(text[k])
 
     def only_reacts(self, k: int) -> bool:
         """A run that only reacts ("Awesome.", "Hm... Interesting.") opens nothing, whoever
