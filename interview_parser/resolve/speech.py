@@ -151,8 +151,8 @@ def _dashed(block: RawBlock) -> bool:
 
 def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock, LabelInfo | None]]:
     """Give the turns that a dialogue dash opens without a name to two speakers in turn, and
-    give a question in bold to an unnamed interviewer and the paragraphs after it to an
-    unnamed interviewee (:func:`ask_in_bold`).
+    give a question in bold or numbered to an unnamed interviewer and the paragraphs after
+    it to an unnamed interviewee (:func:`ask_by_layout`).
 
     The dash only says that somebody else speaks now; in an interview that is the other of
     two people, so the turns alternate between two unnamed speakers (who asks is left to
@@ -163,7 +163,7 @@ def take_turns(decided: Decided, facts: SpeechFacts) -> Iterator[tuple[RawBlock,
         if (info is None and block.form == "answer") or (
             info is not None and (block.form == "question" or (not info.name and _bold(block)))
         ):
-            yield ask_in_bold(block, info, facts)
+            yield ask_by_layout(block, info, facts)
             continue
         if info is None or info.name or not _dashed(block):
             yield block, info
@@ -182,12 +182,13 @@ def _bold(block: RawBlock) -> bool:
     return label in ("**", "__") and block.tail.lstrip(LEADING_BLANKS)[:2] == label
 
 
-def ask_in_bold(
+def ask_by_layout(
     block: RawBlock, info: LabelInfo | None, facts: SpeechFacts
 ) -> tuple[RawBlock, LabelInfo | None]:
-    """A question in bold as an unnamed interviewer's turn, the plain paragraphs after it
-    (form ``answer``) as an unnamed interviewee's. The layout says who asks: the two
-    speakers' labels name their roles. ``info``: the question's label analysis."""
+    """A question in bold or numbered (form ``question``) as an unnamed interviewer's turn,
+    the plain paragraphs after it (form ``answer``) as an unnamed interviewee's. The layout
+    says who asks: the two speakers' labels name their roles. ``info``: the question's label
+    analysis."""
     if info is not None:  # the question
         (facts.numbered if block.form == "question" else facts.bold).add(block.line, block.line)
         role, voice = Role.interviewer, "asks"
